@@ -1,0 +1,86 @@
+import { audiences, type AggregateSpec, type Audience } from './types'
+
+/**
+ * Cell layout of one audience's group aggregate. Every cell is an integer count or integer sum:
+ *
+ * | slot | cell key | value |
+ * |---|---|---|
+ * | 0 | `n` | responses in the group |
+ * | 1 | `n:attributes` | responses with at least one attribute rated |
+ * | item·5 + v − 1 (+2) | `v:<item>:<v>` | answers equal to v (1..5) of item `overall`, `rebuy`, `a.<key>` (attribute), `i.<key>` (stated importance) |
+ * | pair | `pair:<o>:<r>` | responses with overall = o and rebuy = r (both answered) |
+ * | cc | `cc:n` | complete cases: overall and every attribute of the audience answered |
+ * | | `cc:s:<var>` | Σ var over complete cases (var = `overall` or `a.<key>`) |
+ * | | `cc:p:<var>\|<var>` | Σ var·var over complete cases (upper triangle, diagonal = Σ var²) |
+ *
+ * Attribute keys are written with `encodeURIComponent`. The complete-case block depends on the
+ * audience's attribute list, so changing that list needs a rebuild from raw responses.
+ */
+export interface Layout {
+  readonly audience: Audience
+  readonly attributes: readonly string[]
+  readonly index: Readonly<Record<string, number>>
+  readonly size: number
+  readonly items: number
+  readonly pair: number
+  readonly cc: number
+}
+
+export const SLOT_N = 0
+export const SLOT_N_ATTRIBUTES = 1
+const ITEMS = 2
+
+/** Slot of value v (1..5) of item i (0 overall, 1 rebuy, 2+j attribute j, 2+k+j importance j). */
+export const itemSlot = (i: number, v: number): number => ITEMS + i * 5 + v - 1
+
+/** Index into the packed upper triangle (i ≤ j) of a K×K symmetric matrix. */
+export const triIndex = (i: number, j: number, size: number): number =>
+  i * size - (i * (i - 1)) / 2 + (j - i)
+
+export function layoutFor(spec: AggregateSpec, audience: Audience): Layout {
+  const attributes = spec.attributes[audience] ?? []
+  const k = attributes.length
+  if (new Set(attributes).size !== k) throw new Error(`duplicate attribute key for ${audience}`)
+  const index: Record<string, number> = Object.fromEntries(attributes.map((key, j) => [key, j]))
+  const pair = ITEMS + 5 * (2 + 2 * k)
+  const cc = pair + 25
+  const vars = k + 1
+  const size = cc + 1 + vars + (vars * (vars + 1)) / 2
+  return { audience, attributes, index, size, items: 2 + 2 * k, pair, cc }
+}
+
+/** The cell key of every slot of a layout (see {@link Layout}). */
+export function cellKeys(layout: Layout): string[] {
+  const enc = layout.attributes.map((a) => encodeURIComponent(a))
+  const items = ['overall', 'rebuy', ...enc.map((a) => `a.${a}`), ...enc.map((a) => `i.${a}`)]
+  const vars = ['overall', ...enc.map((a) => `a.${a}`)]
+  const keys = ['n', 'n:attributes']
+  for (const item of items) for (let v = 1; v <= 5; v++) keys.push(`v:${item}:${v}`)
+  for (let o = 1; o <= 5; o++) for (let r = 1; r <= 5; r++) keys.push(`pair:${o}:${r}`)
+  keys.push('cc:n')
+  for (const x of vars) keys.push(`cc:s:${x}`)
+  vars.forEach((x, i) => vars.slice(i).forEach((y) => keys.push(`cc:p:${x}|${y}`)))
+  return keys
+}
+
+/** Group key: `<audience>` or `<audience>/<column>=<value>`, both parts URI-encoded. */
+export function groupKey(audience: Audience, segment: { column: string; value: string } | null) {
+  if (segment === null) return audience
+  return `${audience}/${encodeURIComponent(segment.column)}=${encodeURIComponent(segment.value)}`
+}
+
+/** Inverse of {@link groupKey}; throws on a malformed key. */
+export function parseGroupKey(key: string): {
+  audience: Audience
+  segment: { column: string; value: string } | null
+} {
+  const slash = key.indexOf('/')
+  const audience = audiences.find((a) => a === (slash < 0 ? key : key.slice(0, slash)))
+  if (audience === undefined) throw new Error(`bad aggregate group key "${key}"`)
+  if (slash < 0) return { audience, segment: null }
+  const rest = key.slice(slash + 1)
+  const eq = rest.indexOf('=')
+  if (eq < 0) throw new Error(`bad aggregate group key "${key}"`)
+  const column = decodeURIComponent(rest.slice(0, eq))
+  return { audience, segment: { column, value: decodeURIComponent(rest.slice(eq + 1)) } }
+}

@@ -1,0 +1,50 @@
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { compress } from 'hono/compress'
+import { secureHeaders } from 'hono/secure-headers'
+import type { Store } from './db/client'
+import type { AppEnv, Config } from './env'
+import { ApiError, errorBody, onError } from './lib/errors'
+import { requireJson } from './lib/require-json'
+import { healthRoute } from './routes/health'
+import { linksRoute } from './routes/links'
+import { pagesRoute } from './routes/pages'
+
+export type AppDeps = {
+  store: (c: Context<AppEnv>) => Store
+  config: (c: Context<AppEnv>) => Config
+  /** Serves a built client file (client/dist), or null when there is none. */
+  asset: (c: Context<AppEnv>, path: string) => Promise<Response | null>
+}
+
+export function createApp(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .use(async (c, next) => {
+      const { db, atomic } = deps.store(c)
+      c.set('db', db)
+      c.set('atomic', atomic)
+      c.set('config', deps.config(c))
+      c.set('asset', (path: string) => deps.asset(c, path))
+      await next()
+    })
+    .use(secureHeaders({ referrerPolicy: 'no-referrer', crossOriginEmbedderPolicy: false }))
+    // Cloudflare's edge compresses Worker responses itself; Node has to do it here.
+    .use((c, next) => (c.var.config.runtime === 'node' ? compress()(c, next) : next()))
+    .use('/api/*', (c, next) =>
+      bodyLimit({
+        maxSize: c.var.config.bodyLimit,
+        onError: () => {
+          throw new ApiError('PAYLOAD_TOO_LARGE', `Request body over ${c.var.config.bodyLimit} bytes`)
+        },
+      })(c, next),
+    )
+    .use('/api/*', requireJson)
+    .onError(onError)
+    .notFound((c) => c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), 404))
+    .route('/api/health', healthRoute)
+    .route('/api/links', linksRoute)
+    .route('/', pagesRoute)
+}
+
+export type AppType = ReturnType<typeof createApp>

@@ -1,0 +1,27 @@
+import { Command, CommanderError } from 'commander'
+import { registerExport } from './export'
+import { registerServe } from './serve'
+import { registerUser } from './user'
+import { registerWave } from './wave'
+import { CliError } from './cli-error'
+
+const program = new Command('csi')
+  .description('CSI Toolkit: customer satisfaction surveys and reports')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride()
+
+registerServe(program)
+registerWave(program)
+registerExport(program)
+registerUser(program)
+
+try {
+  await program.parseAsync(process.argv)
+} catch (err) {
+  if (err instanceof CommanderError) process.exit(err.exitCode)
+  if (err instanceof CliError) {
+    process.stderr.write(`csi: ${err.message}\n`)
+    process.exit(err.exitCode)
+  }
+  throw err
+}

@@ -1,0 +1,63 @@
+import { and, asc, eq, gt, sql } from 'drizzle-orm'
+import type { Statement } from './atomic'
+import type { Db, Store } from './client'
+import type { Audience, Mode } from './schema'
+import { responses } from './schema'
+
+export type NewResponse = {
+  waveId: string
+  surveyId: string
+  surveyVersion: number
+  audience: Audience
+  mode: Mode
+  answers: Record<string, unknown>
+  segments: Record<string, string>
+  submissionKey: string
+  startedAt?: Date | null
+  submittedAt: Date
+}
+
+export class DuplicateSubmissionError extends Error {}
+
+/**
+ * Stores one response with everything that must land with it (later: report aggregates,
+ * invitation state) in one atomic write. A repeated submission key is refused by the unique
+ * index, so a double submit or a retry stores one response.
+ */
+export async function insertResponse(
+  { db, atomic }: Store,
+  input: NewResponse,
+  alongside: Statement[] = [],
+) {
+  try {
+    await atomic([db.insert(responses).values(input), ...alongside])
+  } catch (err) {
+    if (String(err).includes('UNIQUE') || isUnique(err)) throw new DuplicateSubmissionError()
+    throw err
+  }
+}
+
+function isUnique(err: unknown): boolean {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    if (String((e as Error).message ?? e).includes('UNIQUE constraint failed')) return true
+  }
+  return false
+}
+
+export async function countResponses(db: Db, waveId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(responses)
+    .where(eq(responses.waveId, waveId))
+  return Number(row?.n ?? 0)
+}
+
+/** Keyset pages in id order, so exports stream in constant memory at any size. */
+export async function listResponsesPage(db: Db, waveId: string, afterId: number, limit: number) {
+  return db
+    .select()
+    .from(responses)
+    .where(and(eq(responses.waveId, waveId), gt(responses.id, afterId)))
+    .orderBy(asc(responses.id))
+    .limit(limit)
+}

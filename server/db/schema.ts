@@ -1,0 +1,97 @@
+import { sql } from 'drizzle-orm'
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
+
+export const audiences = ['customer', 'wholesaler', 'retailer', 'employee'] as const
+export type Audience = (typeof audiences)[number]
+export const modes = ['web', 'phone', 'face_to_face', 'postal'] as const
+export type Mode = (typeof modes)[number]
+export const roles = ['admin', 'manager', 'hr'] as const
+export type Role = (typeof roles)[number]
+export const waveStatuses = ['draft', 'open', 'closed'] as const
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp' })
+    .notNull()
+    .default(sql`(unixepoch())`)
+
+export const surveys = sqliteTable('surveys', {
+  id: text('id').primaryKey(),
+  audience: text('audience', { enum: audiences }).notNull(),
+  title: text('title').notNull(),
+  currentVersion: integer('current_version').notNull(),
+  createdAt: createdAt(),
+})
+
+export const surveyVersions = sqliteTable(
+  'survey_versions',
+  {
+    surveyId: text('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    version: integer('version').notNull(),
+    definition: text('definition', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    checksum: text('checksum').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.version] })],
+)
+
+export const waves = sqliteTable(
+  'waves',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    surveyId: text('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    surveyVersion: integer('survey_version').notNull(),
+    audience: text('audience', { enum: audiences }).notNull(),
+    opensAt: integer('opens_at', { mode: 'timestamp' }),
+    closesAt: integer('closes_at', { mode: 'timestamp' }),
+    closedAt: integer('closed_at', { mode: 'timestamp' }),
+    openLinkHash: text('open_link_hash'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('waves_open_link_hash_idx').on(t.openLinkHash)],
+)
+
+export const responses = sqliteTable(
+  'responses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    waveId: text('wave_id')
+      .notNull()
+      .references(() => waves.id),
+    surveyId: text('survey_id').notNull(),
+    surveyVersion: integer('survey_version').notNull(),
+    audience: text('audience', { enum: audiences }).notNull(),
+    mode: text('mode', { enum: modes }).notNull(),
+    answers: text('answers', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    segments: text('segments', { mode: 'json' }).notNull().$type<Record<string, string>>(),
+    // One response per visit of an open link (or per invitation later): a retried or
+    // doubled submit carries the same key and is refused by this unique index.
+    submissionKey: text('submission_key').notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp' }),
+    submittedAt: integer('submitted_at', { mode: 'timestamp' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('responses_wave_submission_idx').on(t.waveId, t.submissionKey),
+    index('responses_wave_idx').on(t.waveId),
+  ],
+)
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name'),
+  role: text('role', { enum: roles }).notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: createdAt(),
+})

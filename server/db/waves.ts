@@ -1,0 +1,69 @@
+import { eq } from 'drizzle-orm'
+import { hashToken, randomId, randomToken } from '../lib/tokens'
+import type { Db } from './client'
+import { waves } from './schema'
+import { getSurvey } from './surveys'
+
+export type CreateWaveInput = {
+  surveyId: string
+  name: string
+  opensAt?: Date | null
+  closesAt?: Date | null
+  openLink?: boolean
+}
+
+export class UnknownSurveyError extends Error {}
+
+/**
+ * Creates a wave pinned to the survey's current version. With `openLink`, returns the public
+ * link token once: only its hash is stored, so it cannot be shown again.
+ */
+export async function createWave(db: Db, input: CreateWaveInput) {
+  const survey = await getSurvey(db, input.surveyId)
+  if (!survey) throw new UnknownSurveyError(input.surveyId)
+  const token = input.openLink ? randomToken() : null
+  const [wave] = await db
+    .insert(waves)
+    .values({
+      id: randomId('w'),
+      name: input.name,
+      surveyId: survey.id,
+      surveyVersion: survey.currentVersion,
+      audience: survey.audience,
+      opensAt: input.opensAt ?? null,
+      closesAt: input.closesAt ?? null,
+      openLinkHash: token ? await hashToken(token) : null,
+    })
+    .returning()
+  return { wave: wave!, openLinkToken: token }
+}
+
+export async function getWave(db: Db, id: string) {
+  const [row] = await db.select().from(waves).where(eq(waves.id, id))
+  return row ?? null
+}
+
+export async function listWaves(db: Db) {
+  return db.select().from(waves).orderBy(waves.createdAt)
+}
+
+export async function findWaveByOpenLink(db: Db, token: string) {
+  const [row] = await db
+    .select()
+    .from(waves)
+    .where(eq(waves.openLinkHash, await hashToken(token)))
+  return row ?? null
+}
+
+export type WaveState = 'open' | 'not-yet-open' | 'closed'
+
+/** A wave is closed once closed by hand or past its close date; links expire with it. */
+export function waveState(wave: typeof waves.$inferSelect, now: Date): WaveState {
+  if (wave.closedAt || (wave.closesAt && wave.closesAt <= now)) return 'closed'
+  if (wave.opensAt && wave.opensAt > now) return 'not-yet-open'
+  return 'open'
+}
+
+export async function closeWave(db: Db, id: string, now: Date) {
+  await db.update(waves).set({ closedAt: now }).where(eq(waves.id, id))
+}

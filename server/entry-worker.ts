@@ -1,0 +1,58 @@
+import { drizzle } from 'drizzle-orm/d1'
+import type { Context } from 'hono'
+import { createApp } from './app'
+import type { Atomic } from './db/atomic'
+import type { Db, Store } from './db/client'
+import * as schema from './db/schema'
+import { seedDatabase } from './db/seed'
+import type { AppEnv } from './env'
+import { shippedSurveys } from './surveys'
+
+const BODY_LIMIT = 256 * 1024
+
+function d1Store(c: Context<AppEnv>): Store {
+  if (!c.env.DB) throw new Error('The D1 binding "DB" is missing: see wrangler.toml')
+  const db = drizzle(c.env.DB, { schema })
+  // D1 has no interactive transactions; a batch is applied all-or-nothing.
+  const atomic: Atomic = async (statements) => {
+    await db.batch(statements)
+  }
+  return { db: db as unknown as Db, atomic }
+}
+
+// Migrations are applied by `wrangler d1 migrations apply`; the shipped surveys are loaded
+// by the first request each isolate serves (idempotent: unchanged files are skipped), and
+// the first admin from the ADMIN_EMAIL / ADMIN_PASSWORD secrets when both are set.
+let seeded: Promise<unknown> | null = null
+
+const app = createApp({
+  store: d1Store,
+  config: (c) => ({
+    runtime: 'workerd',
+    publicUrl: c.env.PUBLIC_URL ?? new URL(c.req.url).origin,
+    bodyLimit: BODY_LIMIT,
+  }),
+  asset: async (c, path) => {
+    if (!c.env.ASSETS) return null
+    const res = await c.env.ASSETS.fetch(new URL(path, c.req.url).toString())
+    return res.ok ? (res as unknown as Response) : null
+  },
+})
+
+export default {
+  async fetch(request: Request, env: AppEnv['Bindings'], ctx: unknown) {
+    if (env.DB && !seeded) {
+      const store = d1Store({ env } as Context<AppEnv>)
+      seeded = seedDatabase(store, {
+        surveys: shippedSurveys,
+        adminEmail: env.ADMIN_EMAIL,
+        adminPassword: env.ADMIN_PASSWORD,
+      }).catch((err) => {
+        seeded = null
+        console.error('Seeding failed', err)
+      })
+    }
+    await seeded
+    return app.fetch(request, env, ctx as never)
+  },
+}

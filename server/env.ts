@@ -1,0 +1,29 @@
+import type { D1Database, Fetcher } from '@cloudflare/workers-types'
+import type { Atomic } from './db/atomic'
+import type { Db } from './db/client'
+
+export type Runtime = 'node' | 'workerd'
+
+/** Settings the app needs, built from process.env (Node) or bindings (Workers) by each entry. */
+export type Config = {
+  runtime: Runtime
+  publicUrl: string
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number
+}
+
+export type AppEnv = {
+  Bindings: {
+    DB?: D1Database
+    ASSETS?: Fetcher
+    PUBLIC_URL?: string
+    ADMIN_EMAIL?: string
+    ADMIN_PASSWORD?: string
+  }
+  Variables: {
+    db: Db
+    atomic: Atomic
+    config: Config
+    asset: (path: string) => Promise<Response | null>
+  }
+}

@@ -1,0 +1,27 @@
+const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'
+
+function base64url(bytes: Uint8Array): string {
+  let s = ''
+  for (const b of bytes) s += String.fromCharCode(b)
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+/** A link token: 256 random bits (SPEC 5.6 asks for at least 128), URL-safe. */
+export function randomToken(): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(32)))
+}
+
+/** Only this hash is stored, so a database leak does not leak working links. */
+export async function hashToken(token: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** Short readable ids for waves and users, e.g. `w-k3m9x2qa7h`. */
+export function randomId(prefix: string, length = 10): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(length))
+  return `${prefix}-${[...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('')}`
+}
+
+/** Plausible-looking link tokens only: anything else is refused before touching the DB. */
+export const tokenPattern = /^[A-Za-z0-9_-]{22,64}$/

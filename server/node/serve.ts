@@ -1,0 +1,45 @@
+import { serve } from '@hono/node-server'
+import { createApp } from '../app'
+import { seedDatabase } from '../db/seed'
+import { shippedSurveys } from '../surveys'
+import { nodeAssets } from './assets'
+import type { NodeEnv } from './config'
+import { openDatabase } from './open-database'
+
+export const BODY_LIMIT = 256 * 1024
+
+/** Opens, migrates and seeds the database, then serves the app until SIGINT/SIGTERM. */
+export async function startNodeServer(env: NodeEnv, log: (line: string) => void = console.log) {
+  const store = openDatabase(env.DATABASE_PATH)
+  const seeded = await seedDatabase(store, {
+    surveys: shippedSurveys,
+    adminEmail: env.ADMIN_EMAIL,
+    adminPassword: env.ADMIN_PASSWORD,
+    generateAdminPassword: true,
+  })
+  if (seeded.admin?.generatedPassword) {
+    log(`Created admin ${seeded.admin.email} with password: ${seeded.admin.generatedPassword}`)
+    log('This password is shown only once. Set ADMIN_EMAIL/ADMIN_PASSWORD to choose your own.')
+  } else if (seeded.admin) {
+    log(`Created admin ${seeded.admin.email} from ADMIN_EMAIL/ADMIN_PASSWORD`)
+  }
+  for (const s of seeded.surveys.filter((s) => s.created)) log(`Loaded survey ${s.id} v${s.version}`)
+
+  const assets = nodeAssets()
+  const config = { runtime: 'node' as const, publicUrl: env.PUBLIC_URL, bodyLimit: BODY_LIMIT }
+  const app = createApp({ store: () => store, config: () => config, asset: (_c, path) => assets(path) })
+  const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
+    log(`CSI Toolkit on ${env.PUBLIC_URL} (port ${info.port}, database ${env.DATABASE_PATH})`)
+  })
+  const stop = () => {
+    server.close(() => {
+      store.close()
+      process.exit(0)
+    })
+    // Keep-alive sockets can hold close() open; the DB is consistent at every commit anyway.
+    setTimeout(() => process.exit(0), 2000).unref()
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  return { server, store }
+}

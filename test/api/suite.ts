@@ -1,0 +1,190 @@
+import { describe, expect, test } from 'vitest'
+import { makeCustomerAnswers, submission } from '../helpers/answers'
+import type { ApiTarget } from './target'
+import { json } from './target'
+
+/**
+ * The API contract, run unchanged against Node (better-sqlite3) and workerd (D1). Each test
+ * makes its own wave, so tests never depend on each other's data.
+ */
+export function apiSuite(target: () => ApiTarget) {
+  describe('GET /api/health', () => {
+    test('answers ok after a real query, naming the runtime', async () => {
+      const res = await target().fetch('/api/health')
+      expect(res.status).toBe(200)
+      expect(await res.json()).toEqual({ status: 'ok', runtime: target().runtime, db: 'ok' })
+    })
+  })
+
+  describe('GET /api/links/:token', () => {
+    test('gives the wave and its pinned survey for an open link', async () => {
+      const wave = await target().createWave({ surveyId: 'customer', name: 'Pilot' })
+      const res = await target().fetch(`/api/links/${wave.token}`)
+      expect(res.status).toBe(200)
+      const body = (await res.json()) as { wave: { id: string; name: string }; survey: { id: string; version: number; definition: { audience: string } } }
+      expect(body.wave).toMatchObject({ id: wave.id, name: 'Pilot' })
+      expect(body.survey).toMatchObject({ id: 'customer', version: 1 })
+      expect(body.survey.definition.audience).toBe('customer')
+    })
+
+    test('unknown link: 404 with the one error envelope, nothing about any wave', async () => {
+      const res = await target().fetch(`/api/links/${'A'.repeat(43)}`)
+      expect(res.status).toBe(404)
+      const body = (await res.json()) as { error: { code: string; message: string } }
+      expect(body.error.code).toBe('NOT_FOUND')
+      expect(body.error.message).toMatch(/not valid/)
+    })
+
+    test('closed wave: 410 and the link says the survey has closed', async () => {
+      const wave = await target().createWave({ surveyId: 'customer', name: 'Closed' })
+      await target().closeWave(wave.id)
+      const res = await target().fetch(`/api/links/${wave.token}`)
+      expect(res.status).toBe(410)
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('GONE')
+    })
+  })
+
+  describe('POST /api/links/:token/responses', () => {
+    const post = async (token: string, body: unknown, init?: RequestInit) =>
+      target().fetch(`/api/links/${token}/responses`, { ...json(body), ...init })
+
+    test('stores a valid response with mode web, audience and segments', async () => {
+      const wave = await target().createWave({ surveyId: 'customer', name: 'Store' })
+      const res = await post(wave.token, submission(makeCustomerAnswers({ region: 'north', comments: 'Quick delivery' })))
+      expect(res.status).toBe(201)
+      expect(await res.json()).toEqual({ status: 'received' })
+      const stored = await target().responses(wave.id)
+      expect(stored).toHaveLength(1)
+      expect(stored[0]).toMatchObject({ mode: 'web', audience: 'customer', segments: { region: 'north' } })
+      expect(stored[0]!.answers).toMatchObject({ overall: 4, rebuy: 5, comments: 'Quick delivery' })
+    })
+
+    test('numeric strings in matrix cells are stored as numbers', async () => {
+      const wave = await target().createWave({ surveyId: 'customer', name: 'Strings' })
+      const answers = makeCustomerAnswers()
+      ;(answers.attributes as Record<string, unknown>).order_accuracy = '4'
+      expect((await post(wave.token, submission(answers))).status).toBe(201)
+      const [stored] = await target().responses(wave.id)
+      expect((stored!.answers.attributes as Record<string, unknown>).order_accuracy).toBe(4)
+    })
+
+    test.each([
+      ['zero', 0],
+      ['six', 6],
+      ['a fraction', 3.5],
+      ['"4x"', '4x'],
+      ['an array', [4]],
+      ['an object', { v: 4 }],
+      ['a boolean', true],
+    ])('refuses overall = %s, naming the question, and stores nothing', async (_label, value) => {
+      const wave = await target().createWave({ surveyId: 'customer', name: 'Bad' })
+      const res = await post(wave.token, submission(makeCustomerAnswers({ overall: value })))
+      expect(res.status).toBe(400)
+      const body = (await res.json()) as { error: { code: string; message: string; issues: Array<{ path: string; message: string }> } }
+      expect(body.error.code).toBe('BAD_REQUEST')
+      expect(body.error.issues.map((i) => i.path)).toEqual(['data.overall'])
+      expect(body.error.message).toContain('overall')
+      expect(await target().responses(wave.id)).toHaveLength(0)
+    })
+
+    test('names every bad question at once: unknown, missing required, bad matrix cell', async () => {
+      const wave = await target().createWave({ surveyId: 'customer', name: 'Many' })
+      const answers = makeCustomerAnswers({ favourite_colour: 'blue' })
+      delete answers.rebuy
+      ;(answers.attributes as Record<string, unknown>).delivery_reliability = 7
+      const res = await post(wave.token, submission(answers))
+      expect(res.status).toBe(400)
+      const body = (await res.json()) as { error: { issues: Array<{ path: string; message: string }> } }
+      const paths = body.error.issues.map((i) => i.path).sort()
+      expect(paths).toEqual(['data.attributes', 'data.favourite_colour', 'data.rebuy'])
+      expect(body.error.issues.find((i) => i.path === 'data.attributes')!.message).toContain('delivery_reliability')
+      expect(await target().responses(wave.id)).toHaveLength(0)
+    })
+
+    test('the same submission key twice stores one response (409 the second time)', async () => {
+      const wave = await target().createWave({ surveyId: 'customer', name: 'Twice' })
+      const body = submission(makeCustomerAnswers())
+      expect((await post(wave.token, body)).status).toBe(201)
+      const again = await post(wave.token, body)
+      expect(again.status).toBe(409)
+      expect(((await again.json()) as { error: { code: string } }).error.code).toBe('CONFLICT')
+      expect(await target().responses(wave.id)).toHaveLength(1)
+    })
+
+    test('concurrent submits of one key store exactly one response', async () => {
+      const wave = await target().createWave({ surveyId: 'customer', name: 'Race' })
+      const body = submission(makeCustomerAnswers())
+      const statuses = await Promise.all(Array.from({ length: 20 }, () => post(wave.token, body).then((r) => r.status)))
+      expect(statuses.filter((s) => s === 201)).toHaveLength(1)
+      expect(statuses.filter((s) => s === 409)).toHaveLength(19)
+      expect(await target().responses(wave.id)).toHaveLength(1)
+    })
+
+    test('a closed wave refuses submissions with 410', async () => {
+      const wave = await target().createWave({ surveyId: 'customer', name: 'Late' })
+      await target().closeWave(wave.id)
+      expect((await post(wave.token, submission(makeCustomerAnswers()))).status).toBe(410)
+      expect(await target().responses(wave.id)).toHaveLength(0)
+    })
+
+    test('malformed JSON is a 400 that says so, not a 500', async () => {
+      const wave = await target().createWave({ surveyId: 'customer', name: 'Malformed' })
+      const res = await post(wave.token, '{"data": {"overall": 4', {})
+      expect(res.status).toBe(400)
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/JSON/i)
+    })
+
+    test('a wrong content type is a 415 naming the type', async () => {
+      const wave = await target().createWave({ surveyId: 'customer', name: 'Form' })
+      const res = await target().fetch(`/api/links/${wave.token}/responses`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'overall=4',
+      })
+      expect(res.status).toBe(415)
+      expect(((await res.json()) as { error: { message: string } }).error.message).toContain('application/x-www-form-urlencoded')
+    })
+
+    test('an oversized body is a 413 and nothing is stored', async () => {
+      const wave = await target().createWave({ surveyId: 'customer', name: 'Huge' })
+      const res = await post(wave.token, submission(makeCustomerAnswers({ comments: 'x'.repeat(300_000) })))
+      expect(res.status).toBe(413)
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE')
+      expect(await target().responses(wave.id)).toHaveLength(0)
+    })
+
+    test('a body without data or with extra fields names the field', async () => {
+      const wave = await target().createWave({ surveyId: 'customer', name: 'Shape' })
+      const res = await post(wave.token, { submissionKey: crypto.randomUUID(), extra: 1 })
+      expect(res.status).toBe(400)
+      const body = (await res.json()) as { error: { issues: Array<{ path: string }> } }
+      expect(body.error.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['data']))
+    })
+  })
+
+  describe('GET /s/:token', () => {
+    test('an unknown link gets a friendly page with 404 and no-referrer', async () => {
+      const res = await target().fetch(`/s/${'B'.repeat(43)}`)
+      expect(res.status).toBe(404)
+      expect(res.headers.get('content-type')).toMatch(/text\/html/)
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+      expect(await res.text()).toContain('Link not recognised')
+    })
+
+    test('a closed wave gets a friendly page that says it has closed', async () => {
+      const wave = await target().createWave({ surveyId: 'customer', name: 'Shut' })
+      await target().closeWave(wave.id)
+      const res = await target().fetch(`/s/${wave.token}`)
+      expect(res.status).toBe(410)
+      expect(await res.text()).toContain('This survey has closed')
+    })
+  })
+
+  describe('unknown API routes', () => {
+    test('404 in the error envelope', async () => {
+      const res = await target().fetch('/api/nope')
+      expect(res.status).toBe(404)
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND')
+    })
+  })
+}

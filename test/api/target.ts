@@ -1,0 +1,15 @@
+/** What the shared API suite needs from a runtime: Node (app.request) or workerd (Miniflare). */
+export type ApiTarget = {
+  fetch: (path: string, init?: RequestInit) => Promise<Response>
+  /** Creates a wave with an open link through the repository functions on that runtime's DB. */
+  createWave: (input: { surveyId: string; name: string; closesAt?: Date | null }) => Promise<{ id: string; token: string }>
+  closeWave: (id: string) => Promise<void>
+  responses: (waveId: string) => Promise<Array<{ answers: Record<string, unknown>; mode: string; audience: string; segments: Record<string, string> }>>
+  runtime: 'node' | 'workerd'
+}
+
+export const json = (body: unknown, init: RequestInit = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+})

@@ -1,0 +1,17 @@
+import { createApp } from '../../server/app'
+import { seedDatabase } from '../../server/db/seed'
+import { openDatabase } from '../../server/node/open-database'
+import { shippedSurveys } from '../../server/surveys'
+
+/** A fresh in-memory SQLite with the real migrations and the shipped surveys, per test. */
+export async function makeTestApp(options: { asset?: (path: string) => Promise<Response | null> } = {}) {
+  const store = openDatabase(':memory:')
+  await seedDatabase(store, { surveys: shippedSurveys })
+  const config = { runtime: 'node' as const, publicUrl: 'http://localhost:8787', bodyLimit: 256 * 1024 }
+  const app = createApp({
+    store: () => store,
+    config: () => config,
+    asset: (_c, path) => (options.asset ? options.asset(path) : Promise.resolve(null)),
+  })
+  return { app, store, db: store.db }
+}

@@ -1,0 +1,25 @@
+import { eq } from 'drizzle-orm'
+import { beforeEach, describe } from 'vitest'
+import { responses } from '../../server/db/schema'
+import { closeWave, createWave } from '../../server/db/waves'
+import { apiSuite } from '../api/suite'
+import type { ApiTarget } from '../api/target'
+import { makeTestApp } from '../helpers/app'
+
+let target: ApiTarget
+
+beforeEach(async () => {
+  const { app, db } = await makeTestApp()
+  target = {
+    runtime: 'node',
+    fetch: async (path, init) => app.request(path, init),
+    createWave: async (input) => {
+      const { wave, openLinkToken } = await createWave(db, { ...input, openLink: true })
+      return { id: wave.id, token: openLinkToken! }
+    },
+    closeWave: (id) => closeWave(db, id, new Date()),
+    responses: (waveId) => db.select().from(responses).where(eq(responses.waveId, waveId)),
+  }
+})
+
+describe('API on Node (better-sqlite3)', () => apiSuite(() => target))
