@@ -74,7 +74,7 @@ export interface DerivedImportance {
  * Derived importance of k attributes for the DV `overall` from the centred cross-products `c` of
  * the listwise-complete cases (variable 0 = DV, 1..k = attributes; METHODOLOGY §4.2).
  * Bivariate r always (n ≥ 3); LMG (k ≤ 15, `auto`) or relative weights (k > 15) only when the
- * gate N ≥ 50 + 8k passes (or `gate` is false). A constant attribute gets r = null and φ = 0.
+ * gate N ≥ 50 + 8k passes (or `gate` is false, and still n > k + 1). A constant attribute gets r = null and φ = 0.
  */
 export function derivedImportance(
   n: number,
@@ -91,6 +91,7 @@ export function derivedImportance(
   const r = c.slice(1).map((row, j) => pearsonFromCentred(row[0], c[j + 1][j + 1], c[0][0]))
   if (!(c[0][0] > 0)) return { ...base, r, reason: 'overall has no variance in the complete cases' }
   if (k === 0) return { ...base, r, reason: 'no attributes' }
+  if (n <= k + 1) return { ...base, r, reason: `${n} complete cases cannot fit ${k} predictors` }
   if (gate && !gatePassed) {
     return { ...base, r, reason: `derived importance needs ${required} complete cases, has ${n}` }
   }

@@ -11,7 +11,7 @@ export interface IpaResult {
 /**
  * Importance–performance quadrants (METHODOLOGY §4.1, §4.3 [MJ77][IPA-ch]). Crosshairs:
  * `grand-mean` (default) at the mean of the attribute means and the mean importance — always
- * 1/k for LMG/RW shares; `scale-midpoint` at 3.0 for performance and 3.0 (stated) or 1/k (shares)
+ * 1/k for LMG/RW shares (k = attributes in the model, `shareK`); `scale-midpoint` at 3.0 for performance and 3.0 (stated) or 1/k (shares)
  * for importance; Pearson r has no midpoint, so its crosshair is the mean r in both modes.
  * A point on a crosshair counts as high (≥). High importance + low performance =
  * `concentrate-here`; high + high `keep-up`; low + low `low-priority`; low + high
@@ -21,15 +21,15 @@ export function ipaQuadrants(
   points: readonly { readonly importance: number | null; readonly performance: number | null }[],
   source: ImportanceSource,
   crosshair: Crosshair = 'grand-mean',
+  shareK: number = points.filter((p) => p.importance !== null).length,
 ): IpaResult {
   const avg = (xs: (number | null)[]) => {
     const v = xs.filter((x): x is number => x !== null)
     return v.length === 0 ? null : v.reduce((a, b) => a + b, 0) / v.length
   }
-  const k = points.filter((p) => p.importance !== null).length
   const perf = crosshair === 'scale-midpoint' ? 3 : avg(points.map((p) => p.performance))
   let imp: number | null
-  if (source === 'share') imp = k === 0 ? null : 1 / k
+  if (source === 'share') imp = shareK === 0 ? null : 1 / shareK
   else if (source === 'stated' && crosshair === 'scale-midpoint') imp = 3
   else imp = avg(points.map((p) => p.importance))
   const quadrants = points.map(({ importance: i, performance: p }): Quadrant | null => {

@@ -9,8 +9,7 @@ export function HomePage() {
   useEffect(() => {
     api.api.health
       .$get()
-      .then((res) => res.json())
-      .then((body) => setHealth(body as Health))
+      .then(async (res) => setHealth(res.ok ? await res.json() : 'error'))
       .catch(() => setHealth('error'))
   }, [])
 

@@ -26,8 +26,8 @@ export function RespondApp() {
         if (cancelled) return
         if (res.ok) return setState({ kind: 'ready', link: (await res.json()) as Loaded })
         const err = await readError(res)
-        const title = res.status === 410 ? 'This survey has closed' : 'This link cannot be used'
-        setState({ kind: 'problem', title, message: err.message, retry: res.status >= 500 })
+        const title = err.status === 410 ? 'This survey has closed' : 'This link cannot be used'
+        setState({ kind: 'problem', title, message: err.message, retry: err.status >= 500 })
       })
       .catch(() => {
         if (!cancelled) {

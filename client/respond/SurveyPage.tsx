@@ -49,7 +49,7 @@ function buildModel(token: string, definition: Record<string, unknown>) {
         json: { data: sender.data, submissionKey: progress.submissionKey, startedAt: progress.startedAt },
       })
       // 409: this visit's answers were already stored (a retried or doubled submit).
-      if (res.ok || res.status === 409) {
+      if (res.ok || (res.status as number) === 409) {
         clearProgress(token)
         options.showSaveSuccess('')
         return

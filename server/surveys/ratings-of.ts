@@ -10,7 +10,16 @@ import {
   roleNames,
   surveyRoles,
 } from './survey-roles'
-import type { Ratings, SurveyDefinition } from './types'
+import type { Ratings, SurveyDefinition, SurveyRoles } from './types'
+
+// Reports call this once per response: work out the roles once per definition.
+const rolesCache = new WeakMap<object, SurveyRoles>()
+
+function cachedRoles(definition: SurveyDefinition): SurveyRoles {
+  let roles = rolesCache.get(definition)
+  if (!roles) rolesCache.set(definition, (roles = surveyRoles(definition)))
+  return roles
+}
 
 /** An integer 1–5 (or its numeric string), else null: "not applicable" and no answer are missing. */
 export function toRating(value: unknown): number | null {
@@ -43,7 +52,7 @@ function segmentValue(value: unknown): string | null {
  * other than 1–5, or an answer that is not an integer 1–5, gives null.
  */
 export function ratingsOf(definition: SurveyDefinition, data: Record<string, unknown>): Ratings {
-  const roles = surveyRoles(definition)
+  const roles = isPlainObject(definition) ? cachedRoles(definition) : surveyRoles(definition)
   const questions = questionsOf(definition)
   const answers = isPlainObject(data) ? data : {}
   const byName = (predicate: (node: QuestionNode) => boolean, name: string) =>

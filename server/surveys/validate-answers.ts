@@ -15,13 +15,14 @@ export const MAX_SUBMISSION_CHARS = 1_000_000
 
 type Entry = { key: string; nodes: QuestionNode[]; comment: boolean; checked: Checked }
 
-function classify(survey: CompiledSurvey, key: string, value: unknown): Entry | AnswerIssue {
+function classify(survey: CompiledSurvey, key: string, value: unknown): Entry {
   const nodes = survey.byKey.get(key)
   if (nodes) return { key, nodes, comment: false, checked: checkAnswer(nodes[0]!, value, survey.settings) }
   const owners = survey.commentKeys.get(key)
   if (owners) return { key, nodes: owners, comment: true, checked: checkText(key, value, MAX_TEXT_LENGTH) }
   if (survey.calculatedKeys.has(key)) return { key, nodes: [], comment: false, checked: { ok: true, value } }
-  return { question: key, message: `${key}: not a question in this survey` }
+  const message = `${key}: not a question in this survey`
+  return { key, nodes: [], comment: false, checked: { ok: false, message } }
 }
 
 function submissionSize(data: Record<string, unknown>): number | null {
@@ -60,9 +61,7 @@ export function validateAnswers(definition: SurveyDefinition, data: unknown): Va
   const entries: Entry[] = []
   for (const [key, value] of Object.entries(data)) {
     if (value === null || value === undefined) continue
-    const entry = classify(survey, key, value)
-    if ('message' in entry) report(entry.question, entry.message)
-    else entries.push(entry)
+    entries.push(classify(survey, key, value))
   }
 
   // Conditions see every submitted answer (in cleaned form where it is valid), as the browser did.

@@ -1,0 +1,39 @@
+// Public surface of the CSI statistics engine. Pure functions over plain data (METHODOLOGY.md).
+export * from './types'
+export type * from './report-types'
+export {
+  emptyAggregate,
+  foldResponse,
+  foldResponses,
+  mergeAggregates,
+  aggregateDeltas,
+  aggregateCells,
+  aggregatesFromCells,
+  type Aggregate,
+  type GroupAggregate,
+  type CellRow,
+} from './aggregate'
+export { groupKey, parseGroupKey } from './layout'
+export { reportFromAggregates, reportFromResponses, specFromResponses } from './report'
+export { resolveOptions } from './options'
+export { toScore10, ratioToScore10, score10Slope, toIndex100, band, itemFlags, defaultCutOffs } from './scale'
+export { meanCi, momentsFromCounts, variance, mean, type Moments, type MeanCi } from './descriptives'
+export { Z975, tCritical, tTwoSidedP, normalTwoSidedP, hedgesJ } from './distributions'
+export { wilson, netScore, topTwoBox, netSatisfaction, type Proportion, type NetScore } from './proportions'
+export { aaporRates, groupResponseRate, type Dispositions, type AaporRates } from './response-rates'
+export { cronbachAlpha, pearsonFromCentred } from './reliability'
+export { lmg, relativeWeights, derivedImportance, greenMinimum, type DerivedImportance } from './importance'
+export { ipaQuadrants, type IpaResult, type ImportanceSource } from './ipa'
+export { welch, hedgesG, mannWhitney, cliffsDelta, meanGap, magnitudeG, magnitudeDelta } from './gap-tests'
+export { perceptionGaps, gapVerdict, defaultGapThresholds, type GapRow, type GapInput } from './gaps'
+export { holm, benjaminiHochberg, adjustP } from './padjust'
+export {
+  complementarySuppression,
+  checkMinGroup,
+  cellVisible,
+  commentsVisible,
+  defaultMinGroup,
+  defaultMinComments,
+  MIN_GROUP_FLOOR,
+} from './anonymity'
+export { jacobiEigen, subsetR2 } from './linalg'

@@ -1,0 +1,65 @@
+import { describe, expect, test } from 'vitest'
+import { createApp } from '../../server/app'
+import { seedDatabase } from '../../server/db/seed'
+import { getSurvey, getSurveyVersion, listSurveys } from '../../server/db/surveys'
+import { findUserByEmail } from '../../server/db/users'
+import { verifyPassword } from '../../server/lib/passwords'
+import { openDatabase } from '../../server/node/open-database'
+import { shippedSurveys } from '../../server/surveys'
+
+describe('seedDatabase()', () => {
+  test('first start loads the four surveys and generates an admin password once', async () => {
+    const store = openDatabase(':memory:')
+    const first = await seedDatabase(store, { surveys: shippedSurveys, generateAdminPassword: true })
+    expect((await listSurveys(store.db)).map((s) => [s.id, s.audience, s.currentVersion])).toEqual([
+      ['customer', 'customer', 1],
+      ['employee', 'employee', 1],
+      ['retailer', 'retailer', 1],
+      ['wholesaler', 'wholesaler', 1],
+    ])
+    expect(first.admin?.generatedPassword).toMatch(/^\S{20}$/)
+    const admin = await findUserByEmail(store.db, 'admin@localhost')
+    expect(admin?.role).toBe('admin')
+    expect(await verifyPassword(first.admin!.generatedPassword!, admin!.passwordHash)).toBe(true)
+    expect(await verifyPassword('wrong', admin!.passwordHash)).toBe(false)
+
+    const second = await seedDatabase(store, { surveys: shippedSurveys, generateAdminPassword: true })
+    expect(second.admin).toBeNull()
+    expect(second.surveys.every((s) => !s.created)).toBe(true)
+  })
+
+  test('ADMIN_EMAIL/ADMIN_PASSWORD choose the admin; no password is printed', async () => {
+    const store = openDatabase(':memory:')
+    const seeded = await seedDatabase(store, { surveys: [], adminEmail: 'Boss@Example.com', adminPassword: 'a long secret' })
+    expect(seeded.admin).toEqual({ email: 'Boss@Example.com', generatedPassword: null })
+    const admin = await findUserByEmail(store.db, 'boss@example.com')
+    expect(await verifyPassword('a long secret', admin!.passwordHash)).toBe(true)
+  })
+
+  test('a changed survey file becomes a new version; the old one stays for its responses', async () => {
+    const store = openDatabase(':memory:')
+    const customer = shippedSurveys.find((s) => s.id === 'customer')!
+    await seedDatabase(store, { surveys: [customer] })
+    const changed = { ...customer, definition: { ...customer.definition, title: 'Customer survey 2027' } }
+    const [result] = (await seedDatabase(store, { surveys: [changed] })).surveys
+    expect(result).toEqual({ id: 'customer', version: 2, created: true })
+    expect((await getSurvey(store.db, 'customer'))?.currentVersion).toBe(2)
+    expect((await getSurveyVersion(store.db, 'customer', 1))?.definition.title).toBe(customer.definition.title)
+    expect((await getSurveyVersion(store.db, 'customer', 2))?.definition.title).toBe('Customer survey 2027')
+  })
+})
+
+describe('GET /api/health when the database is gone', () => {
+  test('503 with the reason, still in the error envelope', async () => {
+    const store = openDatabase(':memory:')
+    const config = { runtime: 'node' as const, publicUrl: 'http://x', bodyLimit: 1024 }
+    const app = createApp({ store: () => store, config: () => config, asset: async () => null })
+    store.close()
+    const res = await app.request('/api/health')
+    expect(res.status).toBe(503)
+    const body = (await res.json()) as { status: string; db: string; error: { code: string; message: string } }
+    expect(body).toMatchObject({ status: 'error', db: 'error', error: { code: 'UNAVAILABLE' } })
+    expect(body.error.message).toMatch(/database connection is not open/i)
+    expect(body.error.message).not.toMatch(/select/i)
+  })
+})
