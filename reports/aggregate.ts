@@ -162,10 +162,30 @@ export function aggregateDeltas(response: ResponseRecord, spec: AggregateSpec): 
   const layout = layoutFor(spec, response.audience)
   const inc = increments(response, layout)
   const keys = cellKeys(layout)
-  const order = inc.slots.map((s, i) => i).sort((x, y) => inc.slots[x] - inc.slots[y])
+  const order = inc.slots.map((_, i) => i).sort((x, y) => inc.slots[x] - inc.slots[y])
   return groupsOf(response, spec).flatMap((g) =>
     order.map((i) => ({ group: g.key, cell: keys[inc.slots[i]], value: inc.values[i] })),
   )
+}
+
+/**
+ * Sums rows per (group, cell), e.g. the deltas of a batch of responses before one upsert each;
+ * rows summing to 0 are dropped. Output sorted by group, then cell (code-point order).
+ */
+export function sumCellRows(rows: readonly CellRow[]): CellRow[] {
+  const acc: Record<string, Record<string, number>> = {}
+  for (const { group, cell, value } of rows) {
+    const g = (acc[group] ??= {})
+    g[cell] = (Object.hasOwn(g, cell) ? g[cell] : 0) + value
+  }
+  const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+  return Object.keys(acc)
+    .sort(byCode)
+    .flatMap((group) =>
+      Object.keys(acc[group])
+        .sort(byCode)
+        .flatMap((cell) => (acc[group][cell] === 0 ? [] : [{ group, cell, value: acc[group][cell] }])),
+    )
 }
 
 /** Every non-zero cell of an aggregate as rows (groups and cells in a deterministic order). */

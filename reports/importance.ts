@@ -19,15 +19,25 @@ export function lmg(r: Matrix, ry: readonly number[]): { phi: number[]; r2: numb
     weights.push(1 / (k * binom))
     binom = (binom * (k - 1 - s)) / (s + 1)
   }
-  const size = new Uint8Array(1 << k)
-  for (let m = 1; m < 1 << k; m++) size[m] = size[m >> 1] + (m & 1)
-  const phi = new Array<number>(k).fill(0)
-  for (let m = 0; m < 1 << k; m++) {
-    for (let j = 0; j < k; j++) {
-      if (m & (1 << j)) continue
-      phi[j] += weights[size[m]] * (table[m | (1 << j)] - table[m])
-    }
+  weights.push(0) // no subset of size k lacks j
+  // φ_j = Σ_{T∋j} R²(T)·(w(|T|−1) + w(|T|)) − Σ_T R²(T)·w(|T|)
+  const full = 1 << k
+  const size = new Uint8Array(full)
+  const b = new Float64Array(full)
+  let common = 0
+  for (let t = 1; t < full; t++) {
+    size[t] = size[t >> 1] + (t & 1)
+    common += table[t] * weights[size[t]]
+    b[t] = table[t] * (weights[size[t] - 1] + weights[size[t]])
   }
+  const acc = new Float64Array(k)
+  for (let j = 0; j < k; j++) {
+    const run = 1 << j
+    let s = 0
+    for (let base = run; base < full; base += 2 * run) for (let t = base; t < base + run; t++) s += b[t]
+    acc[j] = s
+  }
+  const phi = Array.from(acc, (x) => Math.max(0, x - common)) // φ ≥ 0; clears rounding residue
   return { phi, r2: table[(1 << k) - 1] }
 }
 

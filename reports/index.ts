@@ -9,6 +9,7 @@ export {
   aggregateDeltas,
   aggregateCells,
   aggregatesFromCells,
+  sumCellRows,
   type Aggregate,
   type GroupAggregate,
   type CellRow,

@@ -53,34 +53,47 @@ const COLLINEAR = 1e-12
 /**
  * R² of the regression of y on every subset S of k standardised predictors:
  * `R²(S) = r_Sᵀ R_SS⁻¹ r_S` (METHODOLOGY §4.2), indexed by bitmask. Subsets are visited depth
- * first, each extending its parent's Cholesky factor by one row, so a subset costs O(|S|²).
- * A predictor that is collinear with the subset before it adds nothing (pseudo-inverse R²).
+ * first; each step sweeps one pivot m out of the partial covariances of the remaining candidates
+ * (`C_ij ← C_ij − C_im C_mj / C_mm`, `c_j ← c_j − C_jm c_m / C_mm`) and adds `c_m² / C_mm` to R²,
+ * so the whole table costs about 3·2^k operations. A predictor that is (numerically) a linear
+ * combination of the subset before it adds nothing (pseudo-inverse R²).
  */
 export function subsetR2(r: Matrix, ry: readonly number[]): Float64Array {
   const k = ry.length
   const out = new Float64Array(1 << k)
-  // rows: Cholesky rows of the non-redundant members of the current subset, in order
-  const visit = (mask: number, next: number, idx: number[], rows: number[][], z: number[], r2: number) => {
-    for (let j = next; j < k; j++) {
-      const l: number[] = []
-      for (let a = 0; a < idx.length; a++) {
-        let s = r[idx[a]][j]
-        for (let b = 0; b < a; b++) s -= rows[a][b] * l[b]
-        l.push(s / rows[a][a])
+  // per depth d: partial covariances among the candidates (n×n, row-major) and with y; reused
+  // by siblings because the walk is depth first
+  const covs = Array.from({ length: k + 1 }, () => new Float64Array(k * k))
+  const cys = Array.from({ length: k + 1 }, () => new Float64Array(k))
+  r.forEach((row, i) => row.forEach((x, j) => (covs[0][i * k + j] = x)))
+  ry.forEach((x, i) => (cys[0][i] = x))
+  const visit = (mask: number, first: number, depth: number, r2: number) => {
+    const n = k - first
+    const cov = covs[depth]
+    const cy = cys[depth]
+    const next = covs[depth + 1]
+    const nextY = cys[depth + 1]
+    for (let a = 0; a < n; a++) {
+      const m = first + a
+      const child = mask | (1 << m)
+      const vm = cov[a * n + a]
+      const rest = n - a - 1
+      const live = vm > COLLINEAR * r[m][m]
+      const inv = live ? 1 / vm : 0
+      out[child] = r2 + cy[a] * cy[a] * inv
+      if (rest === 0) continue
+      const pivot = a * n + a + 1
+      const ya = cy[a]
+      for (let p = 0; p < rest; p++) {
+        const row = (a + 1 + p) * n + a + 1
+        const g = cov[row - 1] * inv
+        nextY[p] = cy[a + 1 + p] - g * ya
+        const base = p * rest
+        for (let q = 0; q < rest; q++) next[base + q] = cov[row + q] - g * cov[pivot + q]
       }
-      const d2 = r[j][j] - l.reduce((acc, x) => acc + x * x, 0)
-      const child = mask | (1 << j)
-      if (d2 <= COLLINEAR * r[j][j]) {
-        out[child] = r2
-        visit(child, j + 1, idx, rows, z, r2)
-        continue
-      }
-      const d = Math.sqrt(d2)
-      const zj = (ry[j] - l.reduce((acc, x, a) => acc + x * z[a], 0)) / d
-      out[child] = r2 + zj * zj
-      visit(child, j + 1, [...idx, j], [...rows, [...l, d]], [...z, zj], out[child])
+      visit(child, m + 1, depth + 1, out[child])
     }
   }
-  visit(0, 0, [], [], [], 0)
+  visit(0, 0, 0, 0)
   return out
 }

@@ -1,9 +1,15 @@
 import { useEffect, useState } from 'react'
-import { Model } from 'survey-core'
+import { Model, Serializer } from 'survey-core'
 import { Survey } from 'survey-react-ui'
 import { api, readError } from '../api'
 import { surveyTheme } from './theme'
 import { clearProgress, loadProgress, newSubmissionKey, saveProgress } from './saved-progress'
+
+// Our definitions carry these top-level properties (SPEC §3); declare them so survey-core
+// does not report them as unknown.
+for (const name of ['audience', 'version:number']) {
+  if (!Serializer.findProperty('survey', name.split(':')[0]!)) Serializer.addProperty('survey', name)
+}
 
 type Props = {
   token: string

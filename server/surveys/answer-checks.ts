@@ -2,13 +2,7 @@ import { choiceValues, hasOpenChoices, storesOtherAsValue } from './choices'
 import type { QuestionNode } from './json-walk'
 import { isPlainObject } from './json-walk'
 import { checkMatrix } from './matrix-answers'
-import {
-  describeScale,
-  describeValue,
-  matchDeclared,
-  numericValue,
-  ratingValues,
-} from './scales'
+import { describeScale, describeValue, matchDeclared, numericValue, ratingValues } from './scales'
 import type { ScalarValue } from './types'
 
 export const MAX_TEXT_LENGTH = 10_000
@@ -30,18 +24,22 @@ export function normalisedScaleValue(value: ScalarValue): ScalarValue {
 function checkRating({ json, name }: QuestionNode, value: unknown): Checked {
   const scale = ratingValues(json)
   const match = matchDeclared(value, scale)
-  if (match === undefined) return fail(`${name}: must be ${describeScale(scale)}, got ${describeValue(value)}`)
+  if (match === undefined)
+    return fail(`${name}: must be ${describeScale(scale)}, got ${describeValue(value)}`)
   return pass(normalisedScaleValue(match))
 }
 
 function textLimit(node: QuestionNode): number {
   const { maxLength } = node.json
-  return typeof maxLength === 'number' && maxLength > 0 ? Math.min(maxLength, MAX_TEXT_LENGTH) : MAX_TEXT_LENGTH
+  return typeof maxLength === 'number' && maxLength > 0
+    ? Math.min(maxLength, MAX_TEXT_LENGTH)
+    : MAX_TEXT_LENGTH
 }
 
 export function checkText(name: string, value: unknown, limit: number): Checked {
   if (typeof value !== 'string') return fail(`${name}: must be text, got ${describeValue(value)}`)
-  if (value.length > limit) return fail(`${name}: must be at most ${limit} characters, got ${value.length}`)
+  if (value.length > limit)
+    return fail(`${name}: must be at most ${limit} characters, got ${value.length}`)
   return pass(value)
 }
 
@@ -62,13 +60,15 @@ function checkChoice(node: QuestionNode, value: unknown, settings: SurveySetting
   if (match !== undefined) return pass(match)
   const open = hasOpenChoices(node.json) || storesOtherAsValue(node.json, storeOthers)
   if (open && (typeof value === 'number' || typeof value === 'string')) {
-    return checkText(node.name, String(value), MAX_TEXT_LENGTH).ok ? pass(value) : fail(`${node.name}: answer too long`)
+    const text = checkText(node.name, String(value), MAX_TEXT_LENGTH)
+    return text.ok ? pass(value) : text
   }
   return fail(`${node.name}: must be ${describeScale(declared)}, got ${describeValue(value)}`)
 }
 
 function checkCheckbox(node: QuestionNode, value: unknown, settings: SurveySettings): Checked {
-  if (!Array.isArray(value)) return fail(`${node.name}: must be a list of choices, got ${describeValue(value)}`)
+  if (!Array.isArray(value))
+    return fail(`${node.name}: must be a list of choices, got ${describeValue(value)}`)
   const { maxSelectedChoices: max, minSelectedChoices: min } = node.json
   if (typeof max === 'number' && max > 0 && value.length > max) {
     return fail(`${node.name}: at most ${max} choices may be selected, got ${value.length}`)
@@ -77,14 +77,16 @@ function checkCheckbox(node: QuestionNode, value: unknown, settings: SurveySetti
     return fail(`${node.name}: at least ${min} choices must be selected, got ${value.length}`)
   }
   // valuePropertyName stores each choice as { [valuePropertyName]: value }
-  const property = typeof node.json.valuePropertyName === 'string' ? node.json.valuePropertyName : null
+  const property =
+    typeof node.json.valuePropertyName === 'string' ? node.json.valuePropertyName : null
   const seen: unknown[] = []
   const cleaned: unknown[] = []
   for (const item of value) {
     const raw = property !== null && isPlainObject(item) ? item[property] : item
     const checked = checkChoice(node, raw, settings)
     if (!checked.ok) return fail(`${node.name}: ${describeValue(item)} is not one of its choices`)
-    if (seen.includes(checked.value)) return fail(`${node.name}: ${describeValue(item)} is selected twice`)
+    if (seen.includes(checked.value))
+      return fail(`${node.name}: ${describeValue(item)} is selected twice`)
     seen.push(checked.value)
     cleaned.push(property !== null ? item : checked.value)
   }
@@ -93,10 +95,14 @@ function checkCheckbox(node: QuestionNode, value: unknown, settings: SurveySetti
 
 function checkBoolean({ json, name }: QuestionNode, value: unknown): Checked {
   const declared = [json.valueTrue ?? true, json.valueFalse ?? false].filter(
-    (v): v is ScalarValue => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean',
+    (v): v is ScalarValue =>
+      typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean',
   )
   const match = declared.find((v) => v === value)
-  if (match === undefined) return fail(`${name}: must be ${declared.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(value)}`)
+  if (match === undefined)
+    return fail(
+      `${name}: must be ${declared.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(value)}`,
+    )
   return pass(match)
 }
 
@@ -111,7 +117,8 @@ function isBoundedJson(value: unknown, depth = 0): boolean {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true
   if (typeof value === 'number') return Number.isFinite(value)
   if (Array.isArray(value)) return value.every((item) => isBoundedJson(item, depth + 1))
-  if (isPlainObject(value)) return Object.values(value).every((item) => isBoundedJson(item, depth + 1))
+  if (isPlainObject(value))
+    return Object.values(value).every((item) => isBoundedJson(item, depth + 1))
   return false
 }
 
@@ -128,10 +135,13 @@ const openShapes: Record<string, { test: (v: unknown) => boolean; shape: string 
 
 function checkOpenAnswer({ name, type }: QuestionNode, value: unknown): Checked {
   const shape = openShapes[type]
-  if (shape && !shape.test(value)) return fail(`${name}: must be ${shape.shape}, got ${describeValue(value)}`)
-  if (!isBoundedJson(value)) return fail(`${name}: must be plain JSON nested at most ${MAX_DEPTH} deep`)
+  if (shape && !shape.test(value))
+    return fail(`${name}: must be ${shape.shape}, got ${describeValue(value)}`)
+  if (!isBoundedJson(value))
+    return fail(`${name}: must be plain JSON nested at most ${MAX_DEPTH} deep`)
   const size = JSON.stringify(value).length
-  if (size > MAX_OPEN_ANSWER_CHARS) return fail(`${name}: answer too large (${size} characters, at most ${MAX_OPEN_ANSWER_CHARS})`)
+  if (size > MAX_OPEN_ANSWER_CHARS)
+    return fail(`${name}: answer too large (${size} characters, at most ${MAX_OPEN_ANSWER_CHARS})`)
   return pass(value)
 }
 

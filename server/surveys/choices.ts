@@ -31,9 +31,11 @@ export function hasOpenChoices(question: ElementJson): boolean {
 function generatedChoices(question: ElementJson): number[] {
   const { choicesMin: min, choicesMax: max } = question
   if (typeof min !== 'number' || typeof max !== 'number' || max <= min) return []
-  const step = typeof question.choicesStep === 'number' && question.choicesStep > 0 ? question.choicesStep : 1
+  const step =
+    typeof question.choicesStep === 'number' && question.choicesStep > 0 ? question.choicesStep : 1
   const values: number[] = []
-  for (let v = min; v <= max + 1e-9 && values.length < 1000; v += step) values.push(Number(v.toFixed(10)))
+  for (let v = min; v <= max + 1e-9 && values.length < 1000; v += step)
+    values.push(Number(v.toFixed(10)))
   return values
 }
 
@@ -42,7 +44,8 @@ export function choiceValues(question: ElementJson, storeOthersAsComment: boolea
   const values: ScalarValue[] = itemValues(question.choices).map((item) => item.value)
   if (question.type === 'dropdown') values.push(...generatedChoices(question))
   if (allowsOther(question) && storeOthersAsComment) values.push(specialChoiceValues.other)
-  if (question.showNoneItem === true || question.hasNone === true) values.push(specialChoiceValues.none)
+  if (question.showNoneItem === true || question.hasNone === true)
+    values.push(specialChoiceValues.none)
   if (question.showRefuseItem === true) values.push(specialChoiceValues.refused)
   if (question.showDontKnowItem === true) values.push(specialChoiceValues.dontKnow)
   return values

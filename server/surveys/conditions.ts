@@ -24,7 +24,9 @@ function runnerFor(expression: string): ConditionRunner {
  */
 export function conditionHolds(expression: string, values: Record<string, unknown>): boolean {
   try {
-    return runnerFor(expression).runValues(values) === true
+    const runner = runnerFor(expression)
+    // canRun() is false for an unparsable expression; running it would only log a warning
+    return runner.canRun() && runner.runValues(values) === true
   } catch {
     return false
   }
@@ -52,7 +54,8 @@ export function conditionValues(
     const expression = stringProp(item, 'expression')
     if (!name || !expression) continue
     try {
-      values[name] = new ExpressionRunner(expression).runValues(values)
+      const runner = new ExpressionRunner(expression)
+      values[name] = runner.canRun() ? runner.runValues(values) : undefined
     } catch {
       values[name] = undefined
     }

@@ -93,7 +93,8 @@ export function textOf(value: unknown, fallback: string): string {
 
 /** A SurveyJS ItemValue: `3`, `"text"`, `"value|text"` or `{ value, text, visibleIf }`. */
 export function itemValue(item: unknown): ItemValue | null {
-  if (typeof item === 'number' || typeof item === 'boolean') return { value: item, text: String(item) }
+  if (typeof item === 'number' || typeof item === 'boolean')
+    return { value: item, text: String(item) }
   if (typeof item === 'string') {
     const bar = item.indexOf('|')
     if (bar < 0) return { value: item, text: item }
@@ -101,7 +102,8 @@ export function itemValue(item: unknown): ItemValue | null {
   }
   if (isPlainObject(item)) {
     const { value } = item
-    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return null
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+      return null
     const visibleIf = typeof item.visibleIf === 'string' ? item.visibleIf : undefined
     return { value, text: textOf(item.text, String(value)), ...(visibleIf ? { visibleIf } : {}) }
   }

@@ -2,7 +2,15 @@ import { Serializer } from 'survey-core'
 import { answerPiping } from './answer-piping'
 import { isValidExpression } from './conditions'
 import type { ElementJson, QuestionNode } from './json-walk'
-import { asArray, isPlainObject, itemValues, pagesOf, stringProp, walkElements, walkQuestions } from './json-walk'
+import {
+  asArray,
+  isPlainObject,
+  itemValues,
+  pagesOf,
+  stringProp,
+  walkElements,
+  walkQuestions,
+} from './json-walk'
 import { describeScale, isOneToFive, matrixColumnValues, ratingValues } from './scales'
 import { roleMatrix, roleNames, surveyRoles } from './survey-roles'
 import type { SurveyDefinition } from './types'
@@ -22,7 +30,9 @@ function expressionProblems(element: ElementJson, where: string): string[] {
   for (const list of ['rows', 'columns', 'choices']) {
     for (const item of itemValues(element[list])) {
       if (item.visibleIf !== undefined && !isValidExpression(item.visibleIf)) {
-        problems.push(`${where}.${list}: visibleIf "${item.visibleIf}" is not a valid SurveyJS expression`)
+        problems.push(
+          `${where}.${list}: visibleIf "${item.visibleIf}" is not a valid SurveyJS expression`,
+        )
       }
     }
   }
@@ -34,7 +44,8 @@ function structureProblems(definition: SurveyDefinition): string[] {
   const pages = pagesOf(definition)
   if (pages.length === 0) problems.push('survey: has no pages or elements')
   pages.forEach((page, i) => {
-    if (page !== definition) problems.push(...expressionProblems(page, `page ${stringProp(page, 'name') ?? i + 1}`))
+    if (page !== definition)
+      problems.push(...expressionProblems(page, `page ${stringProp(page, 'name') ?? i + 1}`))
   })
   const seen = new Set<string>()
   for (const element of walkElements(definition)) {
@@ -43,7 +54,8 @@ function structureProblems(definition: SurveyDefinition): string[] {
     const where = name ?? `(unnamed ${type || 'element'})`
     if (!type) problems.push(`${where}: has no type`)
     else if (!Serializer.findClass(type)) problems.push(`${where}: unknown question type "${type}"`)
-    if (!name && type !== 'panel' && type !== 'html' && type !== 'image') problems.push(`${where}: a question needs a name`)
+    if (!name && type !== 'panel' && type !== 'html' && type !== 'image')
+      problems.push(`${where}: a question needs a name`)
     if (name && type !== 'panel') {
       if (seen.has(name.toLowerCase())) problems.push(`${name}: the name is used by two questions`)
       seen.add(name.toLowerCase())
@@ -53,7 +65,9 @@ function structureProblems(definition: SurveyDefinition): string[] {
   asArray(definition.completedHtmlOnCondition).forEach((item, i) => {
     const expression = isPlainObject(item) ? stringProp(item, 'expression') : undefined
     if (expression !== undefined && !isValidExpression(expression)) {
-      problems.push(`survey.completedHtmlOnCondition[${i}]: "${expression}" is not a valid SurveyJS expression`)
+      problems.push(
+        `survey.completedHtmlOnCondition[${i}]: "${expression}" is not a valid SurveyJS expression`,
+      )
     }
   })
   return problems
@@ -61,16 +75,24 @@ function structureProblems(definition: SurveyDefinition): string[] {
 
 function ratingRoleProblems(node: QuestionNode | undefined, role: string): string[] {
   if (!node) return []
-  if (node.type !== 'rating') return [`${node.name}: the ${role} question must be a rating on a 1–5 scale, not ${node.type}`]
+  if (node.type !== 'rating')
+    return [`${node.name}: the ${role} question must be a rating on a 1–5 scale, not ${node.type}`]
   const scale = ratingValues(node.json)
-  return isOneToFive(scale) ? [] : [`${node.name}: must use a 1–5 scale, has ${describeScale(scale)}`]
+  return isOneToFive(scale)
+    ? []
+    : [`${node.name}: must use a 1–5 scale, has ${describeScale(scale)}`]
 }
 
 function roleProblems(definition: SurveyDefinition): string[] {
   const questions = walkQuestions(definition)
   const problems: string[] = []
   for (const role of [roleNames.overall, roleNames.rebuy]) {
-    problems.push(...ratingRoleProblems(questions.find((node) => node.name === role), role))
+    problems.push(
+      ...ratingRoleProblems(
+        questions.find((node) => node.name === role),
+        role,
+      ),
+    )
   }
   for (const node of questions.filter((q) => q.name.startsWith(roleNames.importancePrefix))) {
     problems.push(...ratingRoleProblems(node, 'importance'))
@@ -81,7 +103,8 @@ function roleProblems(definition: SurveyDefinition): string[] {
     const matrix = roleMatrix(questions, name)
     if (!matrix) continue
     const columns = matrixColumnValues(matrix.json)
-    if (!isOneToFive(columns)) problems.push(`${name}: columns must be the values 1–5, has ${describeScale(columns)}`)
+    if (!isOneToFive(columns))
+      problems.push(`${name}: columns must be the values 1–5, has ${describeScale(columns)}`)
     for (const row of itemValues(matrix.json.rows)) {
       if (!attributeKey.test(String(row.value))) {
         problems.push(`${name}.${String(row.value)}: row values are keys; use lower_snake_case`)

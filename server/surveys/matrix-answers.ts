@@ -2,7 +2,13 @@ import type { Checked } from './answer-checks'
 import { isShown } from './conditions'
 import type { QuestionNode } from './json-walk'
 import { isPlainObject, itemValues } from './json-walk'
-import { describeScale, describeValue, matchDeclared, matrixColumnValues, numericValue } from './scales'
+import {
+  describeScale,
+  describeValue,
+  matchDeclared,
+  matrixColumnValues,
+  numericValue,
+} from './scales'
 
 const MAX_CELL_MESSAGES = 3
 
@@ -12,7 +18,10 @@ const MAX_CELL_MESSAGES = 3
  */
 export function checkMatrix({ json, name }: QuestionNode, value: unknown): Checked {
   if (!isPlainObject(value)) {
-    return { ok: false, message: `${name}: must be an object of row answers, got ${describeValue(value)}` }
+    return {
+      ok: false,
+      message: `${name}: must be an object of row answers, got ${describeValue(value)}`,
+    }
   }
   const rows = new Set(itemValues(json.rows).map((row) => String(row.value)))
   const columns = matrixColumnValues(json)
@@ -48,7 +57,9 @@ export function visibleRowsOnly(
 ): Record<string, unknown> {
   const hidden = new Set(
     itemValues(json.rows)
-      .filter((row) => row.visibleIf !== undefined && !isShown({ visibleIf: row.visibleIf }, values))
+      .filter(
+        (row) => row.visibleIf !== undefined && !isShown({ visibleIf: row.visibleIf }, values),
+      )
       .map((row) => String(row.value)),
   )
   if (hidden.size === 0) return answer

@@ -27,7 +27,10 @@ export function toRating(value: unknown): number | null {
   return number !== null && Number.isInteger(number) && number >= 1 && number <= 5 ? number : null
 }
 
-function ratingAnswer(node: QuestionNode | undefined, data: Record<string, unknown>): number | null {
+function ratingAnswer(
+  node: QuestionNode | undefined,
+  data: Record<string, unknown>,
+): number | null {
   if (!node || !isOneToFive(ratingValues(node.json))) return null
   return toRating(data[node.dataKey])
 }
@@ -84,8 +87,14 @@ export function ratingsOf(definition: SurveyDefinition, data: Record<string, unk
   )
   return {
     audience: roles.audience,
-    overall: ratingAnswer(byName((n) => isRatingRole(n, roleNames.overall), roleNames.overall), answers),
-    rebuy: ratingAnswer(byName((n) => isRatingRole(n, roleNames.rebuy), roleNames.rebuy), answers),
+    overall: ratingAnswer(
+      byName((n) => isRatingRole(n, roleNames.overall), roleNames.overall),
+      answers,
+    ),
+    rebuy: ratingAnswer(
+      byName((n) => isRatingRole(n, roleNames.rebuy), roleNames.rebuy),
+      answers,
+    ),
     attributes,
     importance,
     attitude: Object.fromEntries(roles.attitude.map((key) => [key, toRating(attitudeCells[key])])),

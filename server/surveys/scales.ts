@@ -74,7 +74,9 @@ export function describeScale(values: readonly ScalarValue[]): string {
   const numbers = values.map((v) => (typeof v === 'number' ? v : null))
   const contiguous =
     values.length > 1 &&
-    numbers.every((n, i) => n !== null && Number.isInteger(n) && (i === 0 || n === numbers[i - 1]! + 1))
+    numbers.every(
+      (n, i) => n !== null && Number.isInteger(n) && (i === 0 || n === numbers[i - 1]! + 1),
+    )
   if (contiguous) return `an integer from ${numbers[0]} to ${numbers[numbers.length - 1]}`
   if (values.length === 0) return 'a declared value (none are declared)'
   const shown = values.slice(0, 12).map((v) => JSON.stringify(v))
@@ -83,7 +85,8 @@ export function describeScale(values: readonly ScalarValue[]): string {
 
 /** A short, safe rendering of a submitted value for error messages. */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value)
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return String(value)
   let text: string
   try {
     text = JSON.stringify(value) ?? String(value)

@@ -13,7 +13,11 @@ export type ShippedSurvey = {
   definition: SurveyDefinition
 }
 
-function shipped(id: string, audience: Audience, json: { title: string; version: number }): ShippedSurvey {
+function shipped(
+  id: string,
+  audience: Audience,
+  json: { title: string; version: number },
+): ShippedSurvey {
   return { id, audience, title: json.title, version: json.version, definition: json }
 }
 

@@ -27,8 +27,7 @@ export type SurveyRoles = {
 export type AnswerIssue = { question: string; message: string }
 
 export type ValidationResult =
-  | { ok: true; data: Record<string, unknown> }
-  | { ok: false; issues: AnswerIssue[] }
+  { ok: true; data: Record<string, unknown> } | { ok: false; issues: AnswerIssue[] }
 
 export type Ratings = {
   audience: Audience | null

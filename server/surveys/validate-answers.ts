@@ -17,10 +17,13 @@ type Entry = { key: string; nodes: QuestionNode[]; comment: boolean; checked: Ch
 
 function classify(survey: CompiledSurvey, key: string, value: unknown): Entry {
   const nodes = survey.byKey.get(key)
-  if (nodes) return { key, nodes, comment: false, checked: checkAnswer(nodes[0]!, value, survey.settings) }
+  if (nodes)
+    return { key, nodes, comment: false, checked: checkAnswer(nodes[0]!, value, survey.settings) }
   const owners = survey.commentKeys.get(key)
-  if (owners) return { key, nodes: owners, comment: true, checked: checkText(key, value, MAX_TEXT_LENGTH) }
-  if (survey.calculatedKeys.has(key)) return { key, nodes: [], comment: false, checked: { ok: true, value } }
+  if (owners)
+    return { key, nodes: owners, comment: true, checked: checkText(key, value, MAX_TEXT_LENGTH) }
+  if (survey.calculatedKeys.has(key))
+    return { key, nodes: [], comment: false, checked: { ok: true, value } }
   const message = `${key}: not a question in this survey`
   return { key, nodes: [], comment: false, checked: { ok: false, message } }
 }
@@ -42,7 +45,10 @@ function submissionSize(data: Record<string, unknown>): number | null {
  */
 export function validateAnswers(definition: SurveyDefinition, data: unknown): ValidationResult {
   if (!isPlainObject(definition)) {
-    return { ok: false, issues: [{ question: '(survey)', message: 'survey: the definition is not a JSON object' }] }
+    return {
+      ok: false,
+      issues: [{ question: '(survey)', message: 'survey: the definition is not a JSON object' }],
+    }
   }
   if (!isPlainObject(data)) {
     const message = 'data: must be a JSON object of answers keyed by question name'

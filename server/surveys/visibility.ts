@@ -25,7 +25,9 @@ export function questionStates(
     const chain = [...node.containers, node.json]
     const visible = chain.every((element) => memo(shown, element, isShown))
     const editable =
-      visible && !survey.readOnly && chain.every((element) => memo(editableMemo, element, isEditable))
+      visible &&
+      !survey.readOnly &&
+      chain.every((element) => memo(editableMemo, element, isEditable))
     const required = visible && editable && isRequiredNow(node.json, values)
     states.set(node, { visible, editable, required })
   }

@@ -37,7 +37,7 @@ async function answerPage(page: Page, overall: number) {
       continue
     }
     for (const row of await question.locator('tr.sd-table__row').all()) {
-      await row.locator(`input[type="radio"][value="${value}"]`).check({ force: true })
+      await row.locator(`label:has(input[type="radio"][value="${value}"])`).click()
     }
   }
 }

@@ -25,8 +25,18 @@ const customProperties = /'(audience|version)'/
 
 describe('surveys/*.json', () => {
   test('the four audiences are shipped, one file each', () => {
-    expect(files.sort()).toEqual(['customer.json', 'employee.json', 'retailer.json', 'wholesaler.json'])
-    expect(shippedSurveys.map((s) => s.id).sort()).toEqual(['customer', 'employee', 'retailer', 'wholesaler'])
+    expect(files.sort()).toEqual([
+      'customer.json',
+      'employee.json',
+      'retailer.json',
+      'wholesaler.json',
+    ])
+    expect(shippedSurveys.map((s) => s.id).sort()).toEqual([
+      'customer',
+      'employee',
+      'retailer',
+      'wholesaler',
+    ])
   })
 
   test.each(files)('%s loads in survey-core without JSON errors', (file) => {
@@ -39,15 +49,18 @@ describe('surveys/*.json', () => {
     expect(model.pages.length).toBeLessThanOrEqual(4)
   })
 
-  test.each(files)('%s has title, description, audience = file name, version 1, progress bar', (file) => {
-    const json = load(file)
-    expect(json.audience).toBe(file.replace('.json', ''))
-    expect(json.version).toBe(1)
-    expect(typeof json.title).toBe('string')
-    expect(typeof json.description).toBe('string')
-    expect(json.showProgressBar).toBe(true)
-    expect(json.completedHtml).toMatch(/Thank you/)
-  })
+  test.each(files)(
+    '%s has title, description, audience = file name, version 1, progress bar',
+    (file) => {
+      const json = load(file)
+      expect(json.audience).toBe(file.replace('.json', ''))
+      expect(json.version).toBe(1)
+      expect(typeof json.title).toBe('string')
+      expect(typeof json.description).toBe('string')
+      expect(json.showProgressBar).toBe(true)
+      expect(json.completedHtml).toMatch(/Thank you/)
+    },
+  )
 
   test.each(files)('%s lints clean (no piping, 1–5 roles, valid conditions)', (file) => {
     expect(lintDefinition(load(file))).toEqual([])
@@ -63,7 +76,9 @@ describe('surveys/*.json', () => {
     const question = new Model(load(file)).getQuestionByName('overall')
     expect(question.getType()).toBe('rating')
     expect(question.isRequired).toBe(true)
-    expect(question.visibleRateValues.map((v: { value: unknown }) => v.value)).toEqual([1, 2, 3, 4, 5])
+    expect(question.visibleRateValues.map((v: { value: unknown }) => v.value)).toEqual([
+      1, 2, 3, 4, 5,
+    ])
     expect(question.minRateDescription).toBe('Extremely dissatisfied')
     expect(question.maxRateDescription).toBe('Extremely satisfied')
   })
@@ -79,17 +94,23 @@ describe('surveys/*.json', () => {
 })
 
 describe('naming contract (SPEC §3)', () => {
-  test.each(['customer', 'wholesaler', 'retailer'])('%s: rebuy is a required 1–5 rating', (audience) => {
-    const roles = surveyRoles(byAudience[audience]!)
-    expect(roles.overall).toBe('overall')
-    expect(roles.rebuy).toBe('rebuy')
-    const rebuy = new Model(byAudience[audience]).getQuestionByName('rebuy')
-    expect(rebuy.isRequired).toBe(true)
-    expect(rebuy.visibleRateValues.map((v: { value: unknown }) => v.value)).toEqual([1, 2, 3, 4, 5])
-  })
+  test.each(['customer', 'wholesaler', 'retailer'])(
+    '%s: rebuy is a required 1–5 rating',
+    (audience) => {
+      const roles = surveyRoles(byAudience[audience]!)
+      expect(roles.overall).toBe('overall')
+      expect(roles.rebuy).toBe('rebuy')
+      const rebuy = new Model(byAudience[audience]).getQuestionByName('rebuy')
+      expect(rebuy.isRequired).toBe(true)
+      expect(rebuy.visibleRateValues.map((v: { value: unknown }) => v.value)).toEqual([
+        1, 2, 3, 4, 5,
+      ])
+    },
+  )
 
   test('rebuy is worded for each audience', () => {
-    const title = (audience: string) => new Model(byAudience[audience]).getQuestionByName('rebuy').title
+    const title = (audience: string) =>
+      new Model(byAudience[audience]).getQuestionByName('rebuy').title
     expect(title('customer')).toMatch(/buy from us again/)
     expect(title('wholesaler')).toMatch(/re-order/)
     expect(title('retailer')).toMatch(/keep stocking/)
@@ -98,7 +119,15 @@ describe('naming contract (SPEC §3)', () => {
   test('the employee survey has no rebuy, and its own attitude items, department and comments', () => {
     const roles = surveyRoles(byAudience.employee!)
     expect(roles.rebuy).toBeNull()
-    expect(roles.attitude).toEqual(expect.arrayContaining(['job_satisfaction', 'pride', 'training', 'tools', 'recommend_employer']))
+    expect(roles.attitude).toEqual(
+      expect.arrayContaining([
+        'job_satisfaction',
+        'pride',
+        'training',
+        'tools',
+        'recommend_employer',
+      ]),
+    )
     expect(roles.segments).toEqual(['department'])
     expect(roles.comments).toEqual(['comments'])
   })
@@ -110,14 +139,23 @@ describe('naming contract (SPEC §3)', () => {
   })
 
   test('intermediaries share the supply-service attributes', () => {
-    const extra = (audience: string) => surveyRoles(byAudience[audience]!).attributes.slice(8).map((a) => a.key)
-    expect(extra('wholesaler')).toEqual(['stock_availability', 'lead_time', 'trade_terms', 'promotional_support'])
+    const extra = (audience: string) =>
+      surveyRoles(byAudience[audience]!)
+        .attributes.slice(8)
+        .map((a) => a.key)
+    expect(extra('wholesaler')).toEqual([
+      'stock_availability',
+      'lead_time',
+      'trade_terms',
+      'promotional_support',
+    ])
     expect(extra('retailer')).toEqual(extra('wholesaler'))
     expect(extra('customer')).toEqual([])
   })
 
   test('the employee attributes mirror the customer keys and ask how customers rate us', () => {
-    const keys = (audience: string) => surveyRoles(byAudience[audience]!).attributes.map((a) => a.key)
+    const keys = (audience: string) =>
+      surveyRoles(byAudience[audience]!).attributes.map((a) => a.key)
     expect(keys('employee')).toEqual(keys('customer'))
     const matrix = new Model(byAudience.employee).getQuestionByName('attributes')
     expect(matrix.title).toMatch(/how do you think our customers rate us/i)
@@ -148,7 +186,10 @@ describe('naming contract (SPEC §3)', () => {
     const json = byAudience.employee!
     expect(json.description).toMatch(/anonymous/)
     const model = new Model(json)
-    const asked = model.getAllQuestions().map((q) => `${q.name} ${q.title}`).join(' ')
+    const asked = model
+      .getAllQuestions()
+      .map((q) => `${q.name} ${q.title}`)
+      .join(' ')
     expect(asked).not.toMatch(/e-?mail|your name/i)
     expect(model.getAllQuestions().some((q) => q.getType() === 'text')).toBe(false)
   })

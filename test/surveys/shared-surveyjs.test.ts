@@ -15,17 +15,30 @@ const sharedDir = resolve(repoRoot, '../shared/surveyjs')
 const exists = existsSync(sharedDir)
 if (!exists) console.warn(`Skipping shared SurveyJS tests: ${sharedDir} is absent`)
 
-const files = exists ? readdirSync(sharedDir).filter((f) => f.endsWith('.json')).sort() : []
-const load = (file: string): SurveyDefinition => JSON.parse(readFileSync(resolve(sharedDir, file), 'utf8'))
-const resultsFile = (file: string) => resolve(sharedDir, 'sample_results', file.replace(/\.json$/, '.results.json'))
+const files = exists
+  ? readdirSync(sharedDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+  : []
+const load = (file: string): SurveyDefinition =>
+  JSON.parse(readFileSync(resolve(sharedDir, file), 'utf8'))
+const resultsFile = (file: string) =>
+  resolve(sharedDir, 'sample_results', file.replace(/\.json$/, '.results.json'))
 const withResults = files.filter((file) => existsSync(resultsFile(file)))
 const loadResults = (file: string): unknown[] => JSON.parse(readFileSync(resultsFile(file), 'utf8'))
 
 /** Sample result sets that break their own definition (SOURCES.md), and exactly how. */
-const knownViolations: Record<string, (issues: Array<{ row: number; question: string; message: string }>) => void> = {
+const knownViolations: Record<
+  string,
+  (issues: Array<{ row: number; question: string; message: string }>) => void
+> = {
   'analytics_rating_custom_rateValues.json': (issues) => {
     expect(issues).toEqual([
-      { row: 9, question: 'question1', message: 'question1: must be one of "Item 1", "Item 2", got "Item 3"' },
+      {
+        row: 9,
+        question: 'question1',
+        message: 'question1: must be one of "Item 1", "Item 2", got "Item 3"',
+      },
     ])
   },
   'nps_survey_modern.json': (issues) => {
@@ -37,10 +50,17 @@ const knownViolations: Record<string, (issues: Array<{ row: number; question: st
       expect(questions).toEqual(expect.arrayContaining(['rebuy', 'testimonial']))
       expect(questions).toHaveLength(3)
     }
-    expect(issues.find((i) => i.question === 'rebuy')?.message).toBe('rebuy: must be true or false, got [true,false]')
-    expect(issues.find((i) => i.question === 'testimonial')?.message).toMatch(/^testimonial: must be one of "yes", "no", got \{"value":/)
+    expect(issues.find((i) => i.question === 'rebuy')?.message).toBe(
+      'rebuy: must be true or false, got [true,false]',
+    )
+    expect(issues.find((i) => i.question === 'testimonial')?.message).toMatch(
+      /^testimonial: must be one of "yes", "no", got \{"value":/,
+    )
     const comments = issues.filter((i) => !['rebuy', 'testimonial'].includes(i.question))
-    for (const issue of comments) expect(issue.message).toMatch(/^(disappointing-experience|improvements-required): must be text, got \[/)
+    for (const issue of comments)
+      expect(issue.message).toMatch(
+        /^(disappointing-experience|improvements-required): must be text, got \[/,
+      )
   },
 }
 
@@ -54,8 +74,13 @@ function answerArbitrary(question: AnyQuestion): fc.Arbitrary<unknown> | null {
       return fc.constantFrom(...valuesOf(question.visibleRateValues))
     case 'matrix': {
       const cells = fc.constantFrom(...valuesOf(question.columns))
-      const rows = Object.fromEntries(question.rows.map((r: { value: unknown }) => [String(r.value), cells]))
-      return fc.record(rows, { requiredKeys: question.eachRowRequired ? undefined : [], noNullPrototype: true })
+      const rows = Object.fromEntries(
+        question.rows.map((r: { value: unknown }) => [String(r.value), cells]),
+      )
+      return fc.record(rows, {
+        requiredKeys: question.eachRowRequired ? undefined : [],
+        noNullPrototype: true,
+      })
     }
     case 'dropdown':
     case 'radiogroup':
@@ -68,7 +93,9 @@ function answerArbitrary(question: AnyQuestion): fc.Arbitrary<unknown> | null {
       return fc.boolean()
     case 'comment':
     case 'text':
-      return question.inputType === 'date' ? fc.constant('2025-10-30') : fc.string({ minLength: 1, maxLength: 200 })
+      return question.inputType === 'date'
+        ? fc.constant('2025-10-30')
+        : fc.string({ minLength: 1, maxLength: 200 })
     case 'matrixdropdown':
       return fc.constant({ [String(question.rows[0].value)]: { [question.columns[0].name]: 1 } })
     default:
@@ -96,12 +123,16 @@ describe.skipIf(!exists)(suiteName, () => {
     const roles = surveyRoles(definition)
     const names = new Model(definition).getAllQuestions().map((q) => q.name)
     // every role is a question of the survey, and no question plays two roles
-    const questionRoles = [roles.overall, roles.rebuy, ...roles.segments, ...roles.comments].filter(Boolean)
+    const questionRoles = [roles.overall, roles.rebuy, ...roles.segments, ...roles.comments].filter(
+      Boolean,
+    )
     for (const name of questionRoles) expect(names).toContain(name)
     expect(new Set(questionRoles).size).toBe(questionRoles.length)
     for (const attribute of roles.attributes.filter((a) => a.source === 'rating')) {
       expect(names).toContain(attribute.key)
-      expect(ratingValues(new Model(definition).getQuestionByName(attribute.key).toJSON())).toEqual([1, 2, 3, 4, 5])
+      expect(ratingValues(new Model(definition).getQuestionByName(attribute.key).toJSON())).toEqual(
+        [1, 2, 3, 4, 5],
+      )
     }
   })
 
@@ -116,11 +147,30 @@ describe.skipIf(!exists)(suiteName, () => {
 
   test('expected roles in the engagement, product and smartphone surveys', () => {
     const attributes = (file: string) => surveyRoles(load(file)).attributes.map((a) => a.key)
-    expect(attributes('employee_engagement_survey.json')).toEqual(['overall_satisfaction', 'role_clarity', 'work_life_balance', 'recognition', 'career_growth'])
-    expect(attributes('product_feedback_survey_classic.json')).toEqual(['satisfaction', 'recommend friends'])
+    expect(attributes('employee_engagement_survey.json')).toEqual([
+      'overall_satisfaction',
+      'role_clarity',
+      'work_life_balance',
+      'recognition',
+      'career_growth',
+    ])
+    expect(attributes('product_feedback_survey_classic.json')).toEqual([
+      'satisfaction',
+      'recommend friends',
+    ])
     expect(attributes('analytics_nps_0_10.json')).toEqual([])
-    expect(surveyRoles(load('nps_survey_modern.json'))).toMatchObject({ title: 'NPS Demo', rebuy: null, segments: ['testimonial'] })
-    expect(surveyRoles(load('student_feedback_classroom_teaching.json')).segments).toEqual(['college', 'program', 'course', 'teacher-name', 'semester'])
+    expect(surveyRoles(load('nps_survey_modern.json'))).toMatchObject({
+      title: 'NPS Demo',
+      rebuy: null,
+      segments: ['testimonial'],
+    })
+    expect(surveyRoles(load('student_feedback_classroom_teaching.json')).segments).toEqual([
+      'college',
+      'program',
+      'course',
+      'teacher-name',
+      'semester',
+    ])
   })
 
   test('lintDefinition() flags the answer piped into completedHtml and the boolean rebuy', () => {
@@ -132,25 +182,36 @@ describe.skipIf(!exists)(suiteName, () => {
     ])
   })
 
-  test.each(withResults)('%s: validateAnswers() accepts the sample results (or names the known violations)', (file) => {
-    const definition = load(file)
-    const issues = loadResults(file).flatMap((row, index) => {
-      const result = validateAnswers(definition, row)
-      return result.ok ? [] : result.issues.map((issue) => ({ row: index + 1, ...issue }))
-    })
-    const known = knownViolations[file]
-    if (known) known(issues)
-    else expect(issues).toEqual([])
-  })
+  test.each(withResults)(
+    '%s: validateAnswers() accepts the sample results (or names the known violations)',
+    (file) => {
+      const definition = load(file)
+      const issues = loadResults(file).flatMap((row, index) => {
+        const result = validateAnswers(definition, row)
+        return result.ok ? [] : result.issues.map((issue) => ({ row: index + 1, ...issue }))
+      })
+      const known = knownViolations[file]
+      if (known) known(issues)
+      else expect(issues).toEqual([])
+    },
+  )
 
   test('string matrix cells in the samples come back as numbers', () => {
     const [first] = loadResults('student_feedback_classroom_teaching.json')
     const result = validateAnswers(load('student_feedback_classroom_teaching.json'), first)
-    expect(result.ok && result.data['teacher-evaluation']).toMatchObject({ 'well-prepared': 2, syllabus: 5 })
+    expect(result.ok && result.data['teacher-evaluation']).toMatchObject({
+      'well-prepared': 2,
+      syllabus: 5,
+    })
     const classic = load('product_feedback_survey_classic.json')
     const [stored] = loadResults('product_feedback_survey_classic.json')
     const cleaned = validateAnswers(classic, stored)
-    expect(cleaned.ok && cleaned.data.Quality).toEqual({ affordable: 5, 'better then others': 5, 'does what it claims': 5, 'easy to use': 5 })
+    expect(cleaned.ok && cleaned.data.Quality).toEqual({
+      affordable: 5,
+      'better then others': 5,
+      'does what it claims': 5,
+      'easy to use': 5,
+    })
   })
 
   test('ratingsOf() reads the engagement samples as 1–5 attribute ratings', () => {
@@ -164,32 +225,40 @@ describe.skipIf(!exists)(suiteName, () => {
     }
   })
 
-  test.each(files)('%s: random answers completed in survey-core validate to the same data', (file) => {
-    const definition = load(file)
-    const questions = new Model(definition).getAllQuestions()
-    const arbitraries = questions.flatMap((q) => {
-      const arbitrary = answerArbitrary(q)
-      return arbitrary ? [[q.name, arbitrary] as const] : []
-    })
-    const required = questions.filter((q) => q.isRequired || q.eachRowRequired).map((q) => q.name)
-    const answers = fc.record(Object.fromEntries(arbitraries), {
-      requiredKeys: required.filter((name) => arbitraries.some(([n]) => n === name)),
-      noNullPrototype: true,
-    })
-    fc.assert(
-      fc.property(answers, (answers) => {
-        const model = new Model(definition)
-        for (const [name, value] of Object.entries(answers)) model.setValue(name, value)
-        model.doComplete()
-        const result = validateAnswers(definition, model.data)
-        // survey-core keeps string matrix cells as strings; we give numbers
-        const expected = JSON.parse(JSON.stringify(model.data), (_key, value) =>
-          typeof value === 'string' && /^[1-5]$/.test(value) ? Number(value) : value,
-        )
-        if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('; '))
-        expect(JSON.parse(JSON.stringify(result.data), (_k, v) => (typeof v === 'string' && /^[1-5]$/.test(v) ? Number(v) : v))).toEqual(expected)
-      }),
-      { numRuns: 40 },
-    )
-  }, 30_000)
+  test.each(files)(
+    '%s: random answers completed in survey-core validate to the same data',
+    (file) => {
+      const definition = load(file)
+      const questions = new Model(definition).getAllQuestions()
+      const arbitraries = questions.flatMap((q) => {
+        const arbitrary = answerArbitrary(q)
+        return arbitrary ? [[q.name, arbitrary] as const] : []
+      })
+      const required = questions.filter((q) => q.isRequired || q.eachRowRequired).map((q) => q.name)
+      const answers = fc.record(Object.fromEntries(arbitraries), {
+        requiredKeys: required.filter((name) => arbitraries.some(([n]) => n === name)),
+        noNullPrototype: true,
+      })
+      fc.assert(
+        fc.property(answers, (answers) => {
+          const model = new Model(definition)
+          for (const [name, value] of Object.entries(answers)) model.setValue(name, value)
+          model.doComplete()
+          const result = validateAnswers(definition, model.data)
+          // survey-core keeps string matrix cells as strings; we give numbers
+          const expected = JSON.parse(JSON.stringify(model.data), (_key, value) =>
+            typeof value === 'string' && /^[1-5]$/.test(value) ? Number(value) : value,
+          )
+          if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('; '))
+          expect(
+            JSON.parse(JSON.stringify(result.data), (_k, v) =>
+              typeof v === 'string' && /^[1-5]$/.test(v) ? Number(v) : v,
+            ),
+          ).toEqual(expected)
+        }),
+        { numRuns: 25 },
+      )
+    },
+    30_000,
+  )
 })

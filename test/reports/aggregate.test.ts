@@ -1,0 +1,170 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import {
+  aggregateCells,
+  aggregateDeltas,
+  aggregatesFromCells,
+  emptyAggregate,
+  foldResponse,
+  foldResponses,
+  mergeAggregates,
+  reportFromAggregates,
+  reportFromResponses,
+  sumCellRows,
+  type AggregateSpec,
+  type Audience,
+  type ReportOptions,
+  type ResponseRecord,
+} from '../../reports/index'
+
+const spec: AggregateSpec = {
+  attributes: {
+    customer: ['quality', 'delivery', 'support'],
+    wholesaler: ['quality', 'terms'],
+    employee: ['quality', 'delivery', 'support'],
+  },
+}
+
+const rating = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null, freq: 4 })
+
+const response: fc.Arbitrary<ResponseRecord> = fc
+  .constantFrom<Audience>('customer', 'customer', 'wholesaler', 'employee')
+  .chain((audience) => {
+    const keys = spec.attributes[audience] ?? []
+    const ratings = fc.dictionary(fc.constantFrom(...keys), rating, { maxKeys: keys.length })
+    return fc.record({
+      audience: fc.constant(audience),
+      overall: rating,
+      rebuy: rating,
+      attributes: ratings,
+      importance: fc.option(ratings, { nil: undefined }),
+      segments: fc.record(
+        { region: fc.constantFrom('north', 'south', 'a/b=c', '', null) },
+        { requiredKeys: [] },
+      ),
+    })
+  })
+  .map((r) => (r.importance === undefined ? { ...r, importance: undefined } : r))
+  .map(({ importance, ...r }): ResponseRecord => (importance ? { ...r, importance } : r))
+
+const options: ReportOptions = { by: ['region'], importanceGate: false, minGroup: 3 }
+
+describe('aggregates: sufficient statistics are exact and order-independent', () => {
+  test('deltas summed as rows == foldResponse one by one == raw fold == merge, exactly', () => {
+    fc.assert(
+      fc.property(fc.array(response, { maxLength: 60 }), fc.integer({ min: 0, max: 60 }), (rs, cut) => {
+        const raw = foldResponses(emptyAggregate(spec), rs)
+        const oneByOne = rs.reduce(foldResponse, emptyAggregate(spec))
+        const deltas = rs.flatMap((r) => aggregateDeltas(r, spec))
+        expect(deltas.every((d) => Number.isInteger(d.value) && d.value > 0)).toBe(true)
+        const fromRows = aggregatesFromCells([...deltas].reverse(), spec)
+        const fromSummed = aggregatesFromCells(sumCellRows(deltas), spec)
+        const merged = mergeAggregates(
+          foldResponses(emptyAggregate(spec), rs.slice(0, cut)),
+          foldResponses(emptyAggregate(spec), rs.slice(cut)),
+        )
+        const reversed = foldResponses(emptyAggregate(spec), [...rs].reverse())
+        for (const other of [oneByOne, fromRows, fromSummed, merged, reversed]) {
+          expect(other).toEqual(raw)
+        }
+        expect(aggregatesFromCells(aggregateCells(raw), spec)).toEqual(raw)
+        expect(sumCellRows(deltas)).toEqual(sumCellRows(aggregateCells(raw)))
+        const viaRows = reportFromAggregates(fromRows, options)
+        const viaRaw = reportFromResponses(rs, options, spec)
+        expect(viaRows).toEqual(viaRaw)
+        expect(JSON.parse(JSON.stringify(viaRaw))).toEqual(viaRaw) // no NaN, Infinity, undefined
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  test('foldResponse does not mutate its input', () => {
+    const agg = foldResponses(emptyAggregate(spec), [
+      { audience: 'customer', overall: 4, rebuy: 5, attributes: { quality: 3 }, segments: {} },
+    ])
+    const snapshot = JSON.stringify(agg)
+    foldResponse(agg, { audience: 'customer', overall: 1, rebuy: 1, attributes: {}, segments: {} })
+    expect(JSON.stringify(agg)).toBe(snapshot)
+  })
+})
+
+describe('aggregateDeltas()', () => {
+  test('cell key scheme of one complete customer response', () => {
+    const s: AggregateSpec = { attributes: { customer: ['quality', 'on time'] } }
+    const r: ResponseRecord = {
+      audience: 'customer',
+      overall: 4,
+      rebuy: 5,
+      attributes: { quality: 3, 'on time': 2 },
+      importance: { quality: 5 },
+      segments: { region: 'north', size: null },
+    }
+    const rows = aggregateDeltas(r, s).filter((d) => d.group === 'customer')
+    // increments worked out by hand: x = (overall 4, quality 3, on time 2)
+    expect(rows).toEqual(
+      [
+        ['n', 1],
+        ['n:attributes', 1],
+        ['v:overall:4', 1],
+        ['v:rebuy:5', 1],
+        ['v:a.quality:3', 1],
+        ['v:a.on%20time:2', 1],
+        ['v:i.quality:5', 1],
+        ['pair:4:5', 1],
+        ['cc:n', 1],
+        ['cc:s:overall', 4],
+        ['cc:s:a.quality', 3],
+        ['cc:s:a.on%20time', 2],
+        ['cc:p:overall|overall', 16],
+        ['cc:p:overall|a.quality', 12],
+        ['cc:p:overall|a.on%20time', 8],
+        ['cc:p:a.quality|a.quality', 9],
+        ['cc:p:a.quality|a.on%20time', 6],
+        ['cc:p:a.on%20time|a.on%20time', 4],
+      ].map(([cell, value]) => ({ group: 'customer', cell, value })),
+    )
+    const groups = [...new Set(aggregateDeltas(r, s).map((d) => d.group))]
+    expect(groups).toEqual(['customer', 'customer/region=north'])
+  })
+
+  test('an incomplete response adds no complete-case cells', () => {
+    const s: AggregateSpec = { attributes: { employee: ['quality', 'delivery'] } }
+    const cells = aggregateDeltas(
+      { audience: 'employee', overall: null, rebuy: 3, attributes: { quality: 4 }, segments: {} },
+      s,
+    ).map((d) => d.cell)
+    expect(cells).toEqual(['n', 'n:attributes', 'v:rebuy:3', 'v:a.quality:4'])
+  })
+
+  test.each([
+    [{ overall: 0 }, /overall: rating must be an integer 1–5/],
+    [{ overall: 4.5 }, /overall/],
+    [{ rebuy: 6 }, /rebuy/],
+    [{ attributes: { quality: 2.5 } }, /quality/],
+    [{ attributes: { unknown: 3 } }, /unknown attribute "unknown"/],
+    [{ importance: { quality: 9 } }, /importance of quality/],
+  ])('refuses %o', (patch, message) => {
+    const base = { audience: 'customer' as const, overall: 3, rebuy: 3, attributes: {}, segments: {} }
+    expect(() => aggregateDeltas({ ...base, ...patch }, spec)).toThrow(message)
+  })
+
+  test('aggregatesFromCells refuses unknown cells, bad group keys and non-integers', () => {
+    expect(() => aggregatesFromCells([{ group: 'customer', cell: 'v:x:1', value: 1 }], spec)).toThrow(
+      /unknown cell/,
+    )
+    expect(() => aggregatesFromCells([{ group: 'martian', cell: 'n', value: 1 }], spec)).toThrow(
+      /bad aggregate group key/,
+    )
+    expect(() => aggregatesFromCells([{ group: 'customer', cell: 'n', value: 0.5 }], spec)).toThrow(
+      /not an integer/,
+    )
+    expect(() => aggregatesFromCells([{ group: 'customer', cell: 'toString', value: 1 }], spec)).toThrow(
+      /unknown cell/,
+    )
+  })
+
+  test('mergeAggregates refuses different specs', () => {
+    const other: AggregateSpec = { attributes: { customer: ['quality'] } }
+    expect(() => mergeAggregates(emptyAggregate(spec), emptyAggregate(other))).toThrow(/different specs/)
+  })
+})
