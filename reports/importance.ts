@@ -30,12 +30,16 @@ export function lmg(r: Matrix, ry: readonly number[]): { phi: number[]; r2: numb
     common += table[t] * weights[size[t]]
     b[t] = table[t] * (weights[size[t] - 1] + weights[size[t]])
   }
+  // Σ_{T∋j} b_T via subtree sums of the subset tree (T's parent is T minus its largest element):
+  // every T ∋ j lies in the subtree of exactly one node whose largest element is j
+  const sub = new Float64Array(full)
   const acc = new Float64Array(k)
-  for (let j = 0; j < k; j++) {
-    const run = 1 << j
-    let s = 0
-    for (let base = run; base < full; base += 2 * run) for (let t = base; t < base + run; t++) s += b[t]
-    acc[j] = s
+  for (let t = full - 1; t >= 1; t--) {
+    const top = 31 - Math.clz32(t)
+    let s = b[t]
+    for (let m = top + 1; m < k; m++) s += sub[t | (1 << m)]
+    sub[t] = s
+    acc[top] += s
   }
   const phi = Array.from(acc, (x) => Math.max(0, x - common)) // φ ≥ 0; clears rounding residue
   return { phi, r2: table[(1 << k) - 1] }

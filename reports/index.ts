@@ -6,14 +6,17 @@ export {
   foldResponse,
   foldResponses,
   mergeAggregates,
+  type Aggregate,
+  type GroupAggregate,
+} from './aggregate'
+export {
   aggregateDeltas,
+  deltaEncoder,
   aggregateCells,
   aggregatesFromCells,
   sumCellRows,
-  type Aggregate,
-  type GroupAggregate,
   type CellRow,
-} from './aggregate'
+} from './cells'
 export { groupKey, parseGroupKey } from './layout'
 export { reportFromAggregates, reportFromResponses, specFromResponses } from './report'
 export { resolveOptions } from './options'

@@ -36,7 +36,7 @@ function computeCsi(s: GroupStats, h: Hidden, ctx: Ctx, rows: GroupReport['attri
     }
     return h.pair ? { ...hide(c, h.pair), components } : { ...c, components }
   }
-  const hiddenAttr = Object.values(h.attributes)[0] ?? h.multivariate
+  const hiddenAttr = Object.values(h.attributes)[0] ?? null
   const c = o.csi === 'attributes' ? csiAttributes(s, rows, imp.alpha, o) : csiWeighted(s, rows, imp.derived, imp.alpha, o)
   return hiddenAttr ? hide(c, `composite of hidden items (${hiddenAttr})`) : c
 }
@@ -124,8 +124,10 @@ export function reportFromAggregates(agg: Aggregate, options: ReportOptions = {}
         warnings.push(`segment column "${column}" is not aggregated`)
       }
       const decisions = anon ? breakoutDecisions(s, breakouts, keys, k) : breakouts.map((b) => ({ key: b.key, hidden: nothingHidden }))
+      const noMv = agg.spec.segmentMultivariate === false ? 'not aggregated for segments' : null
       breakouts.forEach((b, i) => {
-        const hb = visible ? decisions[i].hidden : null
+        const d = visible ? decisions[i].hidden : null
+        const hb = d && noMv ? { ...d, multivariate: d.multivariate ?? noMv } : d
         groups.push(hb ? buildGroup(audience, b.g.segment, b.stats, keys, hb, ctx) : suppressedGroup(audience, b.g.segment, `anonymity: fewer than ${k} respondents in the breakout or in the rest of its parent`))
       })
     }

@@ -22,6 +22,11 @@ export interface AggregateSpec {
   readonly attributes: Readonly<Partial<Record<Audience, readonly string[]>>>
   /** Segment columns that get their own groups; absent = every column a response carries. */
   readonly segments?: readonly string[]
+  /**
+   * Keep the complete-case block (importance, α) for segment groups too (default true). False
+   * cuts the cells a response adds per segment group from ~(k+1)(k+2)/2 + 3k to ~k + 5.
+   */
+  readonly segmentMultivariate?: boolean
 }
 
 export type ScaleMapping = 'linear' | 'proportional' | 'anchored10'

@@ -1,7 +1,7 @@
 import { drizzle } from 'drizzle-orm/d1'
 import type { Context } from 'hono'
 import { createApp } from './app'
-import type { Atomic } from './db/atomic'
+import { batchAtomic } from './db/atomic'
 import type { Db, Store } from './db/client'
 import * as schema from './db/schema'
 import { seedDatabase } from './db/seed'
@@ -13,11 +13,7 @@ const BODY_LIMIT = 256 * 1024
 function d1Store(c: Context<AppEnv>): Store {
   if (!c.env.DB) throw new Error('The D1 binding "DB" is missing: see wrangler.toml')
   const db = drizzle(c.env.DB, { schema })
-  // D1 has no interactive transactions; a batch is applied all-or-nothing.
-  const atomic: Atomic = async (statements) => {
-    await db.batch(statements)
-  }
-  return { db: db as unknown as Db, atomic }
+  return { db: db as unknown as Db, atomic: batchAtomic(db) }
 }
 
 // Migrations are applied by `wrangler d1 migrations apply`; the shipped surveys are loaded

@@ -6,6 +6,7 @@ import { findUserByEmail } from '../../server/db/users'
 import { verifyPassword } from '../../server/lib/passwords'
 import { openDatabase } from '../../server/node/open-database'
 import { shippedSurveys } from '../../server/surveys'
+import { atomicSuite } from '../api/atomic-suite'
 
 describe('seedDatabase()', () => {
   test('first start loads the four surveys and generates an admin password once', async () => {
@@ -63,3 +64,5 @@ describe('GET /api/health when the database is gone', () => {
     expect(body.error.message).not.toMatch(/select/i)
   })
 })
+
+atomicSuite(() => openDatabase(':memory:'))

@@ -6,6 +6,8 @@ import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { responses } from '../../server/db/schema'
 import { closeWave, createWave } from '../../server/db/waves'
+import { batchAtomic } from '../../server/db/atomic'
+import { atomicSuite } from '../api/atomic-suite'
 import { apiSuite } from '../api/suite'
 import type { ApiTarget } from '../api/target'
 import { bundleWorker, distAssets, startWorker } from '../helpers/workerd'
@@ -37,6 +39,10 @@ afterAll(async () => {
 })
 
 describe('API on workerd (D1)', () => apiSuite(() => target))
+
+describe('D1 batch as the atomic seam', () =>
+  atomicSuite(() => ({ db: worker.db, atomic: batchAtomic(worker.db as never) })),
+)
 
 describe('Worker bundle', () => {
   test('builds without any Node-only driver in it', async () => {
