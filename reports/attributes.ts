@@ -18,6 +18,7 @@ export interface Hidden {
   readonly multivariate: string | null
 }
 
+/** Nothing hidden (non-anonymous audiences). */
 export const nothingHidden: Hidden = {
   overall: null,
   rebuy: null,
@@ -31,7 +32,11 @@ export const nothingHidden: Hidden = {
  * DV overall, listwise-complete cases; bivariate r, LMG/RW behind the N ≥ 50 + 8k gate, and
  * Cronbach α of the attributes over the same cases.
  */
-export function importanceOf(stats: GroupStats, o: ResolvedOptions, hidden: Hidden = nothingHidden) {
+export function importanceOf(
+  stats: GroupStats,
+  o: ResolvedOptions,
+  hidden: Hidden = nothingHidden,
+) {
   const { n, centred } = stats.complete
   const k = centred.length - 1
   const derived = derivedImportance(n, centred, o.importanceMethod, o.importanceGate)
@@ -57,7 +62,11 @@ export function attributeTable(
   o: ResolvedOptions,
   derived: DerivedImportance,
   hidden: Hidden = nothingHidden,
-): { rows: AttributeRow[]; source: ImportanceSource | null; crosshair: ImportanceModel['crosshair'] } {
+): {
+  rows: AttributeRow[]
+  source: ImportanceSource | null
+  crosshair: ImportanceModel['crosshair']
+} {
   const vars = stats.complete.vars.slice(1)
   const rows = keys.map((key): AttributeRow => {
     const j = vars.indexOf(key)
@@ -71,7 +80,9 @@ export function attributeTable(
       statedN: reason !== undefined ? 0 : imp.n,
     }
     const summary =
-      reason === undefined ? summarizeCounts(stats.attributes[key], stats.n, o) : suppressedSummary(reason)
+      reason === undefined
+        ? summarizeCounts(stats.attributes[key], stats.n, o)
+        : suppressedSummary(reason)
     return { key, ...summary, importance, quadrant: null }
   })
   const has = (f: (r: AttributeRow) => number | null) => rows.some((r) => f(r) !== null)

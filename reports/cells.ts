@@ -28,9 +28,15 @@ export function deltaEncoder(spec: AggregateSpec): (response: ResponseRecord) =>
     const inc = increment(response, c.layout)
     const full = incrementSlots(c.layout, inc, true)
     const small = segmentCc ? full : incrementSlots(c.layout, inc, false)
-    return groupsOf(response, spec).flatMap((g) =>
-      (g.segment === null ? full : small).map(([slot, value]) => ({ group: g.key, cell: c.keys[slot], value })),
-    )
+    const rows: CellRow[] = []
+    // plain loops: this runs once per submission (flatMap + destructuring is ~10× slower)
+    for (const g of groupsOf(response, spec)) {
+      const { slots, values } = g.segment === null ? full : small
+      for (let i = 0; i < slots.length; i++) {
+        rows.push({ group: g.key, cell: c.keys[slots[i]], value: values[i] })
+      }
+    }
+    return rows
   }
 }
 
@@ -56,7 +62,9 @@ export function sumCellRows(rows: readonly CellRow[]): CellRow[] {
     .flatMap((group) =>
       Object.keys(acc[group])
         .sort(byCode)
-        .flatMap((cell) => (acc[group][cell] === 0 ? [] : [{ group, cell, value: acc[group][cell] }])),
+        .flatMap((cell) =>
+          acc[group][cell] === 0 ? [] : [{ group, cell, value: acc[group][cell] }],
+        ),
     )
 }
 
@@ -68,7 +76,9 @@ export function aggregateCells(agg: Aggregate): CellRow[] {
     .flatMap((group) => {
       const g = agg.groups[group]
       const k = (keys[g.audience] ??= cellKeys(layoutFor(agg.spec, g.audience)))
-      const rows = g.cells.flatMap((value, i) => (value === 0 ? [] : [{ group, cell: k[i], value }]))
+      const rows = g.cells.flatMap((value, i) =>
+        value === 0 ? [] : [{ group, cell: k[i], value }],
+      )
       return rows.sort((a, b) => byCode(a.cell, b.cell))
     })
 }

@@ -20,10 +20,24 @@ function fromSummary(def: CsiResult['definition'], s: ItemSummary, o: ResolvedOp
   return { definition: def, ...blank, ...core, flags, reason: s.reason }
 }
 
-function fromComposite(def: CsiResult['definition'], n: number, mean: number | null, o: ResolvedOptions) {
+function fromComposite(
+  def: CsiResult['definition'],
+  n: number,
+  mean: number | null,
+  o: ResolvedOptions,
+) {
   const score10 = toScore10(mean, o.scale)
   const reason = 'no respondent-level CI for attribute composites (METHODOLOGY §2)'
-  return { definition: def, ...blank, n, mean, score10, index100: toIndex100(score10, o.scale), band: band(score10, o.cutOffs), reason }
+  return {
+    definition: def,
+    ...blank,
+    n,
+    mean,
+    score10,
+    index100: toIndex100(score10, o.scale),
+    band: band(score10, o.cutOffs),
+    reason,
+  }
 }
 
 /**
@@ -55,7 +69,17 @@ export function csiOverallRebuy(stats: GroupStats, o: ResolvedOptions): CsiResul
   const base = { ...fromSummary('overall-rebuy', s, o), alpha: a.alpha, r, nPartial, components }
   if (a.alpha !== null && a.alpha < o.alphaMin) {
     const reason = `components diverge: alpha ${a.alpha} < ${o.alphaMin}; see components`
-    return { definition: 'overall-rebuy' as const, ...blank, n: pair.n, alpha: a.alpha, r, nPartial, components, reason, warnings: [reason] }
+    return {
+      definition: 'overall-rebuy' as const,
+      ...blank,
+      n: pair.n,
+      alpha: a.alpha,
+      r,
+      nPartial,
+      components,
+      reason,
+      warnings: [reason],
+    }
   }
   const warnings = pair.n >= 2 && a.alpha === null ? [`coherence not checked: ${a.reason}`] : []
   return { ...base, warnings }
@@ -64,14 +88,23 @@ export function csiOverallRebuy(stats: GroupStats, o: ResolvedOptions): CsiResul
 function battery(rows: readonly AttributeRow[]) {
   const used = rows.filter((r) => r.mean !== null)
   const missing = rows.filter((r) => r.mean === null).map((r) => r.key)
-  const warnings = missing.length ? [`attributes without a mean left out: ${missing.join(', ')}`] : []
+  const warnings = missing.length
+    ? [`attributes without a mean left out: ${missing.join(', ')}`]
+    : []
   return { used, warnings }
 }
 
 function guard(res: CsiResult, alpha: number | null, o: ResolvedOptions): CsiResult {
   if (alpha === null || alpha >= o.alphaMin) return { ...res, alpha }
   const reason = `attribute battery incoherent: alpha ${alpha} < ${o.alphaMin}`
-  return { definition: res.definition, ...blank, n: res.n, alpha, reason, warnings: [...res.warnings, reason] }
+  return {
+    definition: res.definition,
+    ...blank,
+    n: res.n,
+    alpha,
+    reason,
+    warnings: [...res.warnings, reason],
+  }
 }
 
 /**
@@ -79,9 +112,15 @@ function guard(res: CsiResult, alpha: number | null, o: ResolvedOptions): CsiRes
  * answers (METHODOLOGY §2 [SPG]); no CI (v1). `n` = respondents who rated at least one attribute.
  * Withheld when the battery's Cronbach α (listwise) is below 0.60 (METHODOLOGY §6.5).
  */
-export function csiAttributes(stats: GroupStats, rows: readonly AttributeRow[], alpha: number | null, o: ResolvedOptions): CsiResult {
+export function csiAttributes(
+  stats: GroupStats,
+  rows: readonly AttributeRow[],
+  alpha: number | null,
+  o: ResolvedOptions,
+): CsiResult {
   const { used, warnings } = battery(rows)
-  const mean = used.length === 0 ? null : used.reduce((s, r) => s + (r.mean as number), 0) / used.length
+  const mean =
+    used.length === 0 ? null : used.reduce((s, r) => s + (r.mean as number), 0) / used.length
   const res = { ...fromComposite('attributes', stats.nAttributes, mean, o), warnings }
   return guard(mean === null ? { ...res, reason: 'no attribute answers' } : res, alpha, o)
 }
@@ -91,9 +130,16 @@ export function csiAttributes(stats: GroupStats, rows: readonly AttributeRow[], 
  * when derived importance passed its gate, else mean stated importance when asked for every
  * attribute, else Pearson r with overall clipped at 0. Normalised weights are reported. No CI (v1).
  */
-export function csiWeighted(stats: GroupStats, rows: readonly AttributeRow[], derived: DerivedImportance, alpha: number | null, o: ResolvedOptions): CsiResult {
+export function csiWeighted(
+  stats: GroupStats,
+  rows: readonly AttributeRow[],
+  derived: DerivedImportance,
+  alpha: number | null,
+  o: ResolvedOptions,
+): CsiResult {
   const { used, warnings } = battery(rows)
-  const pick = (f: (r: AttributeRow) => number | null) => (used.every((r) => f(r) !== null) ? used.map((r) => Math.max(0, f(r) as number)) : null)
+  const pick = (f: (r: AttributeRow) => number | null) =>
+    used.every((r) => f(r) !== null) ? used.map((r) => Math.max(0, f(r) as number)) : null
   const options = [
     { source: derived.method, w: derived.method === null ? null : pick((r) => r.importance.share) },
     { source: 'stated' as const, w: pick((r) => r.importance.stated) },
@@ -103,11 +149,20 @@ export function csiWeighted(stats: GroupStats, rows: readonly AttributeRow[], de
   const total = chosen?.w?.reduce((a, b) => a + b, 0) ?? 0
   if (used.length === 0 || chosen === undefined || chosen.w === null || !(total > 0)) {
     const reason = used.length === 0 ? 'no attribute answers' : 'no usable importance weights'
-    return guard({ ...fromComposite('weighted', stats.nAttributes, null, o), reason, warnings }, alpha, o)
+    return guard(
+      { ...fromComposite('weighted', stats.nAttributes, null, o), reason, warnings },
+      alpha,
+      o,
+    )
   }
   const w = chosen.w.map((x) => x / total)
   const mean = used.reduce((s, r, i) => s + w[i] * (r.mean as number), 0)
   const weights = Object.fromEntries(used.map((r, i) => [r.key, w[i]]))
-  const res = { ...fromComposite('weighted', stats.nAttributes, mean, o), weights, weightsSource: chosen.source, warnings }
+  const res = {
+    ...fromComposite('weighted', stats.nAttributes, mean, o),
+    weights,
+    weightsSource: chosen.source,
+    warnings,
+  }
   return guard(res, alpha, o)
 }

@@ -13,6 +13,7 @@ import { adjustP } from './padjust'
 import { score10Slope } from './scale'
 import type { GapThresholds, PAdjustMethod, ScaleMapping, Verdict } from './types'
 
+/** Δ ≥ +0.5, adjusted p < 0.05, g ≥ 0.5 for DANGEROUS; Δ ≤ −0.5 for PESSIMISTIC (§5.2). */
 export const defaultGapThresholds: GapThresholds = {
   minGap: 0.5,
   pessimisticGap: 0.5,
@@ -101,8 +102,14 @@ export function perceptionGaps(
   const method = opts.pAdjust ?? 'holm'
   const tests = items.map((it) => (it.suppressed === null ? welch(it.a, it.b) : null))
   const mwu = items.map((it) => (it.suppressed === null ? mannWhitney(it.a, it.b) : null))
-  const pAdj = adjustP(tests.map((w) => w?.p ?? null), method)
-  const pMwuAdj = adjustP(mwu.map((m) => m?.p ?? null), method)
+  const pAdj = adjustP(
+    tests.map((w) => w?.p ?? null),
+    method,
+  )
+  const pMwuAdj = adjustP(
+    mwu.map((m) => m?.p ?? null),
+    method,
+  )
   return items.map((it, i) => {
     const base = { key: it.key, groupA, groupB, pAdjustMethod: method }
     if (it.suppressed !== null) return suppressedRow(base, it.suppressed)
@@ -144,7 +151,10 @@ export function perceptionGaps(
       cliffsDelta: delta,
       magnitudeDelta: magnitudeDelta(delta),
       ordinalDisagrees: pa !== null && pm !== null && pa < th.alpha !== pm < th.alpha,
-      verdict: tested && gap !== null ? gapVerdict({ gap, p: w.p, pAdjusted: pa, g: h.g }, th) : 'descriptive-only',
+      verdict:
+        tested && gap !== null
+          ? gapVerdict({ gap, p: w.p, pAdjusted: pa, g: h.g }, th)
+          : 'descriptive-only',
       reason,
     }
   })

@@ -21,8 +21,14 @@ export interface GroupStats {
  * Centred cross-product matrix `C_ij = n·Σx_i x_j − Σx_i·Σx_j` (= n(n−1)·cov_ij), exact for
  * integer sums (METHODOLOGY §4.2, §6.5 — listwise statistics).
  */
-export function centredMatrix(n: number, sums: readonly number[], cross: (i: number, j: number) => number) {
-  return sums.map((si, i) => sums.map((sj, j) => exactDiff(n, cross(Math.min(i, j), Math.max(i, j)), si, sj)))
+export function centredMatrix(
+  n: number,
+  sums: readonly number[],
+  cross: (i: number, j: number) => number,
+) {
+  return sums.map((si, i) =>
+    sums.map((sj, j) => exactDiff(n, cross(Math.min(i, j), Math.max(i, j)), si, sj)),
+  )
 }
 
 /** Reads a group aggregate through its layout. */

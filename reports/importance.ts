@@ -54,7 +54,9 @@ export function relativeWeights(r: Matrix, ry: readonly number[]): { eps: number
   const { values, vectors: v } = jacobiEigen(r)
   const top = Math.max(...values.map(Math.abs), 0)
   const sq = values.map((l) => (l > 1e-12 * top ? Math.sqrt(l) : 0))
-  const lstar = v.map((_, i) => v.map((__, j) => sq.reduce((s, q, c) => s + v[i][c] * q * v[j][c], 0)))
+  const lstar = v.map((_, i) =>
+    v.map((__, j) => sq.reduce((s, q, c) => s + v[i][c] * q * v[j][c], 0)),
+  )
   // β* = V Λ^{-1/2} Vᵀ r_y
   const vtr = sq.map((_, c) => v.reduce((s, row, i) => s + row[c] * ry[i], 0))
   const scaled = vtr.map((x, c) => (sq[c] > 0 ? x / sq[c] : 0))
@@ -112,11 +114,18 @@ export function derivedImportance(
   const use = method === 'auto' ? (k <= 15 ? 'lmg' : 'rw') : method
   if (use === 'lmg' && k > 20) return { ...base, r, reason: 'LMG is limited to 20 attributes' }
   const live = (j: number) => c[j + 1][j + 1] > 0
-  const rr = c.slice(1).map((row, i) =>
-    row.slice(1).map((x, j) => (i === j ? 1 : live(i) && live(j) ? x / Math.sqrt(c[i + 1][i + 1] * c[j + 1][j + 1]) : 0)),
-  )
+  const rr = c
+    .slice(1)
+    .map((row, i) =>
+      row
+        .slice(1)
+        .map((x, j) =>
+          i === j ? 1 : live(i) && live(j) ? x / Math.sqrt(c[i + 1][i + 1] * c[j + 1][j + 1]) : 0,
+        ),
+    )
   const ry = r.map((x) => x ?? 0)
-  const fit = use === 'lmg' ? lmg(rr, ry) : (({ eps, r2 }) => ({ phi: eps, r2 }))(relativeWeights(rr, ry))
+  const fit =
+    use === 'lmg' ? lmg(rr, ry) : (({ eps, r2 }) => ({ phi: eps, r2 }))(relativeWeights(rr, ry))
   const share = fit.phi.map((p) => (fit.r2 > 0 ? p / fit.r2 : null))
   return { ...base, method: use, r, r2: fit.r2, phi: fit.phi, share, reason: null }
 }

@@ -1,4 +1,4 @@
-import { SLOT_N, SLOT_N_ATTRIBUTES, itemSlot, triIndex, type Layout } from './layout'
+import { SLOT_N, SLOT_N_ATTRIBUTES, itemSlot, type Layout } from './layout'
 import type { ResponseRecord } from './types'
 
 /** What one response adds to each group it feeds (all increments are integers). */
@@ -56,7 +56,12 @@ export function increment(r: ResponseRecord, layout: Layout): Increment {
 }
 
 /** Adds an increment to a group's cells in place; `multivariate` false skips the cc block. */
-export function applyIncrement(cells: number[], layout: Layout, inc: Increment, multivariate: boolean) {
+export function applyIncrement(
+  cells: number[],
+  layout: Layout,
+  inc: Increment,
+  multivariate: boolean,
+) {
   for (const slot of inc.counts) cells[slot] += 1
   const x = inc.x
   if (x === null || !multivariate) return
@@ -71,14 +76,19 @@ export function applyIncrement(cells: number[], layout: Layout, inc: Increment, 
   }
 }
 
-/** The increment as sparse (slot, value) pairs, slots ascending. */
+/** The increment as sparse parallel arrays (slot, value), slots ascending. */
 export function incrementSlots(layout: Layout, inc: Increment, multivariate: boolean) {
-  const out: [number, number][] = inc.counts.map((s) => [s, 1])
-  if (inc.x === null || !multivariate) return out
+  const slots = [...inc.counts]
+  const values = slots.map(() => 1)
   const x = inc.x
-  out.push([layout.cc, 1])
-  x.forEach((xi, i) => out.push([layout.cc + 1 + i, xi]))
-  const base = layout.cc + 1 + x.length
-  x.forEach((xi, i) => x.slice(i).forEach((xj, d) => out.push([base + triIndex(i, i + d, x.length), xi * xj])))
-  return out
+  if (x === null || !multivariate) return { slots, values }
+  const size = x.length
+  slots.push(layout.cc)
+  values.push(1)
+  for (let i = 0; i < size; i++) (slots.push(layout.cc + 1 + i), values.push(x[i]))
+  let slot = layout.cc + 1 + size
+  for (let i = 0; i < size; i++) {
+    for (let j = i; j < size; j++) (slots.push(slot++), values.push(x[i] * x[j]))
+  }
+  return { slots, values }
 }

@@ -1,4 +1,7 @@
-// Public surface of the CSI statistics engine. Pure functions over plain data (METHODOLOGY.md).
+// Public surface of the CSI statistics engine: pure functions over plain data (METHODOLOGY.md).
+// Responses fold into integer sufficient statistics (aggregate.ts; cell scheme in layout.ts);
+// reports are computed from those aggregates only, so the raw path and the stored-cells path give
+// identical numbers. Report JSON is not rounded: rounding belongs to the presentation layer.
 export * from './types'
 export type * from './report-types'
 export {
@@ -20,16 +23,58 @@ export {
 export { groupKey, parseGroupKey } from './layout'
 export { reportFromAggregates, reportFromResponses, specFromResponses } from './report'
 export { resolveOptions } from './options'
-export { toScore10, ratioToScore10, score10Slope, toIndex100, band, itemFlags, defaultCutOffs } from './scale'
-export { meanCi, momentsFromCounts, variance, mean, type Moments, type MeanCi } from './descriptives'
+export {
+  toScore10,
+  ratioToScore10,
+  score10Slope,
+  toIndex100,
+  band,
+  itemFlags,
+  defaultCutOffs,
+} from './scale'
+export {
+  meanCi,
+  momentsFromCounts,
+  variance,
+  mean,
+  type Moments,
+  type MeanCi,
+} from './descriptives'
 export { Z975, tCritical, tTwoSidedP, normalTwoSidedP, hedgesJ } from './distributions'
-export { wilson, netScore, topTwoBox, netSatisfaction, type Proportion, type NetScore } from './proportions'
+export {
+  wilson,
+  netScore,
+  topTwoBox,
+  netSatisfaction,
+  type Proportion,
+  type NetScore,
+} from './proportions'
 export { aaporRates, groupResponseRate, type Dispositions, type AaporRates } from './response-rates'
 export { cronbachAlpha, pearsonFromCentred } from './reliability'
-export { lmg, relativeWeights, derivedImportance, greenMinimum, type DerivedImportance } from './importance'
+export {
+  lmg,
+  relativeWeights,
+  derivedImportance,
+  greenMinimum,
+  type DerivedImportance,
+} from './importance'
 export { ipaQuadrants, type IpaResult, type ImportanceSource } from './ipa'
-export { welch, hedgesG, mannWhitney, cliffsDelta, meanGap, magnitudeG, magnitudeDelta } from './gap-tests'
-export { perceptionGaps, gapVerdict, defaultGapThresholds, type GapRow, type GapInput } from './gaps'
+export {
+  welch,
+  hedgesG,
+  mannWhitney,
+  cliffsDelta,
+  meanGap,
+  magnitudeG,
+  magnitudeDelta,
+} from './gap-tests'
+export {
+  perceptionGaps,
+  gapVerdict,
+  defaultGapThresholds,
+  type GapRow,
+  type GapInput,
+} from './gaps'
 export { holm, benjaminiHochberg, adjustP } from './padjust'
 export {
   complementarySuppression,

@@ -26,7 +26,9 @@ export interface Layout {
   readonly cc: number
 }
 
+/** Slot of the response count `n`. */
 export const SLOT_N = 0
+/** Slot of `n:attributes` (responses with at least one attribute rated). */
 export const SLOT_N_ATTRIBUTES = 1
 const ITEMS = 2
 
@@ -37,6 +39,7 @@ export const itemSlot = (i: number, v: number): number => ITEMS + i * 5 + v - 1
 export const triIndex = (i: number, j: number, size: number): number =>
   i * size - (i * (i - 1)) / 2 + (j - i)
 
+/** The cell layout of an audience under a spec (slots computed from its attribute list). */
 export function layoutFor(spec: AggregateSpec, audience: Audience): Layout {
   const attributes = spec.attributes[audience] ?? []
   const k = attributes.length

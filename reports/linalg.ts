@@ -11,7 +11,10 @@ export function jacobiEigen(s: Matrix): { values: number[]; vectors: number[][] 
   const n = s.length
   const a = s.map((row) => [...row])
   const v = a.map((_, i) => a.map((__, j): number => (i === j ? 1 : 0)))
-  const scale = Math.max(1e-300, a.reduce((acc, row, i) => acc + row[i] * row[i], 0))
+  const scale = Math.max(
+    1e-300,
+    a.reduce((acc, row, i) => acc + row[i] * row[i], 0),
+  )
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = 0
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) off += a[i][j] ** 2

@@ -6,7 +6,9 @@ import type { PAdjustMethod } from './types'
  * and stay null.
  */
 export function holm(ps: readonly (number | null)[]): (number | null)[] {
-  const order = ps.map((p, i) => ({ p, i })).filter((x): x is { p: number; i: number } => x.p !== null)
+  const order = ps
+    .map((p, i) => ({ p, i }))
+    .filter((x): x is { p: number; i: number } => x.p !== null)
   order.sort((a, b) => a.p - b.p || a.i - b.i)
   const m = order.length
   const out: (number | null)[] = ps.map(() => null)
@@ -23,7 +25,9 @@ export function holm(ps: readonly (number | null)[]): (number | null)[] {
  * `p̃_(i) = min_{j≥i} min(1, m·p_(j)/j)`. Nulls stay null and are not counted in m.
  */
 export function benjaminiHochberg(ps: readonly (number | null)[]): (number | null)[] {
-  const order = ps.map((p, i) => ({ p, i })).filter((x): x is { p: number; i: number } => x.p !== null)
+  const order = ps
+    .map((p, i) => ({ p, i }))
+    .filter((x): x is { p: number; i: number } => x.p !== null)
   order.sort((a, b) => b.p - a.p || b.i - a.i)
   const m = order.length
   const out: (number | null)[] = ps.map(() => null)

@@ -1,13 +1,11 @@
 import { emptyAggregate, foldResponses, type Aggregate, type GroupAggregate } from './aggregate'
-import { attributeTable, importanceOf, nothingHidden, type Hidden } from './attributes'
-import { csiAttributes, csiOverall, csiOverallRebuy, csiWeighted } from './csi'
+import { nothingHidden, type Hidden } from './attributes'
 import { perceptionGaps, type GapInput, type GapRow } from './gaps'
+import { buildGroup, keysFor, suppressedGroup, type Ctx } from './group-report'
 import { groupStats, type GroupStats } from './group-stats'
 import { groupKey, layoutFor, type Layout } from './layout'
 import { resolveOptions } from './options'
-import type { CsiResult, GroupReport, Report, SuppressedGroup } from './report-types'
-import { groupResponseRate } from './response-rates'
-import { summarizeCounts, suppressedSummary } from './summary'
+import type { Report } from './report-types'
 import {
   audiences,
   type AggregateSpec,
@@ -18,77 +16,6 @@ import {
   type Segment,
 } from './types'
 import { breakoutDecisions, hiddenItems } from './visibility'
-
-interface Ctx {
-  readonly o: ResolvedOptions
-  readonly rates: ReportOptions['responseRates']
-}
-
-function computeCsi(s: GroupStats, h: Hidden, ctx: Ctx, rows: GroupReport['attributes'], imp: ReturnType<typeof importanceOf>): CsiResult {
-  const { o } = ctx
-  const hide = (base: CsiResult, reason: string): CsiResult => ({ ...base, ...suppressedCsi(reason) })
-  if (o.csi === 'overall') return h.overall ? hide(csiOverall(s, o), h.overall) : csiOverall(s, o)
-  if (o.csi === 'overall-rebuy') {
-    const c = csiOverallRebuy(s, o)
-    const components = c.components && {
-      overall: h.overall ? suppressedSummary(h.overall) : c.components.overall,
-      rebuy: h.rebuy ? suppressedSummary(h.rebuy) : c.components.rebuy,
-    }
-    return h.pair ? { ...hide(c, h.pair), components } : { ...c, components }
-  }
-  const hiddenAttr = Object.values(h.attributes)[0] ?? null
-  const c = o.csi === 'attributes' ? csiAttributes(s, rows, imp.alpha, o) : csiWeighted(s, rows, imp.derived, imp.alpha, o)
-  return hiddenAttr ? hide(c, `composite of hidden items (${hiddenAttr})`) : c
-}
-
-function suppressedCsi(reason: string) {
-  return {
-    ...{ n: null, mean: null, sd: null, ciLow: null, ciHigh: null, score10: null, score10Low: null },
-    ...{ score10High: null, index100: null, band: null, flags: [], alpha: null, r: null },
-    ...{ nPartial: null, weights: null, weightsSource: null, suppressed: true, reason, warnings: [] },
-  }
-}
-
-function buildGroup(
-  audience: Audience,
-  segment: Segment | null,
-  s: GroupStats,
-  keys: readonly string[],
-  h: Hidden,
-  ctx: Ctx,
-): GroupReport {
-  const { o } = ctx
-  const imp = importanceOf(s, o, h)
-  const table = attributeTable(s, keys, o, imp.derived, h)
-  const csi = computeCsi(s, h, ctx, table.rows, imp)
-  const d = imp.derived
-  const rate = ctx.rates?.find(
-    (r) => r.audience === audience && r.segment?.column === segment?.column && r.segment?.value === segment?.value,
-  )
-  const minInvited = o.anonymousAudiences.includes(audience) ? o.minGroup : 0
-  return {
-    audience,
-    segment,
-    n: s.n,
-    suppressed: false,
-    responseRate: rate ? groupResponseRate(rate.invited, rate.responded, minInvited) : null,
-    csi,
-    overall: h.overall ? suppressedSummary(h.overall) : summarizeCounts(s.overall, s.n, o),
-    rebuy: h.rebuy ? suppressedSummary(h.rebuy) : summarizeCounts(s.rebuy, s.n, o),
-    attributes: table.rows,
-    importanceModel: {
-      ...{ dv: 'overall', n: d.n, k: d.k, required: d.required, gatePassed: d.gatePassed },
-      ...{ method: d.method, r2: d.r2, alpha: imp.alpha, crosshair: table.crosshair, reason: d.reason },
-    },
-    warnings: [...csi.warnings, ...(d.reason && !d.gatePassed ? [`low base for derived importance: ${d.reason}`] : [])],
-  }
-}
-
-const suppressedGroup = (audience: Audience, segment: Segment | null, reason: string): SuppressedGroup => ({ audience, segment, suppressed: true, reason })
-
-function keysFor(layout: Layout, o: ResolvedOptions): string[] {
-  return o.attributes ? o.attributes.filter((k) => layout.index[k] !== undefined && Object.hasOwn(layout.index, k)) : [...layout.attributes]
-}
 
 /**
  * The CSI report of SPEC §5.4 from aggregates: per audience (and per `by` segment value) the CSI,
@@ -102,7 +29,7 @@ export function reportFromAggregates(agg: Aggregate, options: ReportOptions = {}
   const ctx: Ctx = { o, rates: options.responseRates }
   const groups: Report['groups'] = []
   const warnings: string[] = []
-  const shown: Partial<Record<Audience, { s: GroupStats; layout: Layout; h: Hidden | null }>> = {}
+  const shown: Shown = {}
   for (const audience of audiences) {
     const parent = agg.groups[groupKey(audience, null)]
     if (parent === undefined) continue
@@ -114,24 +41,60 @@ export function reportFromAggregates(agg: Aggregate, options: ReportOptions = {}
     const visible = !anon || s.n >= k
     const h = anon ? hiddenItems(s, keys, k) : nothingHidden
     shown[audience] = { s, layout, h: visible ? h : null }
-    groups.push(visible ? buildGroup(audience, null, s, keys, h, ctx) : suppressedGroup(audience, null, `anonymity: fewer than ${k} respondents`))
+    groups.push(
+      visible
+        ? buildGroup(audience, null, s, keys, h, ctx)
+        : suppressedGroup(audience, null, `anonymity: fewer than ${k} respondents`),
+    )
     for (const column of o.by) {
       const breakouts = Object.entries(agg.groups)
         .filter(([, g]) => g.audience === audience && g.segment?.column === column)
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([key, g]) => ({ key, g: g as GroupAggregate & { segment: Segment }, stats: groupStats(g, layout) }))
+        .map(([key, g]) => ({
+          key,
+          g: g as GroupAggregate & { segment: Segment },
+          stats: groupStats(g, layout),
+        }))
       if (breakouts.length === 0 && agg.spec.segments && !agg.spec.segments.includes(column)) {
         warnings.push(`segment column "${column}" is not aggregated`)
       }
-      const decisions = anon ? breakoutDecisions(s, breakouts, keys, k) : breakouts.map((b) => ({ key: b.key, hidden: nothingHidden }))
+      const decisions = anon
+        ? breakoutDecisions(s, breakouts, keys, k)
+        : breakouts.map((b) => ({ key: b.key, hidden: nothingHidden }))
       const noMv = agg.spec.segmentMultivariate === false ? 'not aggregated for segments' : null
       breakouts.forEach((b, i) => {
         const d = visible ? decisions[i].hidden : null
         const hb = d && noMv ? { ...d, multivariate: d.multivariate ?? noMv } : d
-        groups.push(hb ? buildGroup(audience, b.g.segment, b.stats, keys, hb, ctx) : suppressedGroup(audience, b.g.segment, `anonymity: fewer than ${k} respondents in the breakout or in the rest of its parent`))
+        groups.push(
+          hb
+            ? buildGroup(audience, b.g.segment, b.stats, keys, hb, ctx)
+            : suppressedGroup(
+                audience,
+                b.g.segment,
+                `anonymity: fewer than ${k} respondents in the breakout or in the rest of its parent`,
+              ),
+        )
       })
     }
   }
+  const gaps = comparisons(shown, o, warnings)
+  return {
+    scale: { min: 1, max: 5, mapping: o.scale },
+    csiDefinition: o.csi,
+    config: o,
+    groups,
+    gaps,
+    warnings,
+  }
+}
+
+type Shown = Partial<Record<Audience, { s: GroupStats; layout: Layout; h: Hidden | null }>>
+
+/**
+ * Perception gaps of every compared audience pair (default employee vs customer when both
+ * exist), over the attribute keys both audiences ask; hidden employee items are suppressed.
+ */
+function comparisons(shown: Shown, o: ResolvedOptions, warnings: string[]): GapRow[] {
   const both = shown.employee && shown.customer
   const pairs = o.compare ?? (both ? [['employee', 'customer'] as const] : [])
   const gaps: GapRow[] = []
@@ -144,23 +107,36 @@ export function reportFromAggregates(agg: Aggregate, options: ReportOptions = {}
     }
     const keys = keysFor(A.layout, o).filter((key) => Object.hasOwn(B.layout.index, key))
     const hiddenReason = (x: typeof A, key: string) =>
-      x.h === null ? 'anonymity: group suppressed' : Object.hasOwn(x.h.attributes, key) ? x.h.attributes[key] : null
+      x.h === null
+        ? 'anonymity: group suppressed'
+        : Object.hasOwn(x.h.attributes, key)
+          ? x.h.attributes[key]
+          : null
     const items = keys.map((key): GapInput => ({
       key,
       a: A.s.attributes[key],
       b: B.s.attributes[key],
       suppressed: hiddenReason(A, key) ?? hiddenReason(B, key),
     }))
-    gaps.push(...perceptionGaps(items, a, b, { thresholds: o.gapThresholds, pAdjust: o.pAdjust, mapping: o.scale }))
+    gaps.push(
+      ...perceptionGaps(items, a, b, {
+        thresholds: o.gapThresholds,
+        pAdjust: o.pAdjust,
+        mapping: o.scale,
+      }),
+    )
   }
-  return { scale: { min: 1, max: 5, mapping: o.scale }, csiDefinition: o.csi, config: o, groups, gaps, warnings }
+  return gaps
 }
 
 /**
  * A spec from raw responses: per audience the sorted union of attribute (and importance) keys its
  * responses carry, so the raw path is independent of response order.
  */
-export function specFromResponses(responses: readonly ResponseRecord[], segments?: readonly string[]): AggregateSpec {
+export function specFromResponses(
+  responses: readonly ResponseRecord[],
+  segments?: readonly string[],
+): AggregateSpec {
   const seen: Partial<Record<Audience, Set<string>>> = {}
   for (const r of responses) {
     const set = (seen[r.audience] ??= new Set())
@@ -176,7 +152,11 @@ export function specFromResponses(responses: readonly ResponseRecord[], segments
  * The raw path: fold every response (spec from {@link specFromResponses} unless given), then
  * {@link reportFromAggregates}. Gives exactly the numbers of the aggregate path.
  */
-export function reportFromResponses(responses: readonly ResponseRecord[], options: ReportOptions = {}, spec?: AggregateSpec): Report {
+export function reportFromResponses(
+  responses: readonly ResponseRecord[],
+  options: ReportOptions = {},
+  spec?: AggregateSpec,
+): Report {
   const s = spec ?? specFromResponses(responses, options.by ?? [])
   return reportFromAggregates(foldResponses(emptyAggregate(s), responses), options)
 }

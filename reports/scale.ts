@@ -1,5 +1,6 @@
 import type { Band, CutOffs, Flag, ScaleMapping } from './types'
 
+/** Band cut-offs on /10: strength ≥ 8, adequate ≥ 7 (METHODOLOGY §3). */
 export const defaultCutOffs: CutOffs = { strength: 8, adequate: 7 }
 
 /**
@@ -37,7 +38,10 @@ export function score10Slope(mapping: ScaleMapping = 'linear'): number {
  * The /100 index (METHODOLOGY §1): linear `(m − 1)/4 × 100` and proportional `20m`, i.e. always
  * 10 × the /10 score. `anchored10` has no /100 form, so it yields `null`.
  */
-export function toIndex100(score10: number | null, mapping: ScaleMapping = 'linear'): number | null {
+export function toIndex100(
+  score10: number | null,
+  mapping: ScaleMapping = 'linear',
+): number | null {
   if (score10 === null || mapping === 'anchored10') return null
   return score10 * 10
 }

@@ -34,7 +34,8 @@ export type CsiDefinition = 'overall' | 'overall-rebuy' | 'attributes' | 'weight
 export type Band = 'strength' | 'adequate' | 'concern'
 export type Flag = 'bandUncertain' | 'lowBase' | 'insufficientPrecision' | 'highMissing'
 export type Quadrant = 'concentrate-here' | 'keep-up' | 'low-priority' | 'possible-overkill'
-export type Verdict = 'dangerous' | 'watch' | 'pessimistic' | 'none' | 'descriptive-only' | 'suppressed'
+export type Verdict =
+  'dangerous' | 'watch' | 'pessimistic' | 'none' | 'descriptive-only' | 'suppressed'
 export type PAdjustMethod = 'holm' | 'bh'
 export type Crosshair = 'grand-mean' | 'scale-midpoint'
 export type AttributeSort = 'none' | 'mean' | 'importance'

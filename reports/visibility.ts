@@ -18,7 +18,11 @@ function items(keys: readonly string[]): ItemId[] {
   return [...fixed, ...keys.map((key): ItemId => ({ kind: 'attribute', key }))]
 }
 
-function build(keys: readonly string[], reasonOf: (item: ItemId) => string | null, mv: string | null): Hidden {
+function build(
+  keys: readonly string[],
+  reasonOf: (item: ItemId) => string | null,
+  mv: string | null,
+): Hidden {
   const attributes: Record<string, string> = {}
   for (const key of keys) {
     const r = reasonOf({ kind: 'attribute', key })
@@ -41,7 +45,8 @@ const tooFew = (k: number) => `anonymity: fewer than ${k} answers`
  * nobody answered reveals nothing and is reported as "no answers".
  */
 export function hiddenItems(s: GroupStats, keys: readonly string[], k: number): Hidden {
-  const mv = s.complete.n > 0 && s.complete.n < k ? `anonymity: fewer than ${k} complete cases` : null
+  const mv =
+    s.complete.n > 0 && s.complete.n < k ? `anonymity: fewer than ${k} complete cases` : null
   return build(keys, (item) => (itemN(s, item) > 0 && itemN(s, item) < k ? tooFew(k) : null), mv)
 }
 
@@ -64,7 +69,11 @@ export function breakoutDecisions(
   k: number,
 ): BreakoutDecision[] {
   const shown = new Set(
-    complementarySuppression(parent.n, breakouts.map((b) => ({ key: b.key, n: b.stats.n })), k),
+    complementarySuppression(
+      parent.n,
+      breakouts.map((b) => ({ key: b.key, n: b.stats.n })),
+      k,
+    ),
   )
   const shownPerItem = new Map<string, Set<string>>()
   for (const item of items(keys)) {

@@ -4,6 +4,7 @@ import {
   aggregateCells,
   aggregateDeltas,
   aggregatesFromCells,
+  deltaEncoder,
   emptyAggregate,
   foldResponse,
   foldResponses,
@@ -17,7 +18,7 @@ import {
   type ResponseRecord,
 } from '../../reports/index'
 
-const spec: AggregateSpec = {
+const baseSpec: AggregateSpec = {
   attributes: {
     customer: ['quality', 'delivery', 'support'],
     wholesaler: ['quality', 'terms'],
@@ -30,7 +31,7 @@ const rating = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null, freq: 4 })
 const response: fc.Arbitrary<ResponseRecord> = fc
   .constantFrom<Audience>('customer', 'customer', 'wholesaler', 'employee')
   .chain((audience) => {
-    const keys = spec.attributes[audience] ?? []
+    const keys = baseSpec.attributes[audience] ?? []
     const ratings = fc.dictionary(fc.constantFrom(...keys), rating, { maxKeys: keys.length })
     return fc.record({
       audience: fc.constant(audience),
@@ -52,34 +53,61 @@ const options: ReportOptions = { by: ['region'], importanceGate: false, minGroup
 describe('aggregates: sufficient statistics are exact and order-independent', () => {
   test('deltas summed as rows == foldResponse one by one == raw fold == merge, exactly', () => {
     fc.assert(
-      fc.property(fc.array(response, { maxLength: 60 }), fc.integer({ min: 0, max: 60 }), (rs, cut) => {
-        const raw = foldResponses(emptyAggregate(spec), rs)
-        const oneByOne = rs.reduce(foldResponse, emptyAggregate(spec))
-        const deltas = rs.flatMap((r) => aggregateDeltas(r, spec))
-        expect(deltas.every((d) => Number.isInteger(d.value) && d.value > 0)).toBe(true)
-        const fromRows = aggregatesFromCells([...deltas].reverse(), spec)
-        const fromSummed = aggregatesFromCells(sumCellRows(deltas), spec)
-        const merged = mergeAggregates(
-          foldResponses(emptyAggregate(spec), rs.slice(0, cut)),
-          foldResponses(emptyAggregate(spec), rs.slice(cut)),
-        )
-        const reversed = foldResponses(emptyAggregate(spec), [...rs].reverse())
-        for (const other of [oneByOne, fromRows, fromSummed, merged, reversed]) {
-          expect(other).toEqual(raw)
-        }
-        expect(aggregatesFromCells(aggregateCells(raw), spec)).toEqual(raw)
-        expect(sumCellRows(deltas)).toEqual(sumCellRows(aggregateCells(raw)))
-        const viaRows = reportFromAggregates(fromRows, options)
-        const viaRaw = reportFromResponses(rs, options, spec)
-        expect(viaRows).toEqual(viaRaw)
-        expect(JSON.parse(JSON.stringify(viaRaw))).toEqual(viaRaw) // no NaN, Infinity, undefined
-      }),
+      fc.property(
+        fc.array(response, { maxLength: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.boolean(),
+        (rs, cut, segmentMultivariate) => {
+          const spec = { ...baseSpec, segmentMultivariate }
+          const raw = foldResponses(emptyAggregate(spec), rs)
+          const oneByOne = rs.reduce(foldResponse, emptyAggregate(spec))
+          const encode = deltaEncoder(spec)
+          const deltas = rs.flatMap((r) => encode(r))
+          expect(rs.flatMap((r) => aggregateDeltas(r, spec))).toEqual(deltas)
+          expect(deltas.every((d) => Number.isInteger(d.value) && d.value > 0)).toBe(true)
+          const fromRows = aggregatesFromCells([...deltas].reverse(), spec)
+          const fromSummed = aggregatesFromCells(sumCellRows(deltas), spec)
+          const merged = mergeAggregates(
+            foldResponses(emptyAggregate(spec), rs.slice(0, cut)),
+            foldResponses(emptyAggregate(spec), rs.slice(cut)),
+          )
+          const reversed = foldResponses(emptyAggregate(spec), [...rs].reverse())
+          for (const other of [oneByOne, fromRows, fromSummed, merged, reversed]) {
+            expect(other).toEqual(raw)
+          }
+          expect(aggregatesFromCells(aggregateCells(raw), spec)).toEqual(raw)
+          expect(sumCellRows(deltas)).toEqual(sumCellRows(aggregateCells(raw)))
+          const viaRows = reportFromAggregates(fromRows, options)
+          const viaRaw = reportFromResponses(rs, options, spec)
+          expect(viaRows).toEqual(viaRaw)
+          expect(JSON.parse(JSON.stringify(viaRaw))).toEqual(viaRaw) // no NaN, Infinity, undefined
+        },
+      ),
       { numRuns: 200 },
     )
   })
 
+  test('segmentMultivariate: false keeps the complete-case block for audience groups only', () => {
+    const spec = { ...baseSpec, segmentMultivariate: false }
+    const r: ResponseRecord = {
+      audience: 'customer',
+      overall: 4,
+      rebuy: 4,
+      attributes: { quality: 4, delivery: 3, support: 5 },
+      segments: { region: 'north' },
+    }
+    const rows = aggregateDeltas(r, spec)
+    const count = (group: string) => rows.filter((d) => d.group === group).length
+    // audience: n, n:attributes, 3 attribute values, overall, rebuy, pair, cc:n, 4 sums, 10 products
+    expect(count('customer')).toBe(23)
+    expect(count('customer/region=north')).toBe(8)
+    const report = reportFromResponses([r, r, r], { by: ['region'] }, spec)
+    const north = report.groups[1]
+    expect(!north.suppressed && north.importanceModel.reason).toBe('not aggregated for segments')
+  })
+
   test('foldResponse does not mutate its input', () => {
-    const agg = foldResponses(emptyAggregate(spec), [
+    const agg = foldResponses(emptyAggregate(baseSpec), [
       { audience: 'customer', overall: 4, rebuy: 5, attributes: { quality: 3 }, segments: {} },
     ])
     const snapshot = JSON.stringify(agg)
@@ -144,27 +172,35 @@ describe('aggregateDeltas()', () => {
     [{ attributes: { unknown: 3 } }, /unknown attribute "unknown"/],
     [{ importance: { quality: 9 } }, /importance of quality/],
   ])('refuses %o', (patch, message) => {
-    const base = { audience: 'customer' as const, overall: 3, rebuy: 3, attributes: {}, segments: {} }
-    expect(() => aggregateDeltas({ ...base, ...patch }, spec)).toThrow(message)
+    const base = {
+      audience: 'customer' as const,
+      overall: 3,
+      rebuy: 3,
+      attributes: {},
+      segments: {},
+    }
+    expect(() => aggregateDeltas({ ...base, ...patch }, baseSpec)).toThrow(message)
   })
 
   test('aggregatesFromCells refuses unknown cells, bad group keys and non-integers', () => {
-    expect(() => aggregatesFromCells([{ group: 'customer', cell: 'v:x:1', value: 1 }], spec)).toThrow(
-      /unknown cell/,
-    )
-    expect(() => aggregatesFromCells([{ group: 'martian', cell: 'n', value: 1 }], spec)).toThrow(
-      /bad aggregate group key/,
-    )
-    expect(() => aggregatesFromCells([{ group: 'customer', cell: 'n', value: 0.5 }], spec)).toThrow(
-      /not an integer/,
-    )
-    expect(() => aggregatesFromCells([{ group: 'customer', cell: 'toString', value: 1 }], spec)).toThrow(
-      /unknown cell/,
-    )
+    expect(() =>
+      aggregatesFromCells([{ group: 'customer', cell: 'v:x:1', value: 1 }], baseSpec),
+    ).toThrow(/unknown cell/)
+    expect(() =>
+      aggregatesFromCells([{ group: 'martian', cell: 'n', value: 1 }], baseSpec),
+    ).toThrow(/bad aggregate group key/)
+    expect(() =>
+      aggregatesFromCells([{ group: 'customer', cell: 'n', value: 0.5 }], baseSpec),
+    ).toThrow(/not an integer/)
+    expect(() =>
+      aggregatesFromCells([{ group: 'customer', cell: 'toString', value: 1 }], baseSpec),
+    ).toThrow(/unknown cell/)
   })
 
   test('mergeAggregates refuses different specs', () => {
     const other: AggregateSpec = { attributes: { customer: ['quality'] } }
-    expect(() => mergeAggregates(emptyAggregate(spec), emptyAggregate(other))).toThrow(/different specs/)
+    expect(() => mergeAggregates(emptyAggregate(baseSpec), emptyAggregate(other))).toThrow(
+      /different specs/,
+    )
   })
 })

@@ -14,15 +14,81 @@ import { makeResponse } from './fixtures/responses'
 describe('complementarySuppression() (METHODOLOGY §7.2 rule 3)', () => {
   test.each([
     // [parent n, breakouts, k, visible] — worked by hand in the comment
-    [8, [['sales', 5], ['service', 3]], 5, []], // §9: 5 has remainder 3, 3 < k
-    [8, [['sales', 5], ['service', 3]], 3, ['sales', 'service']],
-    [20, [['a', 10], ['b', 10]], 5, ['a', 'b']],
-    [20, [['a', 12], ['b', 4], ['c', 4]], 5, ['a']], // hidden b + c = 8 ≥ k: stable
-    [20, [['a', 8], ['b', 8], ['c', 4]], 5, ['b']], // c hidden, R = 4 < k → hide smallest (a, tie by key)
-    [20, [['a', 10], ['b', 8]], 5, ['a']], // 2 respondents in no breakout: R = 2 < k → hide b
-    [12, [['a', 6], ['b', 6]], 5, ['a', 'b']],
+    [
+      8,
+      [
+        ['sales', 5],
+        ['service', 3],
+      ],
+      5,
+      [],
+    ], // §9: 5 has remainder 3, 3 < k
+    [
+      8,
+      [
+        ['sales', 5],
+        ['service', 3],
+      ],
+      3,
+      ['sales', 'service'],
+    ],
+    [
+      20,
+      [
+        ['a', 10],
+        ['b', 10],
+      ],
+      5,
+      ['a', 'b'],
+    ],
+    [
+      20,
+      [
+        ['a', 12],
+        ['b', 4],
+        ['c', 4],
+      ],
+      5,
+      ['a'],
+    ], // hidden b + c = 8 ≥ k: stable
+    [
+      20,
+      [
+        ['a', 8],
+        ['b', 8],
+        ['c', 4],
+      ],
+      5,
+      ['b'],
+    ], // c hidden, R = 4 < k → hide smallest (a, tie by key)
+    [
+      20,
+      [
+        ['a', 10],
+        ['b', 8],
+      ],
+      5,
+      ['a'],
+    ], // 2 respondents in no breakout: R = 2 < k → hide b
+    [
+      12,
+      [
+        ['a', 6],
+        ['b', 6],
+      ],
+      5,
+      ['a', 'b'],
+    ],
     [10, [['a', 10]], 5, []], // the rest of the parent is 0 < k
-    [4, [['a', 2], ['b', 2]], 3, []], // parent itself below k
+    [
+      4,
+      [
+        ['a', 2],
+        ['b', 2],
+      ],
+      3,
+      [],
+    ], // parent itself below k
   ] as const)('n=%d %j k=%d → %j', (parent, groups, k, want) => {
     const breakouts = groups.map(([key, n]) => ({ key, n }))
     expect(complementarySuppression(parent, breakouts, k)).toEqual(want)
@@ -43,7 +109,9 @@ describe('thresholds', () => {
     expect(checkMinGroup(3)).toBe(3)
     expect(() => checkMinGroup(2)).toThrow(RangeError)
     expect(() => checkMinGroup(4.5)).toThrow(/minGroup/)
-    expect(() => reportFromResponses([], { minGroup: 1 })).toThrow(/minGroup must be an integer ≥ 3/)
+    expect(() => reportFromResponses([], { minGroup: 1 })).toThrow(
+      /minGroup must be an integer ≥ 3/,
+    )
   })
 
   test('comments need 10', () => {
@@ -75,16 +143,32 @@ describe('employee breakouts in the report', () => {
     const a = find(report, 'a') as GroupReport
     const b = find(report, 'b') as GroupReport
     const s = (g: GroupReport) => g.attributes.find((x) => x.key === 's')
-    expect(s(b)).toMatchObject({ suppressed: true, n: null, mean: null, reason: 'anonymity: fewer than 5 answers' })
-    expect(s(a)).toMatchObject({ suppressed: true, n: null, reason: 'anonymity: complementary suppression' })
-    expect(s(find(report, null) as GroupReport)).toMatchObject({ suppressed: false, n: 8, mean: 25 / 8 })
+    expect(s(b)).toMatchObject({
+      suppressed: true,
+      n: null,
+      mean: null,
+      reason: 'anonymity: fewer than 5 answers',
+    })
+    expect(s(a)).toMatchObject({
+      suppressed: true,
+      n: null,
+      reason: 'anonymity: complementary suppression',
+    })
+    expect(s(find(report, null) as GroupReport)).toMatchObject({
+      suppressed: false,
+      n: 8,
+      mean: 25 / 8,
+    })
     expect(a.attributes[0]).toMatchObject({ key: 'q', n: 6, mean: 4, suppressed: false })
   })
 
   test('customers are never suppressed', () => {
-    const r = reportFromResponses([makeResponse({ attributes: { q: 3 }, segments: { team: 'x' } })], {
-      by: ['team'],
-    })
+    const r = reportFromResponses(
+      [makeResponse({ attributes: { q: 3 }, segments: { team: 'x' } })],
+      {
+        by: ['team'],
+      },
+    )
     expect(r.groups.map((g) => g.suppressed)).toEqual([false, false])
   })
 
@@ -96,7 +180,11 @@ describe('employee breakouts in the report', () => {
       ],
       by: ['team'],
     })
-    expect((find(r, null) as GroupReport).responseRate).toEqual({ invited: 20, responded: 12, rr1: 0.6 })
+    expect((find(r, null) as GroupReport).responseRate).toEqual({
+      invited: 20,
+      responded: 12,
+      rr1: 0.6,
+    })
     expect((find(r, 'a') as GroupReport).responseRate).toBeNull()
   })
 })

@@ -43,7 +43,14 @@ describe('CSI-2 overall-rebuy (default)', () => {
 
   test('α < 0.60: combined number withheld, components shown', () => {
     // by hand: o = 1 5 1 5, r = 1 1 5 5 → r = 0, var(o + r) = var(o) + var(r) → α = 0
-    const d = group(pairs([[1, 1], [5, 1], [1, 5], [5, 5]])).csi
+    const d = group(
+      pairs([
+        [1, 1],
+        [5, 1],
+        [1, 5],
+        [5, 5],
+      ]),
+    ).csi
     expect(d).toMatchObject({ n: 4, mean: null, sd: null, ciLow: null, score10: null, band: null })
     expect(d.alpha).toBeCloseTo(0, 14)
     expect(d.reason).toMatch(/^components diverge/)
@@ -52,20 +59,39 @@ describe('CSI-2 overall-rebuy (default)', () => {
   })
 
   test('no variance: α not computable, published with a warning', () => {
-    const d = group(pairs([[3, 3], [3, 3]])).csi
+    const d = group(
+      pairs([
+        [3, 3],
+        [3, 3],
+      ]),
+    ).csi
     expect(d).toMatchObject({ n: 2, mean: 3, sd: 0, ciLow: 3, ciHigh: 3, alpha: null, r: null })
-    expect(d.warnings).toEqual(['coherence not checked: alpha undefined: the sum score has no variance'])
+    expect(d.warnings).toEqual([
+      'coherence not checked: alpha undefined: the sum score has no variance',
+    ])
   })
 
   test('no answers at all → nulls with a reason', () => {
     const d = group([makeResponse({ attributes: { q: 3 } })]).csi
-    expect(d).toMatchObject({ n: 0, mean: null, score10: null, index100: null, reason: 'no answers' })
+    expect(d).toMatchObject({
+      n: 0,
+      mean: null,
+      score10: null,
+      index100: null,
+      reason: 'no answers',
+    })
   })
 })
 
 describe('other definitions', () => {
   test('CSI-1 overall; index100 null under anchored10', () => {
-    const c = group(pairs([[4, null], [5, 1]]), { csi: 'overall', scale: 'anchored10' }).csi
+    const c = group(
+      pairs([
+        [4, null],
+        [5, 1],
+      ]),
+      { csi: 'overall', scale: 'anchored10' },
+    ).csi
     expect(c).toMatchObject({ definition: 'overall', n: 2, mean: 4.5, index100: null, alpha: null })
     expect(c.score10).toBe(1 + (3.5 * 9) / 4)
   })
@@ -111,7 +137,9 @@ describe('other definitions', () => {
   })
 
   test('employees without overall/rebuy: CSI has no answers, not suppressed', () => {
-    const rs = [1, 2, 3, 4, 5].map(() => makeResponse({ audience: 'employee', attributes: { q: 4 } }))
+    const rs = [1, 2, 3, 4, 5].map(() =>
+      makeResponse({ audience: 'employee', attributes: { q: 4 } }),
+    )
     const c = group(rs, {}, 'employee').csi
     expect(c).toMatchObject({ n: 0, mean: null, suppressed: false, reason: 'no answers' })
   })

@@ -93,8 +93,16 @@ describe('meanCi() (METHODOLOGY §6.1)', () => {
   })
 
   test.each([
-    ['all missing', [0, 0, 0, 0, 0], { n: 0, mean: null, sd: null, ciLow: null, reason: 'no answers' }],
-    ['one respondent', [0, 0, 0, 1, 0], { n: 1, mean: 4, sd: null, ciLow: null, reason: 'n < 2: no SD or CI' }],
+    [
+      'all missing',
+      [0, 0, 0, 0, 0],
+      { n: 0, mean: null, sd: null, ciLow: null, reason: 'no answers' },
+    ],
+    [
+      'one respondent',
+      [0, 0, 0, 1, 0],
+      { n: 1, mean: 4, sd: null, ciLow: null, reason: 'n < 2: no SD or CI' },
+    ],
     ['zero variance', [0, 0, 0, 3, 0], { n: 3, mean: 4, sd: 0, ciLow: 4, ciHigh: 4, reason: null }],
   ])('%s', (_name, counts, want) => {
     expect(meanCi(momentsFromCounts(counts))).toMatchObject(want)
@@ -112,7 +120,14 @@ describe('attribute rows: missing data, flags, null never NaN', () => {
 
   test('one respondent: mean and band, no CI, lowBase', () => {
     const row = customers(ratings('customer', 'q', [4])).attributes[0]
-    expect(row).toMatchObject({ n: 1, mean: 4, sd: null, ciLow: null, score10: 7.5, band: 'adequate' })
+    expect(row).toMatchObject({
+      n: 1,
+      mean: 4,
+      sd: null,
+      ciLow: null,
+      score10: 7.5,
+      band: 'adequate',
+    })
     expect(row.flags).toEqual(['lowBase'])
   })
 
@@ -143,6 +158,9 @@ describe('attribute rows: missing data, flags, null never NaN', () => {
     expect(byMean).toEqual(['b', 'a', 'c'])
     const byImportance = customers(rs, { sort: 'importance' }).attributes.map((r) => r.key)
     expect(byImportance).toEqual(['a', 'b', 'c'])
-    expect(customers(rs, { attributes: ['c', 'a'] }).attributes.map((r) => r.key)).toEqual(['c', 'a'])
+    expect(customers(rs, { attributes: ['c', 'a'] }).attributes.map((r) => r.key)).toEqual([
+      'c',
+      'a',
+    ])
   })
 })

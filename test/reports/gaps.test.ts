@@ -98,11 +98,19 @@ describe('Welch, Hedges g, Mann–Whitney, Cliff δ against scipy', () => {
 describe('holm() / benjaminiHochberg()', () => {
   test.each([
     // by hand: sorted .01 .02 .03 .04 → Holm 4·.01, max(.04, 3·.02), max(.06, 2·.03), max(.06, .04)
-    [[0.03, 0.01, 0.04, 0.02], [0.06, 0.04, 0.06, 0.06]],
-    [[0.5, null, 0.9], [1, null, 1]],
+    [
+      [0.03, 0.01, 0.04, 0.02],
+      [0.06, 0.04, 0.06, 0.06],
+    ],
+    [
+      [0.5, null, 0.9],
+      [1, null, 1],
+    ],
     [[], []],
   ])('holm(%j) = %j', (ps, want) => {
-    holm(ps).forEach((v, i) => (want[i] === null ? expect(v).toBeNull() : expect(v).toBeCloseTo(want[i] as number, 15)))
+    holm(ps).forEach((v, i) =>
+      want[i] === null ? expect(v).toBeNull() : expect(v).toBeCloseTo(want[i] as number, 15),
+    )
   })
 
   test('BH: .01 .02 .03 .04 → all 0.04 (min over j ≥ i of 4p/j)', () => {
@@ -137,13 +145,24 @@ describe('perceptionGaps()', () => {
       [
         { key: 'a', a: countsOf([4, 5]), b: countsOf([1, 2, 3]), suppressed: null },
         { key: 'b', a: countsOf([4, 4, 4]), b: countsOf([4, 4]), suppressed: null },
-        { key: 'c', a: countsOf([5, 5]), b: countsOf([1, 2]), suppressed: 'anonymity: fewer than 5 answers' },
+        {
+          key: 'c',
+          a: countsOf([5, 5]),
+          b: countsOf([1, 2]),
+          suppressed: 'anonymity: fewer than 5 answers',
+        },
       ],
       'employee',
       'customer',
     )
     expect(rows[0].pAdjusted).toBe(rows[0].p) // family of one
-    expect(rows[1]).toMatchObject({ verdict: 'descriptive-only', gap: 0, cliffsDelta: 0, t: null, p: null })
+    expect(rows[1]).toMatchObject({
+      verdict: 'descriptive-only',
+      gap: 0,
+      cliffsDelta: 0,
+      t: null,
+      p: null,
+    })
     expect(rows[1].reason).toMatch(/no variance/)
     expect(rows[2]).toMatchObject({ verdict: 'suppressed', nA: null, meanA: null, gap: null })
   })
@@ -179,7 +198,11 @@ describe('gaps in the report', () => {
       ['s', 'suppressed'],
     ])
     const e = r.groups.find((g) => g.audience === 'employee')
-    expect(e && !e.suppressed && e.attributes[1]).toMatchObject({ key: 's', suppressed: true, n: null })
+    expect(e && !e.suppressed && e.attributes[1]).toMatchObject({
+      key: 's',
+      suppressed: true,
+      n: null,
+    })
   })
 
   test('n < 2 customers: descriptive only; comparison without employees is skipped', () => {

@@ -12,7 +12,13 @@ import {
 // Two predictors, r12 = .5, r_y = (.6, .4). By hand (METHODOLOGY §4.2):
 // R² = (r1² + r2² − 2 r1 r2 r12)/(1 − r12²) = .28/.75; φ1 = ½[r1² + (R² − r2²)], φ2 likewise.
 const R2 = 0.28 / 0.75
-const two = { r: [[1, 0.5], [0.5, 1]], ry: [0.6, 0.4] }
+const two = {
+  r: [
+    [1, 0.5],
+    [0.5, 1],
+  ],
+  ry: [0.6, 0.4],
+}
 
 describe('lmg()', () => {
   test('two predictors: closed form', () => {
@@ -23,26 +29,58 @@ describe('lmg()', () => {
   })
 
   test('orthogonal predictors: φ_j = r_j²', () => {
-    expect(lmg([[1, 0], [0, 1]], [0.3, 0.4]).phi.map((x) => +x.toFixed(15))).toEqual([0.09, 0.16])
-    expect([...subsetR2([[1, 0], [0, 1]], [0.3, 0.4])].map((x) => +x.toFixed(15))).toEqual([0, 0.09, 0.16, 0.25])
+    expect(
+      lmg(
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        [0.3, 0.4],
+      ).phi.map((x) => +x.toFixed(15)),
+    ).toEqual([0.09, 0.16])
+    expect(
+      [
+        ...subsetR2(
+          [
+            [1, 0],
+            [0, 1],
+          ],
+          [0.3, 0.4],
+        ),
+      ].map((x) => +x.toFixed(15)),
+    ).toEqual([0, 0.09, 0.16, 0.25])
   })
 
   test('perfectly collinear predictors share equally, R² from the pseudo-inverse', () => {
-    const { phi, r2 } = lmg([[1, 1], [1, 1]], [0.5, 0.5])
+    const { phi, r2 } = lmg(
+      [
+        [1, 1],
+        [1, 1],
+      ],
+      [0.5, 0.5],
+    )
     expect(r2).toBeCloseTo(0.25, 15)
     expect(phi[0]).toBeCloseTo(0.125, 15)
     expect(phi[1]).toBeCloseTo(0.125, 15)
   })
 
   test('k > 20 is refused', () => {
-    const id = Array.from({ length: 21 }, (_, i) => Array.from({ length: 21 }, (__, j) => (i === j ? 1 : 0)))
+    const id = Array.from({ length: 21 }, (_, i) =>
+      Array.from({ length: 21 }, (__, j) => (i === j ? 1 : 0)),
+    )
     expect(() => lmg(id, new Array<number>(21).fill(0.1))).toThrow(RangeError)
   })
 })
 
 describe('relativeWeights()', () => {
   test('orthogonal predictors: ε_j = r_j²; sum = R²', () => {
-    const { eps, r2 } = relativeWeights([[1, 0], [0, 1]], [0.3, 0.4])
+    const { eps, r2 } = relativeWeights(
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      [0.3, 0.4],
+    )
     expect(eps[0]).toBeCloseTo(0.09, 15)
     expect(eps[1]).toBeCloseTo(0.16, 15)
     expect(r2).toBeCloseTo(0.25, 15)
@@ -53,7 +91,14 @@ describe('relativeWeights()', () => {
   })
 
   test('jacobiEigen([[2, 1], [1, 2]]) → 1 and 3', () => {
-    expect(jacobiEigen([[2, 1], [1, 2]]).values.sort().map((x) => +x.toFixed(14))).toEqual([1, 3])
+    expect(
+      jacobiEigen([
+        [2, 1],
+        [1, 2],
+      ])
+        .values.sort()
+        .map((x) => +x.toFixed(14)),
+    ).toEqual([1, 3])
   })
 })
 
@@ -91,7 +136,9 @@ describe('derivedImportance() (gate N ≥ 50 + 8k)', () => {
     expect(d.r).toEqual([0.6, null])
     expect(d.phi[0]).toBeCloseTo(0.36, 15)
     expect(d.phi[1]).toBe(0)
-    expect(derivedImportance(3, c, 'auto', false).reason).toBe('3 complete cases cannot fit 2 predictors')
+    expect(derivedImportance(3, c, 'auto', false).reason).toBe(
+      '3 complete cases cannot fit 2 predictors',
+    )
     expect(derivedImportance(2, c).reason).toBe('fewer than 3 complete cases')
   })
 

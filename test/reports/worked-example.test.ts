@@ -59,7 +59,10 @@ describe('worked example (METHODOLOGY §9)', () => {
     const x2 = group(build({ scale: 'proportional' }), 'customer').attributes[j]
     close(x2.score10, expected.attributes[j].x2)
     expect(x2.band).toBe(bands[expected.attributes[j].bandX2])
-    close(group(build({ scale: 'anchored10' }), 'customer').attributes[j].score10, expected.attributes[j].anch)
+    close(
+      group(build({ scale: 'anchored10' }), 'customer').attributes[j].score10,
+      expected.attributes[j].anch,
+    )
   })
 
   test('CSI-2 (default) with α and r of the pair', () => {
@@ -144,7 +147,19 @@ describe('worked example (METHODOLOGY §9)', () => {
     expect(got.key).toBe(key)
     expect([got.groupA, got.groupB]).toEqual(['employee', 'customer'])
     expect([got.nA, got.nB]).toEqual([want.nA, want.nB])
-    for (const f of ['meanA', 'meanB', 'gap', 't', 'df', 'p', 'pAdjusted', 'd', 'g', 'j', 'u'] as const) {
+    for (const f of [
+      'meanA',
+      'meanB',
+      'gap',
+      't',
+      'df',
+      'p',
+      'pAdjusted',
+      'd',
+      'g',
+      'j',
+      'u',
+    ] as const) {
       close(got[f], want[f])
     }
     close(got.ciGapLow, want.ciGapLow)
