@@ -95,3 +95,21 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   createdAt: createdAt(),
 })
+
+/**
+ * Report aggregates (reports/ defines the cells): integer counts, sums and cross-products per
+ * wave, group (audience or audience/segment=value) and cell, kept up to date in the same
+ * atomic write as each response so a report reads a few thousand rows at any wave size.
+ */
+export const aggregateCells = sqliteTable(
+  'aggregate_cells',
+  {
+    waveId: text('wave_id')
+      .notNull()
+      .references(() => waves.id),
+    groupKey: text('group_key').notNull(),
+    cell: text('cell').notNull(),
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.waveId, t.groupKey, t.cell] })],
+)
