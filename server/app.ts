@@ -10,6 +10,7 @@ import { requireJson } from './lib/require-json'
 import { healthRoute } from './routes/health'
 import { linksRoute } from './routes/links'
 import { pagesRoute } from './routes/pages'
+import { wavesRoute } from './routes/waves'
 
 export type AppDeps = {
   store: (c: Context<AppEnv>) => Store
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps) {
     .notFound((c) => c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), 404))
     .route('/api/health', healthRoute)
     .route('/api/links', linksRoute)
+    .route('/api/waves', wavesRoute)
     .route('/', pagesRoute)
 }
 

@@ -1,6 +1,6 @@
 import { tokenPattern } from '../lib/tokens'
 import type { Db } from './client'
-import { getSurveyVersion } from './surveys'
+import { surveyVersionWithSpec } from './wave-survey'
 import { findWaveByOpenLink, waveState } from './waves'
 
 export type LinkState = 'open' | 'unknown' | 'closed' | 'not-yet-open'
@@ -14,7 +14,7 @@ export async function resolveLink(db: Db, token: string, now: Date) {
   if (!wave) return { state: 'unknown' as const }
   const state = waveState(wave, now)
   if (state !== 'open') return { state, wave }
-  const survey = await getSurveyVersion(db, wave.surveyId, wave.surveyVersion)
-  if (!survey) return { state: 'unknown' as const }
-  return { state, wave, survey }
+  const entry = await surveyVersionWithSpec(db, wave.surveyId, wave.surveyVersion, wave.audience)
+  if (!entry) return { state: 'unknown' as const }
+  return { state, wave, survey: entry.survey, spec: entry.spec }
 }

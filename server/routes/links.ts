@@ -6,7 +6,9 @@ import type { AppEnv } from '../env'
 import { ApiError } from '../lib/errors'
 import { linkProblem } from '../lib/link-problem'
 import { validate } from '../lib/validate'
-import { ratingsOf, validateAnswers } from '../surveys'
+import { validateAnswers } from '../surveys'
+import { aggregateUpserts, responseDeltas } from '../db/aggregates'
+import { presentSegments, responseRecord } from '../lib/response-record'
 
 const submitBody = z
   .object({
@@ -41,7 +43,8 @@ export const linksRoute = new Hono<AppEnv>()
       const issues = checked.issues.map((i) => ({ path: `data.${i.question}`, message: i.message }))
       throw new ApiError('BAD_REQUEST', issues.map((i) => i.message).join('; '), issues)
     }
-    const { segments } = ratingsOf(link.survey.definition, checked.data)
+    const record = responseRecord(link.wave.audience, link.survey.definition, checked.data)
+    const deltas = responseDeltas(link.spec, record)
     try {
       await insertResponse(c.var, {
         waveId: link.wave.id,
@@ -50,11 +53,11 @@ export const linksRoute = new Hono<AppEnv>()
         audience: link.wave.audience,
         mode: 'web',
         answers: checked.data,
-        segments: Object.fromEntries(Object.entries(segments).filter(([, v]) => v != null)) as Record<string, string>,
+        segments: presentSegments(record.segments),
         submissionKey: body.submissionKey,
         startedAt: body.startedAt ? new Date(body.startedAt) : null,
         submittedAt: now,
-      })
+      }, aggregateUpserts(c.var.db, link.wave.id, deltas))
     } catch (err) {
       if (err instanceof DuplicateSubmissionError) {
         throw new ApiError('CONFLICT', 'This response was already submitted; it was stored once.')

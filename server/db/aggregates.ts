@@ -1,0 +1,71 @@
+import { and, eq, sql } from 'drizzle-orm'
+import type { Aggregate, AggregateSpec, CellRow, ResponseRecord } from '../../reports'
+import { aggregateCells as cellsOf, aggregatesFromCells, deltaEncoder, emptyAggregate, foldResponses } from '../../reports'
+import type { Statement } from './atomic'
+import type { Db, Store } from './client'
+import { aggregateCells } from './schema'
+
+// D1 binds at most 100 parameters per statement; a cell row binds 4.
+const ROWS_PER_STATEMENT = 25
+
+const encoders = new WeakMap<AggregateSpec, (r: ResponseRecord) => CellRow[]>()
+
+/** The upserts that add one response (or a summed batch) to a wave's aggregates. */
+export function aggregateUpserts(db: Db, waveId: string, rows: readonly CellRow[]): Statement[] {
+  const statements: Statement[] = []
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT).map((r) => ({ waveId, groupKey: r.group, cell: r.cell, value: r.value }))
+    statements.push(
+      db
+        .insert(aggregateCells)
+        .values(chunk)
+        .onConflictDoUpdate({
+          target: [aggregateCells.waveId, aggregateCells.groupKey, aggregateCells.cell],
+          set: { value: sql`${aggregateCells.value} + excluded.value` },
+        }),
+    )
+  }
+  return statements
+}
+
+/** The increments of one response, with the encoder built once per spec. */
+export function responseDeltas(spec: AggregateSpec, record: ResponseRecord): CellRow[] {
+  let encode = encoders.get(spec)
+  if (!encode) encoders.set(spec, (encode = deltaEncoder(spec)))
+  return encode(record)
+}
+
+export async function loadAggregateRows(db: Db, waveId: string): Promise<CellRow[]> {
+  return db
+    .select({ group: aggregateCells.groupKey, cell: aggregateCells.cell, value: aggregateCells.value })
+    .from(aggregateCells)
+    .where(eq(aggregateCells.waveId, waveId))
+}
+
+export async function loadAggregate(db: Db, waveId: string, spec: AggregateSpec): Promise<Aggregate> {
+  return aggregatesFromCells(await loadAggregateRows(db, waveId), spec)
+}
+
+/**
+ * Replaces a wave's aggregates by ones folded from its raw responses: the repair and
+ * migration path. `records` yields the wave's responses page by page.
+ */
+export async function rebuildAggregates(
+  { db, atomic }: Store,
+  waveId: string,
+  spec: AggregateSpec,
+  pages: AsyncIterable<readonly ResponseRecord[]>,
+) {
+  let agg = emptyAggregate(spec)
+  let count = 0
+  for await (const page of pages) {
+    agg = foldResponses(agg, page)
+    count += page.length
+  }
+  const rows = cellsOf(agg)
+  await atomic([
+    db.delete(aggregateCells).where(and(eq(aggregateCells.waveId, waveId))),
+    ...aggregateUpserts(db, waveId, rows),
+  ])
+  return { responses: count, cells: rows.length }
+}
