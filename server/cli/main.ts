@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { registerExport } from './export'
+import { registerReport } from './report'
 import { registerServe } from './serve'
 import { registerUser } from './user'
 import { registerWave } from './wave'
@@ -13,6 +14,7 @@ const program = new Command('csi')
 registerServe(program)
 registerWave(program)
 registerExport(program)
+registerReport(program)
 registerUser(program)
 
 try {

@@ -61,3 +61,19 @@ export async function listResponsesPage(db: Db, waveId: string, afterId: number,
     .orderBy(asc(responses.id))
     .limit(limit)
 }
+
+/** The columns a rebuild needs, in id order: no timestamps, keys or segment copies. */
+export async function listAnswersPage(db: Db, waveId: string, afterId: number, limit: number) {
+  return db
+    .select({
+      id: responses.id,
+      audience: responses.audience,
+      surveyId: responses.surveyId,
+      surveyVersion: responses.surveyVersion,
+      answers: responses.answers,
+    })
+    .from(responses)
+    .where(and(eq(responses.waveId, waveId), gt(responses.id, afterId)))
+    .orderBy(asc(responses.id))
+    .limit(limit)
+}

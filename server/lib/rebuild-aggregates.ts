@@ -1,7 +1,7 @@
 import type { ResponseRecord } from '../../reports'
 import { rebuildAggregates } from '../db/aggregates'
 import type { Store } from '../db/client'
-import { listResponsesPage } from '../db/responses'
+import { listAnswersPage } from '../db/responses'
 import { loadWaveSurvey, surveyVersionWithSpec } from '../db/wave-survey'
 import { responseRecord } from './response-record'
 
@@ -19,12 +19,15 @@ export async function rebuildWaveAggregates(store: Store, waveId: string, onProg
     let afterId = 0
     let done = 0
     for (;;) {
-      const page = await listResponsesPage(store.db, waveId, afterId, PAGE)
+      const page = await listAnswersPage(store.db, waveId, afterId, PAGE)
       if (page.length === 0) return
       const records: ResponseRecord[] = []
+      let version: Awaited<ReturnType<typeof surveyVersionWithSpec>> = null
       for (const r of page) {
-        const version = await surveyVersionWithSpec(store.db, r.surveyId, r.surveyVersion, r.audience)
-        if (!version) throw new Error(`Response ${r.id} answered a missing survey version`)
+        if (version?.survey.surveyId !== r.surveyId || version.survey.version !== r.surveyVersion) {
+          version = await surveyVersionWithSpec(store.db, r.surveyId, r.surveyVersion, r.audience)
+          if (!version) throw new Error(`Response ${r.id} answered a missing survey version`)
+        }
         records.push(responseRecord(r.audience, version.survey.definition, r.answers))
       }
       yield records

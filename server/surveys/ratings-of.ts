@@ -49,55 +49,90 @@ function segmentValue(value: unknown): string | null {
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : null
 }
 
+type Pick = (answers: Record<string, unknown>) => unknown
+
+/** The key a role's answer sits under, or null when the question is missing or not 1–5. */
+function ratingKey(node: QuestionNode | undefined): string | null {
+  return node && isOneToFive(ratingValues(node.json)) ? node.dataKey : null
+}
+
+function matrixKey(node: QuestionNode | undefined): string | null {
+  return node && isOneToFive(matrixColumnValues(node.json)) ? node.dataKey : null
+}
+
+function cellOf(matrix: string | null, row: string): Pick {
+  if (matrix === null) return () => null
+  return (a) => {
+    const cells = a[matrix]
+    return isPlainObject(cells) ? cells[row] : null
+  }
+}
+
+const answerOf = (key: string | null): Pick => (key === null ? () => null : (a) => a[key])
+
+/**
+ * Works out once per definition where each role's answer sits, and returns the mapping from
+ * answers to ratings: reports (and aggregate rebuilds over millions of rows) call it per response.
+ */
+function compileRatings(definition: SurveyDefinition): (data: Record<string, unknown>) => Ratings {
+  const roles = isPlainObject(definition) ? cachedRoles(definition) : surveyRoles(definition)
+  const questions = questionsOf(definition)
+  const byName = (predicate: (node: QuestionNode) => boolean, name: string) =>
+    questions.find((node) => predicate(node) && node.name === name)
+  const attributesMatrix = matrixKey(roleMatrix(questions, roleNames.attributes))
+  const importanceMatrix = matrixKey(roleMatrix(questions, roleNames.importance))
+  const attitudeMatrix = matrixKey(roleMatrix(questions, roleNames.attitude))
+  const attributes = roles.attributes.map(({ key, source }) => ({
+    key,
+    pick:
+      source === 'matrix'
+        ? cellOf(attributesMatrix, key)
+        : answerOf(ratingKey(byName(isAttributeRating, key))),
+  }))
+  const importance = roles.importance.map((key) => ({
+    key,
+    fromMatrix: cellOf(importanceMatrix, key),
+    fromRating: answerOf(ratingKey(byName(isImportanceRating, roleNames.importancePrefix + key))),
+  }))
+  const segments = roles.segments.map((name) => ({
+    name,
+    pick: answerOf(questions.find((q) => q.name === name)?.dataKey ?? null),
+  }))
+  const attitude = roles.attitude.map((key) => ({ key, pick: cellOf(attitudeMatrix, key) }))
+  const overall = answerOf(ratingKey(byName((n) => isRatingRole(n, roleNames.overall), roleNames.overall)))
+  const rebuy = answerOf(ratingKey(byName((n) => isRatingRole(n, roleNames.rebuy), roleNames.rebuy)))
+
+  return (data) => {
+    const answers = isPlainObject(data) ? data : {}
+    const out: Ratings = {
+      audience: roles.audience,
+      overall: toRating(overall(answers)),
+      rebuy: toRating(rebuy(answers)),
+      attributes: {},
+      importance: {},
+      attitude: {},
+      segments: {},
+    }
+    for (const a of attributes) out.attributes[a.key] = toRating(a.pick(answers))
+    for (const i of importance) {
+      out.importance[i.key] = toRating(i.fromMatrix(answers)) ?? toRating(i.fromRating(answers))
+    }
+    for (const a of attitude) out.attitude[a.key] = toRating(a.pick(answers))
+    for (const g of segments) out.segments[g.name] = segmentValue(g.pick(answers))
+    return out
+  }
+}
+
+const compiled = new WeakMap<object, (data: Record<string, unknown>) => Ratings>()
+
 /**
  * Maps validated answers to what the reports consume: `{ audience, overall, rebuy, attributes,
  * importance, attitude, segments }`. Every role in the survey gets a key; a question on a scale
  * other than 1–5, or an answer that is not an integer 1–5, gives null.
  */
 export function ratingsOf(definition: SurveyDefinition, data: Record<string, unknown>): Ratings {
-  const roles = isPlainObject(definition) ? cachedRoles(definition) : surveyRoles(definition)
-  const questions = questionsOf(definition)
-  const answers = isPlainObject(data) ? data : {}
-  const byName = (predicate: (node: QuestionNode) => boolean, name: string) =>
-    questions.find((node) => predicate(node) && node.name === name)
-  const attributeCells = matrixAnswers(roleMatrix(questions, roleNames.attributes), answers)
-  const importanceCells = matrixAnswers(roleMatrix(questions, roleNames.importance), answers)
-  const attitudeCells = matrixAnswers(roleMatrix(questions, roleNames.attitude), answers)
-
-  const attributes = Object.fromEntries(
-    roles.attributes.map(({ key, source }) => [
-      key,
-      source === 'matrix'
-        ? toRating(attributeCells[key])
-        : ratingAnswer(byName(isAttributeRating, key), answers),
-    ]),
-  )
-  const importance = Object.fromEntries(
-    roles.importance.map((key) => {
-      const fromMatrix = toRating(importanceCells[key])
-      const rating = byName(isImportanceRating, roleNames.importancePrefix + key)
-      return [key, fromMatrix ?? ratingAnswer(rating, answers)]
-    }),
-  )
-  const segments = Object.fromEntries(
-    roles.segments.map((name) => {
-      const node = questions.find((q) => q.name === name)
-      return [name, node ? segmentValue(answers[node.dataKey]) : null]
-    }),
-  )
-  return {
-    audience: roles.audience,
-    overall: ratingAnswer(
-      byName((n) => isRatingRole(n, roleNames.overall), roleNames.overall),
-      answers,
-    ),
-    rebuy: ratingAnswer(
-      byName((n) => isRatingRole(n, roleNames.rebuy), roleNames.rebuy),
-      answers,
-    ),
-    attributes,
-    importance,
-    attitude: Object.fromEntries(roles.attitude.map((key) => [key, toRating(attitudeCells[key])])),
-    segments,
-  }
+  if (!isPlainObject(definition)) return compileRatings(definition)(data)
+  let map = compiled.get(definition)
+  if (!map) compiled.set(definition, (map = compileRatings(definition)))
+  return map(data)
 }

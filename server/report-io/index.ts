@@ -1,0 +1,18 @@
+// Reading a responses CSV (SPEC §5.3) into a report, and the three renderers of SPEC §5.2.
+// Renderers are pure and runtime-free so the server can reuse them for waves and the API.
+export { surveyColumns, resolveColumns, type ColumnPlan, type SurveyColumns } from './columns'
+export { ReportInputError } from './errors'
+export { fileReport, type FileReport, type ReportSource } from './file-report'
+export { cleanHeader, sniffDelimiter } from './header'
+export {
+  formats,
+  parseReportOptions,
+  type RawReportOptions,
+  type ReportFormat,
+  type ReportRequest,
+} from './options'
+export { readResponsesCsv, type ReadOptions, type ReadResult } from './read-csv'
+export { parseRating } from './records'
+export { renderCsv } from './render-csv'
+export { renderJson } from './render-json'
+export { renderMarkdown } from './render-md'
