@@ -6,7 +6,8 @@ export default defineConfig({
     projects: [
       { test: { name: 'reports', include: ['test/reports/**/*.test.ts'], root: '.' } },
       { test: { name: 'surveys', include: ['test/surveys/**/*.test.ts'], root: '.' } },
-      { test: { name: 'server', include: ['test/server/**/*.test.ts'], root: '.' } },
+      // CLI tests spawn tsx processes: seconds each on a busy 2-core machine.
+      { test: { name: 'server', include: ['test/server/**/*.test.ts'], root: '.', testTimeout: 30_000 } },
       {
         test: {
           name: 'workers',

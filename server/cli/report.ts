@@ -17,7 +17,10 @@ import {
   type RawReportOptions,
   type SurveyColumns,
 } from '../report-io'
+import { ApiError } from '../lib/errors'
+import { loadReportWaves, waveReport } from '../lib/wave-report'
 import { CliError } from './cli-error'
+import { openCliStore } from './context'
 
 const collect = (value: string, previous: string[] = []) => [...previous, value]
 
@@ -84,11 +87,35 @@ async function run(file: string, raw: RawReportOptions & { survey?: string }) {
   }
 }
 
+const fileOnly = ['na', 'audience', 'overall', 'rebuy', 'attributes', 'survey'] as const
+const flag = (name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
+
+/** The report of one or more waves from the database's aggregates (e.g. employees + customers). */
+async function runWaves(waveIds: string[], raw: RawReportOptions & { survey?: string }) {
+  const misplaced = fileOnly.find((name) => raw[name] !== undefined)
+  if (misplaced) throw new CliError(`${flag(misplaced)}: applies to CSV files only, not to --wave`)
+  const req = parseReportOptions(raw)
+  const { store } = await openCliStore()
+  try {
+    const waves = await loadReportWaves(store.db, waveIds).catch((err) => {
+      if (err instanceof ApiError) throw new CliError(`--wave: ${err.message}`)
+      throw err
+    })
+    const report = await waveReport(store.db, waves, req.report)
+    const out =
+      req.format === 'json' ? renderJson(report) : req.format === 'csv' ? renderCsv(report) : renderMarkdown(report)
+    if (!process.stdout.write(out)) await once(process.stdout, 'drain')
+  } finally {
+    store.close()
+  }
+}
+
 export function registerReport(program: Command) {
   program
     .command('report')
-    .description('compute the CSI report of a responses CSV (SPEC 5.3); no server or database needed')
-    .argument('<responses.csv>', 'responses, one row each: UTF-8, comma or semicolon')
+    .description('the CSI report of a responses CSV (no server or database needed), or of --wave')
+    .argument('[responses.csv]', 'responses, one row each: UTF-8, comma or semicolon')
+    .option('--wave <id>', 'report a wave from the database instead (repeatable: e.g. employees and customers for gaps)', collect)
     .option('--format <format>', 'md (default, also when piped), csv or json')
     .option('--csi <definition>', 'overall | overall-rebuy (default) | attributes | weighted')
     .option('--scale <mapping>', 'mean → /10: linear (default) | proportional | anchored10')
@@ -107,9 +134,13 @@ export function registerReport(program: Command) {
       '\nWithout --csi the CSI is overall-rebuy, or overall when there is no rebuy column, or the\n' +
         'attribute mean when there is neither. Rows are numbered as a spreadsheet shows them.',
     )
-    .action(async (file: string, opts: RawReportOptions & { survey?: string }) => {
+    .action(async (file: string | undefined, opts: RawReportOptions & { survey?: string; wave?: string[] }) => {
+      const { wave, ...rest } = opts
+      if (file && wave) throw new CliError('give either a CSV file or --wave, not both')
+      if (!file && !wave) throw new CliError('give a responses CSV file, or --wave <id>')
       try {
-        await run(file, opts)
+        if (wave) await runWaves(wave, rest)
+        else await run(file!, rest)
       } catch (err) {
         if (err instanceof ReportInputError) throw new CliError(err.message)
         throw err

@@ -30,6 +30,7 @@ export function reportOptions(q: z.infer<typeof reportQuery>): ReportOptions {
     ...(q.by && { by: q.by }),
     ...(compare && { compare: [compare] }),
     ...(q.minGroup !== undefined && { minGroup: q.minGroup }),
-    ...(q.sort && { sort: q.sort }),
+    // The strengths and weaknesses table reads best sorted by mean, as the CLI prints it.
+    sort: q.sort ?? 'mean',
   }
 }

@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
+import { createApp } from '../../server/app'
+import { openDatabase } from '../../server/node/open-database'
+import { json } from '../api/target'
+import { makeCustomerAnswers, submission } from '../helpers/answers'
 import { repoRoot } from '../helpers/node-server'
 
 const run = promisify(execFile)
@@ -80,4 +84,29 @@ describe('csi user add', () => {
     const bad = await csi('user', 'add', 'x@example.com', '--role', 'boss')
     expect(bad.stderr).toContain('--role: "boss" is not one of admin, manager, hr')
   })
+})
+
+describe('csi report --wave', () => {
+  test('prints the same report JSON as the API, and md by default', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csi-cli-report-'))
+    const env = { ...process.env, DATABASE_PATH: join(dir, 'csi.db') }
+    const run = (...args: string[]) => promisify(execFile)(process.execPath, ['server/cli/bin.js', ...args], { cwd: repoRoot, env })
+    const wave = JSON.parse((await run('wave', 'create', '--survey', 'customer', '--name', 'R', '--open', '--json')).stdout)
+    const token = wave.link.split('/s/')[1]
+    const store = openDatabase(env.DATABASE_PATH)
+    const app = createApp({ store: () => store, config: () => ({ runtime: 'node', publicUrl: 'x', bodyLimit: 1e6 }), asset: async () => null })
+    for (const overall of [1, 2, 3, 4, 5, 4, 4]) {
+      const res = await app.request(`/api/links/${token}/responses`, json(submission(makeCustomerAnswers({ overall, region: overall > 3 ? 'north' : 'south' }))))
+      expect(res.status).toBe(201)
+    }
+    const api = await (await app.request(`/api/waves/${wave.id}/report?by=region`)).json()
+    store.close()
+    const cliJson = JSON.parse((await run('report', '--wave', wave.id, '--by', 'region', '--format', 'json')).stdout)
+    expect(cliJson).toEqual(api)
+    expect(cliJson.groups[0]).toMatchObject({ audience: 'customer', n: 7 })
+    const md = (await run('report', '--wave', wave.id)).stdout
+    expect(md).toMatch(/## Customers \(n = 7\)/)
+    const bad = await cli()('report', '--wave', wave.id, '--na', '0').catch((e) => e)
+    expect(bad.stderr).toContain('--na: applies to CSV files only')
+  }, 60_000)
 })
