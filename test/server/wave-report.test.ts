@@ -21,11 +21,13 @@ const answersArb = (employee: boolean) =>
     rebuy: fc.integer({ min: 1, max: 5 }),
     attributes: fc.record(Object.fromEntries(customerKeys.map((k) => [k, rating]))),
     region: fc.constantFrom('north', 'south', 'west', undefined),
+    size: fc.constantFrom('small', 'large', undefined),
   }).map((a) => {
     const attributes = Object.fromEntries(Object.entries(a.attributes).filter(([, v]) => v !== undefined))
     if (employee) return { overall: a.overall, attributes, department: 'sales' }
     const base: Record<string, unknown> = { overall: a.overall, rebuy: a.rebuy, attributes }
     if (a.region) base.region = a.region
+    if (a.size) base.customer_size = a.size
     return base
   })
 
