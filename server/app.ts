@@ -4,11 +4,13 @@ import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Store } from './db/client'
+import { authRoute } from './auth/route'
 import type { AppEnv, Config } from './env'
 import { ApiError, errorBody, onError } from './lib/errors'
 import { requireJson } from './lib/require-json'
 import { healthRoute } from './routes/health'
 import { linksRoute } from './routes/links'
+import { meRoute } from './routes/me'
 import { pagesRoute } from './routes/pages'
 import { wavesRoute } from './routes/waves'
 
@@ -44,6 +46,8 @@ export function createApp(deps: AppDeps) {
     .onError(onError)
     .notFound((c) => c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), 404))
     .route('/api/health', healthRoute)
+    .route('/api/auth', authRoute)
+    .route('/api/me', meRoute)
     .route('/api/links', linksRoute)
     .route('/api/waves', wavesRoute)
     .route('/', pagesRoute)

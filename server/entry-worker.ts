@@ -5,6 +5,7 @@ import { batchAtomic } from './db/atomic'
 import type { Db, Store } from './db/client'
 import * as schema from './db/schema'
 import { seedDatabase } from './db/seed'
+import { ensureAuthSecret } from './db/settings'
 import type { AppEnv } from './env'
 import { shippedSurveys } from './surveys'
 
@@ -20,6 +21,9 @@ function d1Store(c: Context<AppEnv>): Store {
 // by the first request each isolate serves (idempotent: unchanged files are skipped), and
 // the first admin from the ADMIN_EMAIL / ADMIN_PASSWORD secrets when both are set.
 let seeded: Promise<unknown> | null = null
+// Sessions are signed with the AUTH_SECRET secret; without it, with one generated once and
+// kept in D1 (as on Node), read once per isolate.
+let storedSecret: Promise<string> | null = null
 
 const app = createApp({
   store: d1Store,
@@ -27,6 +31,7 @@ const app = createApp({
     runtime: 'workerd',
     publicUrl: c.env.PUBLIC_URL ?? new URL(c.req.url).origin,
     bodyLimit: BODY_LIMIT,
+    authSecret: c.env.AUTH_SECRET ?? '',
   }),
   asset: async (c, path) => {
     if (!c.env.ASSETS) return null
@@ -49,6 +54,14 @@ export default {
       })
     }
     await seeded
-    return app.fetch(request, env, ctx as never)
+    if (env.DB && !env.AUTH_SECRET && !storedSecret) {
+      storedSecret = ensureAuthSecret(d1Store({ env } as Context<AppEnv>).db).catch((err) => {
+        storedSecret = null
+        console.error('Reading the stored auth secret failed', err)
+        return ''
+      })
+    }
+    const authSecret = env.AUTH_SECRET ?? (await storedSecret) ?? ''
+    return app.fetch(request, { ...env, AUTH_SECRET: authSecret }, ctx as never)
   },
 }

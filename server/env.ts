@@ -10,6 +10,8 @@ export type Config = {
   publicUrl: string
   /** Largest accepted request body, in bytes. */
   bodyLimit: number
+  /** Signs session cookies: AUTH_SECRET, else generated once and kept in the database. */
+  authSecret: string
 }
 
 export type AppEnv = {
@@ -19,6 +21,7 @@ export type AppEnv = {
     PUBLIC_URL?: string
     ADMIN_EMAIL?: string
     ADMIN_PASSWORD?: string
+    AUTH_SECRET?: string
   }
   Variables: {
     db: Db

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { z } from 'zod'
-import { generatePassword } from '../lib/passwords'
+import { generatePassword } from '../lib/tokens'
 import { DuplicateUserError, createUser } from '../db/users'
 import { roles, type Role } from '../db/schema'
 import { CliError } from './cli-error'
@@ -12,19 +12,19 @@ export function registerUser(program: Command) {
     .command('add <email>')
     .description('create a dashboard user; prints a one-time password when none is given')
     .requiredOption('--role <role>', `one of ${roles.join(', ')}`)
-    .option('--password <password>', 'at least 8 characters')
+    .option('--password <password>', '8 to 128 characters')
     .action(async (email: string, opts: { role: string; password?: string }) => {
       if (!z.email().safeParse(email).success) throw new CliError(`<email>: "${email}" is not an email address`)
       if (!(roles as readonly string[]).includes(opts.role)) {
         throw new CliError(`--role: "${opts.role}" is not one of ${roles.join(', ')}`)
       }
-      if (opts.password !== undefined && opts.password.length < 8) {
-        throw new CliError('--password: must be at least 8 characters')
+      if (opts.password !== undefined && (opts.password.length < 8 || opts.password.length > 128)) {
+        throw new CliError('--password: must be 8 to 128 characters')
       }
       const password = opts.password ?? generatePassword()
       const { store } = await openCliStore()
       try {
-        const created = await createUser(store.db, { email, role: opts.role as Role, password })
+        const created = await createUser(store, { email, role: opts.role as Role, password })
         process.stdout.write(`Created ${created.role} ${created.email}\n`)
         if (!opts.password) process.stdout.write(`One-time password: ${password}\n`)
       } catch (err) {

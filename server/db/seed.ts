@@ -1,4 +1,4 @@
-import { generatePassword } from '../lib/passwords'
+import { generatePassword } from '../lib/tokens'
 import type { Store } from './client'
 import type { SurveyInput } from './surveys'
 import { upsertSurvey } from './surveys'
@@ -20,9 +20,10 @@ export async function seedDatabase(
   let admin: { email: string; generatedPassword: string | null } | null = null
   const canCreate = input.adminPassword || input.generateAdminPassword
   if (canCreate && (await countUsers(store.db)) === 0) {
-    const email = input.adminEmail ?? 'admin@localhost'
+    // Not admin@localhost: better-auth's sign-in refuses an email without a dot in its domain.
+    const email = input.adminEmail ?? 'admin@csi.localhost'
     const generatedPassword = input.adminPassword ? null : generatePassword()
-    await createUser(store.db, { email, role: 'admin', password: input.adminPassword ?? generatedPassword! })
+    await createUser(store, { email, role: 'admin', password: input.adminPassword ?? generatedPassword! })
     admin = { email, generatedPassword }
   }
   return { surveys, admin }

@@ -1,9 +1,9 @@
-import { eq, sql } from 'drizzle-orm'
-import { hashPassword } from '../lib/passwords'
+import { hashPassword } from 'better-auth/crypto'
+import { and, eq, sql } from 'drizzle-orm'
 import { randomId } from '../lib/tokens'
-import type { Db } from './client'
+import type { Db, Store } from './client'
 import type { Role } from './schema'
-import { users } from './schema'
+import { accounts, users } from './schema'
 
 export class DuplicateUserError extends Error {}
 
@@ -13,16 +13,47 @@ export async function countUsers(db: Db) {
 }
 
 export async function findUserByEmail(db: Db, email: string) {
-  const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()))
+  const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()))
   return row ?? null
 }
 
-export async function createUser(db: Db, input: { email: string; role: Role; password: string }) {
+/** The better-auth password hash of a user's email+password ("credential") account. */
+export async function findPasswordHash(db: Db, userId: string) {
+  const [row] = await db
+    .select({ password: accounts.password })
+    .from(accounts)
+    .where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')))
+  return row?.password ?? null
+}
+
+/**
+ * Creates a dashboard user the way better-auth's sign-up would (user row plus a `credential`
+ * account holding better-auth's password hash), so they can sign in. Public sign-up is off:
+ * this is called by `csi user add` and the first-start seed only.
+ */
+export async function createUser(
+  { db, atomic }: Store,
+  input: { email: string; role: Role; password: string; name?: string },
+) {
   const email = input.email.trim().toLowerCase()
   if (await findUserByEmail(db, email)) throw new DuplicateUserError(email)
-  const [row] = await db
-    .insert(users)
-    .values({ id: randomId('u'), email, role: input.role, passwordHash: await hashPassword(input.password) })
-    .returning({ id: users.id, email: users.email, role: users.role })
-  return row!
+  const id = randomId('u')
+  const password = await hashPassword(input.password)
+  try {
+    await atomic([
+      db.insert(users).values({ id, email, name: input.name ?? email.split('@')[0]!, role: input.role, emailVerified: true }),
+      db.insert(accounts).values({ id: randomId('a'), userId: id, providerId: 'credential', accountId: id, password }),
+    ])
+  } catch (err) {
+    // Two creations of one email at once: the unique index refuses the second.
+    if (/UNIQUE constraint failed: users\.email/.test(causes(err))) throw new DuplicateUserError(email)
+    throw err
+  }
+  return { id, email, role: input.role }
+}
+
+function causes(err: unknown): string {
+  const messages = []
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) messages.push(String((e as Error).message ?? e))
+  return messages.join('\n')
 }

@@ -25,3 +25,10 @@ export function randomId(prefix: string, length = 10): string {
 
 /** Plausible-looking link tokens only: anything else is refused before touching the DB. */
 export const tokenPattern = /^[A-Za-z0-9_-]{22,64}$/
+
+/** A one-time password a person can type: 20 chars from an unambiguous alphabet. */
+export function generatePassword(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789'
+  const bytes = crypto.getRandomValues(new Uint8Array(20))
+  return [...bytes].map((b) => alphabet[b % alphabet.length]).join('')
+}

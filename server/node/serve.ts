@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server'
 import { createApp } from '../app'
 import { seedDatabase } from '../db/seed'
+import { ensureAuthSecret } from '../db/settings'
 import { shippedSurveys } from '../surveys'
 import { nodeAssets } from './assets'
 import type { NodeEnv } from './config'
@@ -26,7 +27,8 @@ export async function startNodeServer(env: NodeEnv, log: (line: string) => void 
   for (const s of seeded.surveys.filter((s) => s.created)) log(`Loaded survey ${s.id} v${s.version}`)
 
   const assets = nodeAssets()
-  const config = { runtime: 'node' as const, publicUrl: env.PUBLIC_URL, bodyLimit: BODY_LIMIT }
+  const authSecret = env.AUTH_SECRET ?? (await ensureAuthSecret(store.db))
+  const config = { runtime: 'node' as const, publicUrl: env.PUBLIC_URL, bodyLimit: BODY_LIMIT, authSecret }
   const app = createApp({ store: () => store, config: () => config, asset: (_c, path) => assets(path) })
   const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
     log(`CSI Toolkit on ${env.PUBLIC_URL} (port ${info.port}, database ${env.DATABASE_PATH})`)

@@ -2,18 +2,22 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { reportOptions, reportQuery } from '../lib/report-query'
+import { requireRole } from '../auth/require-role'
 import { validate } from '../lib/validate'
+import { assertCanReport } from '../lib/wave-access'
 import { loadReportWaves, waveReport } from '../lib/wave-report'
 
 const waveParam = z.object({ id: z.string().min(1).max(64) })
 
 export const wavesRoute = new Hono<AppEnv>().get(
   '/:id/report',
+  requireRole(),
   validate('param', waveParam),
   validate('query', reportQuery),
   async (c) => {
     const query = c.req.valid('query')
     const waves = await loadReportWaves(c.var.db, [c.req.valid('param').id, ...(query.with ?? [])])
+    assertCanReport(c.var.user, waves.map((w) => w.wave))
     return c.json(await waveReport(c.var.db, waves, reportOptions(query)), 200)
   },
 )

@@ -188,3 +188,67 @@ export function apiSuite(target: () => ApiTarget) {
     })
   })
 }
+
+/**
+ * Dashboard sign-in on both runtimes: session cookie, who-am-I, sign-out, and the lockout
+ * counted in the database (so it holds across Worker isolates). Each test has its own user.
+ */
+export function authSuite(target: () => ApiTarget) {
+  const newUser = async (role: 'admin' | 'manager' | 'hr' = 'manager') => {
+    const user = { email: `${crypto.randomUUID()}@example.com`, role, password: 'correct horse battery' }
+    await target().createUser(user)
+    return user
+  }
+  const post = (path: string, body: unknown, cookie?: string) =>
+    target().fetch(path, json(body, { headers: { Origin: target().origin, ...(cookie ? { Cookie: cookie } : {}) } }))
+  const signIn = (email: string, password: string) => post('/api/auth/sign-in/email', { email, password })
+  const sessionCookie = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+
+  describe('sign-in, /api/me, sign-out', () => {
+    test('a session cookie (HttpOnly, SameSite=Lax) that /api/me accepts until sign-out', async () => {
+      const user = await newUser('hr')
+      const res = await signIn(user.email, user.password)
+      expect(res.status).toBe(200)
+      const body = (await res.json()) as { user: { email: string; role: string }; token?: string }
+      expect(body.user).toMatchObject({ email: user.email, role: 'hr' })
+      expect(body.token).toBeUndefined()
+      const [setCookie] = res.headers.getSetCookie()
+      expect(setCookie).toMatch(/^csi\.session_token=[^;]+;/)
+      expect(setCookie).toMatch(/; HttpOnly/)
+      expect(setCookie).toMatch(/; SameSite=Lax/i)
+      const cookie = sessionCookie(res)
+
+      const me = await target().fetch('/api/me', { headers: { Cookie: cookie } })
+      expect(me.status).toBe(200)
+      expect(await me.json()).toEqual({ user: { id: expect.any(String), email: user.email, role: 'hr' } })
+
+      expect((await post('/api/auth/sign-out', {}, cookie)).status).toBe(200)
+      const after = await target().fetch('/api/me', { headers: { Cookie: cookie } })
+      expect(after.status).toBe(401)
+      expect(((await after.json()) as { error: { code: string } }).error.code).toBe('UNAUTHORIZED')
+    })
+
+    test('a wrong password is a 401 in the error envelope, with no cookie', async () => {
+      const user = await newUser()
+      const res = await signIn(user.email, 'not the password')
+      expect(res.status).toBe(401)
+      expect(await res.json()).toEqual({ error: { code: 'UNAUTHORIZED', message: 'Invalid email or password' } })
+      expect(res.headers.getSetCookie()).toEqual([])
+    })
+
+    test('/api/me without a session is a 401', async () => {
+      const res = await target().fetch('/api/me')
+      expect(res.status).toBe(401)
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('UNAUTHORIZED')
+    })
+
+    test('after 5 failures the 6th attempt is a 429 even with the right password', async () => {
+      const user = await newUser()
+      for (let i = 0; i < 5; i++) expect((await signIn(user.email, `wrong ${i}`)).status).toBe(401)
+      const res = await signIn(user.email, user.password)
+      expect(res.status).toBe(429)
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(14 * 60)
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('TOO_MANY_REQUESTS')
+    })
+  })
+}

@@ -4,14 +4,21 @@ import { openDatabase } from '../../server/node/open-database'
 import { shippedSurveys } from '../../server/surveys'
 
 /** A fresh in-memory SQLite with the real migrations and the shipped surveys, per test. */
-export async function makeTestApp(options: { asset?: (path: string) => Promise<Response | null> } = {}) {
+export async function makeTestApp(
+  options: { asset?: (path: string) => Promise<Response | null>; publicUrl?: string } = {},
+) {
   const store = openDatabase(':memory:')
   await seedDatabase(store, { surveys: shippedSurveys })
-  const config = { runtime: 'node' as const, publicUrl: 'http://localhost:8787', bodyLimit: 256 * 1024 }
+  const config = {
+    runtime: 'node' as const,
+    publicUrl: options.publicUrl ?? 'http://localhost:8787',
+    bodyLimit: 256 * 1024,
+    authSecret: 'test-secret-test-secret-test-secret-0123',
+  }
   const app = createApp({
     store: () => store,
     config: () => config,
     asset: (_c, path) => (options.asset ? options.asset(path) : Promise.resolve(null)),
   })
-  return { app, store, db: store.db }
+  return { app, store, db: store.db, config }
 }

@@ -38,6 +38,7 @@ export async function startWorker(options: { scriptPath: string; assets?: (req: 
     scriptPath: options.scriptPath,
     modulesRoot: dirname(options.scriptPath),
     compatibilityDate: '2026-04-01',
+    compatibilityFlags: ['nodejs_compat'],
     d1Databases: { DB: 'csi-test' },
     serviceBindings: {
       ASSETS: options.assets ?? (async () => new Response('Not found', { status: 404 })),

@@ -1,15 +1,16 @@
 import { eq } from 'drizzle-orm'
 import { beforeEach, describe } from 'vitest'
 import { responses } from '../../server/db/schema'
+import { createUser } from '../../server/db/users'
 import { closeWave, createWave } from '../../server/db/waves'
-import { apiSuite } from '../api/suite'
+import { apiSuite, authSuite } from '../api/suite'
 import type { ApiTarget } from '../api/target'
 import { makeTestApp } from '../helpers/app'
 
 let target: ApiTarget
 
 beforeEach(async () => {
-  const { app, db } = await makeTestApp()
+  const { app, db, store } = await makeTestApp()
   target = {
     runtime: 'node',
     fetch: async (path, init) => app.request(path, init),
@@ -19,7 +20,12 @@ beforeEach(async () => {
     },
     closeWave: (id) => closeWave(db, id, new Date()),
     responses: (waveId) => db.select().from(responses).where(eq(responses.waveId, waveId)),
+    createUser: async (input) => {
+      await createUser(store, input)
+    },
+    origin: 'http://localhost:8787',
   }
 })
 
 describe('API on Node (better-sqlite3)', () => apiSuite(() => target))
+describe('Sign-in on Node (better-sqlite3)', () => authSuite(() => target))

@@ -9,6 +9,7 @@ import { openDatabase } from '../../server/node/open-database'
 import { json } from '../api/target'
 import { makeCustomerAnswers, submission } from '../helpers/answers'
 import { repoRoot } from '../helpers/node-server'
+import { signedInAs } from '../helpers/session'
 
 const run = promisify(execFile)
 
@@ -94,12 +95,13 @@ describe('csi report --wave', () => {
     const wave = JSON.parse((await run('wave', 'create', '--survey', 'customer', '--name', 'R', '--open', '--json')).stdout)
     const token = wave.link.split('/s/')[1]
     const store = openDatabase(env.DATABASE_PATH)
-    const app = createApp({ store: () => store, config: () => ({ runtime: 'node', publicUrl: 'x', bodyLimit: 1e6 }), asset: async () => null })
+    const app = createApp({ store: () => store, config: () => ({ runtime: 'node', publicUrl: 'http://localhost:8787', bodyLimit: 1e6, authSecret: 'x'.repeat(32) }), asset: async () => null })
     for (const overall of [1, 2, 3, 4, 5, 4, 4]) {
       const res = await app.request(`/api/links/${token}/responses`, json(submission(makeCustomerAnswers({ overall, region: overall > 3 ? 'north' : 'south' }))))
       expect(res.status).toBe(201)
     }
-    const api = await (await app.request(`/api/waves/${wave.id}/report?by=region`)).json()
+    const cookie = await signedInAs(app, store, 'manager')
+    const api = await (await app.request(`/api/waves/${wave.id}/report?by=region`, { headers: { Cookie: cookie } })).json()
     store.close()
     const cliJson = JSON.parse((await run('report', '--wave', wave.id, '--by', 'region', '--format', 'json')).stdout)
     expect(cliJson).toEqual(api)

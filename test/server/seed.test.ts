@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest'
 import { createApp } from '../../server/app'
 import { seedDatabase } from '../../server/db/seed'
 import { getSurvey, getSurveyVersion, listSurveys } from '../../server/db/surveys'
-import { findUserByEmail } from '../../server/db/users'
-import { verifyPassword } from '../../server/lib/passwords'
+import { verifyPassword } from 'better-auth/crypto'
+import { findPasswordHash, findUserByEmail } from '../../server/db/users'
 import { openDatabase } from '../../server/node/open-database'
 import { shippedSurveys } from '../../server/surveys'
 import { atomicSuite } from '../api/atomic-suite'
@@ -19,10 +19,11 @@ describe('seedDatabase()', () => {
       ['wholesaler', 'wholesaler', 1],
     ])
     expect(first.admin?.generatedPassword).toMatch(/^\S{20}$/)
-    const admin = await findUserByEmail(store.db, 'admin@localhost')
+    const admin = await findUserByEmail(store.db, 'admin@csi.localhost')
     expect(admin?.role).toBe('admin')
-    expect(await verifyPassword(first.admin!.generatedPassword!, admin!.passwordHash)).toBe(true)
-    expect(await verifyPassword('wrong', admin!.passwordHash)).toBe(false)
+    const hash = (await findPasswordHash(store.db, admin!.id))!
+    expect(await verifyPassword({ hash, password: first.admin!.generatedPassword! })).toBe(true)
+    expect(await verifyPassword({ hash, password: 'wrong' })).toBe(false)
 
     const second = await seedDatabase(store, { surveys: shippedSurveys, generateAdminPassword: true })
     expect(second.admin).toBeNull()
@@ -34,7 +35,8 @@ describe('seedDatabase()', () => {
     const seeded = await seedDatabase(store, { surveys: [], adminEmail: 'Boss@Example.com', adminPassword: 'a long secret' })
     expect(seeded.admin).toEqual({ email: 'Boss@Example.com', generatedPassword: null })
     const admin = await findUserByEmail(store.db, 'boss@example.com')
-    expect(await verifyPassword('a long secret', admin!.passwordHash)).toBe(true)
+    const hash = (await findPasswordHash(store.db, admin!.id))!
+    expect(await verifyPassword({ hash, password: 'a long secret' })).toBe(true)
   })
 
   test('a changed survey file becomes a new version; the old one stays for its responses', async () => {
@@ -53,7 +55,7 @@ describe('seedDatabase()', () => {
 describe('GET /api/health when the database is gone', () => {
   test('503 with the reason, still in the error envelope', async () => {
     const store = openDatabase(':memory:')
-    const config = { runtime: 'node' as const, publicUrl: 'http://x', bodyLimit: 1024 }
+    const config = { runtime: 'node' as const, publicUrl: 'http://x', bodyLimit: 1024, authSecret: 'x'.repeat(32) }
     const app = createApp({ store: () => store, config: () => config, asset: async () => null })
     store.close()
     const res = await app.request('/api/health')

@@ -11,6 +11,7 @@ import { shippedSurveys } from '../../server/surveys'
 import { makeTestApp } from '../helpers/app'
 import { submission } from '../helpers/answers'
 import { json } from '../api/target'
+import { signedInAs } from '../helpers/session'
 
 const customerKeys = ['product_quality', 'delivery_reliability', 'order_accuracy', 'technical_support', 'price_value', 'ease_of_ordering', 'complaint_handling', 'sales_support']
 const rating = fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined })
@@ -42,10 +43,11 @@ describe('GET /api/waves/:id/report', () => {
   test('the report from kept aggregates equals the report from raw responses, exactly', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(answersArb(false), { minLength: 1, maxLength: 40 }), async (answers) => {
-        const { app, db } = await makeTestApp()
+        const { app, db, store } = await makeTestApp()
         const { wave, openLinkToken } = await createWave(db, { surveyId: 'customer', name: 'P', openLink: true })
         await submitAll(app, openLinkToken!, answers)
-        const res = await app.request(`/api/waves/${wave.id}/report?by=region`)
+        const cookie = await signedInAs(app, store, 'manager')
+        const res = await app.request(`/api/waves/${wave.id}/report?by=region`, { headers: { Cookie: cookie } })
         expect(res.status).toBe(200)
         const body = (await res.json()) as Record<string, unknown>
         const customer = shippedSurveys.find((s) => s.id === 'customer')!
@@ -71,13 +73,14 @@ describe('GET /api/waves/:id/report', () => {
   })
 
   test('an employee wave with a customer wave gives perception gaps; small employee groups are suppressed', async () => {
-    const { app, db } = await makeTestApp()
+    const { app, db, store } = await makeTestApp()
     const customers = await createWave(db, { surveyId: 'customer', name: 'C', openLink: true })
     const staff = await createWave(db, { surveyId: 'employee', name: 'E', openLink: true })
     await submitAll(app, customers.openLinkToken!, fc.sample(answersArb(false), { numRuns: 30, seed: 1 }))
     const staffAnswers = fc.sample(answersArb(true), { numRuns: 12, seed: 2 })
     await submitAll(app, staff.openLinkToken!, staffAnswers)
-    const res = await app.request(`/api/waves/${staff.wave.id}/report?with=${customers.wave.id}`)
+    const hr = await signedInAs(app, store, 'hr')
+    const res = await app.request(`/api/waves/${staff.wave.id}/report?with=${customers.wave.id}`, { headers: { Cookie: hr } })
     expect(res.status).toBe(200)
     const body = (await res.json()) as { groups: { audience: string; suppressed: boolean; n: number }[]; gaps: { key: string; groupA: string; groupB: string; nA: number; verdict: string }[] }
     expect(body.groups.map((g) => [g.audience, g.n, g.suppressed])).toEqual([['customer', 30, false], ['employee', 12, false]])
@@ -96,9 +99,10 @@ describe('GET /api/waves/:id/report', () => {
     ['minGroup=2', 'minGroup'],
     ['colour=red', ''],
   ])('refuses ?%s naming the parameter', async (query, field) => {
-    const { app, db } = await makeTestApp()
+    const { app, db, store } = await makeTestApp()
     const { wave } = await createWave(db, { surveyId: 'customer', name: 'Q' })
-    const res = await app.request(`/api/waves/${wave.id}/report?${query}`)
+    const cookie = await signedInAs(app, store, 'admin')
+    const res = await app.request(`/api/waves/${wave.id}/report?${query}`, { headers: { Cookie: cookie } })
     expect(res.status).toBe(400)
     const body = (await res.json()) as { error: { message: string; issues: { path: string }[] } }
     if (field) expect(body.error.issues.map((i) => i.path)).toContain(field)
@@ -106,9 +110,29 @@ describe('GET /api/waves/:id/report', () => {
   })
 
   test('an unknown wave is a 404 naming it', async () => {
-    const { app } = await makeTestApp()
-    const res = await app.request('/api/waves/w-nothing/report')
+    const { app, store } = await makeTestApp()
+    const cookie = await signedInAs(app, store, 'admin')
+    const res = await app.request('/api/waves/w-nothing/report', { headers: { Cookie: cookie } })
     expect(res.status).toBe(404)
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain('w-nothing')
+  })
+
+  test('needs a session, and each role sees only its audiences (checked per wave)', async () => {
+    const { app, db, store } = await makeTestApp()
+    const customers = await createWave(db, { surveyId: 'customer', name: 'C' })
+    const staff = await createWave(db, { surveyId: 'employee', name: 'E' })
+    const as = async (role: 'admin' | 'manager' | 'hr') => ({ Cookie: await signedInAs(app, store, role) })
+    const get = async (path: string, headers?: Record<string, string>) => (await app.request(path, { headers })).status
+    expect(await get(`/api/waves/${customers.wave.id}/report`)).toBe(401)
+    const manager = await as('manager')
+    expect(await get(`/api/waves/${customers.wave.id}/report`, manager)).toBe(200)
+    expect(await get(`/api/waves/${staff.wave.id}/report`, manager)).toBe(403)
+    expect(await get(`/api/waves/${customers.wave.id}/report?with=${staff.wave.id}`, manager)).toBe(403)
+    const hr = await as('hr')
+    expect(await get(`/api/waves/${customers.wave.id}/report`, hr)).toBe(403)
+    expect(await get(`/api/waves/${staff.wave.id}/report`, hr)).toBe(200)
+    expect(await get(`/api/waves/${staff.wave.id}/report?with=${customers.wave.id}`, hr)).toBe(200)
+    const admin = await as('admin')
+    expect(await get(`/api/waves/${staff.wave.id}/report?with=${customers.wave.id}`, admin)).toBe(200)
   })
 })

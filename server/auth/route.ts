@@ -1,0 +1,96 @@
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import {
+  clearSignInFailures,
+  confirmSignInFailure,
+  releaseSignIn,
+  reserveSignIn,
+} from '../db/sign-in-failures'
+import type { AppEnv } from '../env'
+import type { ErrorCode } from '../lib/errors'
+import { ApiError } from '../lib/errors'
+import { validate } from '../lib/validate'
+import { createAuth } from './create-auth'
+
+const signInBody = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  password: z.string().min(1).max(128),
+  rememberMe: z.boolean().optional(),
+})
+
+const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: z.string().min(8).max(128),
+  revokeOtherSessions: z.boolean().optional(),
+})
+
+type AuthUser = { id: string; email: string; name: string; role: string }
+
+/**
+ * The part of better-auth the dashboard uses, in the app's error envelope. Other better-auth
+ * endpoints (sign-up, get-session, list-sessions…) are not routed: bodies with session tokens
+ * never reach page scripts, and users are only created server-side.
+ */
+export const authRoute = new Hono<AppEnv>()
+  .post('/sign-in/email', validate('json', signInBody), async (c) => {
+    const { db } = c.var
+    const body = c.req.valid('json')
+    const now = new Date()
+    const reservation = await reserveSignIn(db, body.email, now)
+    if (!reservation.allowed) {
+      c.header('Retry-After', String(reservation.retryAfterSeconds))
+      const minutes = Math.ceil(reservation.retryAfterSeconds / 60)
+      throw new ApiError('TOO_MANY_REQUESTS', `Too many failed sign-ins for this email; try again in ${minutes} minutes.`)
+    }
+    let res: Response
+    try {
+      res = await handle(c, '/sign-in/email', body)
+    } catch (err) {
+      await releaseSignIn(db, body.email)
+      throw err
+    }
+    if (res.ok) await clearSignInFailures(db, body.email)
+    else if (res.status === 401) await confirmSignInFailure(db, body.email, now)
+    else await releaseSignIn(db, body.email)
+    const { user } = (await answer(c, res)) as { user: AuthUser }
+    return c.json({ user: publicUser(user) }, 200)
+  })
+  .post('/sign-out', async (c) => {
+    await answer(c, await handle(c, '/sign-out', {}))
+    return c.json({ success: true as const }, 200)
+  })
+  .post('/change-password', validate('json', changePasswordBody), async (c) => {
+    const { user } = (await answer(c, await handle(c, '/change-password', c.req.valid('json')))) as { user: AuthUser }
+    return c.json({ user: publicUser(user) }, 200)
+  })
+
+const publicUser = (u: AuthUser) => ({ id: u.id, email: u.email, name: u.name, role: u.role })
+
+/** Runs one better-auth endpoint with this request's cookies and origin, and the checked body. */
+function handle(c: Context<AppEnv>, path: string, body: unknown) {
+  const headers = new Headers(c.req.raw.headers)
+  headers.delete('content-length')
+  headers.set('content-type', 'application/json')
+  const url = new URL(`/api/auth${path}`, c.req.url)
+  const request = new Request(url, { method: 'POST', headers, body: JSON.stringify(body) })
+  return createAuth(c.var.db, c.var.config).handler(request)
+}
+
+const codes: Record<number, ErrorCode> = {
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  429: 'TOO_MANY_REQUESTS',
+}
+
+/** Passes better-auth's cookies on and returns its JSON body; its errors become ApiErrors. */
+async function answer(c: Context<AppEnv>, res: Response): Promise<unknown> {
+  for (const cookie of res.headers.getSetCookie()) c.header('Set-Cookie', cookie, { append: true })
+  const body = (await res.json().catch(() => null)) as { message?: string } | null
+  if (res.ok) return body
+  const message = body?.message ?? `Authentication failed (${res.status})`
+  if (res.status >= 500) throw new Error(`better-auth answered ${res.status}: ${message}`)
+  throw new ApiError(codes[res.status] ?? 'BAD_REQUEST', message)
+}

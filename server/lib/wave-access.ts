@@ -1,0 +1,19 @@
+import type { SessionUser } from '../auth/require-role'
+import type { Audience } from '../db/schema'
+import { ApiError } from './errors'
+
+/**
+ * Who may read which results (SPEC §6a), checked per object: managers see customer and
+ * intermediary waves; HR sees employee waves (with customer waves beside them, for the
+ * perception gaps); admin sees everything.
+ */
+export function assertCanReport(user: SessionUser, waves: readonly { id: string; audience: Audience }[]) {
+  if (user.role === 'admin') return
+  const employee = waves.filter((w) => w.audience === 'employee')
+  if (user.role === 'manager' && employee.length > 0) {
+    throw new ApiError('FORBIDDEN', `Wave ${employee[0]!.id} is an employee survey: its results are for HR`)
+  }
+  if (user.role === 'hr' && employee.length === 0) {
+    throw new ApiError('FORBIDDEN', 'HR reports start from an employee wave (add customer waves with ?with=)')
+  }
+}
