@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander'
+import { registerAggregates } from './aggregates'
 import { registerExport } from './export'
 import { registerReport } from './report'
 import { registerServe } from './serve'
@@ -16,6 +17,7 @@ registerWave(program)
 registerExport(program)
 registerReport(program)
 registerUser(program)
+registerAggregates(program)
 
 try {
   await program.parseAsync(process.argv)

@@ -106,6 +106,10 @@ describe('csi report --wave', () => {
     const cliJson = JSON.parse((await run('report', '--wave', wave.id, '--by', 'region', '--format', 'json')).stdout)
     expect(cliJson).toEqual(api)
     expect(cliJson.groups[0]).toMatchObject({ audience: 'customer', n: 7 })
+    const rebuilt = (await run('aggregates', 'rebuild', '--wave', wave.id)).stdout
+    expect(rebuilt).toMatch(new RegExp(`^Rebuilt \\d+ cells from 7 responses of ${wave.id} in`))
+    const afterRebuild = JSON.parse((await run('report', '--wave', wave.id, '--by', 'region', '--format', 'json')).stdout)
+    expect(afterRebuild).toEqual(api)
     const md = (await run('report', '--wave', wave.id)).stdout
     expect(md).toMatch(/## Customers \(n = 7\)/)
     const bad = await cli()('report', '--wave', wave.id, '--na', '0').catch((e) => e)
