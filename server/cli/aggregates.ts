@@ -11,7 +11,8 @@ export function registerAggregates(program: Command) {
     .command('rebuild')
     .description("recompute a wave's report aggregates from its raw responses and swap them in")
     .requiredOption('--wave <id>', 'wave id')
-    .action(async (opts: { wave: string }) => {
+    .option('--from-answers', 're-derive every rating from the SurveyJS answers (slower; after a mapping fix)')
+    .action(async (opts: { wave: string; fromAnswers?: boolean }) => {
       const { store } = await openCliStore()
       const total = await countResponses(store.db, opts.wave)
       const bar = process.stderr.isTTY
@@ -20,7 +21,10 @@ export function registerAggregates(program: Command) {
       bar?.start(total, 0)
       try {
         const t0 = performance.now()
-        const result = await rebuildWaveAggregates(store, opts.wave, (done) => bar?.update(done))
+        const result = await rebuildWaveAggregates(store, opts.wave, {
+          fromAnswers: Boolean(opts.fromAnswers),
+          onProgress: (done) => bar?.update(done),
+        })
         bar?.stop()
         if (!result) throw new CliError(`--wave: no wave "${opts.wave}"`)
         const seconds = ((performance.now() - t0) / 1000).toFixed(2)

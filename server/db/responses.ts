@@ -13,6 +13,7 @@ export type NewResponse = {
   answers: Record<string, unknown>
   segments: Record<string, string>
   submissionKey: string
+  ratings: string
   startedAt?: Date | null
   submittedAt: Date
 }
@@ -62,7 +63,29 @@ export async function listResponsesPage(db: Db, waveId: string, afterId: number,
     .limit(limit)
 }
 
-/** The columns a rebuild needs, in id order: no timestamps, keys or segment copies. */
+/** The columns a rebuild needs, in id order: the rating codes, not the SurveyJS answers. */
+export async function listRatingsPage(db: Db, waveId: string, afterId: number, limit: number) {
+  return db
+    .select({
+      id: responses.id,
+      audience: responses.audience,
+      surveyId: responses.surveyId,
+      surveyVersion: responses.surveyVersion,
+      ratings: responses.ratings,
+      segments: responses.segments,
+    })
+    .from(responses)
+    .where(and(eq(responses.waveId, waveId), gt(responses.id, afterId)))
+    .orderBy(asc(responses.id))
+    .limit(limit)
+}
+
+export async function getAnswers(db: Db, id: number) {
+  const [row] = await db.select({ answers: responses.answers }).from(responses).where(eq(responses.id, id))
+  return row?.answers ?? null
+}
+
+/** The columns a deep rebuild needs, in id order: the SurveyJS answers themselves. */
 export async function listAnswersPage(db: Db, waveId: string, afterId: number, limit: number) {
   return db
     .select({

@@ -8,6 +8,7 @@ import { linkProblem } from '../lib/link-problem'
 import { validate } from '../lib/validate'
 import { validateAnswers } from '../surveys'
 import { aggregateUpserts, responseDeltas } from '../db/aggregates'
+import { encodeRatings } from '../lib/ratings-code'
 import { presentSegments, responseRecord } from '../lib/response-record'
 
 const submitBody = z
@@ -54,6 +55,7 @@ export const linksRoute = new Hono<AppEnv>()
         mode: 'web',
         answers: checked.data,
         segments: presentSegments(record.segments),
+        ratings: encodeRatings(record, link.spec),
         submissionKey: body.submissionKey,
         startedAt: body.startedAt ? new Date(body.startedAt) : null,
         submittedAt: now,

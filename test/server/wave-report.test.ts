@@ -67,8 +67,14 @@ describe('GET /api/waves/:id/report', () => {
     const sort = (rows: { group: string; cell: string }[]) => [...rows].sort((a, b) => (a.group + a.cell < b.group + b.cell ? -1 : 1))
     const kept = sort(await loadAggregateRows(db, wave.id))
     expect(kept.length).toBeGreaterThan(100)
-    const rebuilt = await rebuildWaveAggregates(store, wave.id)
-    expect(rebuilt).toMatchObject({ responses: 60 })
+    for (const fromAnswers of [false, true]) {
+      const rebuilt = await rebuildWaveAggregates(store, wave.id, { fromAnswers })
+      expect(rebuilt).toMatchObject({ responses: 60 })
+      expect(sort(await loadAggregateRows(db, wave.id))).toEqual(kept)
+    }
+    // A response stored before rating codes existed is read from its answers.
+    await db.update(responses).set({ ratings: '' }).where(eq(responses.waveId, wave.id))
+    await rebuildWaveAggregates(store, wave.id)
     expect(sort(await loadAggregateRows(db, wave.id))).toEqual(kept)
   })
 
