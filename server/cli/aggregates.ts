@@ -11,12 +11,18 @@ export function registerAggregates(program: Command) {
     .command('rebuild')
     .description("recompute a wave's report aggregates from its raw responses and swap them in")
     .requiredOption('--wave <id>', 'wave id')
-    .option('--from-answers', 're-derive every rating from the SurveyJS answers (slower; after a mapping fix)')
+    .option(
+      '--from-answers',
+      're-derive every rating from the SurveyJS answers (slower; after a mapping fix)',
+    )
     .action(async (opts: { wave: string; fromAnswers?: boolean }) => {
       const { store } = await openCliStore()
       const total = await countResponses(store.db, opts.wave)
       const bar = process.stderr.isTTY
-        ? new SingleBar({ format: 'folding {bar} {value}/{total} responses', stream: process.stderr })
+        ? new SingleBar({
+            format: 'folding {bar} {value}/{total} responses',
+            stream: process.stderr,
+          })
         : null
       bar?.start(total, 0)
       try {
@@ -28,7 +34,9 @@ export function registerAggregates(program: Command) {
         bar?.stop()
         if (!result) throw new CliError(`--wave: no wave "${opts.wave}"`)
         const seconds = ((performance.now() - t0) / 1000).toFixed(2)
-        process.stdout.write(`Rebuilt ${result.cells} cells from ${result.responses} responses of ${opts.wave} in ${seconds} s\n`)
+        process.stdout.write(
+          `Rebuilt ${result.cells} cells from ${result.responses} responses of ${opts.wave} in ${seconds} s\n`,
+        )
       } finally {
         bar?.stop()
         store.close()

@@ -15,6 +15,7 @@ import {
   sniffDelimiter,
   surveyColumns,
   type RawReportOptions,
+  type ReportFormat,
   type SurveyColumns,
 } from '../report-io'
 import { ApiError } from '../lib/errors'
@@ -58,6 +59,16 @@ async function head(path: string): Promise<{ size: number; text: string }> {
   }
 }
 
+async function print(format: ReportFormat, report: Parameters<typeof renderMarkdown>[0]) {
+  const out =
+    format === 'json'
+      ? renderJson(report)
+      : format === 'csv'
+        ? renderCsv(report)
+        : renderMarkdown(report)
+  if (!process.stdout.write(out)) await once(process.stdout, 'drain')
+}
+
 async function run(file: string, raw: RawReportOptions & { survey?: string }) {
   const req = parseReportOptions(raw)
   const survey = raw.survey === undefined ? null : await readSurvey(raw.survey)
@@ -78,9 +89,7 @@ async function run(file: string, raw: RawReportOptions & { survey?: string }) {
     bar?.update(size)
     bar?.stop()
     const report = fileReport(read, req)
-    const out =
-      req.format === 'json' ? renderJson(report) : req.format === 'csv' ? renderCsv(report) : renderMarkdown(report)
-    if (!process.stdout.write(out)) await once(process.stdout, 'drain')
+    await print(req.format, report)
   } finally {
     bar?.stop()
     stream.destroy()
@@ -102,9 +111,7 @@ async function runWaves(waveIds: string[], raw: RawReportOptions & { survey?: st
       throw err
     })
     const report = await waveReport(store.db, waves, req.report)
-    const out =
-      req.format === 'json' ? renderJson(report) : req.format === 'csv' ? renderCsv(report) : renderMarkdown(report)
-    if (!process.stdout.write(out)) await once(process.stdout, 'drain')
+    await print(req.format, report)
   } finally {
     store.close()
   }
@@ -115,7 +122,11 @@ export function registerReport(program: Command) {
     .command('report')
     .description('the CSI report of a responses CSV (no server or database needed), or of --wave')
     .argument('[responses.csv]', 'responses, one row each: UTF-8, comma or semicolon')
-    .option('--wave <id>', 'report a wave from the database instead (repeatable: e.g. employees and customers for gaps)', collect)
+    .option(
+      '--wave <id>',
+      'report a wave from the database instead (repeatable: e.g. employees and customers for gaps)',
+      collect,
+    )
     .option('--format <format>', 'md (default, also when piped), csv or json')
     .option('--csi <definition>', 'overall | overall-rebuy (default) | attributes | weighted')
     .option('--scale <mapping>', 'mean → /10: linear (default) | proportional | anchored10')
@@ -126,24 +137,36 @@ export function registerReport(program: Command) {
     .option('--audience <name>', 'audience of every row when the file has no audience column')
     .option('--overall <column>', 'column of overall satisfaction (default: "overall")')
     .option('--rebuy <column>', 'column of the intention to re-buy (default: "rebuy")')
-    .option('--attributes <columns>', 'rating columns, comma-separated (default: numeric columns)', collect)
-    .option('--survey <file.json>', 'SurveyJS definition whose attribute keys are the rating columns')
+    .option(
+      '--attributes <columns>',
+      'rating columns, comma-separated (default: numeric columns)',
+      collect,
+    )
+    .option(
+      '--survey <file.json>',
+      'SurveyJS definition whose attribute keys are the rating columns',
+    )
     .option('--sort <order>', 'attribute table order: mean (default) | importance')
     .addHelpText(
       'after',
       '\nWithout --csi the CSI is overall-rebuy, or overall when there is no rebuy column, or the\n' +
         'attribute mean when there is neither. Rows are numbered as a spreadsheet shows them.',
     )
-    .action(async (file: string | undefined, opts: RawReportOptions & { survey?: string; wave?: string[] }) => {
-      const { wave, ...rest } = opts
-      if (file && wave) throw new CliError('give either a CSV file or --wave, not both')
-      if (!file && !wave) throw new CliError('give a responses CSV file, or --wave <id>')
-      try {
-        if (wave) await runWaves(wave, rest)
-        else await run(file!, rest)
-      } catch (err) {
-        if (err instanceof ReportInputError) throw new CliError(err.message)
-        throw err
-      }
-    })
+    .action(
+      async (
+        file: string | undefined,
+        opts: RawReportOptions & { survey?: string; wave?: string[] },
+      ) => {
+        const { wave, ...rest } = opts
+        if (file && wave) throw new CliError('give either a CSV file or --wave, not both')
+        if (!file && !wave) throw new CliError('give a responses CSV file, or --wave <id>')
+        try {
+          if (wave) await runWaves(wave, rest)
+          else await run(file!, rest)
+        } catch (err) {
+          if (err instanceof ReportInputError) throw new CliError(err.message)
+          throw err
+        }
+      },
+    )
 }

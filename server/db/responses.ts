@@ -53,50 +53,50 @@ export async function countResponses(db: Db, waveId: string) {
   return Number(row?.n ?? 0)
 }
 
-/** Keyset pages in id order, so exports stream in constant memory at any size. */
+// Keyset pages in id order, so exports and rebuilds run in constant memory at any size.
+const inWaveAfter = (waveId: string, afterId: number) =>
+  and(eq(responses.waveId, waveId), gt(responses.id, afterId))
+
 export async function listResponsesPage(db: Db, waveId: string, afterId: number, limit: number) {
   return db
     .select()
     .from(responses)
-    .where(and(eq(responses.waveId, waveId), gt(responses.id, afterId)))
+    .where(inWaveAfter(waveId, afterId))
     .orderBy(asc(responses.id))
     .limit(limit)
 }
 
-/** The columns a rebuild needs, in id order: the rating codes, not the SurveyJS answers. */
+const rowVersion = {
+  id: responses.id,
+  audience: responses.audience,
+  surveyId: responses.surveyId,
+  surveyVersion: responses.surveyVersion,
+}
+
+/** What a rebuild reads: the rating codes and segments, not the SurveyJS answers. */
 export async function listRatingsPage(db: Db, waveId: string, afterId: number, limit: number) {
   return db
-    .select({
-      id: responses.id,
-      audience: responses.audience,
-      surveyId: responses.surveyId,
-      surveyVersion: responses.surveyVersion,
-      ratings: responses.ratings,
-      segments: responses.segments,
-    })
+    .select({ ...rowVersion, ratings: responses.ratings, segments: responses.segments })
     .from(responses)
-    .where(and(eq(responses.waveId, waveId), gt(responses.id, afterId)))
+    .where(inWaveAfter(waveId, afterId))
+    .orderBy(asc(responses.id))
+    .limit(limit)
+}
+
+/** What a deep rebuild reads: the SurveyJS answers themselves. */
+export async function listAnswersPage(db: Db, waveId: string, afterId: number, limit: number) {
+  return db
+    .select({ ...rowVersion, answers: responses.answers })
+    .from(responses)
+    .where(inWaveAfter(waveId, afterId))
     .orderBy(asc(responses.id))
     .limit(limit)
 }
 
 export async function getAnswers(db: Db, id: number) {
-  const [row] = await db.select({ answers: responses.answers }).from(responses).where(eq(responses.id, id))
-  return row?.answers ?? null
-}
-
-/** The columns a deep rebuild needs, in id order: the SurveyJS answers themselves. */
-export async function listAnswersPage(db: Db, waveId: string, afterId: number, limit: number) {
-  return db
-    .select({
-      id: responses.id,
-      audience: responses.audience,
-      surveyId: responses.surveyId,
-      surveyVersion: responses.surveyVersion,
-      answers: responses.answers,
-    })
+  const [row] = await db
+    .select({ answers: responses.answers })
     .from(responses)
-    .where(and(eq(responses.waveId, waveId), gt(responses.id, afterId)))
-    .orderBy(asc(responses.id))
-    .limit(limit)
+    .where(eq(responses.id, id))
+  return row?.answers ?? null
 }

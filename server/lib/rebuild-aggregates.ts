@@ -26,7 +26,12 @@ export async function rebuildWaveAggregates(
   if (!loaded) return null
   const { wave, spec } = loaded
   let version: Version | null = null
-  const versionOf = async (r: { id: number; surveyId: string; surveyVersion: number; audience: Audience }) => {
+  const versionOf = async (r: {
+    id: number
+    surveyId: string
+    surveyVersion: number
+    audience: Audience
+  }) => {
     if (version?.survey.surveyId !== r.surveyId || version.survey.version !== r.surveyVersion) {
       version = await surveyVersionWithSpec(store.db, r.surveyId, r.surveyVersion, r.audience)
       if (!version) throw new Error(`Response ${r.id} answered a missing survey version`)
@@ -35,7 +40,7 @@ export async function rebuildWaveAggregates(
   }
 
   async function* fromCodes(): AsyncGenerator<ResponseRecord[]> {
-    for (let afterId = 0, done = 0; ; ) {
+    for (let afterId = 0, done = 0; ;) {
       const page = await listRatingsPage(store.db, waveId, afterId, PAGE)
       if (page.length === 0) return
       const records: ResponseRecord[] = []
@@ -43,7 +48,14 @@ export async function rebuildWaveAggregates(
         const v = await versionOf(r)
         const decoded = decodeRatings(r.ratings, v.spec, r.audience, r.segments)
         // Responses stored before rating codes existed are read from their answers.
-        records.push(decoded ?? responseRecord(r.audience, v.survey.definition, (await getAnswers(store.db, r.id)) ?? {}))
+        records.push(
+          decoded ??
+            responseRecord(
+              r.audience,
+              v.survey.definition,
+              (await getAnswers(store.db, r.id)) ?? {},
+            ),
+        )
       }
       yield records
       options.onProgress?.((done += page.length))
@@ -52,11 +64,12 @@ export async function rebuildWaveAggregates(
   }
 
   async function* fromAnswers(): AsyncGenerator<ResponseRecord[]> {
-    for (let afterId = 0, done = 0; ; ) {
+    for (let afterId = 0, done = 0; ;) {
       const page = await listAnswersPage(store.db, waveId, afterId, PAGE)
       if (page.length === 0) return
       const records: ResponseRecord[] = []
-      for (const r of page) records.push(responseRecord(r.audience, (await versionOf(r)).survey.definition, r.answers))
+      for (const r of page)
+        records.push(responseRecord(r.audience, (await versionOf(r)).survey.definition, r.answers))
       yield records
       options.onProgress?.((done += page.length))
       afterId = page[page.length - 1]!.id

@@ -7,13 +7,22 @@ import { ApiError } from './errors'
  * intermediary waves; HR sees employee waves (with customer waves beside them, for the
  * perception gaps); admin sees everything.
  */
-export function assertCanReport(user: SessionUser, waves: readonly { id: string; audience: Audience }[]) {
+export function assertCanReport(
+  user: SessionUser,
+  waves: readonly { id: string; audience: Audience }[],
+) {
   if (user.role === 'admin') return
   const employee = waves.filter((w) => w.audience === 'employee')
   if (user.role === 'manager' && employee.length > 0) {
-    throw new ApiError('FORBIDDEN', `Wave ${employee[0]!.id} is an employee survey: its results are for HR`)
+    throw new ApiError(
+      'FORBIDDEN',
+      `Wave ${employee[0]!.id} is an employee survey: its results are for HR`,
+    )
   }
   if (user.role === 'hr' && employee.length === 0) {
-    throw new ApiError('FORBIDDEN', 'HR reports start from an employee wave (add customer waves with ?with=)')
+    throw new ApiError(
+      'FORBIDDEN',
+      'HR reports start from an employee wave (add customer waves with ?with=)',
+    )
   }
 }

@@ -26,7 +26,10 @@ function combinedSpec(waves: readonly WaveSurvey[]): AggregateSpec {
     const keys = spec.attributes[wave.audience] ?? []
     const seen = attributes[wave.audience]
     if (seen && seen.join() !== keys.join()) {
-      throw new ApiError('BAD_REQUEST', `Waves of audience ${wave.audience} ask different attributes; report them separately`)
+      throw new ApiError(
+        'BAD_REQUEST',
+        `Waves of audience ${wave.audience} ask different attributes; report them separately`,
+      )
     }
     attributes[wave.audience] = keys
     for (const s of spec.segments ?? []) segments.add(s)
@@ -45,6 +48,12 @@ export async function waveReport(db: Db, waves: readonly WaveSurvey[], options: 
   const report = reportFromAggregates(aggregatesFromCells(rows, spec), options)
   return {
     ...report,
-    waves: waves.map(({ wave }) => ({ id: wave.id, name: wave.name, audience: wave.audience, surveyId: wave.surveyId, surveyVersion: wave.surveyVersion })),
+    waves: waves.map(({ wave }) => ({
+      id: wave.id,
+      name: wave.name,
+      audience: wave.audience,
+      surveyId: wave.surveyId,
+      surveyVersion: wave.surveyVersion,
+    })),
   }
 }
