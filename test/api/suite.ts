@@ -204,6 +204,39 @@ export function authSuite(target: () => ApiTarget) {
   const signIn = (email: string, password: string) => post('/api/auth/sign-in/email', { email, password })
   const sessionCookie = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
 
+  describe('GET /api/waves/:id/report', () => {
+    test('reports from the aggregates kept with each response (hand-computed means)', async () => {
+      const wave = await target().createWave({ surveyId: 'customer', name: 'Report' })
+      // overall 5, 4, 2 → mean 11/3; delivery_reliability 3, missing, 5 → mean 4 on n = 2
+      const answers = [
+        makeCustomerAnswers({ overall: 5, region: 'north' }),
+        makeCustomerAnswers({ overall: 4, region: 'north' }),
+        makeCustomerAnswers({ overall: 2, region: 'south' }),
+      ]
+      delete (answers[1]!.attributes as Record<string, unknown>).delivery_reliability
+      ;(answers[2]!.attributes as Record<string, unknown>).delivery_reliability = 5
+      for (const a of answers) {
+        const res = await target().fetch(`/api/links/${wave.token}/responses`, json(submission(a)))
+        expect(res.status).toBe(201)
+      }
+      const user = await newUser('manager')
+      const cookie = sessionCookie(await signIn(user.email, user.password))
+      const res = await target().fetch(`/api/waves/${wave.id}/report?by=region&csi=overall`, { headers: { Cookie: cookie } })
+      expect(res.status).toBe(200)
+      type Group = { segment: { value: string } | null; n: number; csi: { mean: number }; attributes: { key: string; n: number; mean: number }[] }
+      const body = (await res.json()) as { groups: Group[] }
+      const all = body.groups.find((g) => g.segment === null)!
+      expect(all.n).toBe(3)
+      expect(all.csi.mean).toBeCloseTo(11 / 3, 12)
+      expect(all.attributes.find((a) => a.key === 'delivery_reliability')).toMatchObject({ n: 2, mean: 4 })
+      expect(body.groups.filter((g) => g.segment).map((g) => [g.segment!.value, g.n])).toEqual([
+        ['north', 2],
+        ['south', 1],
+      ])
+      expect((await target().fetch(`/api/waves/${wave.id}/report`)).status).toBe(401)
+    })
+  })
+
   describe('sign-in, /api/me, sign-out', () => {
     test('a session cookie (HttpOnly, SameSite=Lax) that /api/me accepts until sign-out', async () => {
       const user = await newUser('hr')
