@@ -34,10 +34,12 @@ export function decodeRatings(
     return d >= 1 && d <= 5 ? d : null
   }
   const attributes: Record<string, number | null> = {}
+  for (let j = 0; j < keys.length; j++) attributes[keys[j]!] = digit(2 + j)
+  const record = { audience, overall: digit(0), rebuy: digit(1), attributes, segments }
+  // Most surveys ask no stated importance: skip building an object of nulls for each response.
+  const imp = 2 + keys.length
+  if (/^0*$/.test(code.slice(imp))) return record
   const importance: Record<string, number | null> = {}
-  for (let j = 0; j < keys.length; j++) {
-    attributes[keys[j]!] = digit(2 + j)
-    importance[keys[j]!] = digit(2 + keys.length + j)
-  }
-  return { audience, overall: digit(0), rebuy: digit(1), attributes, importance, segments }
+  for (let j = 0; j < keys.length; j++) importance[keys[j]!] = digit(imp + j)
+  return { ...record, importance }
 }
