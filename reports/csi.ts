@@ -68,7 +68,7 @@ export function csiOverallRebuy(stats: GroupStats, o: ResolvedOptions): CsiResul
   const r = pearsonFromCentred(cor, coo, crr)
   const base = { ...fromSummary('overall-rebuy', s, o), alpha: a.alpha, r, nPartial, components }
   if (a.alpha !== null && a.alpha < o.alphaMin) {
-    const reason = `components diverge: alpha ${a.alpha} < ${o.alphaMin}; see components`
+    const reason = `components diverge: alpha ${a.alpha.toFixed(2)} < ${o.alphaMin}; see components`
     return {
       definition: 'overall-rebuy' as const,
       ...blank,
@@ -95,8 +95,13 @@ function battery(rows: readonly AttributeRow[]) {
 }
 
 function guard(res: CsiResult, alpha: number | null, o: ResolvedOptions): CsiResult {
+  if (alpha === null && res.mean !== null) {
+    // e.g. a file with no overall column: say so rather than publish silently unchecked.
+    const note = 'coherence not checked: no complete cases of overall and every attribute'
+    return { ...res, alpha, warnings: [...res.warnings, note] }
+  }
   if (alpha === null || alpha >= o.alphaMin) return { ...res, alpha }
-  const reason = `attribute battery incoherent: alpha ${alpha} < ${o.alphaMin}`
+  const reason = `attribute battery incoherent: alpha ${alpha.toFixed(2)} < ${o.alphaMin}`
   return {
     definition: res.definition,
     ...blank,

@@ -21,7 +21,10 @@ export function apiSuite(target: () => ApiTarget) {
       const wave = await target().createWave({ surveyId: 'customer', name: 'Pilot' })
       const res = await target().fetch(`/api/links/${wave.token}`)
       expect(res.status).toBe(200)
-      const body = (await res.json()) as { wave: { id: string; name: string }; survey: { id: string; version: number; definition: { audience: string } } }
+      const body = (await res.json()) as {
+        wave: { id: string; name: string }
+        survey: { id: string; version: number; definition: { audience: string } }
+      }
       expect(body.wave).toMatchObject({ id: wave.id, name: 'Pilot' })
       expect(body.survey).toMatchObject({ id: 'customer', version: 1 })
       expect(body.survey.definition.audience).toBe('customer')
@@ -50,12 +53,19 @@ export function apiSuite(target: () => ApiTarget) {
 
     test('stores a valid response with mode web, audience and segments', async () => {
       const wave = await target().createWave({ surveyId: 'customer', name: 'Store' })
-      const res = await post(wave.token, submission(makeCustomerAnswers({ region: 'north', comments: 'Quick delivery' })))
+      const res = await post(
+        wave.token,
+        submission(makeCustomerAnswers({ region: 'north', comments: 'Quick delivery' })),
+      )
       expect(res.status).toBe(201)
       expect(await res.json()).toEqual({ status: 'received' })
       const stored = await target().responses(wave.id)
       expect(stored).toHaveLength(1)
-      expect(stored[0]).toMatchObject({ mode: 'web', audience: 'customer', segments: { region: 'north' } })
+      expect(stored[0]).toMatchObject({
+        mode: 'web',
+        audience: 'customer',
+        segments: { region: 'north' },
+      })
       expect(stored[0]!.answers).toMatchObject({ overall: 4, rebuy: 5, comments: 'Quick delivery' })
     })
 
@@ -80,7 +90,9 @@ export function apiSuite(target: () => ApiTarget) {
       const wave = await target().createWave({ surveyId: 'customer', name: 'Bad' })
       const res = await post(wave.token, submission(makeCustomerAnswers({ overall: value })))
       expect(res.status).toBe(400)
-      const body = (await res.json()) as { error: { code: string; message: string; issues: Array<{ path: string; message: string }> } }
+      const body = (await res.json()) as {
+        error: { code: string; message: string; issues: Array<{ path: string; message: string }> }
+      }
       expect(body.error.code).toBe('BAD_REQUEST')
       expect(body.error.issues.map((i) => i.path)).toEqual(['data.overall'])
       expect(body.error.message).toContain('overall')
@@ -94,10 +106,14 @@ export function apiSuite(target: () => ApiTarget) {
       ;(answers.attributes as Record<string, unknown>).delivery_reliability = 7
       const res = await post(wave.token, submission(answers))
       expect(res.status).toBe(400)
-      const body = (await res.json()) as { error: { issues: Array<{ path: string; message: string }> } }
+      const body = (await res.json()) as {
+        error: { issues: Array<{ path: string; message: string }> }
+      }
       const paths = body.error.issues.map((i) => i.path).sort()
       expect(paths).toEqual(['data.attributes', 'data.favourite_colour', 'data.rebuy'])
-      expect(body.error.issues.find((i) => i.path === 'data.attributes')!.message).toContain('delivery_reliability')
+      expect(body.error.issues.find((i) => i.path === 'data.attributes')!.message).toContain(
+        'delivery_reliability',
+      )
       expect(await target().responses(wave.id)).toHaveLength(0)
     })
 
@@ -114,7 +130,9 @@ export function apiSuite(target: () => ApiTarget) {
     test('concurrent submits of one key store exactly one response', async () => {
       const wave = await target().createWave({ surveyId: 'customer', name: 'Race' })
       const body = submission(makeCustomerAnswers())
-      const statuses = await Promise.all(Array.from({ length: 20 }, () => post(wave.token, body).then((r) => r.status)))
+      const statuses = await Promise.all(
+        Array.from({ length: 20 }, () => post(wave.token, body).then((r) => r.status)),
+      )
       expect(statuses.filter((s) => s === 201)).toHaveLength(1)
       expect(statuses.filter((s) => s === 409)).toHaveLength(19)
       expect(await target().responses(wave.id)).toHaveLength(1)
@@ -142,14 +160,21 @@ export function apiSuite(target: () => ApiTarget) {
         body: 'overall=4',
       })
       expect(res.status).toBe(415)
-      expect(((await res.json()) as { error: { message: string } }).error.message).toContain('application/x-www-form-urlencoded')
+      expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
+        'application/x-www-form-urlencoded',
+      )
     })
 
     test('an oversized body is a 413 and nothing is stored', async () => {
       const wave = await target().createWave({ surveyId: 'customer', name: 'Huge' })
-      const res = await post(wave.token, submission(makeCustomerAnswers({ comments: 'x'.repeat(300_000) })))
+      const res = await post(
+        wave.token,
+        submission(makeCustomerAnswers({ comments: 'x'.repeat(300_000) })),
+      )
       expect(res.status).toBe(413)
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE')
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+        'PAYLOAD_TOO_LARGE',
+      )
       expect(await target().responses(wave.id)).toHaveLength(0)
     })
 
@@ -195,14 +220,26 @@ export function apiSuite(target: () => ApiTarget) {
  */
 export function authSuite(target: () => ApiTarget) {
   const newUser = async (role: 'admin' | 'manager' | 'hr' = 'manager') => {
-    const user = { email: `${crypto.randomUUID()}@example.com`, role, password: 'correct horse battery' }
+    const user = {
+      email: `${crypto.randomUUID()}@example.com`,
+      role,
+      password: 'correct horse battery',
+    }
     await target().createUser(user)
     return user
   }
   const post = (path: string, body: unknown, cookie?: string) =>
-    target().fetch(path, json(body, { headers: { Origin: target().origin, ...(cookie ? { Cookie: cookie } : {}) } }))
-  const signIn = (email: string, password: string) => post('/api/auth/sign-in/email', { email, password })
-  const sessionCookie = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+    target().fetch(
+      path,
+      json(body, { headers: { Origin: target().origin, ...(cookie ? { Cookie: cookie } : {}) } }),
+    )
+  const signIn = (email: string, password: string) =>
+    post('/api/auth/sign-in/email', { email, password })
+  const sessionCookie = (res: Response) =>
+    res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
 
   describe('GET /api/waves/:id/report', () => {
     test('reports from the aggregates kept with each response (hand-computed means)', async () => {
@@ -221,14 +258,24 @@ export function authSuite(target: () => ApiTarget) {
       }
       const user = await newUser('manager')
       const cookie = sessionCookie(await signIn(user.email, user.password))
-      const res = await target().fetch(`/api/waves/${wave.id}/report?by=region&csi=overall`, { headers: { Cookie: cookie } })
+      const res = await target().fetch(`/api/waves/${wave.id}/report?by=region&csi=overall`, {
+        headers: { Cookie: cookie },
+      })
       expect(res.status).toBe(200)
-      type Group = { segment: { value: string } | null; n: number; csi: { mean: number }; attributes: { key: string; n: number; mean: number }[] }
+      type Group = {
+        segment: { value: string } | null
+        n: number
+        csi: { mean: number }
+        attributes: { key: string; n: number; mean: number }[]
+      }
       const body = (await res.json()) as { groups: Group[] }
       const all = body.groups.find((g) => g.segment === null)!
       expect(all.n).toBe(3)
       expect(all.csi.mean).toBeCloseTo(11 / 3, 12)
-      expect(all.attributes.find((a) => a.key === 'delivery_reliability')).toMatchObject({ n: 2, mean: 4 })
+      expect(all.attributes.find((a) => a.key === 'delivery_reliability')).toMatchObject({
+        n: 2,
+        mean: 4,
+      })
       expect(body.groups.filter((g) => g.segment).map((g) => [g.segment!.value, g.n])).toEqual([
         ['north', 2],
         ['south', 1],
@@ -253,7 +300,9 @@ export function authSuite(target: () => ApiTarget) {
 
       const me = await target().fetch('/api/me', { headers: { Cookie: cookie } })
       expect(me.status).toBe(200)
-      expect(await me.json()).toEqual({ user: { id: expect.any(String), email: user.email, role: 'hr' } })
+      expect(await me.json()).toEqual({
+        user: { id: expect.any(String), email: user.email, role: 'hr' },
+      })
 
       expect((await post('/api/auth/sign-out', {}, cookie)).status).toBe(200)
       const after = await target().fetch('/api/me', { headers: { Cookie: cookie } })
@@ -265,7 +314,9 @@ export function authSuite(target: () => ApiTarget) {
       const user = await newUser()
       const res = await signIn(user.email, 'not the password')
       expect(res.status).toBe(401)
-      expect(await res.json()).toEqual({ error: { code: 'UNAUTHORIZED', message: 'Invalid email or password' } })
+      expect(await res.json()).toEqual({
+        error: { code: 'UNAUTHORIZED', message: 'Invalid email or password' },
+      })
       expect(res.headers.getSetCookie()).toEqual([])
     })
 
@@ -281,7 +332,9 @@ export function authSuite(target: () => ApiTarget) {
       const res = await signIn(user.email, user.password)
       expect(res.status).toBe(429)
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(14 * 60)
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('TOO_MANY_REQUESTS')
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+        'TOO_MANY_REQUESTS',
+      )
     })
   })
 }

@@ -104,7 +104,10 @@ describe('other definitions', () => {
     const c = group(rs, { csi: 'attributes' }).csi
     expect(c).toMatchObject({ definition: 'attributes', n: 2, mean: 3, sd: null, ciLow: null })
     expect(c.score10).toBe(5)
-    expect(c.warnings).toEqual(['attributes without a mean left out: c'])
+    expect(c.warnings).toEqual([
+      'attributes without a mean left out: c',
+      'coherence not checked: no complete cases of overall and every attribute',
+    ])
   })
 
   test('CSI-4 weighted by stated importance when derived importance is gated', () => {
