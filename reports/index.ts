@@ -21,6 +21,13 @@ export {
   type CellRow,
 } from './cells'
 export { groupKey, parseGroupKey } from './layout'
+export {
+  ratingCode,
+  emptyCodeFold,
+  foldRatingCodes,
+  aggregateFromCodeFold,
+  type CodeFold,
+} from './rating-codes'
 export { reportFromAggregates, reportFromResponses, specFromResponses } from './report'
 export { resolveOptions } from './options'
 export {

@@ -73,10 +73,10 @@ const rowVersion = {
   surveyVersion: responses.surveyVersion,
 }
 
-/** What a rebuild reads: the rating codes and segments, not the SurveyJS answers. */
+/** What a rebuild reads: the rating codes, not the SurveyJS answers. */
 export async function listRatingsPage(db: Db, waveId: string, afterId: number, limit: number) {
   return db
-    .select({ ...rowVersion, ratings: responses.ratings, segments: responses.segments })
+    .select({ ...rowVersion, ratings: responses.ratings })
     .from(responses)
     .where(inWaveAfter(waveId, afterId))
     .orderBy(asc(responses.id))

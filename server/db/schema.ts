@@ -78,8 +78,8 @@ export const responses = sqliteTable(
     // One response per visit of an open link (or per invitation later): a retried or
     // doubled submit carries the same key and is refused by this unique index.
     submissionKey: text('submission_key').notNull(),
-    // The answers as the reports read them, one digit per rating ('0' = missing) in the survey
-    // version's order: overall, rebuy, attributes, importance. Rebuilding a million responses'
+    // The answers as the reports read them (reports' ratingCode: a digit per rating in the
+    // survey version's order, then the segment values). Rebuilding a million responses'
     // aggregates from this takes seconds; re-deriving from `answers` is the deep-repair path.
     ratings: text('ratings').notNull().default(''),
     startedAt: integer('started_at', { mode: 'timestamp' }),

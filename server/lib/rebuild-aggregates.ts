@@ -1,21 +1,21 @@
-import type { ResponseRecord } from '../../reports'
-import { rebuildAggregates } from '../db/aggregates'
+import type { AggregateSpec } from '../../reports'
+import { aggregateFromCodeFold, emptyCodeFold, foldRatingCodes, ratingCode } from '../../reports'
+import { replaceAggregates } from '../db/aggregates'
 import type { Store } from '../db/client'
-import type { Audience } from '../db/schema'
 import { getAnswers, listAnswersPage, listRatingsPage } from '../db/responses'
+import type { Audience } from '../db/schema'
 import { loadWaveSurvey, surveyVersionWithSpec } from '../db/wave-survey'
-import { decodeRatings } from './ratings-code'
 import { responseRecord } from './response-record'
 
 const PAGE = 5000
 
-type Version = NonNullable<Awaited<ReturnType<typeof surveyVersionWithSpec>>>
+type Row = { id: number; audience: Audience; surveyId: string; surveyVersion: number }
 
 /**
- * Recomputes a wave's aggregates from its stored responses (each read with the survey version
- * it answered) and swaps them in atomically; must give exactly the incrementally kept numbers.
- * By default it reads each response's rating code; `fromAnswers` re-derives every rating from
- * the SurveyJS answers instead (the deep repair path, several times slower).
+ * Recomputes a wave's aggregates from its stored responses and swaps them in atomically; must
+ * give exactly the incrementally kept numbers. By default it folds each response's rating code
+ * (written with it, under the wave's pinned survey version); `fromAnswers` re-derives every
+ * rating from the SurveyJS answers instead (the deep repair path, after a mapping fix).
  */
 export async function rebuildWaveAggregates(
   store: Store,
@@ -25,57 +25,34 @@ export async function rebuildWaveAggregates(
   const loaded = await loadWaveSurvey(store.db, waveId)
   if (!loaded) return null
   const { wave, spec } = loaded
-  let version: Version | null = null
-  const versionOf = async (r: {
-    id: number
-    surveyId: string
-    surveyVersion: number
-    audience: Audience
-  }) => {
-    if (version?.survey.surveyId !== r.surveyId || version.survey.version !== r.surveyVersion) {
-      version = await surveyVersionWithSpec(store.db, r.surveyId, r.surveyVersion, r.audience)
-      if (!version) throw new Error(`Response ${r.id} answered a missing survey version`)
-    }
-    return version
+  const items = 2 + 2 * (spec.attributes[wave.audience]?.length ?? 0)
+  const fits = (code: string) => code.length > items && code.charCodeAt(items) === 91 // '['
+
+  const codeFromAnswers = async (r: Row, answers: Record<string, unknown>) => {
+    const version = await surveyVersionWithSpec(store.db, r.surveyId, r.surveyVersion, r.audience)
+    if (!version) throw new Error(`Response ${r.id} answered a missing survey version`)
+    return ratingCode(responseRecord(r.audience, version.survey.definition, answers), spec)
   }
 
-  async function* fromCodes(): AsyncGenerator<ResponseRecord[]> {
-    for (let afterId = 0, done = 0; ;) {
-      const page = await listRatingsPage(store.db, waveId, afterId, PAGE)
-      if (page.length === 0) return
-      const records: ResponseRecord[] = []
-      for (const r of page) {
-        const v = await versionOf(r)
-        const decoded = decodeRatings(r.ratings, v.spec, r.audience, r.segments)
-        // Responses stored before rating codes existed are read from their answers.
-        records.push(
-          decoded ??
-            responseRecord(
-              r.audience,
-              v.survey.definition,
-              (await getAnswers(store.db, r.id)) ?? {},
-            ),
-        )
-      }
-      yield records
-      options.onProgress?.((done += page.length))
-      afterId = page[page.length - 1]!.id
+  let fold = emptyCodeFold()
+  let count = 0
+  for (let afterId = 0; ;) {
+    const page = options.fromAnswers
+      ? await listAnswersPage(store.db, waveId, afterId, PAGE)
+      : await listRatingsPage(store.db, waveId, afterId, PAGE)
+    if (page.length === 0) break
+    const rows: { audience: Audience; code: string }[] = []
+    for (const r of page) {
+      let code = 'answers' in r ? await codeFromAnswers(r, r.answers) : r.ratings
+      // Responses stored before rating codes existed are read from their answers.
+      if (!fits(code)) code = await codeFromAnswers(r, (await getAnswers(store.db, r.id)) ?? {})
+      rows.push({ audience: r.audience, code })
     }
+    fold = foldRatingCodes(fold, spec as AggregateSpec, rows)
+    count += page.length
+    options.onProgress?.(count)
+    afterId = page[page.length - 1]!.id
   }
-
-  async function* fromAnswers(): AsyncGenerator<ResponseRecord[]> {
-    for (let afterId = 0, done = 0; ;) {
-      const page = await listAnswersPage(store.db, waveId, afterId, PAGE)
-      if (page.length === 0) return
-      const records: ResponseRecord[] = []
-      for (const r of page)
-        records.push(responseRecord(r.audience, (await versionOf(r)).survey.definition, r.answers))
-      yield records
-      options.onProgress?.((done += page.length))
-      afterId = page[page.length - 1]!.id
-    }
-  }
-
-  const pages = options.fromAnswers ? fromAnswers() : fromCodes()
-  return { wave, ...(await rebuildAggregates(store, waveId, spec, pages)) }
+  const written = await replaceAggregates(store, waveId, aggregateFromCodeFold(fold, spec))
+  return { wave, responses: count, ...written }
 }
