@@ -70,13 +70,12 @@ export function foldRatingCodes(
   for (const { audience, code } of rows) {
     const layout = (layouts[audience] ??= layoutFor(spec, audience))
     const digits = layout.items
-    if (
-      code.length <= digits ||
-      code.charCodeAt(digits) !== 91 /* [ */ ||
-      !/^[0-5]*$/.test(code.slice(0, digits))
-    ) {
-      throw new RangeError(`rating code "${code}" does not fit the ${audience} layout`)
+    let fits = code.length > digits && code.charCodeAt(digits) === 91 // '['
+    for (let i = 0; fits && i < digits; i++) {
+      const c = code.charCodeAt(i)
+      fits = c >= ZERO && c <= ZERO + 5
     }
+    if (!fits) throw new RangeError(`rating code "${code}" does not fit the ${audience} layout`)
     const key = `${audience}${code.slice(digits)}`
     let p = fold.partitions[key]
     if (p === undefined) {

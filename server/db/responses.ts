@@ -66,17 +66,10 @@ export async function listResponsesPage(db: Db, waveId: string, afterId: number,
     .limit(limit)
 }
 
-const rowVersion = {
-  id: responses.id,
-  audience: responses.audience,
-  surveyId: responses.surveyId,
-  surveyVersion: responses.surveyVersion,
-}
-
 /** What a rebuild reads: the rating codes, not the SurveyJS answers. */
 export async function listRatingsPage(db: Db, waveId: string, afterId: number, limit: number) {
   return db
-    .select({ ...rowVersion, ratings: responses.ratings })
+    .select({ id: responses.id, ratings: responses.ratings })
     .from(responses)
     .where(inWaveAfter(waveId, afterId))
     .orderBy(asc(responses.id))
@@ -86,7 +79,7 @@ export async function listRatingsPage(db: Db, waveId: string, afterId: number, l
 /** What a deep rebuild reads: the SurveyJS answers themselves. */
 export async function listAnswersPage(db: Db, waveId: string, afterId: number, limit: number) {
   return db
-    .select({ ...rowVersion, answers: responses.answers })
+    .select({ id: responses.id, answers: responses.answers })
     .from(responses)
     .where(inWaveAfter(waveId, afterId))
     .orderBy(asc(responses.id))

@@ -4,12 +4,10 @@ import { replaceAggregates } from '../db/aggregates'
 import type { Store } from '../db/client'
 import { getAnswers, listAnswersPage, listRatingsPage } from '../db/responses'
 import type { Audience } from '../db/schema'
-import { loadWaveSurvey, surveyVersionWithSpec } from '../db/wave-survey'
+import { loadWaveSurvey } from '../db/wave-survey'
 import { responseRecord } from './response-record'
 
 const PAGE = 5000
-
-type Row = { id: number; audience: Audience; surveyId: string; surveyVersion: number }
 
 /**
  * Recomputes a wave's aggregates from its stored responses and swaps them in atomically; must
@@ -28,11 +26,9 @@ export async function rebuildWaveAggregates(
   const items = 2 + 2 * (spec.attributes[wave.audience]?.length ?? 0)
   const fits = (code: string) => code.length > items && code.charCodeAt(items) === 91 // '['
 
-  const codeFromAnswers = async (r: Row, answers: Record<string, unknown>) => {
-    const version = await surveyVersionWithSpec(store.db, r.surveyId, r.surveyVersion, r.audience)
-    if (!version) throw new Error(`Response ${r.id} answered a missing survey version`)
-    return ratingCode(responseRecord(r.audience, version.survey.definition, answers), spec)
-  }
+  // Every response of a wave answered the wave's pinned survey version.
+  const codeFromAnswers = (answers: Record<string, unknown>) =>
+    ratingCode(responseRecord(wave.audience, loaded.survey.definition, answers), spec)
 
   let fold = emptyCodeFold()
   let count = 0
@@ -43,10 +39,10 @@ export async function rebuildWaveAggregates(
     if (page.length === 0) break
     const rows: { audience: Audience; code: string }[] = []
     for (const r of page) {
-      let code = 'answers' in r ? await codeFromAnswers(r, r.answers) : r.ratings
+      let code = 'answers' in r ? codeFromAnswers(r.answers) : r.ratings
       // Responses stored before rating codes existed are read from their answers.
-      if (!fits(code)) code = await codeFromAnswers(r, (await getAnswers(store.db, r.id)) ?? {})
-      rows.push({ audience: r.audience, code })
+      if (!fits(code)) code = codeFromAnswers((await getAnswers(store.db, r.id)) ?? {})
+      rows.push({ audience: wave.audience, code })
     }
     fold = foldRatingCodes(fold, spec as AggregateSpec, rows)
     count += page.length
