@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Aggregate, AggregateSpec, CellRow, ResponseRecord } from '../../reports'
-import { aggregateCells as cellsOf, aggregatesFromCells, deltaEncoder } from '../../reports'
+import { aggregateCells as cellsOf, deltaEncoder } from '../../reports'
 import type { Statement } from './atomic'
 import type { Db, Store } from './client'
 import { aggregateCells } from './schema'
@@ -46,14 +46,6 @@ export async function loadAggregateRows(db: Db, waveId: string): Promise<CellRow
     })
     .from(aggregateCells)
     .where(eq(aggregateCells.waveId, waveId))
-}
-
-export async function loadAggregate(
-  db: Db,
-  waveId: string,
-  spec: AggregateSpec,
-): Promise<Aggregate> {
-  return aggregatesFromCells(await loadAggregateRows(db, waveId), spec)
 }
 
 /** Replaces a wave's aggregates by `agg` in one atomic write (the end of a rebuild). */

@@ -43,10 +43,6 @@ export async function getWave(db: Db, id: string) {
   return row ?? null
 }
 
-export async function listWaves(db: Db) {
-  return db.select().from(waves).orderBy(waves.createdAt)
-}
-
 export async function findWaveByOpenLink(db: Db, token: string) {
   const [row] = await db
     .select()

@@ -1,7 +1,6 @@
 import type { Db } from '../db/client'
 import { listResponsesPage } from '../db/responses'
-import { getSurveyVersion } from '../db/surveys'
-import { getWave } from '../db/waves'
+import { loadWaveSurvey } from '../db/wave-survey'
 import { surveyRoles } from '../surveys'
 import { toCsv } from './csv'
 import { flattenAnswers, responseColumns } from './response-columns'
@@ -13,10 +12,9 @@ const PAGE = 2000
  * order, then segment columns, then the remaining answers flattened. Constant memory.
  */
 export async function exportResponses(db: Db, waveId: string, write: (chunk: string) => unknown) {
-  const wave = await getWave(db, waveId)
-  if (!wave) return null
-  const survey = await getSurveyVersion(db, wave.surveyId, wave.surveyVersion)
-  if (!survey) throw new Error(`Survey ${wave.surveyId} v${wave.surveyVersion} is missing`)
+  const loaded = await loadWaveSurvey(db, waveId)
+  if (!loaded) return null
+  const { survey } = loaded
   const columns = responseColumns(surveyRoles(survey.definition), survey.definition)
   await write(toCsv([], columns.header))
   let afterId = 0
