@@ -21,9 +21,9 @@ export type NewResponse = {
 export class DuplicateSubmissionError extends Error {}
 
 /**
- * Stores one response with everything that must land with it (later: report aggregates,
- * invitation state) in one atomic write. A repeated submission key is refused by the unique
- * index, so a double submit or a retry stores one response.
+ * Stores one response with everything that must land with it (its report aggregate upserts)
+ * in one atomic write. A repeated submission key is refused by the unique index, so a double
+ * submit or a retry stores one response.
  */
 export async function insertResponse(
   { db, atomic }: Store,
@@ -33,14 +33,19 @@ export async function insertResponse(
   try {
     await atomic([db.insert(responses).values(input), ...alongside])
   } catch (err) {
-    if (String(err).includes('UNIQUE') || isUnique(err)) throw new DuplicateSubmissionError()
+    if (isDuplicateSubmission(err)) throw new DuplicateSubmissionError()
     throw err
   }
 }
 
-function isUnique(err: unknown): boolean {
+// Only the (wave, submission key) index means "already stored": any other failure must surface
+// as an error, never as a reassuring 409. Both drivers name the columns; D1 wraps the error.
+function isDuplicateSubmission(err: unknown): boolean {
   for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
-    if (String((e as Error).message ?? e).includes('UNIQUE constraint failed')) return true
+    const message = String((e as Error).message ?? e)
+    if (message.includes('UNIQUE constraint failed') && message.includes('responses.submission_key')) {
+      return true
+    }
   }
   return false
 }
