@@ -70,7 +70,7 @@ export function buildGroup(
     segment,
     n: s.n,
     suppressed: false,
-    responseRate: rate ? groupResponseRate(rate.invited, rate.responded, minInvited) : null,
+    responseRate: rate ? groupResponseRate(rate, minInvited) : null,
     csi,
     overall: h.overall ? suppressedSummary(h.overall) : summarizeCounts(s.overall, s.n, o),
     rebuy: h.rebuy ? suppressedSummary(h.rebuy) : summarizeCounts(s.rebuy, s.n, o),

@@ -44,20 +44,46 @@ export function aaporRates(d: Dispositions): AaporRates {
 export interface GroupResponseRate {
   readonly invited: number
   readonly responded: number
+  /** Started and saved answers but never submitted (AAPOR P). */
+  readonly partial: number
+  /** Asked for no more email before responding (counted as refusals, R). */
+  readonly optedOut: number
+  /** Undeliverable invitations (unknown eligibility, UO). */
+  readonly bounced: number
   readonly rr1: number | null
+  readonly rr2: number | null
+}
+
+/** Invitation outcomes of a group; the counts beyond invited/responded default to 0. */
+export interface RateCounts {
+  readonly invited: number
+  readonly responded: number
+  readonly partial?: number
+  readonly optedOut?: number
+  readonly bounced?: number
 }
 
 /**
- * RR1 of a group from the caller's invited / responded counts (each response is a complete, every
- * other invitation a non-response of known eligibility): `rr1 = responded / invited`, null when
- * nobody was invited. For anonymous audiences the rate needs ≥ k invitees (METHODOLOGY §7.2 rule
- * 4); below that the caller gets null.
+ * RR1 and RR2 of a group from its invitations: each response is a complete (I), a started one a
+ * partial (P), an opt-out a refusal (R), a bounce unknown eligibility (UO), every other
+ * invitation a non-contact (NC). All of these sit in both denominators, so
+ * `rr1 = responded / invited` and `rr2 = (responded + partial) / invited`, null when nobody was
+ * invited. For anonymous audiences the rate needs ≥ k invitees (METHODOLOGY §7.2 rule 4); below
+ * that the caller gets null.
  */
-export function groupResponseRate(
-  invited: number,
-  responded: number,
-  minInvited = 0,
-): GroupResponseRate | null {
-  if (invited < minInvited) return null
-  return { invited, responded, rr1: invited === 0 ? null : responded / invited }
+export function groupResponseRate(c: RateCounts, minInvited = 0): GroupResponseRate | null {
+  if (c.invited < minInvited) return null
+  const partial = c.partial ?? 0
+  const optedOut = c.optedOut ?? 0
+  const bounced = c.bounced ?? 0
+  const rates = aaporRates({
+    complete: c.responded,
+    partial,
+    refusal: optedOut,
+    nonContact: Math.max(0, c.invited - c.responded - partial - optedOut - bounced),
+    other: 0,
+    unknownEligibility: bounced,
+    notEligible: 0,
+  })
+  return { invited: c.invited, responded: c.responded, partial, optedOut, bounced, rr1: rates.rr1, rr2: rates.rr2 }
 }

@@ -70,6 +70,9 @@ export interface ResponseRateInput {
   readonly segment: Segment | null
   readonly invited: number
   readonly responded: number
+  readonly partial?: number
+  readonly optedOut?: number
+  readonly bounced?: number
 }
 
 export interface ReportOptions {

@@ -9,7 +9,7 @@ import type { AppEnv, Config } from './env'
 import { ApiError, errorBody, onError } from './lib/errors'
 import { requireJson } from './lib/require-json'
 import { healthRoute } from './routes/health'
-import { linksRoute } from './routes/links'
+import { linksRoute, respondRoute } from './routes/links'
 import { meRoute } from './routes/me'
 import { pagesRoute } from './routes/pages'
 import { wavesRoute } from './routes/waves'
@@ -19,6 +19,8 @@ export type AppDeps = {
   config: (c: Context<AppEnv>) => Config
   /** Serves a built client file (client/dist), or null when there is none. */
   asset: (c: Context<AppEnv>, path: string) => Promise<Response | null>
+  /** The client's address (Node: the socket; Workers: CF-Connecting-IP). */
+  clientIp?: (c: Context<AppEnv>) => string | undefined
 }
 
 export function createApp(deps: AppDeps) {
@@ -29,6 +31,7 @@ export function createApp(deps: AppDeps) {
       c.set('atomic', atomic)
       c.set('config', deps.config(c))
       c.set('asset', (path: string) => deps.asset(c, path))
+      c.set('clientIp', deps.clientIp?.(c) ?? 'unknown')
       await next()
     })
     .use(secureHeaders({ referrerPolicy: 'no-referrer', crossOriginEmbedderPolicy: false }))
@@ -49,6 +52,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/auth', authRoute)
     .route('/api/me', meRoute)
     .route('/api/links', linksRoute)
+    .route('/api/respond', respondRoute)
     .route('/api/waves', wavesRoute)
     .route('/', pagesRoute)
 }

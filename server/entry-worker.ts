@@ -6,7 +6,7 @@ import type { Db, Store } from './db/client'
 import * as schema from './db/schema'
 import { seedDatabase } from './db/seed'
 import { ensureAuthSecret } from './db/settings'
-import type { AppEnv } from './env'
+import { DEFAULT_TOKEN_RATE_LIMIT, type AppEnv } from './env'
 import { shippedSurveys } from './surveys'
 
 const BODY_LIMIT = 256 * 1024
@@ -32,13 +32,20 @@ const app = createApp({
     publicUrl: c.env.PUBLIC_URL ?? new URL(c.req.url).origin,
     bodyLimit: BODY_LIMIT,
     authSecret: c.env.AUTH_SECRET ?? '',
+    tokenRateLimit: rateLimitOf(c.env.TOKEN_RATE_LIMIT),
   }),
+  clientIp: (c) => c.req.header('CF-Connecting-IP'),
   asset: async (c, path) => {
     if (!c.env.ASSETS) return null
     const res = await c.env.ASSETS.fetch(new URL(path, c.req.url).toString())
     return res.ok ? (res as unknown as Response) : null
   },
 })
+
+function rateLimitOf(value: string | undefined) {
+  const n = Number(value)
+  return value !== undefined && Number.isInteger(n) && n >= 0 ? n : DEFAULT_TOKEN_RATE_LIMIT
+}
 
 export default {
   async fetch(request: Request, env: AppEnv['Bindings'], ctx: unknown) {

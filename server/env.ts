@@ -12,7 +12,12 @@ export type Config = {
   bodyLimit: number
   /** Signs session cookies: AUTH_SECRET, else generated once and kept in the database. */
   authSecret: string
+  /** Requests per minute per client address on respondent-token routes; 0 turns it off. */
+  tokenRateLimit: number
 }
+
+/** Token-route requests per minute per address: generous for a office behind one NAT. */
+export const DEFAULT_TOKEN_RATE_LIMIT = 300
 
 export type AppEnv = {
   Bindings: {
@@ -22,11 +27,14 @@ export type AppEnv = {
     ADMIN_EMAIL?: string
     ADMIN_PASSWORD?: string
     AUTH_SECRET?: string
+    TOKEN_RATE_LIMIT?: string
   }
   Variables: {
     db: Db
     atomic: Atomic
     config: Config
     asset: (path: string) => Promise<Response | null>
+    /** The client's address as the runtime sees it ('unknown' in tests without a socket). */
+    clientIp: string
   }
 }

@@ -19,7 +19,9 @@ export function syncTransactionAtomic(transaction: (fn: () => void) => () => voi
 }
 
 /** Atomic for D1: a batch runs as one implicit transaction (D1 has no BEGIN). */
-export function batchAtomic(db: { batch(statements: [Statement, ...Statement[]]): Promise<unknown> }): Atomic {
+export function batchAtomic(db: {
+  batch(statements: [Statement, ...Statement[]]): Promise<unknown>
+}): Atomic {
   return async (statements) => {
     await db.batch(statements)
   }

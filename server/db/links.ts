@@ -1,20 +1,36 @@
-import { tokenPattern } from '../lib/tokens'
+import { hashToken, tokenPattern } from '../lib/tokens'
 import type { Db } from './client'
+import { findInvitationByTokenHash } from './invitations'
 import { surveyVersionWithSpec } from './wave-survey'
-import { findWaveByOpenLink, waveState } from './waves'
+import { findWaveByOpenLinkHash, waveState } from './waves'
 
-export type LinkState = 'open' | 'unknown' | 'closed' | 'not-yet-open'
+export type LinkState = 'open' | 'unknown' | 'closed' | 'not-yet-open' | 'used'
 
 /**
- * Resolves a respondent link to its wave and pinned survey version. Every outcome costs one
- * hash and one indexed lookup, so unknown and closed links cannot be told apart by timing.
+ * Resolves a respondent link (a wave's open link or an emailed invitation token) to its wave,
+ * invitation and pinned survey version. Every outcome costs one hash and the same two indexed
+ * lookups, so unknown, used and closed links cannot be told apart by timing.
  */
 export async function resolveLink(db: Db, token: string, now: Date) {
-  const wave = await findWaveByOpenLink(db, tokenPattern.test(token) ? token : 'x'.repeat(43))
+  const hash = await hashToken(tokenPattern.test(token) ? token : 'x'.repeat(43))
+  const [openWave, invited] = await Promise.all([
+    findWaveByOpenLinkHash(db, hash),
+    findInvitationByTokenHash(db, hash),
+  ])
+  const wave = openWave ?? invited?.wave
   if (!wave) return { state: 'unknown' as const }
-  const state = waveState(wave, now)
+  const waveNow = waveState(wave, now)
+  const state = waveNow === 'open' && invited?.invitation.responded ? ('used' as const) : waveNow
   if (state !== 'open') return { state, wave }
   const entry = await surveyVersionWithSpec(db, wave.surveyId, wave.surveyVersion, wave.audience)
   if (!entry) return { state: 'unknown' as const }
-  return { state, wave, survey: entry.survey, spec: entry.spec }
+  return {
+    state,
+    wave,
+    survey: entry.survey,
+    spec: entry.spec,
+    invitation: invited?.invitation ?? null,
+  }
 }
+
+export type OpenLink = Extract<Awaited<ReturnType<typeof resolveLink>>, { state: 'open' }>

@@ -13,6 +13,7 @@ export type NewResponse = {
   answers: Record<string, unknown>
   segments: Record<string, string>
   submissionKey: string
+  invitationId?: string | null
   ratings: string
   startedAt?: Date | null
   submittedAt: Date
@@ -28,10 +29,14 @@ export class DuplicateSubmissionError extends Error {}
 export async function insertResponse(
   { db, atomic }: Store,
   input: NewResponse,
-  alongside: Statement[] = [],
+  alongside: { before?: Statement[]; after?: Statement[] } = {},
 ) {
   try {
-    await atomic([db.insert(responses).values(input), ...alongside])
+    await atomic([
+      ...(alongside.before ?? []),
+      db.insert(responses).values(input),
+      ...(alongside.after ?? []),
+    ] as [Statement, ...Statement[]])
   } catch (err) {
     if (isDuplicateSubmission(err)) throw new DuplicateSubmissionError()
     throw err
@@ -43,9 +48,14 @@ export async function insertResponse(
 function isDuplicateSubmission(err: unknown): boolean {
   for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
     const message = String((e as Error).message ?? e)
-    if (message.includes('UNIQUE constraint failed') && message.includes('responses.submission_key')) {
+    if (
+      message.includes('UNIQUE constraint failed') &&
+      message.includes('responses.submission_key')
+    ) {
       return true
     }
+    // The invitations_respond_once trigger (migration 0004): the invitation was already used.
+    if (message.includes('invitation already responded')) return true
   }
   return false
 }

@@ -1,12 +1,5 @@
 import { sql } from 'drizzle-orm'
-import {
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 export const audiences = ['customer', 'wholesaler', 'retailer', 'employee'] as const
 export type Audience = (typeof audiences)[number]
@@ -57,9 +50,128 @@ export const waves = sqliteTable(
     closesAt: integer('closes_at', { mode: 'timestamp' }),
     closedAt: integer('closed_at', { mode: 'timestamp' }),
     openLinkHash: text('open_link_hash'),
+    // Reminders go to invitees who have neither responded nor opted out, at most this many,
+    // and never sooner than this many days after the last message to them.
+    remindAfterDays: integer('remind_after_days').notNull().default(3),
+    maxReminders: integer('max_reminders').notNull().default(2),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('waves_open_link_hash_idx').on(t.openLinkHash)],
+)
+
+/**
+ * A contact invited to one wave (the contact list is imported per wave). Carries no response
+ * time: in anonymous (employee) waves `responded` is the only trace, so no timestamp or order
+ * can be joined to the stored response. A trigger (migration 0004) refuses setting
+ * `responded` twice, so one submission per invitation holds inside any atomic write.
+ */
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    waveId: text('wave_id')
+      .notNull()
+      .references(() => waves.id),
+    email: text('email').notNull(),
+    name: text('name'),
+    owner: text('owner'),
+    segments: text('segments', { mode: 'json' }).notNull().$type<Record<string, string>>(),
+    responded: integer('responded', { mode: 'boolean' }).notNull().default(false),
+    // Started but not submitted (AAPOR "partial"); the saved answers live in `draft`.
+    started: integer('started', { mode: 'boolean' }).notNull().default(false),
+    draft: text('draft', { mode: 'json' }).$type<SavedDraft>(),
+    bounced: integer('bounced', { mode: 'boolean' }).notNull().default(false),
+    messagesSent: integer('messages_sent').notNull().default(0),
+    lastSentAt: integer('last_sent_at', { mode: 'timestamp' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('invitations_wave_email_idx').on(t.waveId, t.email)],
+)
+
+export type SavedDraft = { data: Record<string, unknown>; pageNo: number }
+
+/** Every emailed link (invitation and each reminder) has its own token; only hashes are kept. */
+export const invitationTokens = sqliteTable(
+  'invitation_tokens',
+  {
+    hash: text('hash').primaryKey(),
+    invitationId: text('invitation_id')
+      .notNull()
+      .references(() => invitations.id),
+  },
+  (t) => [index('invitation_tokens_invitation_idx').on(t.invitationId)],
+)
+
+export const outboxKinds = ['invitation', 'reminder'] as const
+export const outboxStatuses = ['pending', 'sent', 'bounced', 'failed', 'cancelled'] as const
+
+/**
+ * One row per email to send, written in the same atomic write as its token. The raw token is
+ * kept here only until the message is sent (the link must be put in the email). Senders lease
+ * rows (`leaseUntil`), so a crashed sender's rows go back to the queue when the lease ends.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    invitationId: text('invitation_id')
+      .notNull()
+      .references(() => invitations.id),
+    waveId: text('wave_id').notNull(),
+    kind: text('kind', { enum: outboxKinds }).notNull(),
+    seq: integer('seq').notNull(),
+    token: text('token'),
+    messageId: text('message_id').notNull(),
+    status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp' }).notNull(),
+    leaseUntil: integer('lease_until', { mode: 'timestamp' }),
+    lastError: text('last_error'),
+    sentAt: integer('sent_at', { mode: 'timestamp' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('outbox_invitation_kind_seq_idx').on(t.invitationId, t.kind, t.seq),
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_wave_idx').on(t.waveId, t.status),
+  ],
+)
+
+/** Addresses that asked for no more survey email, from any wave (RFC 8058 one-click). */
+export const optOuts = sqliteTable('opt_outs', {
+  email: text('email').primaryKey(),
+  createdAt: createdAt(),
+})
+
+/** Fixed-window request counters for token routes, in the database so every process shares them. */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    window: integer('window').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.window] })],
+)
+
+/**
+ * Rows of an import in progress, validated and waiting: they reach the real tables in one
+ * atomic INSERT … SELECT at the end, so a failed import leaves nothing visible.
+ */
+export const importRows = sqliteTable(
+  'import_rows',
+  {
+    importId: text('import_id').notNull(),
+    rowNo: integer('row_no').notNull(),
+    // What must be unique within an import (a contact's email, a response's respondent), so
+    // duplicates are found by SQL rather than by holding a million keys in memory.
+    key: text('key'),
+    payload: text('payload').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.importId, t.rowNo] }),
+    index('import_rows_key_idx').on(t.importId, t.key),
+  ],
 )
 
 export const responses = sqliteTable(
@@ -78,6 +190,8 @@ export const responses = sqliteTable(
     // One response per visit of an open link (or per invitation later): a retried or
     // doubled submit carries the same key and is refused by this unique index.
     submissionKey: text('submission_key').notNull(),
+    // The invitation answered, for named waves; always null in anonymous (employee) waves.
+    invitationId: text('invitation_id'),
     // The answers as the reports read them (reports' ratingCode: a digit per rating in the
     // survey version's order, then the segment values). Rebuilding a million responses'
     // aggregates from this takes seconds; re-deriving from `answers` is the deep-repair path.

@@ -23,7 +23,11 @@ export async function seedDatabase(
     // Not admin@localhost: better-auth's sign-in refuses an email without a dot in its domain.
     const email = input.adminEmail ?? 'admin@csi.localhost'
     const generatedPassword = input.adminPassword ? null : generatePassword()
-    await createUser(store, { email, role: 'admin', password: input.adminPassword ?? generatedPassword! })
+    await createUser(store, {
+      email,
+      role: 'admin',
+      password: input.adminPassword ?? generatedPassword!,
+    })
     admin = { email, generatedPassword }
   }
   return { surveys, admin }

@@ -27,8 +27,14 @@ export async function upsertSurvey({ db, atomic }: Store, input: SurveyInput) {
     const [latest] = await db
       .select({ checksum: surveyVersions.checksum })
       .from(surveyVersions)
-      .where(and(eq(surveyVersions.surveyId, input.id), eq(surveyVersions.version, current.currentVersion)))
-    if (latest?.checksum === sum) return { id: input.id, version: current.currentVersion, created: false }
+      .where(
+        and(
+          eq(surveyVersions.surveyId, input.id),
+          eq(surveyVersions.version, current.currentVersion),
+        ),
+      )
+    if (latest?.checksum === sum)
+      return { id: input.id, version: current.currentVersion, created: false }
   }
   const version = (current?.currentVersion ?? 0) + 1
   const { id, audience, title } = input
@@ -37,7 +43,9 @@ export async function upsertSurvey({ db, atomic }: Store, input: SurveyInput) {
       .insert(surveys)
       .values({ id, audience, title, currentVersion: version })
       .onConflictDoUpdate({ target: surveys.id, set: { currentVersion: version, title } }),
-    db.insert(surveyVersions).values({ surveyId: id, version, definition: input.definition, checksum: sum }),
+    db
+      .insert(surveyVersions)
+      .values({ surveyId: id, version, definition: input.definition, checksum: sum }),
   ])
   return { id: input.id, version, created: true }
 }

@@ -41,12 +41,29 @@ export async function createUser(
   const password = await hashPassword(input.password)
   try {
     await atomic([
-      db.insert(users).values({ id, email, name: input.name ?? email.split('@')[0]!, role: input.role, emailVerified: true }),
-      db.insert(accounts).values({ id: randomId('a'), userId: id, providerId: 'credential', accountId: id, password }),
+      db
+        .insert(users)
+        .values({
+          id,
+          email,
+          name: input.name ?? email.split('@')[0]!,
+          role: input.role,
+          emailVerified: true,
+        }),
+      db
+        .insert(accounts)
+        .values({
+          id: randomId('a'),
+          userId: id,
+          providerId: 'credential',
+          accountId: id,
+          password,
+        }),
     ])
   } catch (err) {
     // Two creations of one email at once: the unique index refuses the second.
-    if (/UNIQUE constraint failed: users\.email/.test(causes(err))) throw new DuplicateUserError(email)
+    if (/UNIQUE constraint failed: users\.email/.test(causes(err)))
+      throw new DuplicateUserError(email)
     throw err
   }
   return { id, email, role: input.role }
@@ -54,6 +71,7 @@ export async function createUser(
 
 function causes(err: unknown): string {
   const messages = []
-  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) messages.push(String((e as Error).message ?? e))
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause)
+    messages.push(String((e as Error).message ?? e))
   return messages.join('\n')
 }

@@ -12,7 +12,12 @@ type SurveyVersion = NonNullable<Awaited<ReturnType<typeof getSurveyVersion>>>
 const versions = new Map<string, { survey: SurveyVersion; spec: AggregateSpec }>()
 
 /** A stored survey version with the aggregate spec of its questions, cached. */
-export async function surveyVersionWithSpec(db: Db, surveyId: string, version: number, audience: Audience) {
+export async function surveyVersionWithSpec(
+  db: Db,
+  surveyId: string,
+  version: number,
+  audience: Audience,
+) {
   const key = `${surveyId}@${version}`
   const hit = versions.get(key)
   if (hit) return hit
@@ -28,6 +33,7 @@ export async function loadWaveSurvey(db: Db, waveId: string) {
   const wave = await getWave(db, waveId)
   if (!wave) return null
   const entry = await surveyVersionWithSpec(db, wave.surveyId, wave.surveyVersion, wave.audience)
-  if (!entry) throw new Error(`Survey ${wave.surveyId} v${wave.surveyVersion} of wave ${wave.id} is missing`)
+  if (!entry)
+    throw new Error(`Survey ${wave.surveyId} v${wave.surveyVersion} of wave ${wave.id} is missing`)
   return { wave, ...entry }
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { desc, eq } from 'drizzle-orm'
 import { hashToken, randomId, randomToken } from '../lib/tokens'
 import type { Db } from './client'
 import { waves } from './schema'
@@ -10,6 +10,8 @@ export type CreateWaveInput = {
   opensAt?: Date | null
   closesAt?: Date | null
   openLink?: boolean
+  remindAfterDays?: number
+  maxReminders?: number
 }
 
 export class UnknownSurveyError extends Error {}
@@ -33,6 +35,8 @@ export async function createWave(db: Db, input: CreateWaveInput) {
       opensAt: input.opensAt ?? null,
       closesAt: input.closesAt ?? null,
       openLinkHash: token ? await hashToken(token) : null,
+      remindAfterDays: input.remindAfterDays ?? 3,
+      maxReminders: input.maxReminders ?? 2,
     })
     .returning()
   return { wave: wave!, openLinkToken: token }
@@ -43,11 +47,8 @@ export async function getWave(db: Db, id: string) {
   return row ?? null
 }
 
-export async function findWaveByOpenLink(db: Db, token: string) {
-  const [row] = await db
-    .select()
-    .from(waves)
-    .where(eq(waves.openLinkHash, await hashToken(token)))
+export async function findWaveByOpenLinkHash(db: Db, hash: string) {
+  const [row] = await db.select().from(waves).where(eq(waves.openLinkHash, hash))
   return row ?? null
 }
 
@@ -60,6 +61,13 @@ export function waveState(wave: typeof waves.$inferSelect, now: Date): WaveState
   return 'open'
 }
 
+/** Closes a wave now: its links (open link, invitations, reminders) stop working at once. */
 export async function closeWave(db: Db, id: string, now: Date) {
   await db.update(waves).set({ closedAt: now }).where(eq(waves.id, id))
+}
+
+export type Wave = typeof waves.$inferSelect
+
+export async function listWaves(db: Db) {
+  return db.select().from(waves).orderBy(desc(waves.createdAt), desc(waves.id))
 }

@@ -51,4 +51,3 @@ function codeForStatus(status: number): ErrorCode {
   const found = Object.entries(errorStatus).find(([, s]) => s === status)
   return (found?.[0] as ErrorCode | undefined) ?? 'INTERNAL'
 }
-

@@ -2,9 +2,12 @@ import { z } from 'zod'
 import type { ReportOptions } from '../../reports'
 import { audiences } from '../db/schema'
 
-const list = z
-  .string()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+const list = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+)
 
 /** Report options as query parameters (the same names as the CLI's options). */
 export const reportQuery = z
@@ -15,7 +18,10 @@ export const reportQuery = z
     by: list.optional(),
     compare: z
       .string()
-      .regex(new RegExp(`^(${audiences.join('|')}):(${audiences.join('|')})$`), 'must be <audience>:<audience>, e.g. employee:customer')
+      .regex(
+        new RegExp(`^(${audiences.join('|')}):(${audiences.join('|')})$`),
+        'must be <audience>:<audience>, e.g. employee:customer',
+      )
       .optional(),
     minGroup: z.coerce.number().int().min(3, 'must be at least 3 (anonymity floor)').optional(),
     sort: z.enum(['none', 'mean', 'importance']).optional(),
@@ -23,7 +29,8 @@ export const reportQuery = z
   .strict()
 
 export function reportOptions(q: z.infer<typeof reportQuery>): ReportOptions {
-  const compare = q.compare?.split(':') as [ (typeof audiences)[number], (typeof audiences)[number] ] | undefined
+  const compare = q.compare?.split(':') as
+    [(typeof audiences)[number], (typeof audiences)[number]] | undefined
   return {
     ...(q.csi && { csi: q.csi }),
     ...(q.scale && { scale: q.scale }),

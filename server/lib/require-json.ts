@@ -7,7 +7,10 @@ export const requireJson = createMiddleware<AppEnv>(async (c, next) => {
   if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
     const type = c.req.header('content-type') ?? ''
     if (!/^application\/json\s*(;|$)/i.test(type)) {
-      throw new ApiError('UNSUPPORTED_MEDIA_TYPE', `Content-Type must be application/json, got "${type || 'none'}"`)
+      throw new ApiError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        `Content-Type must be application/json, got "${type || 'none'}"`,
+      )
     }
   }
   await next()

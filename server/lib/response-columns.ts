@@ -23,8 +23,14 @@ export function flattenAnswers(answers: Record<string, unknown>): Record<string,
     if (Array.isArray(value)) out[name] = value.map(String).join('; ')
     else if (typeof value === 'object') {
       for (const [row, cell] of Object.entries(value as Record<string, unknown>)) {
-        const column = name === 'attributes' ? row : name === 'importance' ? `imp_${row}` : `${name}.${row}`
-        out[column] = typeof cell === 'number' ? cell : typeof cell === 'object' ? JSON.stringify(cell) : String(cell)
+        const column =
+          name === 'attributes' ? row : name === 'importance' ? `imp_${row}` : `${name}.${row}`
+        out[column] =
+          typeof cell === 'number'
+            ? cell
+            : typeof cell === 'object'
+              ? JSON.stringify(cell)
+              : String(cell)
       }
     } else out[name] = typeof value === 'number' ? value : String(value)
   }
@@ -40,9 +46,12 @@ export function responseColumns(roles: SurveyRoles, definition: SurveyDefinition
     ...roles.importance.map((k) => `imp_${k}`),
   ]
   const taken = new Set<string>([...FIXED, ...rated, ...roles.segments])
-  const others = listQuestionNames(definition).filter((n) => !taken.has(n) && !isRoleContainer(n, roles))
+  const others = listQuestionNames(definition).filter(
+    (n) => !taken.has(n) && !isRoleContainer(n, roles),
+  )
   const header = [...FIXED, ...rated, ...roles.segments, ...others]
-  const source = (column: string) => (column === 'overall' ? roles.overall! : column === 'rebuy' ? roles.rebuy! : column)
+  const source = (column: string) =>
+    column === 'overall' ? roles.overall! : column === 'rebuy' ? roles.rebuy! : column
   return {
     header,
     row: (values: Record<string, string | number>) => header.map((h) => values[source(h)] ?? ''),
@@ -50,5 +59,9 @@ export function responseColumns(roles: SurveyRoles, definition: SurveyDefinition
 }
 
 function isRoleContainer(name: string, roles: SurveyRoles) {
-  return name === 'attributes' || name === 'importance' || (roles.attitude.length > 0 && name === 'attitude')
+  return (
+    name === 'attributes' ||
+    name === 'importance' ||
+    (roles.attitude.length > 0 && name === 'attitude')
+  )
 }

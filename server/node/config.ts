@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULT_TOKEN_RATE_LIMIT } from '../env'
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
@@ -7,8 +8,13 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
   ADMIN_EMAIL: z.email().optional(),
-  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(128, 'must be at most 128 characters').optional(),
+  ADMIN_PASSWORD: z
+    .string()
+    .min(8, 'must be at least 8 characters')
+    .max(128, 'must be at most 128 characters')
+    .optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TOKEN_RATE_LIMIT: z.coerce.number().int().min(0).default(DEFAULT_TOKEN_RATE_LIMIT),
 })
 
 export type NodeEnv = z.infer<typeof envSchema> & { PUBLIC_URL: string }
@@ -21,5 +27,8 @@ export function readNodeEnv(env: Record<string, string | undefined>): NodeEnv {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
-  return { ...parsed.data, PUBLIC_URL: parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}` }
+  return {
+    ...parsed.data,
+    PUBLIC_URL: parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`,
+  }
 }

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp } from '../app'
 import { seedDatabase } from '../db/seed'
 import { ensureAuthSecret } from '../db/settings'
@@ -24,12 +25,24 @@ export async function startNodeServer(env: NodeEnv, log: (line: string) => void 
   } else if (seeded.admin) {
     log(`Created admin ${seeded.admin.email} from ADMIN_EMAIL/ADMIN_PASSWORD`)
   }
-  for (const s of seeded.surveys.filter((s) => s.created)) log(`Loaded survey ${s.id} v${s.version}`)
+  for (const s of seeded.surveys.filter((s) => s.created))
+    log(`Loaded survey ${s.id} v${s.version}`)
 
   const assets = nodeAssets()
   const authSecret = env.AUTH_SECRET ?? (await ensureAuthSecret(store.db))
-  const config = { runtime: 'node' as const, publicUrl: env.PUBLIC_URL, bodyLimit: BODY_LIMIT, authSecret }
-  const app = createApp({ store: () => store, config: () => config, asset: (_c, path) => assets(path) })
+  const config = {
+    runtime: 'node' as const,
+    publicUrl: env.PUBLIC_URL,
+    bodyLimit: BODY_LIMIT,
+    authSecret,
+    tokenRateLimit: env.TOKEN_RATE_LIMIT,
+  }
+  const app = createApp({
+    store: () => store,
+    config: () => config,
+    asset: (_c, path) => assets(path),
+    clientIp: (c) => getConnInfo(c).remote.address,
+  })
   const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
     log(`CSI Toolkit on ${env.PUBLIC_URL} (port ${info.port}, database ${env.DATABASE_PATH})`)
   })

@@ -15,6 +15,14 @@ export const healthRoute = new Hono<AppEnv>().get('/', async (c) => {
     while ((root as { cause?: unknown }).cause) root = (root as { cause: unknown }).cause
     // The driver's own message (e.g. "no such table"), never the failed SQL text.
     const reason = root instanceof Error ? root.message.split('\n')[0] : String(root)
-    return c.json({ ...errorBody('UNAVAILABLE', `Database unreachable: ${reason}`), status: 'error', runtime, db: 'error' }, 503)
+    return c.json(
+      {
+        ...errorBody('UNAVAILABLE', `Database unreachable: ${reason}`),
+        status: 'error',
+        runtime,
+        db: 'error',
+      },
+      503,
+    )
   }
 })

@@ -3,4 +3,6 @@ import { requireRole } from '../auth/require-role'
 import type { AppEnv } from '../env'
 
 /** Who is signed in: the dashboard's first call. 401 in the error envelope when nobody is. */
-export const meRoute = new Hono<AppEnv>().get('/', requireRole(), (c) => c.json({ user: c.var.user }, 200))
+export const meRoute = new Hono<AppEnv>().get('/', requireRole(), (c) =>
+  c.json({ user: c.var.user }, 200),
+)

@@ -17,7 +17,10 @@ export const wavesRoute = new Hono<AppEnv>().get(
   async (c) => {
     const query = c.req.valid('query')
     const waves = await loadReportWaves(c.var.db, [c.req.valid('param').id, ...(query.with ?? [])])
-    assertCanReport(c.var.user, waves.map((w) => w.wave))
+    assertCanReport(
+      c.var.user,
+      waves.map((w) => w.wave),
+    )
     return c.json(await waveReport(c.var.db, waves, reportOptions(query)), 200)
   },
 )

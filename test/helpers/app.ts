@@ -5,7 +5,12 @@ import { shippedSurveys } from '../../server/surveys'
 
 /** A fresh in-memory SQLite with the real migrations and the shipped surveys, per test. */
 export async function makeTestApp(
-  options: { asset?: (path: string) => Promise<Response | null>; publicUrl?: string } = {},
+  options: {
+    asset?: (path: string) => Promise<Response | null>
+    publicUrl?: string
+    tokenRateLimit?: number
+    clientIp?: string
+  } = {},
 ) {
   const store = openDatabase(':memory:')
   await seedDatabase(store, { surveys: shippedSurveys })
@@ -14,11 +19,13 @@ export async function makeTestApp(
     publicUrl: options.publicUrl ?? 'http://localhost:8787',
     bodyLimit: 256 * 1024,
     authSecret: 'test-secret-test-secret-test-secret-0123',
+    tokenRateLimit: options.tokenRateLimit ?? 0,
   }
   const app = createApp({
     store: () => store,
     config: () => config,
     asset: (_c, path) => (options.asset ? options.asset(path) : Promise.resolve(null)),
+    clientIp: () => options.clientIp,
   })
   return { app, store, db: store.db, config }
 }

@@ -183,8 +183,25 @@ describe('employee breakouts in the report', () => {
     expect((find(r, null) as GroupReport).responseRate).toEqual({
       invited: 20,
       responded: 12,
+      partial: 0,
+      optedOut: 0,
+      bounced: 0,
       rr1: 0.6,
+      rr2: 0.6,
     })
     expect((find(r, 'a') as GroupReport).responseRate).toBeNull()
+  })
+
+  test('RR2 counts partials as responders; opt-outs and bounces stay in the denominator', () => {
+    // 40 invited: 10 complete, 6 partial, 4 opted out, 2 bounced, 18 no reply (hand-computed).
+    const r = reportFromResponses(rs, {
+      responseRates: [
+        { audience: 'employee', segment: null, invited: 40, responded: 10, partial: 6, optedOut: 4, bounced: 2 },
+      ],
+    })
+    const rate = (find(r, null) as GroupReport).responseRate!
+    expect(rate.rr1).toBeCloseTo(10 / 40, 12)
+    expect(rate.rr2).toBeCloseTo(16 / 40, 12)
+    expect([rate.partial, rate.optedOut, rate.bounced]).toEqual([6, 4, 2])
   })
 })

@@ -25,7 +25,7 @@ async function setup(options: { publicUrl?: string } = {}) {
     await createUser(t.store, { email: `${role}@example.com`, role, password: PASSWORD })
   }
   // A tiny app of its own: createApp's page fallback answers every other GET.
-  const config = { runtime: 'node' as const, publicUrl: options.publicUrl ?? ORIGIN, bodyLimit: 1024, authSecret: t.config.authSecret }
+  const config = { runtime: 'node' as const, publicUrl: options.publicUrl ?? ORIGIN, bodyLimit: 1024, authSecret: t.config.authSecret, tokenRateLimit: 0 }
   const guarded = new Hono<AppEnv>()
     .use(async (c, next) => {
       c.set('db', t.db)

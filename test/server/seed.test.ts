@@ -55,7 +55,7 @@ describe('seedDatabase()', () => {
 describe('GET /api/health when the database is gone', () => {
   test('503 with the reason, still in the error envelope', async () => {
     const store = openDatabase(':memory:')
-    const config = { runtime: 'node' as const, publicUrl: 'http://x', bodyLimit: 1024, authSecret: 'x'.repeat(32) }
+    const config = { runtime: 'node' as const, publicUrl: 'http://x', bodyLimit: 1024, authSecret: 'x'.repeat(32), tokenRateLimit: 0 }
     const app = createApp({ store: () => store, config: () => config, asset: async () => null })
     store.close()
     const res = await app.request('/api/health')

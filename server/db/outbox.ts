@@ -1,0 +1,290 @@
+import { and, asc, count, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm'
+import { hashToken, randomToken } from '../lib/tokens'
+import type { Statement } from './atomic'
+import type { Db, Store } from './client'
+import { invitationTokens, invitations, optOuts, outbox, waves } from './schema'
+
+type OutboxKind = (typeof outbox.$inferSelect)['kind']
+
+// D1 binds at most 100 parameters per statement: a token row binds 2, an outbox row 7.
+const TOKENS_PER_STATEMENT = 50
+const OUTBOX_ROWS_PER_STATEMENT = 14
+/** Invitations prepared per atomic write: each gets its token and its outbox row together. */
+export const ENQUEUE_CHUNK = 200
+
+/** Deterministic per message, so a receiving server can tell a resend from a new message. */
+export function messageIdOf(invitationId: string, kind: OutboxKind, seq: number, host: string) {
+  return `<${kind}-${seq}.${invitationId}@${host}>`
+}
+
+/**
+ * Writes a token and an outbox row for each candidate in one atomic write. The outbox's unique
+ * (invitation, kind, seq) index refuses a second row, so two runs can never queue a message twice.
+ */
+async function enqueue(
+  { db, atomic }: Store,
+  rows: { invitationId: string; waveId: string; seq: number }[],
+  kind: OutboxKind,
+  host: string,
+  now: Date,
+) {
+  const prepared = await Promise.all(
+    rows.map(async (r) => {
+      const token = randomToken()
+      return { ...r, token, hash: await hashToken(token) }
+    }),
+  )
+  const statements: Statement[] = []
+  for (let i = 0; i < prepared.length; i += TOKENS_PER_STATEMENT) {
+    const chunk = prepared.slice(i, i + TOKENS_PER_STATEMENT)
+    statements.push(
+      db
+        .insert(invitationTokens)
+        .values(chunk.map((p) => ({ hash: p.hash, invitationId: p.invitationId }))),
+    )
+  }
+  for (let i = 0; i < prepared.length; i += OUTBOX_ROWS_PER_STATEMENT) {
+    const chunk = prepared.slice(i, i + OUTBOX_ROWS_PER_STATEMENT)
+    statements.push(
+      db.insert(outbox).values(
+        chunk.map((p) => ({
+          invitationId: p.invitationId,
+          waveId: p.waveId,
+          kind,
+          seq: p.seq,
+          token: p.token,
+          messageId: messageIdOf(p.invitationId, kind, p.seq, host),
+          nextAttemptAt: now,
+        })),
+      ),
+    )
+  }
+  if (statements.length) await atomic(statements as [Statement, ...Statement[]])
+  return prepared.length
+}
+
+const notOptedOut = sql`not exists (select 1 from ${optOuts} where ${optOuts.email} = ${invitations.email})`
+
+/**
+ * Queues one invitation per contact of the wave that has none yet (skipping opted-out and
+ * bounced addresses). Resumable: rerunning after a crash queues only what is missing.
+ */
+export async function enqueueInvitations(
+  store: Store,
+  waveId: string,
+  host: string,
+  now: Date,
+  onChunk?: (n: number) => void,
+) {
+  let queued = 0
+  let after = ''
+  for (;;) {
+    const batch = await store.db
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.waveId, waveId),
+          gt(invitations.id, after),
+          eq(invitations.bounced, false),
+          notOptedOut,
+          sql`not exists (select 1 from ${outbox} where ${outbox.invitationId} = ${invitations.id} and ${outbox.kind} = 'invitation')`,
+        ),
+      )
+      .orderBy(asc(invitations.id))
+      .limit(ENQUEUE_CHUNK)
+    if (batch.length === 0) return queued
+    after = batch[batch.length - 1]!.id
+    const n = await enqueue(
+      store,
+      batch.map((b) => ({ invitationId: b.id, waveId, seq: 0 })),
+      'invitation',
+      host,
+      now,
+    )
+    queued += n
+    onChunk?.(n)
+  }
+}
+
+export type ReminderRule = { afterDays: number; max: number }
+
+/**
+ * Queues a reminder for each invitee who has been emailed, has neither responded nor opted out,
+ * has had fewer than `max` reminders, and was last emailed at least `afterDays` days ago.
+ */
+export async function enqueueReminders(
+  store: Store,
+  waveId: string,
+  rule: ReminderRule,
+  host: string,
+  now: Date,
+) {
+  const cutoff = new Date(now.getTime() - rule.afterDays * 86_400_000)
+  const remindersSent = sql<number>`(select count(*) from ${outbox} where ${outbox.invitationId} = ${invitations.id} and ${outbox.kind} = 'reminder')`
+  let queued = 0
+  let after = ''
+  for (;;) {
+    const batch = await store.db
+      .select({ id: invitations.id, reminders: remindersSent })
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.waveId, waveId),
+          gt(invitations.id, after),
+          eq(invitations.responded, false),
+          eq(invitations.bounced, false),
+          gt(invitations.messagesSent, 0),
+          lte(invitations.lastSentAt, cutoff),
+          notOptedOut,
+          // Nothing for this invitee still waiting to go out.
+          sql`not exists (select 1 from ${outbox} where ${outbox.invitationId} = ${invitations.id} and ${outbox.status} = 'pending')`,
+          lt(remindersSent, rule.max),
+        ),
+      )
+      .orderBy(asc(invitations.id))
+      .limit(ENQUEUE_CHUNK)
+    if (batch.length === 0) return queued
+    after = batch[batch.length - 1]!.id
+    const rows = batch.map((b) => ({ invitationId: b.id, waveId, seq: Number(b.reminders) + 1 }))
+    queued += await enqueue(store, rows, 'reminder', host, now)
+  }
+}
+
+/** A leased message with what composing it needs. */
+export type LeasedMessage = Awaited<ReturnType<typeof leaseDue>>[number]
+
+/**
+ * Leases up to `limit` due messages for `leaseMs`: one UPDATE … RETURNING, so two senders never
+ * lease the same row. A sender that dies leaves its rows to be leased again when the lease ends.
+ */
+export async function leaseDue(db: Db, now: Date, leaseMs: number, limit: number, waveId?: string) {
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.status, 'pending'),
+        lte(outbox.nextAttemptAt, now),
+        or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, now)),
+        waveId ? eq(outbox.waveId, waveId) : undefined,
+      ),
+    )
+    .orderBy(asc(outbox.id))
+    .limit(limit)
+  const leased = await db
+    .update(outbox)
+    .set({ leaseUntil: new Date(now.getTime() + leaseMs) })
+    .where(inArray(outbox.id, due))
+    .returning({ id: outbox.id })
+  if (leased.length === 0) return []
+  const ids = leased.map((l) => l.id)
+  const rows = []
+  // Read back in chunks under D1's 100-parameter limit.
+  for (let i = 0; i < ids.length; i += 90) {
+    rows.push(
+      ...(await db
+        .select({
+          id: outbox.id,
+          kind: outbox.kind,
+          seq: outbox.seq,
+          token: outbox.token,
+          messageId: outbox.messageId,
+          attempts: outbox.attempts,
+          invitationId: invitations.id,
+          email: invitations.email,
+          name: invitations.name,
+          responded: invitations.responded,
+          optedOut: sql<number>`exists (select 1 from ${optOuts} where ${optOuts.email} = ${invitations.email})`,
+          waveId: waves.id,
+          waveName: waves.name,
+          audience: waves.audience,
+          closesAt: waves.closesAt,
+          closedAt: waves.closedAt,
+        })
+        .from(outbox)
+        .innerJoin(invitations, eq(invitations.id, outbox.invitationId))
+        .innerJoin(waves, eq(waves.id, outbox.waveId))
+        .where(inArray(outbox.id, ids.slice(i, i + 90)))),
+    )
+  }
+  return rows.sort((a, b) => a.id - b.id)
+}
+
+/** Sent: the raw token leaves the database, and the invitee's last-contact time moves on. */
+export function markSentStatements(
+  db: Db,
+  m: { id: number; invitationId: string },
+  now: Date,
+): [Statement, Statement] {
+  return [
+    db
+      .update(outbox)
+      .set({ status: 'sent', sentAt: now, token: null, leaseUntil: null, lastError: null })
+      .where(eq(outbox.id, m.id)),
+    db
+      .update(invitations)
+      .set({ messagesSent: sql`${invitations.messagesSent} + 1`, lastSentAt: now })
+      .where(eq(invitations.id, m.invitationId)),
+  ]
+}
+
+export async function markRetry(
+  db: Db,
+  id: number,
+  attempts: number,
+  nextAttemptAt: Date,
+  error: string,
+) {
+  await db
+    .update(outbox)
+    .set({ attempts, nextAttemptAt, leaseUntil: null, lastError: error.slice(0, 500) })
+    .where(eq(outbox.id, id))
+}
+
+/** A permanent refusal (5xx) or too many attempts: the invitation is recorded as bounced. */
+export async function markBounced(
+  { db, atomic }: Store,
+  m: { id: number; invitationId: string },
+  attempts: number,
+  error: string,
+  status: 'bounced' | 'failed',
+) {
+  await atomic([
+    db
+      .update(outbox)
+      .set({ status, attempts, token: null, leaseUntil: null, lastError: error.slice(0, 500) })
+      .where(eq(outbox.id, m.id)),
+    db.update(invitations).set({ bounced: true }).where(eq(invitations.id, m.invitationId)),
+  ])
+}
+
+/** Not sent because it no longer applies (responded, opted out, wave closed). */
+export async function markCancelled(db: Db, id: number, reason: string) {
+  await db
+    .update(outbox)
+    .set({ status: 'cancelled', token: null, leaseUntil: null, lastError: reason })
+    .where(eq(outbox.id, id))
+}
+
+/** Messages still to go for a wave (or all waves), and the earliest time one is due. */
+export async function pendingSummary(db: Db, waveId?: string) {
+  const [row] = await db
+    .select({ pending: count(), nextAt: sql<number | null>`min(${outbox.nextAttemptAt})` })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'pending'), waveId ? eq(outbox.waveId, waveId) : undefined))
+  return {
+    pending: Number(row?.pending ?? 0),
+    nextAt: row?.nextAt == null ? null : new Date(Number(row.nextAt) * 1000),
+  }
+}
+
+/** Delivery outcome counts of a wave's outbox, for `csi wave show` and the dashboard. */
+export async function outboxCounts(db: Db, waveId: string) {
+  const rows = await db
+    .select({ kind: outbox.kind, status: outbox.status, n: count() })
+    .from(outbox)
+    .where(eq(outbox.waveId, waveId))
+    .groupBy(outbox.kind, outbox.status)
+  return rows.map((r) => ({ kind: r.kind, status: r.status, n: Number(r.n) }))
+}
