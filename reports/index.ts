@@ -56,7 +56,7 @@ export {
   type Proportion,
   type NetScore,
 } from './proportions'
-export { aaporRates, groupResponseRate, type Dispositions, type AaporRates } from './response-rates'
+export { aaporRates, groupResponseRate, type Dispositions, type AaporRates, type GroupResponseRate } from './response-rates'
 export { cronbachAlpha, pearsonFromCentred } from './reliability'
 export {
   lmg,

@@ -24,37 +24,44 @@ export type AppDeps = {
 }
 
 export function createApp(deps: AppDeps) {
-  return new Hono<AppEnv>()
-    .use(async (c, next) => {
-      const { db, atomic } = deps.store(c)
-      c.set('db', db)
-      c.set('atomic', atomic)
-      c.set('config', deps.config(c))
-      c.set('asset', (path: string) => deps.asset(c, path))
-      c.set('clientIp', deps.clientIp?.(c) ?? 'unknown')
-      await next()
-    })
-    .use(secureHeaders({ referrerPolicy: 'no-referrer', crossOriginEmbedderPolicy: false }))
-    // Cloudflare's edge compresses Worker responses itself; Node has to do it here.
-    .use((c, next) => (c.var.config.runtime === 'node' ? compress()(c, next) : next()))
-    .use('/api/*', (c, next) =>
-      bodyLimit({
-        maxSize: c.var.config.bodyLimit,
-        onError: () => {
-          throw new ApiError('PAYLOAD_TOO_LARGE', `Request body over ${c.var.config.bodyLimit} bytes`)
-        },
-      })(c, next),
-    )
-    .use('/api/*', requireJson)
-    .onError(onError)
-    .notFound((c) => c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), 404))
-    .route('/api/health', healthRoute)
-    .route('/api/auth', authRoute)
-    .route('/api/me', meRoute)
-    .route('/api/links', linksRoute)
-    .route('/api/respond', respondRoute)
-    .route('/api/waves', wavesRoute)
-    .route('/', pagesRoute)
+  return (
+    new Hono<AppEnv>()
+      .use(async (c, next) => {
+        const { db, atomic } = deps.store(c)
+        c.set('db', db)
+        c.set('atomic', atomic)
+        c.set('config', deps.config(c))
+        c.set('asset', (path: string) => deps.asset(c, path))
+        c.set('clientIp', deps.clientIp?.(c) ?? 'unknown')
+        await next()
+      })
+      .use(secureHeaders({ referrerPolicy: 'no-referrer', crossOriginEmbedderPolicy: false }))
+      // Cloudflare's edge compresses Worker responses itself; Node has to do it here.
+      .use((c, next) => (c.var.config.runtime === 'node' ? compress()(c, next) : next()))
+      .use('/api/*', (c, next) =>
+        bodyLimit({
+          maxSize: c.var.config.bodyLimit,
+          onError: () => {
+            throw new ApiError(
+              'PAYLOAD_TOO_LARGE',
+              `Request body over ${c.var.config.bodyLimit} bytes`,
+            )
+          },
+        })(c, next),
+      )
+      .use('/api/*', requireJson)
+      .onError(onError)
+      .notFound((c) =>
+        c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), 404),
+      )
+      .route('/api/health', healthRoute)
+      .route('/api/auth', authRoute)
+      .route('/api/me', meRoute)
+      .route('/api/links', linksRoute)
+      .route('/api/respond', respondRoute)
+      .route('/api/waves', wavesRoute)
+      .route('/', pagesRoute)
+  )
 }
 
 export type AppType = ReturnType<typeof createApp>

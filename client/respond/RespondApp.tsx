@@ -2,9 +2,14 @@ import { useEffect, useState } from 'react'
 import { api, readError } from '../api'
 import { SurveyPage } from './SurveyPage'
 
-type Loaded = {
+export type Loaded = {
   wave: { id: string; name: string; closesAt: string | null }
   survey: { id: string; version: number; definition: Record<string, unknown> }
+  link: {
+    kind: 'invitation' | 'open'
+    key: string
+    saved: { data: Record<string, unknown>; pageNo: number } | null
+  }
 }
 
 type State =
@@ -12,21 +17,25 @@ type State =
   | { kind: 'ready'; link: Loaded }
   | { kind: 'problem'; title: string; message: string; retry: boolean }
 
-const token = decodeURIComponent(location.pathname.split('/s/')[1]?.split('/')[0] ?? '')
-
 export function RespondApp() {
   const [state, setState] = useState<State>({ kind: 'loading' })
   const [attempt, setAttempt] = useState(0)
 
   useEffect(() => {
     let cancelled = false
-    api.api.links[':token']
-      .$get({ param: { token } })
+    // The link's token was exchanged for an HttpOnly cookie at /s/<token>; the API reads it.
+    api.api.respond
+      .$get()
       .then(async (res) => {
         if (cancelled) return
         if (res.ok) return setState({ kind: 'ready', link: (await res.json()) as Loaded })
         const err = await readError(res)
-        const title = err.status === 410 ? 'This survey has closed' : 'This link cannot be used'
+        const title =
+          err.status === 410
+            ? 'This survey has closed'
+            : err.status === 409
+              ? 'Already answered'
+              : 'This link cannot be used'
         setState({ kind: 'problem', title, message: err.message, retry: err.status >= 500 })
       })
       .catch(() => {
@@ -44,7 +53,7 @@ export function RespondApp() {
     }
   }, [attempt])
 
-  if (state.kind === 'ready') return <SurveyPage token={token} {...state.link} />
+  if (state.kind === 'ready') return <SurveyPage {...state.link} />
   if (state.kind === 'loading') {
     return (
       <main className="respond-message" aria-busy="true">

@@ -2,23 +2,21 @@ import { useEffect, useState } from 'react'
 import { Model, Serializer } from 'survey-core'
 import { Survey } from 'survey-react-ui'
 import { api, readError } from '../api'
+import type { Loaded } from './RespondApp'
 import { surveyTheme } from './theme'
 import { clearProgress, loadProgress, newSubmissionKey, saveProgress } from './saved-progress'
 
 // Our definitions carry these top-level properties (SPEC §3); declare them so survey-core
 // does not report them as unknown.
 for (const name of ['audience', 'version:number']) {
-  if (!Serializer.findProperty('survey', name.split(':')[0]!)) Serializer.addProperty('survey', name)
+  if (!Serializer.findProperty('survey', name.split(':')[0]!))
+    Serializer.addProperty('survey', name)
 }
 
-type Props = {
-  token: string
-  wave: { name: string; closesAt: string | null }
-  survey: { definition: Record<string, unknown> }
-}
+type Props = Pick<Loaded, 'wave' | 'survey' | 'link'>
 
-export function SurveyPage({ token, wave, survey }: Props) {
-  const [model] = useState(() => buildModel(token, survey.definition))
+export function SurveyPage({ wave, survey, link }: Props) {
+  const [model] = useState(() => buildModel(link, survey.definition))
 
   useEffect(() => {
     document.title = model.title || wave.name
@@ -31,28 +29,52 @@ export function SurveyPage({ token, wave, survey }: Props) {
   )
 }
 
-function buildModel(token: string, definition: Record<string, unknown>) {
+// Answers go to the server a moment after the respondent stops typing or clicking.
+const DRAFT_DELAY_MS = 800
+
+function buildModel(link: Loaded['link'], definition: Record<string, unknown>) {
   const model = new Model(definition)
   model.applyTheme(surveyTheme)
-  const saved = loadProgress(token)
+  const token = link.key
+  const local = loadProgress(token)
   const progress = {
-    submissionKey: saved?.submissionKey ?? newSubmissionKey(),
-    startedAt: saved?.startedAt ?? new Date().toISOString(),
+    submissionKey: local?.submissionKey ?? newSubmissionKey(),
+    startedAt: local?.startedAt ?? new Date().toISOString(),
   }
+  // This device's copy first (it is never behind what this device sent); else the server's
+  // draft, so an invitation resumes on another device too.
+  const saved = local ?? link.saved
   if (saved) {
     model.data = saved.data
     if (saved.pageNo < model.visiblePages.length) model.currentPageNo = saved.pageNo
   }
-  const remember = () => saveProgress(token, { ...progress, data: model.data, pageNo: model.currentPageNo })
+  let draftTimer: ReturnType<typeof setTimeout> | undefined
+  const sendDraft = () => {
+    void api.api.respond.draft
+      .$put({ json: { data: model.data, pageNo: model.currentPageNo } })
+      .catch(() => {
+        // Offline: the device copy is still there, and the next change tries again.
+      })
+  }
+  const remember = () => {
+    saveProgress(token, { ...progress, data: model.data, pageNo: model.currentPageNo })
+    if (link.kind !== 'invitation') return
+    clearTimeout(draftTimer)
+    draftTimer = setTimeout(sendDraft, DRAFT_DELAY_MS)
+  }
   model.onValueChanged.add(remember)
   model.onCurrentPageChanged.add(remember)
 
   model.onComplete.add(async (sender, options) => {
     options.showSaveInProgress('Sending your answers…')
+    clearTimeout(draftTimer)
     try {
-      const res = await api.api.links[':token'].responses.$post({
-        param: { token },
-        json: { data: sender.data, submissionKey: progress.submissionKey, startedAt: progress.startedAt },
+      const res = await api.api.respond.responses.$post({
+        json: {
+          data: sender.data,
+          submissionKey: progress.submissionKey,
+          startedAt: progress.startedAt,
+        },
       })
       // 409: this visit's answers were already stored (a retried or doubled submit).
       if (res.ok || (res.status as number) === 409) {
@@ -61,7 +83,9 @@ function buildModel(token: string, definition: Record<string, unknown>) {
         return
       }
       const err = await readError(res)
-      options.showSaveError(`${err.message} Your answers are kept on this device; please try again.`)
+      options.showSaveError(
+        `${err.message} Your answers are kept on this device; please try again.`,
+      )
     } catch {
       options.showSaveError('Your answers could not be sent. Check your connection and try again.')
     }

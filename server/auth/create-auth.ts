@@ -11,7 +11,8 @@ import { ApiError } from '../lib/errors'
  */
 export function createAuth(db: Db, config: Pick<Config, 'publicUrl' | 'authSecret'>) {
   // Only a Worker whose D1 could not be read for the stored secret gets here without one.
-  if (!config.authSecret) throw new ApiError('UNAVAILABLE', 'Sign-in is unavailable right now; try again shortly.')
+  if (!config.authSecret)
+    throw new ApiError('UNAVAILABLE', 'Sign-in is unavailable right now; try again shortly.')
   return betterAuth({
     appName: 'CSI Toolkit',
     baseURL: config.publicUrl,
@@ -23,9 +24,16 @@ export function createAuth(db: Db, config: Pick<Config, 'publicUrl' | 'authSecre
       schema: { users, sessions, accounts, verifications },
     }),
     // Users come from `csi user add` and the first-start seed only.
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+    },
     user: {
-      additionalFields: { role: { type: [...roles], required: true, defaultValue: 'manager', input: false } },
+      additionalFields: {
+        role: { type: [...roles], required: true, defaultValue: 'manager', input: false },
+      },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     advanced: {

@@ -20,7 +20,10 @@ export const requireRole = (...roles: Role[]) =>
     if (!session) throw new ApiError('UNAUTHORIZED', 'Sign in to use this')
     const { id, email, role } = session.user
     if (roles.length > 0 && !roles.includes(role)) {
-      throw new ApiError('FORBIDDEN', `Only ${roles.join(' or ')} users may do this; you are ${role}`)
+      throw new ApiError(
+        'FORBIDDEN',
+        `Only ${roles.join(' or ')} users may do this; you are ${role}`,
+      )
     }
     // A session past its update age is extended: pass the refreshed cookie on.
     for (const cookie of headers.getSetCookie()) c.header('Set-Cookie', cookie, { append: true })

@@ -41,7 +41,10 @@ export const authRoute = new Hono<AppEnv>()
     if (!reservation.allowed) {
       c.header('Retry-After', String(reservation.retryAfterSeconds))
       const minutes = Math.ceil(reservation.retryAfterSeconds / 60)
-      throw new ApiError('TOO_MANY_REQUESTS', `Too many failed sign-ins for this email; try again in ${minutes} minutes.`)
+      throw new ApiError(
+        'TOO_MANY_REQUESTS',
+        `Too many failed sign-ins for this email; try again in ${minutes} minutes.`,
+      )
     }
     let res: Response
     try {
@@ -61,7 +64,10 @@ export const authRoute = new Hono<AppEnv>()
     return c.json({ success: true as const }, 200)
   })
   .post('/change-password', validate('json', changePasswordBody), async (c) => {
-    const { user } = (await answer(c, await handle(c, '/change-password', c.req.valid('json')))) as { user: AuthUser }
+    const { user } = (await answer(
+      c,
+      await handle(c, '/change-password', c.req.valid('json')),
+    )) as { user: AuthUser }
     return c.json({ user: publicUser(user) }, 200)
   })
 

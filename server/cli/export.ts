@@ -7,7 +7,7 @@ import { openCliStore } from './context'
 export function registerExport(program: Command) {
   program
     .command('export')
-    .description('print a wave\'s responses as CSV (SPEC 5.3) on stdout')
+    .description("print a wave's responses as CSV (SPEC 5.3) on stdout")
     .requiredOption('--wave <id>', 'wave id')
     .action(async (opts: { wave: string }) => {
       const { store } = await openCliStore()

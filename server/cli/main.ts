@@ -1,5 +1,8 @@
 import { Command, CommanderError } from 'commander'
 import { registerAggregates } from './aggregates'
+import { registerContacts } from './contacts'
+import { registerResponses } from './responses'
+import { registerSend } from './send'
 import { registerExport } from './export'
 import { registerReport } from './report'
 import { registerServe } from './serve'
@@ -14,6 +17,9 @@ const program = new Command('csi')
 
 registerServe(program)
 registerWave(program)
+registerContacts(program)
+registerSend(program)
+registerResponses(program)
 registerExport(program)
 registerReport(program)
 registerUser(program)

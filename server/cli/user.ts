@@ -14,7 +14,8 @@ export function registerUser(program: Command) {
     .requiredOption('--role <role>', `one of ${roles.join(', ')}`)
     .option('--password <password>', '8 to 128 characters')
     .action(async (email: string, opts: { role: string; password?: string }) => {
-      if (!z.email().safeParse(email).success) throw new CliError(`<email>: "${email}" is not an email address`)
+      if (!z.email().safeParse(email).success)
+        throw new CliError(`<email>: "${email}" is not an email address`)
       if (!(roles as readonly string[]).includes(opts.role)) {
         throw new CliError(`--role: "${opts.role}" is not one of ${roles.join(', ')}`)
       }
@@ -28,7 +29,8 @@ export function registerUser(program: Command) {
         process.stdout.write(`Created ${created.role} ${created.email}\n`)
         if (!opts.password) process.stdout.write(`One-time password: ${password}\n`)
       } catch (err) {
-        if (err instanceof DuplicateUserError) throw new CliError(`<email>: a user ${email} already exists`)
+        if (err instanceof DuplicateUserError)
+          throw new CliError(`<email>: a user ${email} already exists`)
         throw err
       } finally {
         store.close()

@@ -2,10 +2,30 @@ import type { Command } from 'commander'
 import { UnknownSurveyError, createWave } from '../db/waves'
 import { listSurveys } from '../db/surveys'
 import { CliError } from './cli-error'
+import { registerWaveStatus } from './wave-status'
 import { openCliStore } from './context'
 
-function parseDate(value: string, option: string): Date {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59Z`) : new Date(value)
+type CreateOpts = {
+  survey: string
+  name: string
+  opens?: string
+  closes?: string
+  remindAfter: string
+  maxReminders: string
+  open?: boolean
+  json?: boolean
+}
+
+function wholeNumber(value: string, option: string, min: number, max: number) {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new CliError(`${option}: "${value}" must be a whole number from ${min} to ${max}`)
+  return n
+}
+
+function parseDate(value: string, option: string, day: 'start' | 'end' = 'end'): Date {
+  const time = day === 'end' ? 'T23:59:59Z' : 'T00:00:00Z'
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}${time}`) : new Date(value)
   if (Number.isNaN(date.getTime())) {
     throw new CliError(`${option}: "${value}" is not a date (use YYYY-MM-DD or ISO 8601)`)
   }
@@ -19,20 +39,35 @@ export function registerWave(program: Command) {
     .description('create a wave of a survey; prints its id')
     .requiredOption('--survey <id>', 'survey id (customer, wholesaler, retailer, employee, …)')
     .requiredOption('--name <name>', 'wave name, e.g. "2026 Q4 customers"')
+    .option(
+      '--opens <date>',
+      'open date (YYYY-MM-DD opens at the start of that day, UTC); default now',
+    )
     .option('--closes <date>', 'close date (YYYY-MM-DD closes at the end of that day, UTC)')
+    .option('--remind-after <days>', 'days after the last email before a reminder', '3')
+    .option('--max-reminders <n>', 'reminders per invitee at most', '2')
     .option('--open', 'also create a public link (/s/<token>): one response per visit')
     .option('--json', 'print JSON instead of text')
-    .action(async (opts: { survey: string; name: string; closes?: string; open?: boolean; json?: boolean }) => {
+    .action(async (opts: CreateOpts) => {
       if (!opts.name.trim()) throw new CliError('--name: must not be empty')
       const closesAt = opts.closes ? parseDate(opts.closes, '--closes') : null
-      if (closesAt && closesAt <= new Date()) throw new CliError(`--closes: ${opts.closes} is in the past`)
+      if (closesAt && closesAt <= new Date())
+        throw new CliError(`--closes: ${opts.closes} is in the past`)
+      const opensAt = opts.opens ? parseDate(opts.opens, '--opens', 'start') : null
+      if (opensAt && closesAt && opensAt >= closesAt)
+        throw new CliError(`--opens: ${opts.opens} is not before --closes ${opts.closes}`)
+      const remindAfterDays = wholeNumber(opts.remindAfter, '--remind-after', 0, 365)
+      const maxReminders = wholeNumber(opts.maxReminders, '--max-reminders', 0, 10)
       const { env, store } = await openCliStore()
       try {
         const created = await createWave(store.db, {
           surveyId: opts.survey,
           name: opts.name.trim(),
+          opensAt,
           closesAt,
           openLink: Boolean(opts.open),
+          remindAfterDays,
+          maxReminders,
         }).catch(async (err) => {
           if (!(err instanceof UnknownSurveyError)) throw err
           const known = (await listSurveys(store.db)).map((s) => s.id).join(', ')
@@ -41,7 +76,15 @@ export function registerWave(program: Command) {
         const link = created.openLinkToken ? `${env.PUBLIC_URL}/s/${created.openLinkToken}` : null
         const { id, name, surveyId, surveyVersion, audience, closesAt: closes } = created.wave
         if (opts.json) {
-          const out = { id, name, survey: surveyId, surveyVersion, audience, closesAt: closes?.toISOString() ?? null, link }
+          const out = {
+            id,
+            name,
+            survey: surveyId,
+            surveyVersion,
+            audience,
+            closesAt: closes?.toISOString() ?? null,
+            link,
+          }
           process.stdout.write(`${JSON.stringify(out, null, 2)}\n`)
         } else {
           process.stdout.write(`${id}\n`)
@@ -51,4 +94,5 @@ export function registerWave(program: Command) {
         store.close()
       }
     })
+  registerWaveStatus(wave)
 }

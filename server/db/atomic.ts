@@ -1,4 +1,5 @@
 import type { BatchItem } from 'drizzle-orm/batch'
+import type { SQL } from 'drizzle-orm'
 
 export type Statement = BatchItem<'sqlite'>
 
@@ -25,4 +26,14 @@ export function batchAtomic(db: {
   return async (statements) => {
     await db.batch(statements)
   }
+}
+
+/**
+ * A hand-written SQL statement that waits for `atomic` to run it. Drizzle's `db.run(sql)` is
+ * already lazy on D1 but executes at once on better-sqlite3, which would step outside the
+ * transaction; the sync driver gets a thunk with the `run()` that syncTransactionAtomic calls.
+ */
+export function rawStatement(db: { run(query: SQL): unknown }, query: SQL): Statement {
+  if ((db as { resultKind?: string }).resultKind === 'async') return db.run(query) as Statement
+  return { run: () => db.run(query) } as unknown as Statement
 }

@@ -270,7 +270,13 @@ export async function markCancelled(db: Db, id: number, reason: string) {
 /** Messages still to go for a wave (or all waves), and the earliest time one is due. */
 export async function pendingSummary(db: Db, waveId?: string) {
   const [row] = await db
-    .select({ pending: count(), nextAt: sql<number | null>`min(${outbox.nextAttemptAt})` })
+    // A leased row (a sender at work, or one that died) is due again when its lease ends.
+    .select({
+      pending: count(),
+      nextAt: sql<
+        number | null
+      >`min(max(${outbox.nextAttemptAt}, coalesce(${outbox.leaseUntil}, 0)))`,
+    })
     .from(outbox)
     .where(and(eq(outbox.status, 'pending'), waveId ? eq(outbox.waveId, waveId) : undefined))
   return {

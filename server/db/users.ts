@@ -41,24 +41,20 @@ export async function createUser(
   const password = await hashPassword(input.password)
   try {
     await atomic([
-      db
-        .insert(users)
-        .values({
-          id,
-          email,
-          name: input.name ?? email.split('@')[0]!,
-          role: input.role,
-          emailVerified: true,
-        }),
-      db
-        .insert(accounts)
-        .values({
-          id: randomId('a'),
-          userId: id,
-          providerId: 'credential',
-          accountId: id,
-          password,
-        }),
+      db.insert(users).values({
+        id,
+        email,
+        name: input.name ?? email.split('@')[0]!,
+        role: input.role,
+        emailVerified: true,
+      }),
+      db.insert(accounts).values({
+        id: randomId('a'),
+        userId: id,
+        providerId: 'credential',
+        accountId: id,
+        password,
+      }),
     ])
   } catch (err) {
     // Two creations of one email at once: the unique index refuses the second.

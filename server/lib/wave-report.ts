@@ -1,7 +1,14 @@
-import type { AggregateSpec, Audience, CellRow, ReportOptions } from '../../reports'
+import type {
+  AggregateSpec,
+  Audience,
+  CellRow,
+  ReportOptions,
+  ResponseRateInput,
+} from '../../reports'
 import { aggregatesFromCells, reportFromAggregates } from '../../reports'
 import type { Db } from '../db/client'
 import { loadAggregateRows } from '../db/aggregates'
+import { invitationCounts } from '../db/invitations'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { ApiError } from './errors'
 
@@ -45,7 +52,11 @@ export async function waveReport(db: Db, waves: readonly WaveSurvey[], options: 
   const spec = combinedSpec(waves)
   const rows: CellRow[] = []
   for (const { wave } of waves) rows.push(...(await loadAggregateRows(db, wave.id)))
-  const report = reportFromAggregates(aggregatesFromCells(rows, spec), options)
+  const responseRates = await waveResponseRates(db, waves, options.by ?? [])
+  const report = reportFromAggregates(aggregatesFromCells(rows, spec), {
+    ...options,
+    responseRates,
+  })
   return {
     ...report,
     waves: waves.map(({ wave }) => ({
@@ -56,4 +67,42 @@ export async function waveReport(db: Db, waves: readonly WaveSurvey[], options: 
       surveyVersion: wave.surveyVersion,
     })),
   }
+}
+
+/**
+ * Invitation outcomes per audience and per contact segment value, summed over the waves of an
+ * audience: the AAPOR inputs of each report group. Audiences reached only by open links have no
+ * invitations and so no rate (null, as SPEC §5.4 asks).
+ */
+export async function waveResponseRates(
+  db: Db,
+  waves: readonly WaveSurvey[],
+  by: readonly string[],
+) {
+  const sums = new Map<string, ResponseRateInput>()
+  const add = (
+    audience: Audience,
+    segment: { column: string; value: string } | null,
+    c: Omit<ResponseRateInput, 'audience' | 'segment'>,
+  ) => {
+    const key = JSON.stringify([audience, segment])
+    const prev = sums.get(key)
+    sums.set(key, {
+      audience,
+      segment,
+      invited: (prev?.invited ?? 0) + c.invited,
+      responded: (prev?.responded ?? 0) + c.responded,
+      partial: (prev?.partial ?? 0) + (c.partial ?? 0),
+      optedOut: (prev?.optedOut ?? 0) + (c.optedOut ?? 0),
+      bounced: (prev?.bounced ?? 0) + (c.bounced ?? 0),
+    })
+  }
+  for (const { wave } of waves) {
+    const counts = await invitationCounts(db, wave.id, by)
+    if (counts.total.invited === 0) continue
+    add(wave.audience, null, counts.total)
+    for (const s of counts.bySegment)
+      add(wave.audience, { column: s.column, value: s.value }, s.counts)
+  }
+  return [...sums.values()]
 }

@@ -111,7 +111,9 @@ export function resolveColumns(
     attributes = req.attributes.map((name) => find('--attributes', name))
     const clash = attributes.find((a) => taken.has(a.name))
     if (clash) {
-      throw new ReportInputError(`--attributes: "${clash.name}" is the audience, overall or rebuy column`)
+      throw new ReportInputError(
+        `--attributes: "${clash.name}" is the audience, overall or rebuy column`,
+      )
     }
   } else if (survey) {
     attributes = survey.attributes.flatMap((key) => col(key) ?? [])
@@ -123,7 +125,9 @@ export function resolveColumns(
   } else {
     const na = new Set(req.na)
     attributes = [...index]
-      .filter(([name]) => !taken.has(name) && !isIdentifier(name) && !name.startsWith(IMPORTANCE_PREFIX))
+      .filter(
+        ([name]) => !taken.has(name) && !isIdentifier(name) && !name.startsWith(IMPORTANCE_PREFIX),
+      )
       .filter(([, i]) => mostlyNumbers(i, sample, na))
       .map(([name, i]) => ({ name, index: i }))
   }
@@ -142,21 +146,27 @@ export function resolveColumns(
   ])
   const by = req.by.map((name) => {
     const c = find('--by', name)
-    if (ratings.has(name)) throw new ReportInputError(`--by: "${name}" is a rating column, not a segment`)
+    if (ratings.has(name))
+      throw new ReportInputError(`--by: "${name}" is a rating column, not a segment`)
     if (taken.has(name)) throw new ReportInputError(`--by: "${name}" cannot be a segment`)
     return c
   })
-  const unused = (n: string) => (reservedColumns as readonly string[]).includes(n) || isIdentifier(n)
+  const unused = (n: string) =>
+    (reservedColumns as readonly string[]).includes(n) || isIdentifier(n)
   const segments = [...index.keys()].filter((n) => !taken.has(n) && !ratings.has(n) && !unused(n))
   const ignored = header.flatMap((n, i) =>
     n === '' ? [`(unnamed column ${i + 1})`] : unused(n) && !ratings.has(n) ? [n] : [],
   )
   const csi = req.report.csi ?? defaultCsi(overall, rebuy)
   if ((csi === 'overall' || csi === 'overall-rebuy') && !overall) {
-    throw new ReportInputError(`--csi ${csi}: the file has no overall column (name it with --overall)`)
+    throw new ReportInputError(
+      `--csi ${csi}: the file has no overall column (name it with --overall)`,
+    )
   }
   if (csi === 'overall-rebuy' && !rebuy) {
-    throw new ReportInputError('--csi overall-rebuy: the file has no rebuy column (name it with --rebuy)')
+    throw new ReportInputError(
+      '--csi overall-rebuy: the file has no rebuy column (name it with --rebuy)',
+    )
   }
   if ((csi === 'attributes' || csi === 'weighted') && attributes.length === 0) {
     throw new ReportInputError(`--csi ${csi}: the file has no attribute columns`)

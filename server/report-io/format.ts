@@ -32,7 +32,9 @@ export const count = (n: number | null | undefined) =>
 
 /** A 95% interval on the 1–5 scale. */
 export const interval = (lo: number | null | undefined, hi: number | null | undefined) =>
-  lo === null || lo === undefined || hi === null || hi === undefined ? '–' : `${mean(lo)}–${mean(hi)}`
+  lo === null || lo === undefined || hi === null || hi === undefined
+    ? '–'
+    : `${mean(lo)}–${mean(hi)}`
 
 /** Splits text into lines of at most `width` characters at spaces. */
 export function wrap(text: string, width = 100): string[] {

@@ -1,11 +1,19 @@
-import type { AttributeRow, CsiResult, GroupReport, ItemSummary, ResolvedOptions } from '../../reports'
+import type {
+  AttributeRow,
+  CsiResult,
+  GroupReport,
+  ItemSummary,
+  ResolvedOptions,
+} from '../../reports'
 import { count, interval, mean, num, percent, score, wrap } from './format'
 import { mdTable } from './md-table'
 import { flagCode, quadrantWords } from './md-words'
 
 // The t-interval is symmetric, so mean ± half-width is exact and narrower than a range.
 const meanCi = (r: ItemSummary) =>
-  r.ciHigh === null || r.mean === null ? mean(r.mean) : `${mean(r.mean)} ±${mean(r.ciHigh - r.mean)}`
+  r.ciHigh === null || r.mean === null
+    ? mean(r.mean)
+    : `${mean(r.mean)} ±${mean(r.ciHigh - r.mean)}`
 
 const scoreBand = (x: { score10: number | null; band: string | null }) =>
   x.score10 === null ? '–' : `${score(x.score10)}/10 ${x.band}`
@@ -23,7 +31,10 @@ export function csiLines(c: CsiResult, attributes: number, alphaMin: number): st
   const lines: string[] = []
   const diverge = c.alpha !== null && c.alpha < alphaMin
   if (c.mean === null && diverge) {
-    const what = c.definition === 'overall-rebuy' ? 'overall and rebuy diverge' : 'the attributes do not hang together'
+    const what =
+      c.definition === 'overall-rebuy'
+        ? 'overall and rebuy diverge'
+        : 'the attributes do not hang together'
     lines.push(`**CSI withheld**: ${what} (Cronbach α = ${num(c.alpha)} < ${num(alphaMin)}).`)
   } else if (c.mean === null) {
     lines.push(`**CSI withheld**: ${c.reason ?? 'no answers'}.`)
@@ -33,7 +44,11 @@ export function csiLines(c: CsiResult, attributes: number, alphaMin: number): st
         ? `mean of ${attributes} attribute means, no CI`
         : `95% CI ${interval(c.ciLow, c.ciHigh)} (${score(c.score10Low)}–${score(c.score10High)}/10)`
     const flags = c.flags.length ? ` · flags ${c.flags.map((f) => flagCode[f]).join('')}` : ''
-    lines.push(...wrap(`**CSI ${mean(c.mean)} → ${scoreBand(c)}** · ${ci} · n = ${count(c.n)}${alpha}${flags}`))
+    lines.push(
+      ...wrap(
+        `**CSI ${mean(c.mean)} → ${scoreBand(c)}** · ${ci} · n = ${count(c.n)}${alpha}${flags}`,
+      ),
+    )
   }
   if (c.definition === 'overall-rebuy' && c.components) {
     if (c.mean === null) lines.push('', 'The two components, separately:')
@@ -53,7 +68,10 @@ function headline(rows: readonly AttributeRow[]): string | null {
   if (rated.length === 0) return null
   const n = (b: string) => rated.filter((r) => r.band === b).length
   const weakest = rated.filter((r) => r.band !== 'strength').sort((a, b) => a.score10! - b.score10!)
-  const low = weakest.slice(0, 3).map((r) => `${r.key} (${score(r.score10)})`).join(', ')
+  const low = weakest
+    .slice(0, 3)
+    .map((r) => `${r.key} (${score(r.score10)})`)
+    .join(', ')
   const counts = `${n('strength')} strength · ${n('adequate')} adequate · ${n('concern')} concern`
   return low ? `${counts}. Lowest: ${low}.` : `${counts}.`
 }
@@ -69,11 +87,29 @@ export function attributeLines(g: GroupReport, o: ResolvedOptions): string[] {
     { title: 'Mean ±95% CI', align: 'right', cells: cell((r) => meanCi(r)) },
     { title: '/10', align: 'right', cells: cell((r) => score(r.score10)) },
     { title: 'Band', cells: rows.map((r) => (r.suppressed ? 'hidden' : (r.band ?? '–'))) },
-    { title: 'Flags', cells: rows.map((r) => r.flags.map((f) => flagCode[f]).join('')), optional: true },
+    {
+      title: 'Flags',
+      cells: rows.map((r) => r.flags.map((f) => flagCode[f]).join('')),
+      optional: true,
+    },
     { title: 'r', align: 'right', cells: cell((r) => num(r.importance.r)), optional: true },
-    { title: 'Share', align: 'right', cells: cell((r) => percent(r.importance.share)), optional: true },
-    { title: 'Stated', align: 'right', cells: cell((r) => mean(r.importance.stated)), optional: true },
-    { title: 'Quadrant', cells: cell((r) => (r.quadrant ? quadrantWords[r.quadrant] : '–')), optional: true },
+    {
+      title: 'Share',
+      align: 'right',
+      cells: cell((r) => percent(r.importance.share)),
+      optional: true,
+    },
+    {
+      title: 'Stated',
+      align: 'right',
+      cells: cell((r) => mean(r.importance.stated)),
+      optional: true,
+    },
+    {
+      title: 'Quadrant',
+      cells: cell((r) => (r.quadrant ? quadrantWords[r.quadrant] : '–')),
+      optional: true,
+    },
   ])
   const sorted = o.sort === 'none' ? '' : ` (sorted by ${o.sort})`
   const head = headline(rows)

@@ -27,7 +27,11 @@ export function mdTable(table: readonly TableColumn[], maxWidth = 100): string[]
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`
   const out = [
     line(shown.map((c, i) => pad(clip(c.title, widths[i]), widths[i], c.align))),
-    line(shown.map((c, i) => (c.align === 'right' ? `${'-'.repeat(widths[i] - 1)}:` : '-'.repeat(widths[i])))),
+    line(
+      shown.map((c, i) =>
+        c.align === 'right' ? `${'-'.repeat(widths[i] - 1)}:` : '-'.repeat(widths[i]),
+      ),
+    ),
   ]
   for (let r = 0; r < rows; r++) {
     out.push(line(shown.map((c, i) => pad(clip(c.cells[r], widths[i]), widths[i], c.align))))

@@ -1,4 +1,12 @@
-import type { Audience, CsiDefinition, Flag, Quadrant, ResolvedOptions, ScaleMapping, Verdict } from '../../reports'
+import type {
+  Audience,
+  CsiDefinition,
+  Flag,
+  Quadrant,
+  ResolvedOptions,
+  ScaleMapping,
+  Verdict,
+} from '../../reports'
 import { score } from './format'
 
 export const audienceTitle: Record<Audience, string> = {

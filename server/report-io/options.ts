@@ -51,7 +51,10 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 
 /** Splits repeated and comma-separated values, trims them and drops empty ones. */
 export function listOf(values: readonly string[] | undefined): string[] {
-  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '')
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
 }
 
 function minGroupOf(value: string | undefined): number | undefined {

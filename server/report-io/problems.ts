@@ -9,7 +9,8 @@ const notApplicableLike = /^(-\d+(\.\d+)?|0|na|n\/a|n\.a\.|nan|null|none|-|\.|\?
 
 function guessed(plan: ColumnPlan): string {
   const names = plan.attributes.map((a) => a.name)
-  const list = names.length > 8 ? `${names.slice(0, 8).join(', ')}, … (${names.length})` : names.join(', ')
+  const list =
+    names.length > 8 ? `${names.slice(0, 8).join(', ')}, … (${names.length})` : names.join(', ')
   return ` The rating columns were guessed from numeric columns (${list}); name them with --attributes.`
 }
 

@@ -67,10 +67,18 @@ export function readResponsesCsv(
   let refused = 0
 
   const decide = () => {
-    plan = resolveColumns(header!, sample.map((s) => s.cells), req, opts.survey ?? null)
+    plan = resolveColumns(
+      header!,
+      sample.map((s) => s.cells),
+      req,
+      opts.survey ?? null,
+    )
     read = rowReader(plan, req.na)
     const keys = plan.attributes.map((a) => a.name)
-    const attributes = Object.fromEntries(audiences.map((a) => [a, keys])) as Record<Audience, string[]>
+    const attributes = Object.fromEntries(audiences.map((a) => [a, keys])) as Record<
+      Audience,
+      string[]
+    >
     agg = emptyAggregate({ attributes, segments: plan.by.map((b) => b.name) })
     for (const s of sample.splice(0)) take(s.cells, s.row)
   }

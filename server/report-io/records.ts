@@ -47,7 +47,8 @@ export function rowReader(plan: ColumnPlan, naCodes: readonly string[]) {
       if (c === null || first.bad) return null
       const raw = cells[c.index] ?? ''
       const v = parseRating(raw, na)
-      if (v === undefined) first.bad = problem(row, { ...c, name: label ?? c.name }, raw, RATING_RULE)
+      if (v === undefined)
+        first.bad = problem(row, { ...c, name: label ?? c.name }, raw, RATING_RULE)
       return v ?? null
     }
     const overall = rating(plan.overall)

@@ -25,7 +25,21 @@ type Cell = string | number | null
 
 function csiRow(c: CsiResult): Cell[] {
   const flags = c.flags.join(';')
-  return ['CSI', c.n, c.mean, c.sd, c.ciLow, c.ciHigh, c.score10, c.band, flags, null, null, null, c.reason]
+  return [
+    'CSI',
+    c.n,
+    c.mean,
+    c.sd,
+    c.ciLow,
+    c.ciHigh,
+    c.score10,
+    c.band,
+    flags,
+    null,
+    null,
+    null,
+    c.reason,
+  ]
 }
 
 function attributeRow(a: AttributeRow): Cell[] {

@@ -99,8 +99,12 @@ function compileRatings(definition: SurveyDefinition): (data: Record<string, unk
     pick: answerOf(questions.find((q) => q.name === name)?.dataKey ?? null),
   }))
   const attitude = roles.attitude.map((key) => ({ key, pick: cellOf(attitudeMatrix, key) }))
-  const overall = answerOf(ratingKey(byName((n) => isRatingRole(n, roleNames.overall), roleNames.overall)))
-  const rebuy = answerOf(ratingKey(byName((n) => isRatingRole(n, roleNames.rebuy), roleNames.rebuy)))
+  const overall = answerOf(
+    ratingKey(byName((n) => isRatingRole(n, roleNames.overall), roleNames.overall)),
+  )
+  const rebuy = answerOf(
+    ratingKey(byName((n) => isRatingRole(n, roleNames.rebuy), roleNames.rebuy)),
+  )
 
   return (data) => {
     const answers = isPlainObject(data) ? data : {}
