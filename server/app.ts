@@ -12,6 +12,8 @@ import { healthRoute } from './routes/health'
 import { linksRoute, respondRoute } from './routes/links'
 import { meRoute } from './routes/me'
 import { pagesRoute } from './routes/pages'
+import { fieldworkRoute } from './routes/fieldwork'
+import { printRoute } from './routes/print'
 import { wavesRoute } from './routes/waves'
 
 export type AppDeps = {
@@ -60,6 +62,8 @@ export function createApp(deps: AppDeps) {
       .route('/api/links', linksRoute)
       .route('/api/respond', respondRoute)
       .route('/api/waves', wavesRoute)
+      .route('/api/waves', fieldworkRoute)
+      .route('/print', printRoute)
       .route('/', pagesRoute)
   )
 }

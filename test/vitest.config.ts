@@ -7,7 +7,14 @@ export default defineConfig({
       { test: { name: 'reports', include: ['test/reports/**/*.test.ts'], root: '.' } },
       { test: { name: 'surveys', include: ['test/surveys/**/*.test.ts'], root: '.' } },
       // CLI tests spawn tsx processes: seconds each on a busy 2-core machine.
-      { test: { name: 'server', include: ['test/server/**/*.test.ts'], root: '.', testTimeout: 30_000 } },
+      {
+        test: {
+          name: 'server',
+          include: ['test/server/**/*.test.ts'],
+          root: '.',
+          testTimeout: 30_000,
+        },
+      },
       {
         test: {
           name: 'workers',

@@ -26,3 +26,22 @@ export function assertCanReport(
     )
   }
 }
+
+/**
+ * Who may run a wave's fieldwork (contacts, interviews): managers customer and intermediary
+ * waves, HR employee waves, admin all. HR does not key customer interviews.
+ */
+export function canManage(user: SessionUser, audience: Audience) {
+  if (user.role === 'admin') return true
+  return user.role === 'hr' ? audience === 'employee' : audience !== 'employee'
+}
+
+export function assertCanManage(user: SessionUser, wave: { id: string; audience: Audience }) {
+  if (!canManage(user, wave.audience)) {
+    const whose = wave.audience === 'employee' ? 'HR' : 'managers'
+    throw new ApiError(
+      'FORBIDDEN',
+      `Wave ${wave.id} is a ${wave.audience} survey: its fieldwork is for ${whose}`,
+    )
+  }
+}

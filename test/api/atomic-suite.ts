@@ -11,9 +11,13 @@ export function atomicSuite(store: () => Store) {
       const id = `s-${crypto.randomUUID()}`
       await atomic([
         db.insert(surveys).values({ id, audience: 'customer', title: 'T', currentVersion: 1 }),
-        db.insert(surveyVersions).values({ surveyId: id, version: 1, definition: {}, checksum: 'c' }),
+        db
+          .insert(surveyVersions)
+          .values({ surveyId: id, version: 1, definition: {}, checksum: 'c' }),
       ])
-      expect(await db.select().from(surveyVersions).where(eq(surveyVersions.surveyId, id))).toHaveLength(1)
+      expect(
+        await db.select().from(surveyVersions).where(eq(surveyVersions.surveyId, id)),
+      ).toHaveLength(1)
     })
 
     test('a failing statement rolls back the ones before it', async () => {
@@ -22,13 +26,19 @@ export function atomicSuite(store: () => Store) {
       await expect(
         atomic([
           db.insert(surveys).values({ id, audience: 'customer', title: 'T', currentVersion: 1 }),
-          db.insert(surveyVersions).values({ surveyId: id, version: 1, definition: {}, checksum: 'c' }),
+          db
+            .insert(surveyVersions)
+            .values({ surveyId: id, version: 1, definition: {}, checksum: 'c' }),
           // Same primary key again: the third statement fails.
-          db.insert(surveyVersions).values({ surveyId: id, version: 1, definition: {}, checksum: 'c' }),
+          db
+            .insert(surveyVersions)
+            .values({ surveyId: id, version: 1, definition: {}, checksum: 'c' }),
         ]),
       ).rejects.toThrow()
       expect(await db.select().from(surveys).where(eq(surveys.id, id))).toEqual([])
-      expect(await db.select().from(surveyVersions).where(eq(surveyVersions.surveyId, id))).toEqual([])
+      expect(await db.select().from(surveyVersions).where(eq(surveyVersions.surveyId, id))).toEqual(
+        [],
+      )
     })
   })
 }

@@ -1,5 +1,8 @@
 /** A 15-attribute customer survey with three segment questions: the SPEC §6 report load. */
-export const benchAttributes = Array.from({ length: 15 }, (_, i) => `attr_${String(i + 1).padStart(2, '0')}`)
+export const benchAttributes = Array.from(
+  { length: 15 },
+  (_, i) => `attr_${String(i + 1).padStart(2, '0')}`,
+)
 export const benchSegments = {
   region: ['north', 'south', 'east', 'west', 'central', 'export'],
   product_line: ['tools', 'parts', 'service', 'software'],
@@ -18,8 +21,17 @@ export const benchSurvey = {
       elements: [
         { type: 'rating', name: 'overall', rateMin: 1, rateMax: 5, isRequired: true },
         { type: 'rating', name: 'rebuy', rateMin: 1, rateMax: 5, isRequired: true },
-        { type: 'matrix', name: 'attributes', columns: scale, rows: benchAttributes.map((k) => ({ value: k, text: k })) },
-        ...Object.entries(benchSegments).map(([name, values]) => ({ type: 'dropdown', name, choices: [...values] })),
+        {
+          type: 'matrix',
+          name: 'attributes',
+          columns: scale,
+          rows: benchAttributes.map((k) => ({ value: k, text: k })),
+        },
+        ...Object.entries(benchSegments).map(([name, values]) => ({
+          type: 'dropdown',
+          name,
+          choices: [...values],
+        })),
       ],
     },
   ],

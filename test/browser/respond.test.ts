@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { answerSurvey } from '../helpers/answer-survey'
 import { launchBrowser, screenshotDir } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
 
@@ -22,39 +23,10 @@ afterAll(async () => {
 })
 
 async function openWave(name: string) {
-  const out = JSON.parse(await server.csi('wave', 'create', '--survey', 'customer', '--name', name, '--open', '--json'))
+  const out = JSON.parse(
+    await server.csi('wave', 'create', '--survey', 'customer', '--name', name, '--open', '--json'),
+  )
   return out as { id: string; link: string }
-}
-
-/** Answers every rating and matrix row on the current page: `overall` as given, all else 4. */
-async function answerPage(page: Page, overall: number) {
-  for (const question of await page.locator('.sd-question[data-name]').all()) {
-    const name = await question.getAttribute('data-name')
-    const value = name === 'overall' ? overall : 4
-    const rating = question.locator('label.sd-rating__item')
-    if ((await rating.count()) > 0) {
-      await rating.filter({ hasText: String(value) }).first().click()
-      continue
-    }
-    for (const row of await question.locator('tr.sd-table__row').all()) {
-      await row.locator(`label:has(input[type="radio"][value="${value}"])`).click()
-    }
-  }
-}
-
-async function answerSurvey(page: Page, overall: number) {
-  for (let guard = 0; guard < 10; guard++) {
-    await page.locator('.sd-question[data-name]').first().waitFor()
-    await answerPage(page, overall)
-    const next = page.locator('input.sd-navigation__next-btn, button:has-text("Next")').filter({ visible: true })
-    if ((await next.count()) > 0) {
-      await next.first().click()
-      continue
-    }
-    await page.locator('input.sd-navigation__complete-btn, button:has-text("Complete"), button:has-text("Submit"), input[value="Submit"], input[value="Complete"]').filter({ visible: true }).first().click()
-    return
-  }
-  throw new Error('survey did not reach its last page')
 }
 
 describe('respondent page on Node (npm start)', () => {
@@ -69,7 +41,10 @@ describe('respondent page on Node (npm start)', () => {
     await page.locator('.sd-question[data-name]').first().waitFor()
     await page.screenshot({ path: join(screenshotDir, 'respond-desktop.png'), fullPage: true })
     await answerSurvey(page, 2)
-    await page.getByText(/thank you/i).first().waitFor({ timeout: 15_000 })
+    await page
+      .getByText(/thank you/i)
+      .first()
+      .waitFor({ timeout: 15_000 })
     await page.screenshot({ path: join(screenshotDir, 'respond-thanks.png'), fullPage: true })
 
     // Only the survey's code: no dashboard entry chunk, no chart code.
@@ -80,20 +55,36 @@ describe('respondent page on Node (npm start)', () => {
     const [header, row, extra] = csv.trim().split(/\r?\n/)
     expect(extra).toBeUndefined()
     const cells = Object.fromEntries(header!.split(',').map((h, i) => [h, row!.split(',')[i]]))
-    expect(cells).toMatchObject({ wave: wave.id, audience: 'customer', mode: 'web', overall: '2', rebuy: '4', delivery_reliability: '4' })
+    expect(cells).toMatchObject({
+      wave: wave.id,
+      audience: 'customer',
+      mode: 'web',
+      overall: '2',
+      rebuy: '4',
+      delivery_reliability: '4',
+    })
     await page.close()
   })
 
   test('on a 375 px phone the survey fits the screen and can be completed', async () => {
     const wave = await openWave('Phone pilot')
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true })
+    const page = await browser.newPage({
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    })
     await page.goto(wave.link)
     await page.locator('.sd-question[data-name]').first().waitFor()
     await page.screenshot({ path: join(screenshotDir, 'respond-mobile.png'), fullPage: true })
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    )
     expect(overflow).toBeLessThanOrEqual(0)
     await answerSurvey(page, 5)
-    await page.getByText(/thank you/i).first().waitFor({ timeout: 15_000 })
+    await page
+      .getByText(/thank you/i)
+      .first()
+      .waitFor({ timeout: 15_000 })
     const csv = await server.csi('export', '--wave', wave.id)
     expect(csv.trim().split(/\r?\n/)).toHaveLength(2)
     await page.close()
@@ -104,12 +95,17 @@ describe('respondent page on Node (npm start)', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     const page = await context.newPage()
     await page.goto(wave.link)
-    await page.locator('[data-name="overall"] label.sd-rating__item').filter({ hasText: '3' }).click()
+    await page
+      .locator('[data-name="overall"] label.sd-rating__item')
+      .filter({ hasText: '3' })
+      .click()
     await page.close()
     const again = await context.newPage()
     await again.goto(wave.link)
     await again.locator('[data-name="overall"]').waitFor()
-    const checked = await again.locator('[data-name="overall"] input[type="radio"]:checked').getAttribute('value')
+    const checked = await again
+      .locator('[data-name="overall"] input[type="radio"]:checked')
+      .getAttribute('value')
     expect(checked).toBe('3')
     await context.close()
   })
@@ -118,7 +114,9 @@ describe('respondent page on Node (npm start)', () => {
     const page = await browser.newPage()
     const res = await page.goto(`${server.url}/s/${'Z'.repeat(43)}`)
     expect(res?.status()).toBe(404)
-    await expect(page.getByRole('heading', { name: 'Link not recognised' }).textContent()).resolves.toBe('Link not recognised')
+    await expect(
+      page.getByRole('heading', { name: 'Link not recognised' }).textContent(),
+    ).resolves.toBe('Link not recognised')
     await page.screenshot({ path: join(screenshotDir, 'respond-unknown.png') })
     await page.close()
   })

@@ -1,5 +1,7 @@
 /** A complete, valid customer answer set; override any question. */
-export function makeCustomerAnswers(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function makeCustomerAnswers(
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     overall: 4,
     rebuy: 5,

@@ -9,7 +9,9 @@ export const screenshotDir = join(repoRoot, 'test-results')
 /** Debian's Chromium, headless, with the flags this sandboxed, offline machine needs. */
 export async function launchBrowser() {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`No Chromium at ${chromiumPath}: run \`apt-get install -y chromium\` (.ci/run does)`)
+    throw new Error(
+      `No Chromium at ${chromiumPath}: run \`apt-get install -y chromium\` (.ci/run does)`,
+    )
   }
   mkdirSync(screenshotDir, { recursive: true })
   return chromium.launch({

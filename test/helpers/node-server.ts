@@ -23,7 +23,7 @@ async function freePort(): Promise<number> {
  * `npm start` as a user runs it (server/entry-node.ts through tsx) on a fresh database file
  * and a free port; `csi` runs the CLI against the same database.
  */
-export async function startNodeServer() {
+export async function startNodeServer(extraEnv: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'csi-node-'))
   const port = await freePort()
   const env = {
@@ -33,6 +33,7 @@ export async function startNodeServer() {
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     ADMIN_EMAIL: 'admin@example.com',
     ADMIN_PASSWORD: 'correct horse battery',
+    ...extraEnv,
   }
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/entry-node.ts'], {
     cwd: repoRoot,
@@ -55,7 +56,10 @@ export async function startNodeServer() {
     await new Promise((r) => setTimeout(r, 150))
   }
   const csi = async (...args: string[]) => {
-    const { stdout } = await run(process.execPath, ['server/cli/bin.js', ...args], { cwd: repoRoot, env })
+    const { stdout } = await run(process.execPath, ['server/cli/bin.js', ...args], {
+      cwd: repoRoot,
+      env,
+    })
     return stdout
   }
   return {

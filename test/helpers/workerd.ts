@@ -12,7 +12,10 @@ const run = promisify(execFile)
 
 /** Bundles the Worker exactly as `wrangler deploy` would, into a per-run folder. */
 export async function bundleWorker(outdir: string) {
-  await run('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], { cwd: root, env: { ...process.env, CI: '1' } })
+  await run('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], {
+    cwd: root,
+    env: { ...process.env, CI: '1' },
+  })
   return join(outdir, 'entry-worker.js')
 }
 
@@ -23,7 +26,12 @@ export async function migrationStatements() {
   const statements: string[] = []
   for (const f of files) {
     const sql = await readFile(join(dir, f), 'utf8')
-    statements.push(...sql.split('--> statement-breakpoint').map((s) => s.trim()).filter(Boolean))
+    statements.push(
+      ...sql
+        .split('--> statement-breakpoint')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
   }
   return statements
 }
@@ -32,7 +40,10 @@ export async function migrationStatements() {
  * The Worker on workerd with a local D1, migrated from the committed SQL. `assets` stands in
  * for the static-assets binding (a Node function serving client/dist).
  */
-export async function startWorker(options: { scriptPath: string; assets?: (req: Request) => Promise<Response> }) {
+export async function startWorker(options: {
+  scriptPath: string
+  assets?: (req: Request) => Promise<Response>
+}) {
   const mf = new Miniflare({
     modules: true,
     scriptPath: options.scriptPath,
@@ -52,7 +63,10 @@ export async function startWorker(options: { scriptPath: string; assets?: (req: 
     mf,
     db,
     fetch: (path: string, init?: RequestInit) =>
-      mf.dispatchFetch(new URL(path, 'http://localhost').toString(), init as never) as unknown as Promise<Response>,
+      mf.dispatchFetch(
+        new URL(path, 'http://localhost').toString(),
+        init as never,
+      ) as unknown as Promise<Response>,
     stop: () => mf.dispose(),
   }
 }
@@ -62,7 +76,11 @@ export async function distAssets(req: Request): Promise<Response> {
   const path = new URL(req.url).pathname
   try {
     return new Response(await readFile(join(root, 'client/dist', path.replace(/\.\./g, ''))), {
-      headers: { 'Content-Type': path.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream' },
+      headers: {
+        'Content-Type': path.endsWith('.html')
+          ? 'text/html; charset=utf-8'
+          : 'application/octet-stream',
+      },
     })
   } catch {
     return new Response('Not found', { status: 404 })

@@ -196,7 +196,15 @@ describe('employee breakouts in the report', () => {
     // 40 invited: 10 complete, 6 partial, 4 opted out, 2 bounced, 18 no reply (hand-computed).
     const r = reportFromResponses(rs, {
       responseRates: [
-        { audience: 'employee', segment: null, invited: 40, responded: 10, partial: 6, optedOut: 4, bounced: 2 },
+        {
+          audience: 'employee',
+          segment: null,
+          invited: 40,
+          responded: 10,
+          partial: 6,
+          optedOut: 4,
+          bounced: 2,
+        },
       ],
     })
     const rate = (find(r, null) as GroupReport).responseRate!

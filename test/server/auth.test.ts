@@ -25,7 +25,13 @@ async function setup(options: { publicUrl?: string } = {}) {
     await createUser(t.store, { email: `${role}@example.com`, role, password: PASSWORD })
   }
   // A tiny app of its own: createApp's page fallback answers every other GET.
-  const config = { runtime: 'node' as const, publicUrl: options.publicUrl ?? ORIGIN, bodyLimit: 1024, authSecret: t.config.authSecret, tokenRateLimit: 0 }
+  const config = {
+    runtime: 'node' as const,
+    publicUrl: options.publicUrl ?? ORIGIN,
+    bodyLimit: 1024,
+    authSecret: t.config.authSecret,
+    tokenRateLimit: 0,
+  }
   const guarded = new Hono<AppEnv>()
     .use(async (c, next) => {
       c.set('db', t.db)
@@ -42,14 +48,20 @@ async function setup(options: { publicUrl?: string } = {}) {
       headers: { 'Content-Type': 'application/json', Origin: origin, ...headers },
       body: JSON.stringify(body),
     })
-  const signIn = (email: string, password = PASSWORD) => post('/api/auth/sign-in/email', { email, password })
+  const signIn = (email: string, password = PASSWORD) =>
+    post('/api/auth/sign-in/email', { email, password })
   const cookieOf = async (email: string, password = PASSWORD) => {
     const res = await signIn(email, password)
     expect(res.status).toBe(200)
-    return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+    return res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
   }
-  const get = (path: string, cookie?: string) => t.app.request(path, { headers: cookie ? { Cookie: cookie } : {} })
-  const getGuarded = (path: string, cookie?: string) => guarded.request(path, { headers: cookie ? { Cookie: cookie } : {} })
+  const get = (path: string, cookie?: string) =>
+    t.app.request(path, { headers: cookie ? { Cookie: cookie } : {} })
+  const getGuarded = (path: string, cookie?: string) =>
+    guarded.request(path, { headers: cookie ? { Cookie: cookie } : {} })
   return { ...t, post, signIn, cookieOf, get, getGuarded }
 }
 
@@ -59,10 +71,19 @@ describe('POST /api/auth/sign-in/email', () => {
     const res = await signIn('Manager@Example.com')
     expect(res.status).toBe(200)
     const body = (await res.json()) as Record<string, unknown>
-    expect(body).toEqual({ user: { id: expect.any(String), email: 'manager@example.com', name: 'manager', role: 'manager' } })
+    expect(body).toEqual({
+      user: {
+        id: expect.any(String),
+        email: 'manager@example.com',
+        name: 'manager',
+        role: 'manager',
+      },
+    })
     const cookies = res.headers.getSetCookie()
     expect(cookies).toHaveLength(1)
-    expect(cookies[0]).toMatch(/^csi\.session_token=[^;]+; Max-Age=604800; Path=\/; HttpOnly; SameSite=Lax$/)
+    expect(cookies[0]).toMatch(
+      /^csi\.session_token=[^;]+; Max-Age=604800; Path=\/; HttpOnly; SameSite=Lax$/,
+    )
   })
 
   test('with an https PUBLIC_URL the cookie is Secure and __Secure- prefixed', async () => {
@@ -78,9 +99,14 @@ describe('POST /api/auth/sign-in/email', () => {
 
   test('a wrong password and an unknown email get the same 401 envelope', async () => {
     const { signIn } = await setup()
-    for (const res of [await signIn('hr@example.com', 'wrong password'), await signIn('nobody@example.com')]) {
+    for (const res of [
+      await signIn('hr@example.com', 'wrong password'),
+      await signIn('nobody@example.com'),
+    ]) {
       expect(res.status).toBe(401)
-      expect(await res.json()).toEqual({ error: { code: 'UNAUTHORIZED', message: 'Invalid email or password' } })
+      expect(await res.json()).toEqual({
+        error: { code: 'UNAUTHORIZED', message: 'Invalid email or password' },
+      })
       expect(res.headers.getSetCookie()).toEqual([])
     }
   })
@@ -97,7 +123,8 @@ describe('POST /api/auth/sign-in/email', () => {
 describe('sign-in lockout', () => {
   test('the 6th attempt after 5 failures is a 429 even with the right password; other emails still sign in', async () => {
     const { signIn, db } = await setup()
-    for (let i = 0; i < LOCKOUT.maxFailures; i++) expect((await signIn('hr@example.com', `wrong ${i}`)).status).toBe(401)
+    for (let i = 0; i < LOCKOUT.maxFailures; i++)
+      expect((await signIn('hr@example.com', `wrong ${i}`)).status).toBe(401)
     const locked = await signIn('hr@example.com')
     expect(locked.status).toBe(429)
     // Whole seconds left of the lock: the full lock, less any second that ticked over meanwhile.
@@ -105,16 +132,23 @@ describe('sign-in lockout', () => {
     expect(retryAfter).toBeLessThanOrEqual(LOCKOUT.lockSeconds)
     expect(retryAfter).toBeGreaterThanOrEqual(LOCKOUT.lockSeconds - 5)
     const body = (await locked.json()) as ErrorJson
-    expect(body.error).toEqual({ code: 'TOO_MANY_REQUESTS', message: 'Too many failed sign-ins for this email; try again in 15 minutes.' })
+    expect(body.error).toEqual({
+      code: 'TOO_MANY_REQUESTS',
+      message: 'Too many failed sign-ins for this email; try again in 15 minutes.',
+    })
     expect(locked.headers.getSetCookie()).toEqual([])
     expect((await signIn('manager@example.com')).status).toBe(200)
-    const [row] = await db.select().from(signInFailures).where(eq(signInFailures.email, 'hr@example.com'))
+    const [row] = await db
+      .select()
+      .from(signInFailures)
+      .where(eq(signInFailures.email, 'hr@example.com'))
     expect(row?.failures).toBe(5)
   })
 
   test('unknown emails lock the same way, so the lockout reveals nothing', async () => {
     const { signIn } = await setup()
-    for (let i = 0; i < 5; i++) expect((await signIn('nobody@example.com', `wrong ${i}`)).status).toBe(401)
+    for (let i = 0; i < 5; i++)
+      expect((await signIn('nobody@example.com', `wrong ${i}`)).status).toBe(401)
     expect((await signIn('nobody@example.com')).status).toBe(429)
   })
 
@@ -128,7 +162,9 @@ describe('sign-in lockout', () => {
 
   test('concurrent wrong attempts get at most 5 password checks', async () => {
     const { signIn } = await setup()
-    const statuses = await Promise.all(Array.from({ length: 12 }, async () => (await signIn('admin@example.com', 'guess')).status))
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, async () => (await signIn('admin@example.com', 'guess')).status),
+    )
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5)
     expect(statuses.filter((s) => s !== 401).every((s) => s === 429)).toBe(true)
     expect((await signIn('admin@example.com')).status).toBe(429)
@@ -143,8 +179,14 @@ describe('sign-in lockout', () => {
       await confirmSignInFailure(db, 'a@example.com', at(i * 60))
     }
     // 5th failure at +4 min: locked until +19 min.
-    expect(await reserveSignIn(db, 'a@example.com', at(10 * 60))).toEqual({ allowed: false, retryAfterSeconds: 9 * 60 })
-    expect(await reserveSignIn(db, 'a@example.com', at(19 * 60 - 1))).toEqual({ allowed: false, retryAfterSeconds: 1 })
+    expect(await reserveSignIn(db, 'a@example.com', at(10 * 60))).toEqual({
+      allowed: false,
+      retryAfterSeconds: 9 * 60,
+    })
+    expect(await reserveSignIn(db, 'a@example.com', at(19 * 60 - 1))).toEqual({
+      allowed: false,
+      retryAfterSeconds: 1,
+    })
     expect(await reserveSignIn(db, 'a@example.com', at(19 * 60))).toEqual({ allowed: true })
     const [row] = await db.select().from(signInFailures)
     expect(row).toMatchObject({ failures: 1, lockedUntil: null })
@@ -180,7 +222,9 @@ describe('POST /api/auth/sign-out', () => {
       expect(out.status).toBe(403)
       expect(((await out.json()) as ErrorJson).error.code).toBe('FORBIDDEN')
       const change = { currentPassword: PASSWORD, newPassword: 'chosen by attacker' }
-      expect((await post('/api/auth/change-password', change, { Cookie: cookie, ...headers })).status).toBe(403)
+      expect(
+        (await post('/api/auth/change-password', change, { Cookie: cookie, ...headers })).status,
+      ).toBe(403)
     }
     expect((await get('/api/me', cookie)).status).toBe(200)
     expect((await signIn('hr@example.com')).status).toBe(200)
@@ -191,7 +235,11 @@ describe('POST /api/auth/change-password', () => {
   test('the new password works and the old one stops working', async () => {
     const { cookieOf, post, signIn } = await setup()
     const cookie = await cookieOf('manager@example.com')
-    const res = await post('/api/auth/change-password', { currentPassword: PASSWORD, newPassword: 'a brand new secret' }, { Cookie: cookie })
+    const res = await post(
+      '/api/auth/change-password',
+      { currentPassword: PASSWORD, newPassword: 'a brand new secret' },
+      { Cookie: cookie },
+    )
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({ user: { email: 'manager@example.com' } })
     expect((await signIn('manager@example.com')).status).toBe(401)
@@ -201,23 +249,41 @@ describe('POST /api/auth/change-password', () => {
   test('a wrong current password or no session is refused in the envelope', async () => {
     const { cookieOf, post } = await setup()
     const cookie = await cookieOf('manager@example.com')
-    const wrong = await post('/api/auth/change-password', { currentPassword: 'nope nope', newPassword: 'a brand new secret' }, { Cookie: cookie })
+    const wrong = await post(
+      '/api/auth/change-password',
+      { currentPassword: 'nope nope', newPassword: 'a brand new secret' },
+      { Cookie: cookie },
+    )
     expect(wrong.status).toBe(400)
     expect(((await wrong.json()) as ErrorJson).error.code).toBe('BAD_REQUEST')
-    const anonymous = await post('/api/auth/change-password', { currentPassword: PASSWORD, newPassword: 'a brand new secret' })
+    const anonymous = await post('/api/auth/change-password', {
+      currentPassword: PASSWORD,
+      newPassword: 'a brand new secret',
+    })
     expect(anonymous.status).toBe(401)
-    const short = await post('/api/auth/change-password', { currentPassword: PASSWORD, newPassword: 'short' }, { Cookie: cookie })
+    const short = await post(
+      '/api/auth/change-password',
+      { currentPassword: PASSWORD, newPassword: 'short' },
+      { Cookie: cookie },
+    )
     expect(short.status).toBe(400)
-    expect(((await short.json()) as ErrorJson).error.issues?.map((i) => i.path)).toEqual(['newPassword'])
+    expect(((await short.json()) as ErrorJson).error.issues?.map((i) => i.path)).toEqual([
+      'newPassword',
+    ])
   })
 })
 
 describe('requireRole()', () => {
   test('401 without a session or with a forged cookie', async () => {
     const { getGuarded } = await setup()
-    for (const res of [await getGuarded('/hr'), await getGuarded('/hr', 'csi.session_token=forged.value')]) {
+    for (const res of [
+      await getGuarded('/hr'),
+      await getGuarded('/hr', 'csi.session_token=forged.value'),
+    ]) {
       expect(res.status).toBe(401)
-      expect(await res.json()).toEqual({ error: { code: 'UNAUTHORIZED', message: 'Sign in to use this' } })
+      expect(await res.json()).toEqual({
+        error: { code: 'UNAUTHORIZED', message: 'Sign in to use this' },
+      })
     }
   })
 
@@ -233,8 +299,12 @@ describe('requireRole()', () => {
     const res = await getGuarded(path, await cookieOf(`${role}@example.com`))
     expect(res.status).toBe(status)
     const body = await res.json()
-    if (status === 200) expect(body).toEqual({ user: { id: expect.any(String), email: `${role}@example.com`, role } })
-    else expect(body).toEqual({ error: { code: 'FORBIDDEN', message: expect.stringContaining(`you are ${role}`) } })
+    if (status === 200)
+      expect(body).toEqual({ user: { id: expect.any(String), email: `${role}@example.com`, role } })
+    else
+      expect(body).toEqual({
+        error: { code: 'FORBIDDEN', message: expect.stringContaining(`you are ${role}`) },
+      })
   })
 })
 
@@ -249,7 +319,15 @@ describe('no public sign-up', () => {
     const res = await app.request(path, {
       method,
       ...(method === 'POST'
-        ? { headers: { 'Content-Type': 'application/json', Origin: ORIGIN }, body: JSON.stringify({ email: 'new@example.com', password: PASSWORD, name: 'New', role: 'admin' }) }
+        ? {
+            headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
+            body: JSON.stringify({
+              email: 'new@example.com',
+              password: PASSWORD,
+              name: 'New',
+              role: 'admin',
+            }),
+          }
         : {}),
     })
     expect(res.status).toBe(404)
@@ -260,9 +338,9 @@ describe('no public sign-up', () => {
   test('better-auth itself refuses sign-up too', async () => {
     const { db } = await setup()
     const auth = createAuth(db, { publicUrl: ORIGIN, authSecret: 'x'.repeat(32) })
-    await expect(auth.api.signUpEmail({ body: { email: 'new@example.com', password: PASSWORD, name: 'New' } })).rejects.toThrow(
-      /sign up is not enabled/,
-    )
+    await expect(
+      auth.api.signUpEmail({ body: { email: 'new@example.com', password: PASSWORD, name: 'New' } }),
+    ).rejects.toThrow(/sign up is not enabled/)
   })
 })
 

@@ -12,23 +12,35 @@ function files(dir: string, ext = /\.tsx?$/): string[] {
 }
 
 const importsOf = (file: string) =>
-  [...readFileSync(file, 'utf8').matchAll(/^\s*import\s+(type\s+)?[^'"]*?['"]([^'"]+)['"]/gm)].map((m) => ({
-    typeOnly: Boolean(m[1]),
-    spec: m[2]!,
-  }))
+  [...readFileSync(file, 'utf8').matchAll(/^\s*import\s+(type\s+)?[^'"]*?['"]([^'"]+)['"]/gm)].map(
+    (m) => ({
+      typeOnly: Boolean(m[1]),
+      spec: m[2]!,
+    }),
+  )
 
 // Node-only code may live only in the Node entries; everything else must run on workerd too.
 const nodeOnlyAllowed = /^server\/(entry-node\.ts|env\.ts|node\/|cli\/)/
-const driverImports = /^(better-sqlite3|@hono\/node-server|drizzle-orm\/better-sqlite3|drizzle-orm\/d1|node:)/
+const driverImports =
+  /^(better-sqlite3|@hono\/node-server|drizzle-orm\/better-sqlite3|drizzle-orm\/d1|node:)/
 
 describe('module boundaries (STYLE.md)', () => {
   test('shared server code imports no driver, no Node built-in and reads no process.env', () => {
     const offenders = files(join(repoRoot, 'server'))
       .map((f) => relative(repoRoot, f))
-      .filter((f) => !nodeOnlyAllowed.test(f) && f !== 'server/entry-worker.ts' && !f.endsWith('drizzle.config.ts'))
+      .filter(
+        (f) =>
+          !nodeOnlyAllowed.test(f) &&
+          f !== 'server/entry-worker.ts' &&
+          !f.endsWith('drizzle.config.ts'),
+      )
       .flatMap((f) => {
-        const bad = importsOf(join(repoRoot, f)).filter((i) => !i.typeOnly && driverImports.test(i.spec))
-        const env = readFileSync(join(repoRoot, f), 'utf8').includes('process.env') ? ['process.env'] : []
+        const bad = importsOf(join(repoRoot, f)).filter(
+          (i) => !i.typeOnly && driverImports.test(i.spec),
+        )
+        const env = readFileSync(join(repoRoot, f), 'utf8').includes('process.env')
+          ? ['process.env']
+          : []
         return [...bad.map((b) => `${f}: ${b.spec}`), ...env.map((e) => `${f}: ${e}`)]
       })
     expect(offenders).toEqual([])

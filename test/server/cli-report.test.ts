@@ -13,10 +13,14 @@ const dir = mkdtempSync(join(tmpdir(), 'csi-report-'))
 
 async function csi(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['server/cli/bin.js', 'report', ...args], {
-      cwd: repoRoot,
-      maxBuffer: 64 * 1024 * 1024,
-    })
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['server/cli/bin.js', 'report', ...args],
+      {
+        cwd: repoRoot,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    )
     return { code: 0, stdout, stderr }
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string }
@@ -104,7 +108,11 @@ describe('csi report on a hand-made 5.3 file', { concurrent: true, timeout: 60_0
     const text = fixtureText.replace('c6,customer,north,4,4,,5', 'c6,customer,north,4,4,0,5')
     const path = variant('na0.csv', text)
     const withNa = await json(path, '--na', '0')
-    expect({ ...withNa, source: null, config: null }).toEqual({ ...(await json(fixture)), source: null, config: null })
+    expect({ ...withNa, source: null, config: null }).toEqual({
+      ...(await json(fixture)),
+      source: null,
+      config: null,
+    })
     const refused = await csi(path)
     expect(refused.code).not.toBe(0)
     expect(refused.stdout).toBe('')
@@ -116,13 +124,17 @@ describe('csi report on a hand-made 5.3 file', { concurrent: true, timeout: 60_0
     ['7', 'c3,customer,south,3,4,2,7'],
     ['3.5', 'c3,customer,south,3,4,2,3.5'],
   ])('a value %s refuses the file naming row and column', async (value, row) => {
-    const text = fixtureText.replace('c3,customer,south,3,4,2,3', row).replace('e2,employee,north,5,4,5,4', 'e2,employee,north,5,4,9,4')
+    const text = fixtureText
+      .replace('c3,customer,south,3,4,2,3', row)
+      .replace('e2,employee,north,5,4,5,4', 'e2,employee,north,5,4,9,4')
     const out = await csi(variant(`bad-${value}.csv`, text))
     expect(out.code).not.toBe(0)
     expect(out.stdout).toBe('')
     const lines = out.stderr.trim().split('\n')
     expect(lines).toHaveLength(1)
-    expect(lines[0]).toContain(`row 4, column "quality": "${value}" is not an integer 1–5, empty, or an --na code`)
+    expect(lines[0]).toContain(
+      `row 4, column "quality": "${value}" is not an integer 1–5, empty, or an --na code`,
+    )
     expect(lines[0]).toContain('2 rows refused: 4 (quality')
     expect(lines[0]).toContain('9 (delivery "9")')
   })
@@ -137,11 +149,16 @@ describe('csi report on a hand-made 5.3 file', { concurrent: true, timeout: 60_0
   })
 
   test('--format csv neutralises formulas and has CSI rows', async () => {
-    const text = fixtureText.replace('c1,customer,north', 'c1,customer,"=HYPERLINK(""http://x"",""y"")"')
+    const text = fixtureText.replace(
+      'c1,customer,north',
+      'c1,customer,"=HYPERLINK(""http://x"",""y"")"',
+    )
     const out = await csi(variant('formula.csv', text), '--by', 'region', '--format', 'csv')
     expect(out.code).toBe(0)
     const lines = out.stdout.split('\r\n')
-    expect(lines[0]).toBe('audience,segment_column,segment_value,key,n,mean,sd,ci_low,ci_high,score10,band,flags,importance_r,importance_share,quadrant,note')
+    expect(lines[0]).toBe(
+      'audience,segment_column,segment_value,key,n,mean,sd,ci_low,ci_high,score10,band,flags,importance_r,importance_share,quadrant,note',
+    )
     expect(out.stdout).toContain(`"'=HYPERLINK(""http://x"",""y"")"`)
     expect(out.stdout).not.toMatch(/(^|,)=HYPERLINK/m)
     expect(lines[1]).toMatch(/^customer,,,CSI,6,3\.75,/)
@@ -152,9 +169,13 @@ describe('csi report on a hand-made 5.3 file', { concurrent: true, timeout: 60_0
     const out = await csi(fixture)
     expect(out.code).toBe(0)
     expect(out.stdout).toContain('**CSI 3.75 → 6.9/10 concern**')
-    expect(out.stdout).toContain('**CSI withheld**: overall and rebuy diverge (Cronbach α = 0.00 < 0.60)')
+    expect(out.stdout).toContain(
+      '**CSI withheld**: overall and rebuy diverge (Cronbach α = 0.00 < 0.60)',
+    )
     expect(out.stdout).toMatch(/\| delivery +\| +5 \| +2\.80 ±\d\.\d\d \| 4\.5 \| concern /)
-    expect(out.stdout).toMatch(/\| delivery +\| +4\.40 \(5\) \| +2\.80 \(5\) \| \+1\.60 \|.*\| dangerous/)
+    expect(out.stdout).toMatch(
+      /\| delivery +\| +4\.40 \(5\) \| +2\.80 \(5\) \| \+1\.60 \|.*\| dangerous/,
+    )
     expect(out.stdout).toContain('- Flag L = low base: fewer than 30 answers')
     expect(Math.max(...out.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100)
   })
@@ -187,15 +208,23 @@ describe('csi report on a hand-made 5.3 file', { concurrent: true, timeout: 60_0
   test('--survey takes the attribute keys of a SurveyJS definition', async () => {
     const survey = {
       audience: 'customer',
-      pages: [{ elements: [
-        { type: 'rating', name: 'overall', rateMin: 1, rateMax: 5 },
-        { type: 'rating', name: 'quality', rateMin: 1, rateMax: 5 },
-      ] }],
+      pages: [
+        {
+          elements: [
+            { type: 'rating', name: 'overall', rateMin: 1, rateMax: 5 },
+            { type: 'rating', name: 'quality', rateMin: 1, rateMax: 5 },
+          ],
+        },
+      ],
     }
     const path = variant('survey.json', JSON.stringify(survey))
     const r = await json(fixture, '--survey', path)
     // delivery is not in the survey, so it is just another column (a segment, SPEC §5.3)
-    expect(r.source.columns).toMatchObject({ attributes: ['quality'], attributesFrom: 'survey', segments: ['region', 'delivery'] })
+    expect(r.source.columns).toMatchObject({
+      attributes: ['quality'],
+      attributesFrom: 'survey',
+      segments: ['region', 'delivery'],
+    })
     expect(group(r, 'customer').attributes.map((a: any) => a.key)).toEqual(['quality'])
   })
 })
@@ -206,7 +235,10 @@ if (!hasData) console.warn(`csi report real-data tests skipped: ${data} is absen
 
 /** The file's rows split on the delimiter (these files have no quoted delimiters). */
 function table(file: string, delimiter = ',') {
-  const lines = readFileSync(join(data, file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '')
+  const lines = readFileSync(join(data, file), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l !== '')
   const header = lines[0].split(delimiter)
   return { header, rows: lines.slice(1).map((l) => l.split(delimiter)) }
 }
@@ -225,63 +257,117 @@ function columnMean(file: string, column: string, na: string[]) {
 }
 
 const airlineServices = [
-  'Inflight wifi service', 'Departure/Arrival time convenient', 'Ease of Online booking',
-  'Gate location', 'Food and drink', 'Online boarding', 'Seat comfort', 'Inflight entertainment',
-  'On-board service', 'Leg room service', 'Baggage handling', 'Checkin service',
-  'Inflight service', 'Cleanliness',
+  'Inflight wifi service',
+  'Departure/Arrival time convenient',
+  'Ease of Online booking',
+  'Gate location',
+  'Food and drink',
+  'Online boarding',
+  'Seat comfort',
+  'Inflight entertainment',
+  'On-board service',
+  'Leg room service',
+  'Baggage handling',
+  'Checkin service',
+  'Inflight service',
+  'Cleanliness',
 ]
 
-describe.skipIf(!hasData)('csi report on the real files in ../shared/data', { concurrent: true, timeout: 60_000 }, () => {
-  test('airline passengers: 14 services with 0 = not applicable, CSI = attribute mean', async () => {
-    const file = 'airline_passenger_satisfaction_test.csv'
-    const r = await json(join(data, file), '--na', '0', '--audience', 'customer', '--attributes', airlineServices.join(','), '--by', 'Class')
-    const expected = columnMean(file, 'Seat comfort', ['0'])
-    const c = group(r, 'customer')
-    expect(r.csiDefinition).toBe('attributes')
-    expect(c.n).toBe(expected.rows)
-    expect(c.n).toBe(25976)
-    expect(attr(c, 'Seat comfort').n).toBe(expected.n)
-    expect(Math.abs(attr(c, 'Seat comfort').mean - expected.mean)).toBeLessThan(1e-9)
-    const wifi = columnMean(file, 'Inflight wifi service', ['0'])
-    expect(Math.abs(attr(c, 'Inflight wifi service').mean - wifi.mean)).toBeLessThan(1e-9)
-    expect(r.source.columns.ignored).toEqual(['(unnamed column 1)', 'id'])
-    expect(group(r, 'customer', 'Eco Plus').n).toBe(table(file).rows.filter((row) => row[6] === 'Eco Plus').length)
-  })
+describe.skipIf(!hasData)(
+  'csi report on the real files in ../shared/data',
+  { concurrent: true, timeout: 60_000 },
+  () => {
+    test('airline passengers: 14 services with 0 = not applicable, CSI = attribute mean', async () => {
+      const file = 'airline_passenger_satisfaction_test.csv'
+      const r = await json(
+        join(data, file),
+        '--na',
+        '0',
+        '--audience',
+        'customer',
+        '--attributes',
+        airlineServices.join(','),
+        '--by',
+        'Class',
+      )
+      const expected = columnMean(file, 'Seat comfort', ['0'])
+      const c = group(r, 'customer')
+      expect(r.csiDefinition).toBe('attributes')
+      expect(c.n).toBe(expected.rows)
+      expect(c.n).toBe(25976)
+      expect(attr(c, 'Seat comfort').n).toBe(expected.n)
+      expect(Math.abs(attr(c, 'Seat comfort').mean - expected.mean)).toBeLessThan(1e-9)
+      const wifi = columnMean(file, 'Inflight wifi service', ['0'])
+      expect(Math.abs(attr(c, 'Inflight wifi service').mean - wifi.mean)).toBeLessThan(1e-9)
+      expect(r.source.columns.ignored).toEqual(['(unnamed column 1)', 'id'])
+      expect(group(r, 'customer', 'Eco Plus').n).toBe(
+        table(file).rows.filter((row) => row[6] === 'Eco Plus').length,
+      )
+    })
 
-  test('ABC dimensions: NA codes, Satisfaction as overall, Repurchase as rebuy', async () => {
-    const file = 'abc_customer_satisfaction_survey_dimensions.csv'
-    const r = await json(join(data, file), '--na', 'NA', '--overall', 'Satisfaction', '--rebuy', 'Repurchase', '--audience', 'customer', '--by', 'country')
-    const c = group(r, 'customer')
-    const equipment = columnMean(file, 'Equipment', ['NA'])
-    expect(c.n).toBe(equipment.rows)
-    expect(attr(c, 'Equipment').n).toBe(equipment.n)
-    expect(Math.abs(attr(c, 'Equipment').mean - equipment.mean)).toBeLessThan(1e-9)
-    expect(Math.abs(c.overall.mean - columnMean(file, 'Satisfaction', ['NA']).mean)).toBeLessThan(1e-9)
-    expect(r.source.columns).toMatchObject({ overall: 'Satisfaction', rebuy: 'Repurchase', segments: ['country'], ignored: ['ID'] })
-    expect(group(r, 'customer', 'Germany').n).toBe(112)
-  })
+    test('ABC dimensions: NA codes, Satisfaction as overall, Repurchase as rebuy', async () => {
+      const file = 'abc_customer_satisfaction_survey_dimensions.csv'
+      const r = await json(
+        join(data, file),
+        '--na',
+        'NA',
+        '--overall',
+        'Satisfaction',
+        '--rebuy',
+        'Repurchase',
+        '--audience',
+        'customer',
+        '--by',
+        'country',
+      )
+      const c = group(r, 'customer')
+      const equipment = columnMean(file, 'Equipment', ['NA'])
+      expect(c.n).toBe(equipment.rows)
+      expect(attr(c, 'Equipment').n).toBe(equipment.n)
+      expect(Math.abs(attr(c, 'Equipment').mean - equipment.mean)).toBeLessThan(1e-9)
+      expect(Math.abs(c.overall.mean - columnMean(file, 'Satisfaction', ['NA']).mean)).toBeLessThan(
+        1e-9,
+      )
+      expect(r.source.columns).toMatchObject({
+        overall: 'Satisfaction',
+        rebuy: 'Repurchase',
+        segments: ['country'],
+        ignored: ['ID'],
+      })
+      expect(group(r, 'customer', 'Germany').n).toBe(112)
+    })
 
-  test('corporate reputation (semicolons, -99): the 1–7 items are refused naming row and column', async () => {
-    const file = 'corporate_reputation_mobile_providers.csv'
-    const out = await csi(join(data, file), '--na', '-99', '--audience', 'customer')
-    expect(out.code).not.toBe(0)
-    const m = out.stderr.match(/row (\d+), column "([^"]+)": "([^"]+)" is not an integer 1–5/)
-    expect(m).not.toBeNull()
-    const { header, rows } = table(file, ';')
-    expect(rows[Number(m![1]) - 2][header.indexOf(m![2])]).toBe(m![3])
-    expect(out.stderr).toContain('looks like a wider scale')
-  })
+    test('corporate reputation (semicolons, -99): the 1–7 items are refused naming row and column', async () => {
+      const file = 'corporate_reputation_mobile_providers.csv'
+      const out = await csi(join(data, file), '--na', '-99', '--audience', 'customer')
+      expect(out.code).not.toBe(0)
+      const m = out.stderr.match(/row (\d+), column "([^"]+)": "([^"]+)" is not an integer 1–5/)
+      expect(m).not.toBeNull()
+      const { header, rows } = table(file, ';')
+      expect(rows[Number(m![1]) - 2][header.indexOf(m![2])]).toBe(m![3])
+      expect(out.stderr).toContain('looks like a wider scale')
+    })
 
-  test('IBM HR (BOM): employee attitude columns, first header cell is "Age"', async () => {
-    const file = 'ibm_hr_employee_attrition.csv'
-    const attributes = 'EnvironmentSatisfaction,JobSatisfaction,RelationshipSatisfaction,WorkLifeBalance'
-    const r = await json(join(data, file), '--audience', 'employee', '--attributes', attributes, '--by', 'Department')
-    expect(r.source.columns.segments[0]).toBe('Age')
-    const e = group(r, 'employee')
-    expect(e.n).toBe(1470)
-    const job = columnMean(file, 'JobSatisfaction', [])
-    expect(Math.abs(attr(e, 'JobSatisfaction').mean - job.mean)).toBeLessThan(1e-9)
-    expect(job.mean).toBeCloseTo((289 + 280 * 2 + 442 * 3 + 459 * 4) / 1470, 12)
-    expect(group(r, 'employee', 'Human Resources').n).toBe(63)
-  })
-})
+    test('IBM HR (BOM): employee attitude columns, first header cell is "Age"', async () => {
+      const file = 'ibm_hr_employee_attrition.csv'
+      const attributes =
+        'EnvironmentSatisfaction,JobSatisfaction,RelationshipSatisfaction,WorkLifeBalance'
+      const r = await json(
+        join(data, file),
+        '--audience',
+        'employee',
+        '--attributes',
+        attributes,
+        '--by',
+        'Department',
+      )
+      expect(r.source.columns.segments[0]).toBe('Age')
+      const e = group(r, 'employee')
+      expect(e.n).toBe(1470)
+      const job = columnMean(file, 'JobSatisfaction', [])
+      expect(Math.abs(attr(e, 'JobSatisfaction').mean - job.mean)).toBeLessThan(1e-9)
+      expect(job.mean).toBeCloseTo((289 + 280 * 2 + 442 * 3 + 459 * 4) / 1470, 12)
+      expect(group(r, 'employee', 'Human Resources').n).toBe(63)
+    })
+  },
+)

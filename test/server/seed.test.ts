@@ -11,7 +11,10 @@ import { atomicSuite } from '../api/atomic-suite'
 describe('seedDatabase()', () => {
   test('first start loads the four surveys and generates an admin password once', async () => {
     const store = openDatabase(':memory:')
-    const first = await seedDatabase(store, { surveys: shippedSurveys, generateAdminPassword: true })
+    const first = await seedDatabase(store, {
+      surveys: shippedSurveys,
+      generateAdminPassword: true,
+    })
     expect((await listSurveys(store.db)).map((s) => [s.id, s.audience, s.currentVersion])).toEqual([
       ['customer', 'customer', 1],
       ['employee', 'employee', 1],
@@ -25,14 +28,21 @@ describe('seedDatabase()', () => {
     expect(await verifyPassword({ hash, password: first.admin!.generatedPassword! })).toBe(true)
     expect(await verifyPassword({ hash, password: 'wrong' })).toBe(false)
 
-    const second = await seedDatabase(store, { surveys: shippedSurveys, generateAdminPassword: true })
+    const second = await seedDatabase(store, {
+      surveys: shippedSurveys,
+      generateAdminPassword: true,
+    })
     expect(second.admin).toBeNull()
     expect(second.surveys.every((s) => !s.created)).toBe(true)
   })
 
   test('ADMIN_EMAIL/ADMIN_PASSWORD choose the admin; no password is printed', async () => {
     const store = openDatabase(':memory:')
-    const seeded = await seedDatabase(store, { surveys: [], adminEmail: 'Boss@Example.com', adminPassword: 'a long secret' })
+    const seeded = await seedDatabase(store, {
+      surveys: [],
+      adminEmail: 'Boss@Example.com',
+      adminPassword: 'a long secret',
+    })
     expect(seeded.admin).toEqual({ email: 'Boss@Example.com', generatedPassword: null })
     const admin = await findUserByEmail(store.db, 'boss@example.com')
     const hash = (await findPasswordHash(store.db, admin!.id))!
@@ -43,24 +53,41 @@ describe('seedDatabase()', () => {
     const store = openDatabase(':memory:')
     const customer = shippedSurveys.find((s) => s.id === 'customer')!
     await seedDatabase(store, { surveys: [customer] })
-    const changed = { ...customer, definition: { ...customer.definition, title: 'Customer survey 2027' } }
+    const changed = {
+      ...customer,
+      definition: { ...customer.definition, title: 'Customer survey 2027' },
+    }
     const [result] = (await seedDatabase(store, { surveys: [changed] })).surveys
     expect(result).toEqual({ id: 'customer', version: 2, created: true })
     expect((await getSurvey(store.db, 'customer'))?.currentVersion).toBe(2)
-    expect((await getSurveyVersion(store.db, 'customer', 1))?.definition.title).toBe(customer.definition.title)
-    expect((await getSurveyVersion(store.db, 'customer', 2))?.definition.title).toBe('Customer survey 2027')
+    expect((await getSurveyVersion(store.db, 'customer', 1))?.definition.title).toBe(
+      customer.definition.title,
+    )
+    expect((await getSurveyVersion(store.db, 'customer', 2))?.definition.title).toBe(
+      'Customer survey 2027',
+    )
   })
 })
 
 describe('GET /api/health when the database is gone', () => {
   test('503 with the reason, still in the error envelope', async () => {
     const store = openDatabase(':memory:')
-    const config = { runtime: 'node' as const, publicUrl: 'http://x', bodyLimit: 1024, authSecret: 'x'.repeat(32), tokenRateLimit: 0 }
+    const config = {
+      runtime: 'node' as const,
+      publicUrl: 'http://x',
+      bodyLimit: 1024,
+      authSecret: 'x'.repeat(32),
+      tokenRateLimit: 0,
+    }
     const app = createApp({ store: () => store, config: () => config, asset: async () => null })
     store.close()
     const res = await app.request('/api/health')
     expect(res.status).toBe(503)
-    const body = (await res.json()) as { status: string; db: string; error: { code: string; message: string } }
+    const body = (await res.json()) as {
+      status: string
+      db: string
+      error: { code: string; message: string }
+    }
     expect(body).toMatchObject({ status: 'error', db: 'error', error: { code: 'UNAVAILABLE' } })
     expect(body.error.message).toMatch(/database connection is not open/i)
     expect(body.error.message).not.toMatch(/select/i)

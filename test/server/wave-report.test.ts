@@ -13,26 +13,43 @@ import { submission } from '../helpers/answers'
 import { json } from '../api/target'
 import { signedInAs } from '../helpers/session'
 
-const customerKeys = ['product_quality', 'delivery_reliability', 'order_accuracy', 'technical_support', 'price_value', 'ease_of_ordering', 'complaint_handling', 'sales_support']
+const customerKeys = [
+  'product_quality',
+  'delivery_reliability',
+  'order_accuracy',
+  'technical_support',
+  'price_value',
+  'ease_of_ordering',
+  'complaint_handling',
+  'sales_support',
+]
 const rating = fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined })
 
 const answersArb = (employee: boolean) =>
-  fc.record({
-    overall: fc.integer({ min: 1, max: 5 }),
-    rebuy: fc.integer({ min: 1, max: 5 }),
-    attributes: fc.record(Object.fromEntries(customerKeys.map((k) => [k, rating]))),
-    region: fc.constantFrom('north', 'south', 'west', undefined),
-    size: fc.constantFrom('small', 'large', undefined),
-  }).map((a) => {
-    const attributes = Object.fromEntries(Object.entries(a.attributes).filter(([, v]) => v !== undefined))
-    if (employee) return { overall: a.overall, attributes, department: 'sales' }
-    const base: Record<string, unknown> = { overall: a.overall, rebuy: a.rebuy, attributes }
-    if (a.region) base.region = a.region
-    if (a.size) base.customer_size = a.size
-    return base
-  })
+  fc
+    .record({
+      overall: fc.integer({ min: 1, max: 5 }),
+      rebuy: fc.integer({ min: 1, max: 5 }),
+      attributes: fc.record(Object.fromEntries(customerKeys.map((k) => [k, rating]))),
+      region: fc.constantFrom('north', 'south', 'west', undefined),
+      size: fc.constantFrom('small', 'large', undefined),
+    })
+    .map((a) => {
+      const attributes = Object.fromEntries(
+        Object.entries(a.attributes).filter(([, v]) => v !== undefined),
+      )
+      if (employee) return { overall: a.overall, attributes, department: 'sales' }
+      const base: Record<string, unknown> = { overall: a.overall, rebuy: a.rebuy, attributes }
+      if (a.region) base.region = a.region
+      if (a.size) base.customer_size = a.size
+      return base
+    })
 
-async function submitAll(app: Awaited<ReturnType<typeof makeTestApp>>['app'], token: string, answers: Record<string, unknown>[]) {
+async function submitAll(
+  app: Awaited<ReturnType<typeof makeTestApp>>['app'],
+  token: string,
+  answers: Record<string, unknown>[],
+) {
   for (const a of answers) {
     const res = await app.request(`/api/links/${token}/responses`, json(submission(a)))
     expect(res.status, await res.clone().text()).toBe(201)
@@ -42,29 +59,49 @@ async function submitAll(app: Awaited<ReturnType<typeof makeTestApp>>['app'], to
 describe('GET /api/waves/:id/report', () => {
   test('the report from kept aggregates equals the report from raw responses, exactly', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(answersArb(false), { minLength: 1, maxLength: 40 }), async (answers) => {
-        const { app, db, store } = await makeTestApp()
-        const { wave, openLinkToken } = await createWave(db, { surveyId: 'customer', name: 'P', openLink: true })
-        await submitAll(app, openLinkToken!, answers)
-        const cookie = await signedInAs(app, store, 'manager')
-        const res = await app.request(`/api/waves/${wave.id}/report?by=region`, { headers: { Cookie: cookie } })
-        expect(res.status).toBe(200)
-        const body = (await res.json()) as Record<string, unknown>
-        const customer = shippedSurveys.find((s) => s.id === 'customer')!
-        const records = answers.map((a) => responseRecord('customer', customer.definition, a))
-        const raw = reportFromResponses(records, { by: ['region'], sort: 'mean' }, specOfSurvey('customer', customer.definition))
-        expect({ ...body, waves: undefined }).toEqual(JSON.parse(JSON.stringify({ ...raw, waves: undefined })))
-      }),
+      fc.asyncProperty(
+        fc.array(answersArb(false), { minLength: 1, maxLength: 40 }),
+        async (answers) => {
+          const { app, db, store } = await makeTestApp()
+          const { wave, openLinkToken } = await createWave(db, {
+            surveyId: 'customer',
+            name: 'P',
+            openLink: true,
+          })
+          await submitAll(app, openLinkToken!, answers)
+          const cookie = await signedInAs(app, store, 'manager')
+          const res = await app.request(`/api/waves/${wave.id}/report?by=region`, {
+            headers: { Cookie: cookie },
+          })
+          expect(res.status).toBe(200)
+          const body = (await res.json()) as Record<string, unknown>
+          const customer = shippedSurveys.find((s) => s.id === 'customer')!
+          const records = answers.map((a) => responseRecord('customer', customer.definition, a))
+          const raw = reportFromResponses(
+            records,
+            { by: ['region'], sort: 'mean' },
+            specOfSurvey('customer', customer.definition),
+          )
+          expect({ ...body, waves: undefined }).toEqual(
+            JSON.parse(JSON.stringify({ ...raw, waves: undefined })),
+          )
+        },
+      ),
       { numRuns: 15 },
     )
   })
 
   test('rebuilding from raw responses gives the same cells as keeping them incrementally', async () => {
     const { app, db, store } = await makeTestApp()
-    const { wave, openLinkToken } = await createWave(db, { surveyId: 'customer', name: 'R', openLink: true })
+    const { wave, openLinkToken } = await createWave(db, {
+      surveyId: 'customer',
+      name: 'R',
+      openLink: true,
+    })
     const answers = fc.sample(answersArb(false), { numRuns: 60, seed: 42 })
     await submitAll(app, openLinkToken!, answers)
-    const sort = (rows: { group: string; cell: string }[]) => [...rows].sort((a, b) => (a.group + a.cell < b.group + b.cell ? -1 : 1))
+    const sort = (rows: { group: string; cell: string }[]) =>
+      [...rows].sort((a, b) => (a.group + a.cell < b.group + b.cell ? -1 : 1))
     const kept = sort(await loadAggregateRows(db, wave.id))
     expect(kept.length).toBeGreaterThan(100)
     for (const fromAnswers of [false, true]) {
@@ -82,20 +119,42 @@ describe('GET /api/waves/:id/report', () => {
     const { app, db, store } = await makeTestApp()
     const customers = await createWave(db, { surveyId: 'customer', name: 'C', openLink: true })
     const staff = await createWave(db, { surveyId: 'employee', name: 'E', openLink: true })
-    await submitAll(app, customers.openLinkToken!, fc.sample(answersArb(false), { numRuns: 30, seed: 1 }))
+    await submitAll(
+      app,
+      customers.openLinkToken!,
+      fc.sample(answersArb(false), { numRuns: 30, seed: 1 }),
+    )
     const staffAnswers = fc.sample(answersArb(true), { numRuns: 12, seed: 2 })
     await submitAll(app, staff.openLinkToken!, staffAnswers)
     const hr = await signedInAs(app, store, 'hr')
-    const res = await app.request(`/api/waves/${staff.wave.id}/report?with=${customers.wave.id}`, { headers: { Cookie: hr } })
+    const res = await app.request(`/api/waves/${staff.wave.id}/report?with=${customers.wave.id}`, {
+      headers: { Cookie: hr },
+    })
     expect(res.status).toBe(200)
-    const body = (await res.json()) as { groups: { audience: string; suppressed: boolean; n: number }[]; gaps: { key: string; groupA: string; groupB: string; nA: number; verdict: string }[] }
-    expect(body.groups.map((g) => [g.audience, g.n, g.suppressed])).toEqual([['customer', 30, false], ['employee', 12, false]])
+    const body = (await res.json()) as {
+      groups: { audience: string; suppressed: boolean; n: number }[]
+      gaps: { key: string; groupA: string; groupB: string; nA: number; verdict: string }[]
+    }
+    expect(body.groups.map((g) => [g.audience, g.n, g.suppressed])).toEqual([
+      ['customer', 30, false],
+      ['employee', 12, false],
+    ])
     expect(body.gaps.map((g) => g.key).sort()).toEqual([...customerKeys].sort())
     for (const g of body.gaps) expect([g.groupA, g.groupB]).toEqual(['employee', 'customer'])
 
-    const records: ResponseRecord[] = (await db.select().from(responses).where(eq(responses.waveId, staff.wave.id))).map((r) => responseRecord('employee', shippedSurveys.find((s) => s.id === 'employee')!.definition, r.answers))
+    const records: ResponseRecord[] = (
+      await db.select().from(responses).where(eq(responses.waveId, staff.wave.id))
+    ).map((r) =>
+      responseRecord(
+        'employee',
+        shippedSurveys.find((s) => s.id === 'employee')!.definition,
+        r.answers,
+      ),
+    )
     const quality = records.filter((r) => r.attributes.product_quality != null).length
-    expect(body.gaps.find((g) => g.key === 'product_quality')?.nA).toBe(quality < 5 ? undefined : quality)
+    expect(body.gaps.find((g) => g.key === 'product_quality')?.nA).toBe(
+      quality < 5 ? undefined : quality,
+    )
   })
 
   test.each([
@@ -108,7 +167,9 @@ describe('GET /api/waves/:id/report', () => {
     const { app, db, store } = await makeTestApp()
     const { wave } = await createWave(db, { surveyId: 'customer', name: 'Q' })
     const cookie = await signedInAs(app, store, 'admin')
-    const res = await app.request(`/api/waves/${wave.id}/report?${query}`, { headers: { Cookie: cookie } })
+    const res = await app.request(`/api/waves/${wave.id}/report?${query}`, {
+      headers: { Cookie: cookie },
+    })
     expect(res.status).toBe(400)
     const body = (await res.json()) as { error: { message: string; issues: { path: string }[] } }
     if (field) expect(body.error.issues.map((i) => i.path)).toContain(field)
@@ -120,25 +181,34 @@ describe('GET /api/waves/:id/report', () => {
     const cookie = await signedInAs(app, store, 'admin')
     const res = await app.request('/api/waves/w-nothing/report', { headers: { Cookie: cookie } })
     expect(res.status).toBe(404)
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('w-nothing')
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
+      'w-nothing',
+    )
   })
 
   test('needs a session, and each role sees only its audiences (checked per wave)', async () => {
     const { app, db, store } = await makeTestApp()
     const customers = await createWave(db, { surveyId: 'customer', name: 'C' })
     const staff = await createWave(db, { surveyId: 'employee', name: 'E' })
-    const as = async (role: 'admin' | 'manager' | 'hr') => ({ Cookie: await signedInAs(app, store, role) })
-    const get = async (path: string, headers?: Record<string, string>) => (await app.request(path, { headers })).status
+    const as = async (role: 'admin' | 'manager' | 'hr') => ({
+      Cookie: await signedInAs(app, store, role),
+    })
+    const get = async (path: string, headers?: Record<string, string>) =>
+      (await app.request(path, { headers })).status
     expect(await get(`/api/waves/${customers.wave.id}/report`)).toBe(401)
     const manager = await as('manager')
     expect(await get(`/api/waves/${customers.wave.id}/report`, manager)).toBe(200)
     expect(await get(`/api/waves/${staff.wave.id}/report`, manager)).toBe(403)
-    expect(await get(`/api/waves/${customers.wave.id}/report?with=${staff.wave.id}`, manager)).toBe(403)
+    expect(await get(`/api/waves/${customers.wave.id}/report?with=${staff.wave.id}`, manager)).toBe(
+      403,
+    )
     const hr = await as('hr')
     expect(await get(`/api/waves/${customers.wave.id}/report`, hr)).toBe(403)
     expect(await get(`/api/waves/${staff.wave.id}/report`, hr)).toBe(200)
     expect(await get(`/api/waves/${staff.wave.id}/report?with=${customers.wave.id}`, hr)).toBe(200)
     const admin = await as('admin')
-    expect(await get(`/api/waves/${staff.wave.id}/report?with=${customers.wave.id}`, admin)).toBe(200)
+    expect(await get(`/api/waves/${staff.wave.id}/report?with=${customers.wave.id}`, admin)).toBe(
+      200,
+    )
   })
 })

@@ -48,8 +48,7 @@ describe('API on workerd (D1)', () => apiSuite(() => target))
 describe('Sign-in on workerd (D1)', () => authSuite(() => target))
 
 describe('D1 batch as the atomic seam', () =>
-  atomicSuite(() => ({ db: worker.db, atomic: batchAtomic(worker.db as never) })),
-)
+  atomicSuite(() => ({ db: worker.db, atomic: batchAtomic(worker.db as never) })))
 
 describe('Worker bundle', () => {
   test('builds without any Node-only driver in it', async () => {
@@ -58,20 +57,32 @@ describe('Worker bundle', () => {
     expect(bundle).toContain('D1')
     // Module specifiers and bundled module paths, not mere mentions (better-auth's telemetry
     // names "better-sqlite3" in a lookup table).
-    const specifiers = [...bundle.matchAll(/(?:\bfrom\s*|\b(?:import|require)\s*\((?:\s|\/\*[^]*?\*\/)*)["']([^"']+)["']/g)].map((m) => m[1]!)
+    const specifiers = [
+      ...bundle.matchAll(
+        /(?:\bfrom\s*|\b(?:import|require)\s*\((?:\s|\/\*[^]*?\*\/)*)["']([^"']+)["']/g,
+      ),
+    ].map((m) => m[1]!)
     for (const nodeOnly of ['better-sqlite3', '@hono/node-server', 'drizzle-orm/better-sqlite3']) {
       expect(specifiers, nodeOnly).not.toContain(nodeOnly)
       expect(bundle, nodeOnly).not.toContain(`// node_modules/${nodeOnly}/`)
     }
     // better-auth needs these two, through the nodejs_compat flag (wrangler.toml); nothing else from Node.
-    expect([...new Set(specifiers.filter((s) => s.startsWith('node:')))].sort()).toEqual(['node:async_hooks', 'node:crypto'])
+    expect([...new Set(specifiers.filter((s) => s.startsWith('node:')))].sort()).toEqual([
+      'node:async_hooks',
+      'node:crypto',
+    ])
   })
 })
 
 describe('GET /s/:token on workerd', () => {
-  test('an open link serves the respondent page from the assets binding, uncached', async () => {
+  test('an open link is exchanged for a cookie, then serves the respondent page from the assets binding, uncached', async () => {
     const wave = await target.createWave({ surveyId: 'customer', name: 'Page' })
-    const res = await target.fetch(`/s/${wave.token}`)
+    const exchanged = await target.fetch(`/s/${wave.token}`, { redirect: 'manual' })
+    expect(exchanged.status).toBe(303)
+    expect(exchanged.headers.get('location')).toBe('/s/')
+    const cookie = exchanged.headers.get('set-cookie')!.split(';')[0]!
+    expect(cookie).toBe(`csi_link=${wave.token}`)
+    const res = await target.fetch('/s/', { headers: { cookie } })
     expect(res.status).toBe(200)
     expect(res.headers.get('cache-control')).toBe('no-store')
     expect(res.headers.get('referrer-policy')).toBe('no-referrer')

@@ -38,7 +38,9 @@ describe('readResponsesCsv()', () => {
     // audience values are trimmed and case-folded: c3 counts as a customer
     expect(c && !c.suppressed && c.n).toBe(3)
     // stated importance of delivery: (5 + 4) / 2
-    expect(c && !c.suppressed && c.attributes.find((a) => a.key === 'delivery')?.importance.stated).toBe(4.5)
+    expect(
+      c && !c.suppressed && c.attributes.find((a) => a.key === 'delivery')?.importance.stated,
+    ).toBe(4.5)
   })
 
   test('blank lines are skipped but still count in spreadsheet row numbers', async () => {
@@ -62,8 +64,13 @@ describe('readResponsesCsv()', () => {
   })
 
   test('an identifier column is not taken as a rating', async () => {
-    const r = await read('id,CustomerID,q1,q2\n101,9001,4,5\n102,9002,3,\n', { audience: 'retailer' })
-    expect(r.source.columns).toMatchObject({ attributes: ['q1', 'q2'], ignored: ['id', 'CustomerID'] })
+    const r = await read('id,CustomerID,q1,q2\n101,9001,4,5\n102,9002,3,\n', {
+      audience: 'retailer',
+    })
+    expect(r.source.columns).toMatchObject({
+      attributes: ['q1', 'q2'],
+      ignored: ['id', 'CustomerID'],
+    })
     expect(r.csiDefinition).toBe('attributes')
   })
 
@@ -78,28 +85,54 @@ describe('readResponsesCsv()', () => {
   test('4.0 is the rating 4; 4.5 is refused as a fraction', async () => {
     const r = await read('audience,overall\ncustomer,4.0\n')
     expect(!r.groups[0].suppressed && r.groups[0].overall.mean).toBe(4)
-    expect(await refusal('audience,overall\ncustomer,4.5\n')).toContain('Ratings must be whole numbers')
+    expect(await refusal('audience,overall\ncustomer,4.5\n')).toContain(
+      'Ratings must be whole numbers',
+    )
   })
 
   test.each([
     ['overall,rebuy\n4,5\n', {}, '--audience: the file has no "audience" column'],
-    ['audience,overall\ncustomer,4\nboss,5\n', {}, 'row 3, column "audience": "boss" is not one of customer, wholesaler, retailer, employee'],
+    [
+      'audience,overall\ncustomer,4\nboss,5\n',
+      {},
+      'row 3, column "audience": "boss" is not one of customer, wholesaler, retailer, employee',
+    ],
     ['audience,overall,rebuy\ncustomer,4\n', {}, 'row 2 has 2 fields but the header has 3'],
     ['audience,overall,rebuy\ncustomer,4,5,x\n', {}, 'row 2 has 4 fields but the header has 3'],
     ['audience,overall,overall\ncustomer,4,5\n', {}, 'row 1: column "overall" appears twice'],
     ['', {}, 'the file is empty'],
     ['audience,overall\n', {}, 'the file has a header but no responses'],
     ['audience,region\ncustomer,north\n', {}, 'no rating columns found'],
-    ['audience,q1\ncustomer,4\n', { csi: 'overall' }, '--csi overall: the file has no overall column'],
-    ['audience,overall,q1\ncustomer,4,4\n', { csi: 'overall-rebuy' }, '--csi overall-rebuy: the file has no rebuy column'],
-    ['audience,overall\ncustomer,4\n', { audience: 'retailer' }, '--audience: no rows with audience "retailer"'],
+    [
+      'audience,q1\ncustomer,4\n',
+      { csi: 'overall' },
+      '--csi overall: the file has no overall column',
+    ],
+    [
+      'audience,overall,q1\ncustomer,4,4\n',
+      { csi: 'overall-rebuy' },
+      '--csi overall-rebuy: the file has no rebuy column',
+    ],
+    [
+      'audience,overall\ncustomer,4\n',
+      { audience: 'retailer' },
+      '--audience: no rows with audience "retailer"',
+    ],
     [csv, { by: ['country'] }, '--by: the file has no column "country"'],
     [csv, { by: ['quality'] }, '--by: "quality" is a rating column, not a segment'],
     [csv, { by: ['respondent'] }, '--by: "respondent" cannot be a segment'],
-    [csv, { overall: 'Overall' }, '--overall: the file has no column "Overall" (did you mean "overall"?)'],
+    [
+      csv,
+      { overall: 'Overall' },
+      '--overall: the file has no column "Overall" (did you mean "overall"?)',
+    ],
     [csv, { rebuy: 'again' }, '--rebuy: the file has no column "again"'],
     [csv, { attributes: ['delivery,speed'] }, '--attributes: the file has no column "speed"'],
-    [csv, { attributes: ['delivery,overall'] }, '--attributes: "overall" is the audience, overall or rebuy column'],
+    [
+      csv,
+      { attributes: ['delivery,overall'] },
+      '--attributes: "overall" is the audience, overall or rebuy column',
+    ],
   ] as const)('refuses %j %j: %s', async (text, raw, message) => {
     expect(await refusal(text, raw as RawReportOptions)).toContain(message)
   })
@@ -115,7 +148,10 @@ describe('readResponsesCsv()', () => {
   })
 
   test('folds more rows than the sample and the batch in constant steps', async () => {
-    const rows = Array.from({ length: 4500 }, (_, i) => `customer,${(i % 5) + 1},${((i + 1) % 5) + 1}`)
+    const rows = Array.from(
+      { length: 4500 },
+      (_, i) => `customer,${(i % 5) + 1},${((i + 1) % 5) + 1}`,
+    )
     const r = await read(['audience,overall,rebuy', ...rows].join('\n'))
     const g = r.groups[0]
     // 900 of each value 1..5 → mean 3
@@ -128,9 +164,15 @@ describe('parseReportOptions()', () => {
     [{ format: 'xml' }, '--format: "xml" is not one of md, csv, json'],
     [{ csi: 'best' }, '--csi: "best" is not one of overall, overall-rebuy, attributes, weighted'],
     [{ scale: 'log' }, '--scale: "log" is not one of linear, proportional, anchored10'],
-    [{ compare: 'employee-customer' }, '--compare: "employee-customer" must be <audienceA>:<audienceB>'],
+    [
+      { compare: 'employee-customer' },
+      '--compare: "employee-customer" must be <audienceA>:<audienceB>',
+    ],
     [{ compare: 'boss:customer' }, '--compare: "boss:customer" must be'],
-    [{ compare: 'customer:customer' }, '--compare: "customer:customer" compares an audience with itself'],
+    [
+      { compare: 'customer:customer' },
+      '--compare: "customer:customer" compares an audience with itself',
+    ],
     [{ minGroup: '2' }, '--min-group: "2" must be a whole number of at least 3'],
     [{ minGroup: '4.5' }, '--min-group: "4.5" must be a whole number'],
     [{ minGroup: 'five' }, '--min-group: "five" must be a whole number'],
@@ -144,9 +186,15 @@ describe('parseReportOptions()', () => {
 
   test('defaults: md, sorted by mean; lists split on commas and repeats', () => {
     const req = parseReportOptions({ by: ['region, size', 'channel'], na: ['0', 'NA,-99'] })
-    expect(req).toMatchObject({ format: 'md', by: ['region', 'size', 'channel'], na: ['0', 'NA', '-99'] })
+    expect(req).toMatchObject({
+      format: 'md',
+      by: ['region', 'size', 'channel'],
+      na: ['0', 'NA', '-99'],
+    })
     expect(req.report).toMatchObject({ sort: 'mean', by: ['region', 'size', 'channel'] })
-    expect(parseReportOptions({ compare: 'retailer:customer', minGroup: '7' }).report).toMatchObject({
+    expect(
+      parseReportOptions({ compare: 'retailer:customer', minGroup: '7' }).report,
+    ).toMatchObject({
       compare: [['retailer', 'customer']],
       minGroup: 7,
     })

@@ -47,7 +47,9 @@ describe('renderJson()', () => {
 
 describe('renderMarkdown()', () => {
   test('escapes pipes in table cells and keeps lines within 100 columns', async () => {
-    const r = await report(text.replace('speed', 'speed | reliability of the delivery promise as customers see it'))
+    const r = await report(
+      text.replace('speed', 'speed | reliability of the delivery promise as customers see it'),
+    )
     const md = renderMarkdown(r)
     expect(md).toContain('speed \\| reliability')
     for (const line of md.split('\n')) expect(line.length).toBeLessThanOrEqual(100)
