@@ -29,11 +29,27 @@ export function batchAtomic(db: {
 }
 
 /**
- * A hand-written SQL statement that waits for `atomic` to run it. Drizzle's `db.run(sql)` is
- * already lazy on D1 but executes at once on better-sqlite3, which would step outside the
- * transaction; the sync driver gets a thunk with the `run()` that syncTransactionAtomic calls.
+ * A hand-written SQL statement that waits for `atomic` to run it. Drizzle's `db.run(sql)`
+ * executes at once on better-sqlite3 (outside the transaction), and on D1 gives an object its
+ * own `batch` cannot bind parameters of; so: a thunk for the sync driver, and for D1 a prepared
+ * query made by the session, which is what `batch` expects of its items.
  */
 export function rawStatement(db: { run(query: SQL): unknown }, query: SQL): Statement {
-  if ((db as { resultKind?: string }).resultKind === 'async') return db.run(query) as Statement
+  const internals = db as unknown as {
+    resultKind?: string
+    session: {
+      prepareQuery(q: unknown, fields: undefined, method: 'run', arrayMode: false): unknown
+    }
+    dialect: { sqlToQuery(q: SQL): unknown }
+  }
+  if (internals.resultKind === 'async') {
+    const prepared = internals.session.prepareQuery(
+      internals.dialect.sqlToQuery(query),
+      undefined,
+      'run',
+      false,
+    )
+    return { _prepare: () => prepared } as unknown as Statement
+  }
   return { run: () => db.run(query) } as unknown as Statement
 }

@@ -1,3 +1,4 @@
+import type { Store } from '../../server/db/client'
 /** What the shared API suite needs from a runtime: Node (app.request) or workerd (Miniflare). */
 export type ApiTarget = {
   fetch: (path: string, init?: RequestInit) => Promise<Response>
@@ -8,9 +9,7 @@ export type ApiTarget = {
     closesAt?: Date | null
   }) => Promise<{ id: string; token: string }>
   closeWave: (id: string) => Promise<void>
-  responses: (
-    waveId: string,
-  ) => Promise<
+  responses: (waveId: string) => Promise<
     Array<{
       answers: Record<string, unknown>
       mode: string
@@ -27,6 +26,8 @@ export type ApiTarget = {
   /** The app's PUBLIC_URL origin: better-auth refuses cookie-bearing POSTs from any other. */
   origin: string
   runtime: 'node' | 'workerd'
+  /** The runtime's own store (better-sqlite3 or D1), for repository-level set-up and checks. */
+  store: Store
 }
 
 export const json = (body: unknown, init: RequestInit = {}): RequestInit => ({

@@ -3,6 +3,7 @@ import { beforeEach, describe } from 'vitest'
 import { responses } from '../../server/db/schema'
 import { createUser } from '../../server/db/users'
 import { closeWave, createWave } from '../../server/db/waves'
+import { invitationSuite } from '../api/invitation-suite'
 import { apiSuite, authSuite } from '../api/suite'
 import type { ApiTarget } from '../api/target'
 import { makeTestApp } from '../helpers/app'
@@ -24,8 +25,10 @@ beforeEach(async () => {
       await createUser(store, input)
     },
     origin: 'http://localhost:8787',
+    store,
   }
 })
 
 describe('API on Node (better-sqlite3)', () => apiSuite(() => target))
 describe('Sign-in on Node (better-sqlite3)', () => authSuite(() => target))
+describe('Invitations on Node (better-sqlite3)', () => invitationSuite(() => target))

@@ -9,6 +9,7 @@ import { createUser } from '../../server/db/users'
 import { closeWave, createWave } from '../../server/db/waves'
 import { batchAtomic } from '../../server/db/atomic'
 import { atomicSuite } from '../api/atomic-suite'
+import { invitationSuite } from '../api/invitation-suite'
 import { apiSuite, authSuite } from '../api/suite'
 import type { ApiTarget } from '../api/target'
 import { bundleWorker, distAssets, startWorker } from '../helpers/workerd'
@@ -37,6 +38,7 @@ beforeAll(async () => {
     },
     // No PUBLIC_URL binding: the Worker takes the request's origin.
     origin: 'http://localhost',
+    store: { db, atomic: batchAtomic(db as never) },
   }
 })
 
@@ -98,3 +100,4 @@ describe('AUTH_SECRET on workerd', () => {
     expect(rows[0]!.value).toMatch(/^[A-Za-z0-9_-]{43}$/)
   })
 })
+describe('Invitations on workerd (D1)', () => invitationSuite(() => target))

@@ -1,0 +1,110 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
+import { api, readError } from '../api'
+import { AppHeader } from './AppHeader'
+import { HomePage } from './HomePage'
+import { Notice } from './Notice'
+import { navigate, safeNext, useLocation } from './router'
+import type { Session } from './session'
+import { SessionContext } from './session'
+import { SignInPage } from './SignInPage'
+import type { User } from './types'
+
+// The interviewer page carries survey-core (~1.5 MB): only those who key interviews load it.
+const InterviewPage = lazy(() => import('./InterviewPage'))
+
+type Me = { kind: 'loading' } | { kind: 'signed-out' } | { kind: 'signed-in'; user: User } | {
+  kind: 'unreachable'
+}
+
+export function App() {
+  const { path, query, href } = useLocation()
+  const [me, setMe] = useState<Me>({ kind: 'loading' })
+  const [check, setCheck] = useState(0)
+
+  useEffect(() => {
+    let cancelled = false
+    api.api.me
+      .$get()
+      .then(async (res) => {
+        if (cancelled) return
+        if (res.ok) return setMe({ kind: 'signed-in', user: (await res.json()).user })
+        const err = await readError(res)
+        setMe(err.status === 401 ? { kind: 'signed-out' } : { kind: 'unreachable' })
+      })
+      .catch(() => !cancelled && setMe({ kind: 'unreachable' }))
+    return () => {
+      cancelled = true
+    }
+  }, [check])
+
+  const signedOut = me.kind === 'signed-out'
+  const signedIn = me.kind === 'signed-in'
+  useEffect(() => {
+    if (signedOut && path !== '/sign-in') {
+      const next = path === '/' ? '' : `?next=${encodeURIComponent(href)}`
+      navigate(`/sign-in${next}`, { replace: true })
+    }
+    if (signedIn && path === '/sign-in') navigate(safeNext(query.get('next')), { replace: true })
+  }, [signedOut, signedIn, path, href, query])
+
+  const expire = useCallback(() => setMe({ kind: 'signed-out' }), [])
+  const session = useMemo<Session | null>(() => {
+    if (me.kind !== 'signed-in') return null
+    return {
+      user: me.user,
+      expire,
+      signOut: async () => {
+        await api.api.auth['sign-out']
+          .$post(undefined, {
+            init: { body: '{}', headers: { 'Content-Type': 'application/json' } },
+          })
+          .catch(() => undefined)
+        navigate('/sign-in', { replace: true })
+        setMe({ kind: 'signed-out' })
+      },
+    }
+  }, [me, expire])
+
+  if (me.kind === 'loading') return <p className="splash">Loading…</p>
+  if (me.kind === 'unreachable') {
+    return (
+      <main className="page page--narrow">
+        <Notice
+          tone="error"
+          title="The dashboard could not reach the server"
+          action={{ label: 'Try again', onClick: () => setCheck((n) => n + 1) }}
+        >
+          Check the connection, or that <code>npm start</code> is running, then try again.
+        </Notice>
+      </main>
+    )
+  }
+  if (!session) return <SignInPage onSignedIn={() => setCheck((n) => n + 1)} />
+
+  return (
+    <SessionContext.Provider value={session}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <AppHeader />
+      <main id="main" className="page" tabIndex={-1}>
+        {path === '/' || path === '/sign-in' ? (
+          <HomePage />
+        ) : path === '/interview' ? (
+          <Suspense fallback={<p className="splash">Loading the interviewer page…</p>}>
+            <InterviewPage />
+          </Suspense>
+        ) : (
+          <Notice
+            tone="info"
+            title="Page not found"
+            heading="h1"
+            action={{ label: 'Go to the overview', onClick: () => navigate('/') }}
+          >
+            There is no page at {path}.
+          </Notice>
+        )}
+      </main>
+    </SessionContext.Provider>
+  )
+}
