@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { getWave } from '../db/waves'
 import { importContacts } from '../import/contacts'
 import { ImportRefused } from '../import/staging'
-import { csvFileRows } from '../node/csv-rows'
+import { csvFileBatches } from '../node/csv-rows'
 import { CliError } from './cli-error'
 import { openCliStore } from './context'
 import { rowCounter } from './progress'
@@ -26,7 +26,7 @@ export function registerContacts(program: Command) {
         const wave = await getWave(store.db, opts.wave)
         if (!wave) throw new CliError(`--wave: no wave "${opts.wave}"`)
         const t0 = performance.now()
-        const result = await importContacts(store, wave, csvFileRows(file), {
+        const result = await importContacts(store, wave, csvFileBatches(file), {
           onProgress: counter.update,
         }).catch((err) => {
           if (err instanceof ImportRefused) throw new CliError(`${file}: ${err.message}`)

@@ -5,7 +5,7 @@ import type { Mode } from '../db/schema'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { importResponses } from '../import/responses'
 import { ImportRefused } from '../import/staging'
-import { csvFileRows, fileHash } from '../node/csv-rows'
+import { csvFileBatches, fileHash } from '../node/csv-rows'
 import { CliError } from './cli-error'
 import { openCliStore } from './context'
 import { rowCounter } from './progress'
@@ -34,7 +34,7 @@ export function registerResponses(program: Command) {
         const loaded = await loadWaveSurvey(store.db, opts.wave)
         if (!loaded) throw new CliError(`--wave: no wave "${opts.wave}"`)
         const t0 = performance.now()
-        const result = await importResponses(store, loaded, csvFileRows(file), {
+        const result = await importResponses(store, loaded, csvFileBatches(file), {
           importKey: await fileHash(file),
           mode: opts.mode as Mode,
           onProgress: counter.update,

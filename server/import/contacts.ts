@@ -32,7 +32,7 @@ const known = new Set(['email', 'name', 'audience', 'owner'])
 export async function importContacts(
   store: Store,
   wave: Wave,
-  rows: AsyncIterable<string[]>,
+  rows: AsyncIterable<string[][]>,
   opts: { now?: Date; onProgress?: (rows: number) => void } = {},
 ): Promise<ContactImportResult> {
   const now = opts.now ?? new Date()
@@ -49,72 +49,74 @@ export async function importContacts(
   let rowNo = 0
   let count = 0
   try {
-    for await (const cells of rows) {
-      rowNo++
-      if (!header) {
-        header = normaliseHeader(cells)
-        const seen = new Set<string>()
-        for (const name of header) {
-          if (name && seen.has(name))
-            throw new ImportRefused([{ row: 1, message: `column "${name}" appears twice` }], 1)
-          seen.add(name)
-        }
-        if (!seen.has('email'))
-          throw new ImportRefused(
-            [{ row: 1, message: 'no "email" column (the header must name one)' }],
-            1,
+    for await (const batch of rows)
+      for (const cells of batch) {
+        rowNo++
+        if (!header) {
+          header = normaliseHeader(cells)
+          const seen = new Set<string>()
+          for (const name of header) {
+            if (name && seen.has(name))
+              throw new ImportRefused([{ row: 1, message: `column "${name}" appears twice` }], 1)
+            seen.add(name)
+          }
+          if (!seen.has('email'))
+            throw new ImportRefused(
+              [{ row: 1, message: 'no "email" column (the header must name one)' }],
+              1,
+            )
+          col = Object.fromEntries(
+            header.map((n, i) => [n, i]).filter(([n]) => known.has(n as string)),
           )
-        col = Object.fromEntries(
-          header.map((n, i) => [n, i]).filter(([n]) => known.has(n as string)),
-        )
-        segments = header
-          .map((name, index) => ({ name, index }))
-          .filter((s) => s.name && !known.has(s.name))
-        const bad = segments.filter((s) => !segmentName.test(s.name))
-        if (bad.length) {
-          throw new ImportRefused(
-            bad.map((s) => ({
-              row: 1,
-              message: `column "${s.name}": use letters, digits, spaces, _ . or - (at most 64)`,
-            })),
-            bad.length,
+          segments = header
+            .map((name, index) => ({ name, index }))
+            .filter((s) => s.name && !known.has(s.name))
+          const bad = segments.filter((s) => !segmentName.test(s.name))
+          if (bad.length) {
+            throw new ImportRefused(
+              bad.map((s) => ({
+                row: 1,
+                message: `column "${s.name}": use letters, digits, spaces, _ . or - (at most 64)`,
+              })),
+              bad.length,
+            )
+          }
+          continue
+        }
+        if (cells.every((c) => c.trim() === '')) continue
+        count++
+        if (count % 10_000 === 0) opts.onProgress?.(count)
+        const email = cleanCell(cells[col.email!]).toLowerCase()
+        const name = cleanCell(cells[col.name ?? -1]).slice(0, 200)
+        const owner = cleanCell(cells[col.owner ?? -1]).toLowerCase()
+        const audience = cleanCell(cells[col.audience ?? -1]).toLowerCase()
+        const issues: string[] = []
+        if (!email) issues.push('email: empty')
+        else if (!isEmail(email))
+          issues.push(`email: "${cells[col.email!]}" is not an email address`)
+        if (owner && !isEmail(owner)) issues.push(`owner: "${owner}" is not an email address`)
+        if (audience && !(audiences as readonly string[]).includes(audience)) {
+          issues.push(`audience: "${audience}" is not one of ${audiences.join(', ')}`)
+        } else if (audience && audience !== wave.audience) {
+          issues.push(
+            `audience: "${audience}" does not match this wave's audience "${wave.audience}"`,
           )
         }
-        continue
+        if (issues.length) {
+          refuse(rowNo, issues.join('; '))
+          continue
+        }
+        const values: Record<string, string> = {}
+        for (const s of segments) {
+          const v = cleanCell(cells[s.index]).slice(0, 200)
+          if (v) values[s.name] = v
+        }
+        await staging.add({
+          rowNo,
+          key: email,
+          payload: JSON.stringify({ n: name || null, o: owner || null, s: values }),
+        })
       }
-      if (cells.every((c) => c.trim() === '')) continue
-      count++
-      if (count % 10_000 === 0) opts.onProgress?.(count)
-      const email = cleanCell(cells[col.email!]).toLowerCase()
-      const name = cleanCell(cells[col.name ?? -1]).slice(0, 200)
-      const owner = cleanCell(cells[col.owner ?? -1]).toLowerCase()
-      const audience = cleanCell(cells[col.audience ?? -1]).toLowerCase()
-      const issues: string[] = []
-      if (!email) issues.push('email: empty')
-      else if (!isEmail(email)) issues.push(`email: "${cells[col.email!]}" is not an email address`)
-      if (owner && !isEmail(owner)) issues.push(`owner: "${owner}" is not an email address`)
-      if (audience && !(audiences as readonly string[]).includes(audience)) {
-        issues.push(`audience: "${audience}" is not one of ${audiences.join(', ')}`)
-      } else if (audience && audience !== wave.audience) {
-        issues.push(
-          `audience: "${audience}" does not match this wave's audience "${wave.audience}"`,
-        )
-      }
-      if (issues.length) {
-        refuse(rowNo, issues.join('; '))
-        continue
-      }
-      const values: Record<string, string> = {}
-      for (const s of segments) {
-        const v = cleanCell(cells[s.index]).slice(0, 200)
-        if (v) values[s.name] = v
-      }
-      await staging.add({
-        rowNo,
-        key: email,
-        payload: JSON.stringify({ n: name || null, o: owner || null, s: values }),
-      })
-    }
     if (!header) throw new ImportRefused([{ row: 1, message: 'the file is empty' }], 1)
     await staging.flush()
     for (const d of await staging.duplicates(LISTED_PROBLEMS)) {

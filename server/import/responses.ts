@@ -46,7 +46,7 @@ const FOLD_BATCH = 2000
 export async function importResponses(
   store: Store,
   loaded: WaveSurvey,
-  rows: AsyncIterable<string[]>,
+  rows: AsyncIterable<string[][]>,
   opts: { importKey: string; mode?: Mode; now?: Date; onProgress?: (rows: number) => void },
 ): Promise<ResponseImportResult> {
   const { wave, survey, spec } = loaded
@@ -69,76 +69,77 @@ export async function importResponses(
   let count = 0
   const keyPrefix = `import:${opts.importKey}:`
   try {
-    for await (const cells of rows) {
-      rowNo++
-      if (!header) {
-        header = normaliseHeader(cells)
-        const compiled = compileRowReader(survey.definition, wave.audience, header)
-        if (!compiled.ok) {
-          throw new ImportRefused(
-            compiled.issues.map((i) => ({ row: 1, message: i.message })),
-            compiled.issues.length,
-          )
-        }
-        reader = compiled
-        continue
-      }
-      if (cells.every((c) => c.trim() === '')) continue
-      count++
-      if (count % 10_000 === 0) opts.onProgress?.(count)
-      const row: Record<string, string> = {}
-      for (let i = 0; i < header.length; i++) if (header[i]) row[header[i]!] = cells[i] ?? ''
-      const read = reader!.read(row)
-      if (!read.ok) {
-        refuse(rowNo, read.issues.map((i) => i.message).join('; '))
-        continue
-      }
-      const v = read.value
-      let invitation: { id: string; segments: Record<string, string> } | null = null
-      if (v.respondent) {
-        invitation = await findInvitee(store, wave.id, v.respondent)
-        if (!invitation) {
-          refuse(
-            rowNo,
-            `respondent: "${v.respondent}" is not an invitee of this wave (give their email or invitation id)`,
-          )
+    for await (const batch of rows)
+      for (const cells of batch) {
+        rowNo++
+        if (!header) {
+          header = normaliseHeader(cells)
+          const compiled = compileRowReader(survey.definition, wave.audience, header)
+          if (!compiled.ok) {
+            throw new ImportRefused(
+              compiled.issues.map((i) => ({ row: 1, message: i.message })),
+              compiled.issues.length,
+            )
+          }
+          reader = compiled
           continue
         }
-        if ((invitation as { responded?: boolean }).responded) {
-          refuse(rowNo, `respondent: ${v.respondent} has already responded in this wave`)
+        if (cells.every((c) => c.trim() === '')) continue
+        count++
+        if (count % 10_000 === 0) opts.onProgress?.(count)
+        const row: Record<string, string> = {}
+        for (let i = 0; i < header.length; i++) if (header[i]) row[header[i]!] = cells[i] ?? ''
+        const read = reader!.read(row)
+        if (!read.ok) {
+          refuse(rowNo, read.issues.map((i) => i.message).join('; '))
           continue
         }
-        matched++
+        const v = read.value
+        let invitation: { id: string; segments: Record<string, string> } | null = null
+        if (v.respondent) {
+          invitation = await findInvitee(store, wave.id, v.respondent)
+          if (!invitation) {
+            refuse(
+              rowNo,
+              `respondent: "${v.respondent}" is not an invitee of this wave (give their email or invitation id)`,
+            )
+            continue
+          }
+          if ((invitation as { responded?: boolean }).responded) {
+            refuse(rowNo, `respondent: ${v.respondent} has already responded in this wave`)
+            continue
+          }
+          matched++
+        }
+        const record = responseRecord(wave.audience, survey.definition, v.answers)
+        const segments = {
+          ...(invitation?.segments ?? {}),
+          ...v.extraSegments,
+          ...presentSegments(record.segments),
+        }
+        for (const key of Object.keys(record.segments)) {
+          if (!record.segments[key] && segments[key])
+            (record.segments as Record<string, string | null>)[key] = segments[key]!
+        }
+        const code = ratingCode(record, spec)
+        codes.push({ audience: wave.audience, code })
+        if (codes.length >= FOLD_BATCH) {
+          fold = foldRatingCodes(fold, spec as AggregateSpec, codes)
+          codes = []
+        }
+        const mode = v.mode ?? opts.mode ?? 'postal'
+        modes[mode] = (modes[mode] ?? 0) + 1
+        const at = anonymous ? startOfDay(v.submittedAt ?? now) : (v.submittedAt ?? now)
+        const payload = {
+          a: v.answers,
+          s: segments,
+          m: mode,
+          t: Math.floor(at.getTime() / 1000),
+          r: code,
+          i: anonymous ? null : (invitation?.id ?? null),
+        }
+        await staging.add({ rowNo, key: invitation?.id ?? null, payload: JSON.stringify(payload) })
       }
-      const record = responseRecord(wave.audience, survey.definition, v.answers)
-      const segments = {
-        ...(invitation?.segments ?? {}),
-        ...v.extraSegments,
-        ...presentSegments(record.segments),
-      }
-      for (const key of Object.keys(record.segments)) {
-        if (!record.segments[key] && segments[key])
-          (record.segments as Record<string, string | null>)[key] = segments[key]!
-      }
-      const code = ratingCode(record, spec)
-      codes.push({ audience: wave.audience, code })
-      if (codes.length >= FOLD_BATCH) {
-        fold = foldRatingCodes(fold, spec as AggregateSpec, codes)
-        codes = []
-      }
-      const mode = v.mode ?? opts.mode ?? 'postal'
-      modes[mode] = (modes[mode] ?? 0) + 1
-      const at = anonymous ? startOfDay(v.submittedAt ?? now) : (v.submittedAt ?? now)
-      const payload = {
-        a: v.answers,
-        s: segments,
-        m: mode,
-        t: Math.floor(at.getTime() / 1000),
-        r: code,
-        i: anonymous ? null : (invitation?.id ?? null),
-      }
-      await staging.add({ rowNo, key: invitation?.id ?? null, payload: JSON.stringify(payload) })
-    }
     if (!header) throw new ImportRefused([{ row: 1, message: 'the file is empty' }], 1)
     await staging.flush()
     for (const d of await staging.duplicates(LISTED_PROBLEMS)) {

@@ -5,19 +5,66 @@ import Papa from 'papaparse'
 import { sniffDelimiter } from '../report-io'
 
 /**
- * A CSV file's rows (header first) streamed through papaparse with back-pressure: memory stays
- * flat whatever the file size. UTF-8 with or without BOM, `,` or `;`, CRLF or LF (SPEC §5.3).
+ * A CSV file's rows (header first), in batches as papaparse parses each chunk of the file; the
+ * parser is paused while a batch is processed, so memory stays flat whatever the file size.
+ * UTF-8 with or without BOM, `,` or `;`, CRLF or LF (SPEC §5.3).
  */
-export async function* csvFileRows(path: string): AsyncGenerator<string[]> {
+export async function* csvFileBatches(path: string): AsyncGenerator<string[][]> {
   const handle = await open(path)
   const head = Buffer.alloc(64 * 1024)
   const { bytesRead } = await handle.read(head, 0, head.length, 0)
   await handle.close()
   const delimiter = sniffDelimiter(head.subarray(0, bytesRead).toString('utf8'))
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter })
-  const source = createReadStream(path)
-  source.on('error', (err) => parser.destroy(err))
-  for await (const row of source.pipe(parser)) yield row as string[]
+
+  const queue: string[][][] = []
+  let done = false
+  let failure: Error | null = null
+  let parser: Papa.Parser | null = null
+  let wake: (() => void) | null = null
+  const notify = () => {
+    wake?.()
+    wake = null
+  }
+  const source = createReadStream(path, { encoding: 'utf8', highWaterMark: 1024 * 1024 })
+  source.on('error', (err) => {
+    failure = err
+    notify()
+  })
+  Papa.parse<string[]>(source as unknown as File, {
+    delimiter,
+    chunk(results, p) {
+      parser = p
+      queue.push(results.data)
+      p.pause()
+      notify()
+    },
+    complete() {
+      done = true
+      notify()
+    },
+    error(err: Error) {
+      failure = err
+      notify()
+    },
+  })
+  try {
+    for (;;) {
+      if (failure) throw failure
+      const batch = queue.shift()
+      if (batch) {
+        yield batch
+        if (!queue.length && !done) (parser as Papa.Parser | null)?.resume()
+        continue
+      }
+      if (done) return
+      await new Promise<void>((r) => (wake = r))
+    }
+  } finally {
+    if (!done) {
+      ;(parser as Papa.Parser | null)?.abort()
+      source.destroy()
+    }
+  }
 }
 
 /** SHA-256 of a file, streamed: the key that makes re-importing the same file a no-op refusal. */

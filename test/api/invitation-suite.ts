@@ -10,7 +10,7 @@ import type { ApiTarget } from './target'
 import { json } from './target'
 
 async function* rows(lines: string[][]) {
-  for (const line of lines) yield line
+  yield lines
 }
 
 /** Imports contacts into a new wave of `surveyId` and queues their invitations: email → token. */

@@ -125,3 +125,6 @@ for (const n of sizes) {
 
 store.close()
 rmSync(dir, { recursive: true, force: true })
+
+// Invitations, imports and export (SPEC §6), with their own database and a local SMTP server.
+await import('./distribution')

@@ -125,7 +125,8 @@ const jsonBody = (method: string, body: unknown, cookie?: string) => ({
   body: JSON.stringify(body),
 })
 
-describe('a wave from the command line against a real SMTP server', () => {
+// Each step runs the real `csi` in a child process (tsx start-up ≈ 1 s each): generous timeouts.
+describe('a wave from the command line against a real SMTP server', { timeout: 120_000 }, () => {
   test('import, invite, respond, opt out, remind, postal import and response rates', async () => {
     const mail = await smtp()
     const w = workspace(mail.url)
@@ -313,7 +314,7 @@ describe('a wave from the command line against a real SMTP server', () => {
   })
 })
 
-describe('exactly one invitation per contact across a crash', () => {
+describe('exactly one invitation per contact across a crash', { timeout: 120_000 }, () => {
   const contacts = 120
 
   async function killedHalfWay(signal: NodeJS.Signals) {

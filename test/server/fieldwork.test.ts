@@ -10,7 +10,7 @@ import { makeTestApp } from '../helpers/app'
 import { signedInAs } from '../helpers/session'
 
 async function* rows(lines: string[][]) {
-  for (const line of lines) yield line
+  yield lines
 }
 
 async function setUp(options: Parameters<typeof makeTestApp>[0] = {}) {
