@@ -49,7 +49,9 @@ export function responseColumns(roles: SurveyRoles, definition: SurveyDefinition
   const others = listQuestionNames(definition).filter(
     (n) => !taken.has(n) && !isRoleContainer(n, roles),
   )
-  const header = [...FIXED, ...rated, ...roles.segments, ...others]
+  // Employee attitude items, one column per row as flattenAnswers names them.
+  const attitude = roles.attitude.map((k) => `attitude.${k}`)
+  const header = [...FIXED, ...rated, ...roles.segments, ...attitude, ...others]
   const source = (column: string) =>
     column === 'overall' ? roles.overall! : column === 'rebuy' ? roles.rebuy! : column
   return {

@@ -373,9 +373,7 @@ describe('export → import round trip', () => {
     )
   })
 
-  // Known gap in server/lib/response-columns.ts: the employee `attitude` matrix is left out of
-  // the header, so its answers do not survive an export. Flip to `test` when that is fixed.
-  test.fails('employee attitude answers survive an export', () => {
+  test('employee attitude answers survive an export', () => {
     const definition = survey('employee').definition
     const answers = { overall: 4, attitude: { pride: 5 } }
     const meta = { respondent: null, mode: null, submittedAt: new Date('2024-05-01T00:00:00Z') }
