@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import { api, readError } from '../api'
 import { AppHeader } from './AppHeader'
+import { ErrorBoundary } from './ErrorBoundary'
 import { HomePage } from './HomePage'
 import { Notice } from './Notice'
 import { navigate, safeNext, useLocation } from './router'
@@ -12,9 +13,11 @@ import type { User } from './types'
 // The interviewer page carries survey-core (~1.5 MB): only those who key interviews load it.
 const InterviewPage = lazy(() => import('./InterviewPage'))
 
-type Me = { kind: 'loading' } | { kind: 'signed-out' } | { kind: 'signed-in'; user: User } | {
-  kind: 'unreachable'
-}
+type Me =
+  | { kind: 'loading' }
+  | { kind: 'signed-out' }
+  | { kind: 'signed-in'; user: User }
+  | { kind: 'unreachable' }
 
 export function App() {
   const { path, query, href } = useLocation()
@@ -91,9 +94,11 @@ export function App() {
         {path === '/' || path === '/sign-in' ? (
           <HomePage />
         ) : path === '/interview' ? (
-          <Suspense fallback={<p className="splash">Loading the interviewer page…</p>}>
-            <InterviewPage />
-          </Suspense>
+          <ErrorBoundary>
+            <Suspense fallback={<p className="splash">Loading the interviewer page…</p>}>
+              <InterviewPage />
+            </Suspense>
+          </ErrorBoundary>
         ) : (
           <Notice
             tone="info"

@@ -1,42 +1,59 @@
-import { useEffect, useState } from 'react'
-import { api } from '../api'
+import { useEffect } from 'react'
+import { api, readError } from '../api'
+import { Link } from './Link'
+import { Notice } from './Notice'
+import { useLoad } from './use-load'
+import { WaveTable } from './WaveTable'
 
-type Health = { status: string; runtime: string; db: string } | null
-
-/** Landing page until the manager dashboard lands: server status and the CLI path. */
+/** Signed-in landing: where to key interviews, and how each wave is doing. */
 export function HomePage() {
-  const [health, setHealth] = useState<Health | 'error'>(null)
   useEffect(() => {
-    api.api.health
-      .$get()
-      .then(async (res) => setHealth(res.ok ? await res.json() : 'error'))
-      .catch(() => setHealth('error'))
+    document.title = 'Overview · CSI Toolkit'
+  }, [])
+  const waves = useLoad(async (signal) => {
+    const res = await api.api.waves.$get(undefined, { init: { signal } })
+    if (!res.ok) throw await readError(res)
+    return (await res.json()).waves
   }, [])
 
   return (
-    <main className="home">
-      <h1>CSI Toolkit</h1>
-      <p className="lead">
-        Customer satisfaction programmes for customers, wholesalers, retailers and employees.
-      </p>
-      <section aria-labelledby="status-title">
-        <h2 id="status-title">Server</h2>
-        <p role="status">
-          {health === null && 'Checking…'}
-          {health === 'error' && 'The server did not answer.'}
-          {health && health !== 'error' && `${health.status} · runtime ${health.runtime} · database ${health.db}`}
-        </p>
+    <>
+      <h1>Overview</h1>
+      <section className="card card--feature" aria-labelledby="interviews-title">
+        <div>
+          <h2 id="interviews-title">Interviews</h2>
+          <p className="muted">Key a contact’s answers during a phone or face-to-face interview.</p>
+        </div>
+        <Link to="/interview" className="button">
+          Start interviewing
+        </Link>
       </section>
-      <section aria-labelledby="start-title">
-        <h2 id="start-title">Start a wave</h2>
-        <pre>
-          <code>npx csi wave create --survey customer --name "Pilot" --open</code>
-        </pre>
-        <p>Open the printed link to answer, then export the responses:</p>
-        <pre>
-          <code>npx csi export --wave &lt;id&gt; &gt; responses.csv</code>
-        </pre>
+      <section aria-labelledby="waves-title">
+        <h2 id="waves-title">Waves</h2>
+        {waves.error ? (
+          <Notice
+            tone="error"
+            title="The waves could not be loaded"
+            heading="h3"
+            action={{ label: 'Try again', onClick: waves.reload }}
+          >
+            {waves.error.message}
+          </Notice>
+        ) : !waves.data ? (
+          <p className="muted" aria-busy="true">
+            Loading the waves…
+          </p>
+        ) : waves.data.length === 0 ? (
+          <Notice tone="info" title="No waves yet" heading="h3">
+            <p>Create one from the command line:</p>
+            <pre>
+              <code>npx csi wave create --survey customer --name "Spring 2026" --json</code>
+            </pre>
+          </Notice>
+        ) : (
+          <WaveTable waves={waves.data} />
+        )}
       </section>
-    </main>
+    </>
   )
 }

@@ -13,7 +13,5 @@ export function Link({ to, onClick, ...rest }: Props) {
     e.preventDefault()
     navigate(to)
   }
-  return (
-    <a href={to} aria-current={path === to ? 'page' : undefined} onClick={follow} {...rest} />
-  )
+  return <a href={to} aria-current={path === to ? 'page' : undefined} onClick={follow} {...rest} />
 }

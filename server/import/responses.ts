@@ -15,7 +15,7 @@ import { importRows, invitations, responses } from '../db/schema'
 import type { Mode } from '../db/schema'
 import type { loadWaveSurvey } from '../db/wave-survey'
 import { presentSegments, responseRecord } from '../lib/response-record'
-import { isAnonymous } from '../lib/submit-response'
+import { isAnonymous, startOfDay } from '../lib/submit-response'
 import { normaliseHeader } from './csv-header'
 import { compileRowReader } from './response-row-answers'
 import type { RowProblem } from './staging'
@@ -95,7 +95,7 @@ export async function importResponses(
           continue
         }
         const v = read.value
-        let invitation: { id: string; segments: Record<string, string> } | null = null
+        let invitation: Awaited<ReturnType<typeof findInvitee>> | null = null
         if (v.respondent) {
           invitation = await findInvitee(store, wave.id, v.respondent)
           if (!invitation) {
@@ -105,7 +105,7 @@ export async function importResponses(
             )
             continue
           }
-          if ((invitation as { responded?: boolean }).responded) {
+          if (invitation.responded) {
             refuse(rowNo, `respondent: ${v.respondent} has already responded in this wave`)
             continue
           }
@@ -219,8 +219,4 @@ async function alreadyImported(store: Store, waveId: string, prefix: string) {
     )
     .limit(1)
   return Boolean(row)
-}
-
-function startOfDay(d: Date) {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))
 }

@@ -79,6 +79,7 @@ export async function submitResponse(store: Store, link: OpenLink, s: Submission
   }
 }
 
-function startOfDay(d: Date) {
+/** An anonymous response's time: the day only, so it cannot be matched with invitee activity. */
+export function startOfDay(d: Date) {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))
 }

@@ -53,6 +53,7 @@ export const fieldworkRoute = new Hono<AppEnv>()
         state: waveState(w, now),
         opensAt: w.opensAt?.toISOString() ?? null,
         closesAt: w.closesAt?.toISOString() ?? null,
+        closedAt: w.closedAt?.toISOString() ?? null,
         responses: await countResponses(c.var.db, w.id),
         invitations: counts,
         responseRate: counts.invited ? groupResponseRate(counts) : null,

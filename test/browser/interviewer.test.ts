@@ -70,7 +70,10 @@ async function signIn(page: Page, password = ADMIN.password) {
 }
 
 /** Wave → search → contact → mode → survey → saved, screenshotting each step as `prefix-…`. */
-async function interview(page: Page, o: { wave: string; search: string; who: RegExp; mode: string; prefix: string }) {
+async function interview(
+  page: Page,
+  o: { wave: string; search: string; who: RegExp; mode: string; prefix: string },
+) {
   await page.getByRole('heading', { name: 'Choose a wave' }).waitFor()
   await shot(page, `${o.prefix}-waves`)
   await noHorizontalOverflow(page)
@@ -169,12 +172,17 @@ describe('interviewer page in Chromium', () => {
     await page.getByRole('button', { name: 'Change wave' }).click()
     await page.getByRole('button', { name: /Summer customers/ }).click()
     await page.getByRole('heading', { name: 'No contacts in this wave yet' }).waitFor()
-    expect(await page.locator('main pre').textContent()).toMatch(/npx csi contacts import .* --wave/)
+    expect(await page.locator('main pre').textContent()).toMatch(
+      /npx csi contacts import .* --wave/,
+    )
     await shot(page, 'interviewer-desktop-no-contacts')
 
     await page.getByRole('link', { name: 'Overview' }).click()
     await page.getByRole('heading', { name: 'Waves' }).waitFor()
-    await page.getByRole('row', { name: /Spring customers/ }).getByText('33%').waitFor()
+    await page
+      .getByRole('row', { name: /Spring customers/ })
+      .getByText('33%')
+      .waitFor()
     await shot(page, 'home-desktop')
     await page.close()
   }, 120_000)
@@ -205,7 +213,10 @@ describe('interviewer page in Chromium', () => {
     expect(rows.map((r) => r.mode).sort()).toEqual(['face_to_face', 'phone'])
 
     await page.getByRole('link', { name: 'Overview' }).click()
-    await page.getByRole('row', { name: /Spring customers/ }).getByText('67%').waitFor()
+    await page
+      .getByRole('row', { name: /Spring customers/ })
+      .getByText('67%')
+      .waitFor()
     await shot(page, 'home-mobile')
     await noHorizontalOverflow(page)
     await page.getByRole('button', { name: 'Sign out' }).click()
