@@ -56,12 +56,15 @@ export class Staging {
     const { db, atomic } = this.store
     const statements: Statement[] = []
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+      const packed = JSON.stringify(
+        rows.slice(i, i + ROWS_PER_STATEMENT).map((r) => [r.rowNo, r.key, r.payload]),
+      )
       statements.push(
-        db
-          .insert(importRows)
-          .values(
-            rows.slice(i, i + ROWS_PER_STATEMENT).map((r) => ({ importId: this.importId, ...r })),
-          ),
+        rawStatement(
+          db,
+          sql`insert into ${importRows} (import_id, row_no, key, payload)
+              select ${this.importId}, value ->> 0, value ->> 1, value ->> 2 from json_each(${packed})`,
+        ),
       )
     }
     if (statements.length) await atomic(statements as [Statement, ...Statement[]])

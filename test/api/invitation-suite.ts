@@ -155,7 +155,7 @@ export function invitationSuite(target: () => ApiTarget) {
         ['broken', 'customer'],
       ]
       const err = await importContacts(t.store, wave, rows(lines)).catch((e) => e)
-      expect(err).toBeInstanceOf(ImportRefused)
+      expect(err, String(err?.stack)).toBeInstanceOf(ImportRefused)
       expect(err.problems).toEqual([
         { row: 302, message: 'email: "broken" is not an email address' },
       ])
