@@ -35,7 +35,10 @@ export async function* csvFileBatches(path: string): AsyncGenerator<string[][]> 
     chunk(results, p) {
       parser = p
       queue.push(results.data)
+      // Pausing papaparse stops its parsing, not the file: its stream keeps queueing data
+      // unless the stream itself is paused too.
       p.pause()
+      source.pause()
       notify()
     },
     complete() {
@@ -53,7 +56,10 @@ export async function* csvFileBatches(path: string): AsyncGenerator<string[][]> 
       const batch = queue.shift()
       if (batch) {
         yield batch
-        if (!queue.length && !done) (parser as Papa.Parser | null)?.resume()
+        if (!queue.length && !done) {
+          source.resume()
+          ;(parser as Papa.Parser | null)?.resume()
+        }
         continue
       }
       if (done) return
