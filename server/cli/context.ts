@@ -1,7 +1,7 @@
 import { readNodeEnv } from '../node/config'
 import { openDatabase } from '../node/open-database'
 import { seedDatabase } from '../db/seed'
-import { shippedSurveys } from '../surveys'
+import { shippedSurveys } from '../surveys/shipped-surveys'
 import { CliError } from './cli-error'
 
 /** Opens the same database `npm start` uses (DATABASE_PATH), migrated and with the surveys. */
