@@ -1,5 +1,5 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm'
-import type { AggregateSpec } from '../../reports'
+import type { AggregateSpec, CellRow } from '../../reports'
 import {
   aggregateCells,
   aggregateFromCodeFold,
@@ -18,14 +18,11 @@ import { presentSegments, responseRecord } from '../lib/response-record'
 import { isAnonymous, startOfDay } from '../lib/submit-response'
 import { normaliseHeader } from './csv-header'
 import { compileRowReader } from './response-row-answers'
-import type { RowProblem } from './staging'
-import {
-  ImportRefused,
-  LISTED_PROBLEMS,
-  Staging,
-  newImportId,
-  sweepAbandonedImports,
-} from './staging'
+import type { RowResult } from './response-row-answers'
+import type { RowVerdict } from './staged-import'
+import { stagedImport } from './staged-import'
+import type { Staging } from './staging'
+import { ImportRefused } from './staging'
 
 type WaveSurvey = NonNullable<Awaited<ReturnType<typeof loadWaveSurvey>>>
 
@@ -52,142 +49,132 @@ export async function importResponses(
   const { wave, survey, spec } = loaded
   const now = opts.now ?? new Date()
   const anonymous = isAnonymous(wave.audience)
-  await sweepAbandonedImports(store.db, now)
-  const staging = new Staging(store, newImportId(now))
-  const problems: RowProblem[] = []
-  let total = 0
-  const refuse = (row: number, message: string) => {
-    if (total++ < LISTED_PROBLEMS) problems.push({ row, message })
-  }
-  let header: string[] | null = null
-  let reader: Extract<ReturnType<typeof compileRowReader>, { ok: true }> | null = null
   let fold = emptyCodeFold()
   let codes: { audience: typeof wave.audience; code: string }[] = []
   const modes: Partial<Record<Mode, number>> = {}
   let matched = 0
-  let rowNo = 0
-  let count = 0
   const keyPrefix = `import:${opts.importKey}:`
-  try {
-    for await (const batch of rows)
-      for (const cells of batch) {
-        rowNo++
-        if (!header) {
-          header = normaliseHeader(cells)
-          const compiled = compileRowReader(survey.definition, wave.audience, header)
-          if (!compiled.ok) {
-            throw new ImportRefused(
-              compiled.issues.map((i) => ({ row: 1, message: i.message })),
-              compiled.issues.length,
-            )
-          }
-          reader = compiled
-          continue
-        }
-        if (cells.every((c) => c.trim() === '')) continue
-        count++
-        if (count % 10_000 === 0) opts.onProgress?.(count)
-        const row: Record<string, string> = {}
-        for (let i = 0; i < header.length; i++) if (header[i]) row[header[i]!] = cells[i] ?? ''
-        const read = reader!.read(row)
-        if (!read.ok) {
-          refuse(rowNo, read.issues.map((i) => i.message).join('; '))
-          continue
-        }
-        const v = read.value
-        let invitation: Awaited<ReturnType<typeof findInvitee>> | null = null
-        if (v.respondent) {
-          invitation = await findInvitee(store, wave.id, v.respondent)
-          if (!invitation) {
-            refuse(
-              rowNo,
-              `respondent: "${v.respondent}" is not an invitee of this wave (give their email or invitation id)`,
-            )
-            continue
-          }
-          if (invitation.responded) {
-            refuse(rowNo, `respondent: ${v.respondent} has already responded in this wave`)
-            continue
-          }
-          matched++
-        }
-        const record = responseRecord(wave.audience, survey.definition, v.answers)
-        const segments = {
-          ...(invitation?.segments ?? {}),
-          ...v.extraSegments,
-          ...presentSegments(record.segments),
-        }
-        for (const key of Object.keys(record.segments)) {
-          if (!record.segments[key] && segments[key])
-            (record.segments as Record<string, string | null>)[key] = segments[key]!
-        }
-        const code = ratingCode(record, spec)
-        codes.push({ audience: wave.audience, code })
-        if (codes.length >= FOLD_BATCH) {
-          fold = foldRatingCodes(fold, spec as AggregateSpec, codes)
-          codes = []
-        }
-        const mode = v.mode ?? opts.mode ?? 'postal'
-        modes[mode] = (modes[mode] ?? 0) + 1
-        const at = anonymous ? startOfDay(v.submittedAt ?? now) : (v.submittedAt ?? now)
-        const payload = {
-          a: v.answers,
-          s: segments,
-          m: mode,
-          t: Math.floor(at.getTime() / 1000),
-          r: code,
-          i: anonymous ? null : (invitation?.id ?? null),
-        }
-        await staging.add({ rowNo, key: invitation?.id ?? null, payload: JSON.stringify(payload) })
+
+  const responseRow = async (read: RowResult): Promise<RowVerdict> => {
+    if (!read.ok) return { problem: read.issues.map((i) => i.message).join('; ') }
+    const v = read.value
+    const invitation = v.respondent ? await findInvitee(store, wave.id, v.respondent) : null
+    if (v.respondent && !invitation) {
+      return {
+        problem: `respondent: "${v.respondent}" is not an invitee of this wave (give their email or invitation id)`,
       }
-    if (!header) throw new ImportRefused([{ row: 1, message: 'the file is empty' }], 1)
-    await staging.flush()
-    for (const d of await staging.duplicates(LISTED_PROBLEMS)) {
-      for (const row of d.rows.slice(1))
-        refuse(row, `respondent: the same invitee is also on row ${d.rows[0]}`)
     }
-    if (total > 0)
-      throw new ImportRefused(
-        problems.sort((a, b) => a.row - b.row),
-        total,
-      )
-    if (count === 0)
-      throw new ImportRefused([{ row: 2, message: 'the file has a header but no responses' }], 1)
-    if (await alreadyImported(store, wave.id, keyPrefix)) {
-      throw new ImportRefused(
-        [{ row: 1, message: 'this file was already imported into this wave; nothing was added' }],
-        1,
-      )
+    if (invitation?.responded)
+      return { problem: `respondent: ${v.respondent} has already responded in this wave` }
+    if (invitation) matched++
+    const record = responseRecord(wave.audience, survey.definition, v.answers)
+    const segments = {
+      ...(invitation?.segments ?? {}),
+      ...v.extraSegments,
+      ...presentSegments(record.segments),
     }
-    fold = foldRatingCodes(fold, spec as AggregateSpec, codes)
-    const payload = importRows.payload
-    const statements: Statement[] = [
-      rawStatement(
-        store.db,
-        sql`update ${invitations} set responded = 1, started = 1, draft = null
-            where id in (select ${importRows.key} from ${importRows}
-                         where ${importRows.importId} = ${staging.importId} and ${importRows.key} is not null)`,
-      ),
-      rawStatement(
-        store.db,
-        sql`insert into ${responses} (wave_id, survey_id, survey_version, audience, mode, answers, segments,
-                                      submission_key, invitation_id, ratings, started_at, submitted_at)
-            select ${wave.id}, ${survey.surveyId}, ${survey.version}, ${wave.audience}, json_extract(${payload}, '$.m'),
-                   json_extract(${payload}, '$.a'), json_extract(${payload}, '$.s'), ${keyPrefix} || ${importRows.rowNo},
-                   json_extract(${payload}, '$.i'), json_extract(${payload}, '$.r'), null, json_extract(${payload}, '$.t')
-            from ${importRows} where ${importRows.importId} = ${staging.importId} order by ${importRows.rowNo}`,
-      ),
-      ...aggregateUpserts(store.db, wave.id, aggregateCells(aggregateFromCodeFold(fold, spec))),
-      staging.dropStatement(),
-    ]
-    await store.atomic(statements as [Statement, ...Statement[]])
-    opts.onProgress?.(count)
-    return { rows: count, matchedInvitations: matched, modes }
-  } catch (err) {
-    await staging.flush().catch(() => {})
-    await staging.drop()
-    throw err
+    for (const key of Object.keys(record.segments)) {
+      if (!record.segments[key] && segments[key])
+        (record.segments as Record<string, string | null>)[key] = segments[key]!
+    }
+    const code = ratingCode(record, spec)
+    codes.push({ audience: wave.audience, code })
+    if (codes.length >= FOLD_BATCH) {
+      fold = foldRatingCodes(fold, spec as AggregateSpec, codes)
+      codes = []
+    }
+    const mode = v.mode ?? opts.mode ?? 'postal'
+    modes[mode] = (modes[mode] ?? 0) + 1
+    const at = anonymous ? startOfDay(v.submittedAt ?? now) : (v.submittedAt ?? now)
+    const payload = {
+      a: v.answers,
+      s: segments,
+      m: mode,
+      t: Math.floor(at.getTime() / 1000),
+      r: code,
+      i: anonymous ? null : (invitation?.id ?? null),
+    }
+    return { key: invitation?.id ?? null, payload: JSON.stringify(payload) }
   }
+
+  return stagedImport(
+    store,
+    rows,
+    {
+      noun: 'responses',
+      header(cells) {
+        const header = normaliseHeader(cells)
+        const reader = compileRowReader(survey.definition, wave.audience, header)
+        if (!reader.ok) {
+          throw new ImportRefused(
+            reader.issues.map((i) => ({ row: 1, message: i.message })),
+            reader.issues.length,
+          )
+        }
+        return (cells) => {
+          const row: Record<string, string> = {}
+          for (let i = 0; i < header.length; i++) if (header[i]) row[header[i]!] = cells[i] ?? ''
+          return responseRow(reader.read(row))
+        }
+      },
+      duplicate: (_key, first) => `respondent: the same invitee is also on row ${first}`,
+      finish: async (staging, count) => {
+        if (await alreadyImported(store, wave.id, keyPrefix)) {
+          throw new ImportRefused(
+            [
+              {
+                row: 1,
+                message: 'this file was already imported into this wave; nothing was added',
+              },
+            ],
+            1,
+          )
+        }
+        fold = foldRatingCodes(fold, spec as AggregateSpec, codes)
+        await store.atomic(
+          finalWrite(
+            store,
+            loaded,
+            staging,
+            keyPrefix,
+            aggregateCells(aggregateFromCodeFold(fold, spec)),
+          ),
+        )
+        return { rows: count, matchedInvitations: matched, modes }
+      },
+    },
+    opts,
+  )
+}
+
+/** Staged rows become responses, their invitees are marked, their aggregates added: one write. */
+function finalWrite(
+  store: Store,
+  { wave, survey }: WaveSurvey,
+  staging: Staging,
+  keyPrefix: string,
+  cells: CellRow[],
+) {
+  const payload = importRows.payload
+  return [
+    rawStatement(
+      store.db,
+      sql`update ${invitations} set responded = 1, started = 1, draft = null
+          where id in (select ${importRows.key} from ${importRows}
+                       where ${importRows.importId} = ${staging.importId} and ${importRows.key} is not null)`,
+    ),
+    rawStatement(
+      store.db,
+      sql`insert into ${responses} (wave_id, survey_id, survey_version, audience, mode, answers, segments,
+                                    submission_key, invitation_id, ratings, started_at, submitted_at)
+          select ${wave.id}, ${survey.surveyId}, ${survey.version}, ${wave.audience}, json_extract(${payload}, '$.m'),
+                 json_extract(${payload}, '$.a'), json_extract(${payload}, '$.s'), ${keyPrefix} || ${importRows.rowNo},
+                 json_extract(${payload}, '$.i'), json_extract(${payload}, '$.r'), null, json_extract(${payload}, '$.t')
+          from ${importRows} where ${importRows.importId} = ${staging.importId} order by ${importRows.rowNo}`,
+    ),
+    ...aggregateUpserts(store.db, wave.id, cells),
+    staging.dropStatement(),
+  ] as [Statement, ...Statement[]]
 }
 
 /** An invitee by email or invitation id, with what the import needs of them. */

@@ -4,6 +4,8 @@ import { enqueueInvitations } from '../../server/db/outbox'
 import { invitationTokens, invitations, outbox, responses } from '../../server/db/schema'
 import { getWave } from '../../server/db/waves'
 import { importContacts } from '../../server/import/contacts'
+import { importResponses } from '../../server/import/responses'
+import { loadWaveSurvey } from '../../server/db/wave-survey'
 import { ImportRefused } from '../../server/import/staging'
 import { makeCustomerAnswers, submission } from '../helpers/answers'
 import type { ApiTarget } from './target'
@@ -143,6 +145,41 @@ export function invitationSuite(target: () => ApiTarget) {
         .where(eq(invitations.id, ids['staff@example.com']!))
       expect(inv!.responded).toBe(true)
       expect(inv!.draft).toBeNull()
+    })
+
+    test('a response file with bad rows imports nothing and names every bad row', async () => {
+      const t = target()
+      const { waveId, ids } = await invitedWave(t, 'customer', [{ email: 'ana@example.com' }])
+      const loaded = (await loadWaveSurvey(t.store.db, waveId))!
+      const lines = [
+        ['respondent', 'overall', 'rebuy', 'product_quality'],
+        ['ana@example.com', '4', '5', '3'],
+        ['', '9', '4', '4'],
+        ['nobody@example.com', '3', '3', '3'],
+        ['ANA@example.com', '2', '2', '2'],
+        ...Array.from({ length: 200 }, () => ['', '4', '4', '4']),
+      ]
+      const err = await importResponses(t.store, loaded, rows(lines), { importKey: 'k1' }).catch(
+        (e) => e,
+      )
+      expect(err).toBeInstanceOf(ImportRefused)
+      expect(err.problems.map((p: { row: number }) => p.row)).toEqual([3, 4, 5])
+      expect(err.problems[0].message).toBe('overall: "9" is not an integer from 1 to 5')
+      expect(await t.responses(waveId)).toEqual([])
+      const [inv] = await t.store.db
+        .select()
+        .from(invitations)
+        .where(eq(invitations.id, ids['ana@example.com']!))
+      expect(inv!.responded).toBe(false)
+      // The good rows alone go in, with their aggregates, in one write.
+      const ok = await importResponses(
+        t.store,
+        loaded,
+        rows([lines[0]!, lines[1]!, ...lines.slice(5)]),
+        { importKey: 'k2' },
+      )
+      expect(ok).toMatchObject({ rows: 201, matchedInvitations: 1, modes: { postal: 201 } })
+      expect(await t.responses(waveId)).toHaveLength(201)
     })
 
     test('a contact file with a bad row imports nothing', async () => {
