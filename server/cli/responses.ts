@@ -1,14 +1,11 @@
 import type { Command } from 'commander'
-import { existsSync } from 'node:fs'
 import { modes } from '../db/schema'
 import type { Mode } from '../db/schema'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { importResponses } from '../import/responses'
-import { ImportRefused } from '../import/staging'
-import { csvFileBatches, fileHash } from '../node/csv-rows'
+import { fileHash } from '../node/csv-rows'
 import { CliError } from './cli-error'
-import { openCliStore } from './context'
-import { rowCounter } from './progress'
+import { runImport } from './import-command'
 
 export function registerResponses(program: Command) {
   const responses = program.command('responses').description("a wave's responses")
@@ -23,44 +20,31 @@ export function registerResponses(program: Command) {
       'postal',
     )
     .option('--json', 'print the result as JSON')
-    .action(async (file: string, opts: { wave: string; mode: string; json?: boolean }) => {
+    .action((file: string, opts: { wave: string; mode: string; json?: boolean }) => {
       if (!(modes as readonly string[]).includes(opts.mode)) {
         throw new CliError(`--mode: "${opts.mode}" is not one of ${modes.join(', ')}`)
       }
-      if (!existsSync(file)) throw new CliError(`<responses.csv>: no file "${file}"`)
-      const { store } = await openCliStore()
-      const counter = rowCounter('importing')
-      try {
-        const loaded = await loadWaveSurvey(store.db, opts.wave)
-        if (!loaded) throw new CliError(`--wave: no wave "${opts.wave}"`)
-        const t0 = performance.now()
-        const result = await importResponses(store, loaded, csvFileBatches(file), {
-          importKey: await fileHash(file),
-          mode: opts.mode as Mode,
-          onProgress: counter.update,
-        }).catch((err) => {
-          if (err instanceof ImportRefused) throw new CliError(`${file}: ${err.message}`)
-          throw err
-        })
-        counter.done()
-        const seconds = (performance.now() - t0) / 1000
-        if (opts.json)
-          return void process.stdout.write(
-            `${JSON.stringify({ wave: opts.wave, ...result, seconds }, null, 2)}\n`,
-          )
-        const byMode = Object.entries(result.modes)
-          .map(([m, n]) => `${n} ${m}`)
-          .join(', ')
-        process.stdout.write(
-          `Imported ${result.rows} responses into ${opts.wave} (${byMode}) in ${seconds.toFixed(1)} s\n`,
-        )
-        if (result.matchedInvitations)
-          process.stdout.write(
-            `${result.matchedInvitations} matched an invitation, now marked as responded.\n`,
-          )
-      } finally {
-        counter.done()
-        store.close()
-      }
+      return runImport(
+        file,
+        opts,
+        async (store, rows, onProgress) => {
+          const loaded = await loadWaveSurvey(store.db, opts.wave)
+          if (!loaded) throw new CliError(`--wave: no wave "${opts.wave}"`)
+          const importKey = await fileHash(file)
+          return importResponses(store, loaded, rows, {
+            importKey,
+            mode: opts.mode as Mode,
+            onProgress,
+          })
+        },
+        (r, seconds) => [
+          `Imported ${r.rows} responses into ${opts.wave} (${Object.entries(r.modes)
+            .map(([m, n]) => `${n} ${m}`)
+            .join(', ')}) in ${seconds.toFixed(1)} s`,
+          ...(r.matchedInvitations
+            ? [`${r.matchedInvitations} matched an invitation, now marked as responded.`]
+            : []),
+        ],
+      )
     })
 }
