@@ -89,6 +89,7 @@ print(['what', 'n', 'figure', 'target', 'notes'])
       })
     },
   })
+  server.on('error', () => {}) // a reset connection must not end the benchmark
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const port = (server.server.address() as { port: number }).port
   const store = openDatabase(join(dir, 'mail.db'))

@@ -59,6 +59,10 @@ export async function startSmtpServer(
       })
     },
   })
+  // A sender killed mid-conversation resets its connection: expected here, not a test failure.
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ECONNRESET' && err.code !== 'EPIPE') throw err
+  })
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
   const port = (server.server.address() as AddressInfo).port
   return {
