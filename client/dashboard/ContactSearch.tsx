@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { api, readError } from '../api'
 import { ContactRow } from './ContactRow'
-import { Notice } from './Notice'
+import { LoadFailed, Notice } from './Notice'
 import type { Invitee } from './types'
 import { toFailure, useLoad } from './use-load'
 
@@ -94,14 +94,7 @@ export function ContactSearch({ waveId, query, onQueryChange, version, onPick }:
         {summary}
       </p>
       {first.error ? (
-        <Notice
-          tone="error"
-          title="The contacts could not be loaded"
-          heading="h3"
-          action={{ label: 'Try again', onClick: first.reload }}
-        >
-          {first.error.message}
-        </Notice>
+        <LoadFailed what="contacts" error={first.error} reload={first.reload} heading="h3" />
       ) : base && items.length === 0 && !searching ? (
         query ? (
           <Notice

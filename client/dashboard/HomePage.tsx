@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { api, readError } from '../api'
 import { Link } from './Link'
-import { Notice } from './Notice'
+import { LoadFailed, Notice } from './Notice'
 import { useLoad } from './use-load'
 import { WaveTable } from './WaveTable'
 
@@ -31,14 +31,7 @@ export function HomePage() {
       <section aria-labelledby="waves-title">
         <h2 id="waves-title">Waves</h2>
         {waves.error ? (
-          <Notice
-            tone="error"
-            title="The waves could not be loaded"
-            heading="h3"
-            action={{ label: 'Try again', onClick: waves.reload }}
-          >
-            {waves.error.message}
-          </Notice>
+          <LoadFailed what="waves" error={waves.error} reload={waves.reload} heading="h3" />
         ) : !waves.data ? (
           <p className="muted" aria-busy="true">
             Loading the waves…

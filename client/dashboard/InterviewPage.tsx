@@ -1,7 +1,7 @@
 import 'survey-core/survey-core.fontless.min.css'
 import { useEffect } from 'react'
 import { api, readError } from '../api'
-import { Notice } from './Notice'
+import { LoadFailed, Notice } from './Notice'
 import { navigate, useLocation } from './router'
 import { useLoad } from './use-load'
 import { WaveInterviews } from './WaveInterviews'
@@ -30,13 +30,7 @@ export default function InterviewPage() {
     <>
       <h1>Interviews</h1>
       {waves.error && !waves.data ? (
-        <Notice
-          tone="error"
-          title="The waves could not be loaded"
-          action={{ label: 'Try again', onClick: waves.reload }}
-        >
-          {waves.error.message}
-        </Notice>
+        <LoadFailed what="waves" error={waves.error} reload={waves.reload} />
       ) : !waves.data ? (
         <p className="muted" aria-busy="true">
           Loading the waves…

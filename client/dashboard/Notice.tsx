@@ -35,3 +35,27 @@ export function Notice({ tone, title, heading = 'h2', children, action, secondar
     </section>
   )
 }
+
+type LoadFailedProps = {
+  /** What failed to load, in words: "waves", "contacts". */
+  what: string
+  error: Error
+  reload: () => void
+  heading?: Props['heading']
+  secondary?: Action
+}
+
+/** A failed load: says what, the server's reason, and "Try again". */
+export function LoadFailed({ what, error, reload, heading, secondary }: LoadFailedProps) {
+  return (
+    <Notice
+      tone="error"
+      title={`The ${what} could not be loaded`}
+      heading={heading}
+      action={{ label: 'Try again', onClick: reload }}
+      secondary={secondary}
+    >
+      {error.message}
+    </Notice>
+  )
+}

@@ -5,7 +5,7 @@ import { audienceLabel, formatDate, modeLabel } from './format'
 import { InterviewDone } from './InterviewDone'
 import { InterviewSetup } from './InterviewSetup'
 import { InterviewSurvey } from './InterviewSurvey'
-import { Notice } from './Notice'
+import { LoadFailed } from './Notice'
 import { Steps } from './Steps'
 import type { InterviewMode, Invitee, WaveSummary } from './types'
 import { useLoad } from './use-load'
@@ -92,14 +92,12 @@ export function WaveInterviews({ wave, onChangeWave }: Props) {
       )}
       {step.kind === 'interview' &&
         (survey.error ? (
-          <Notice
-            tone="error"
-            title="The questionnaire could not be loaded"
-            action={{ label: 'Try again', onClick: survey.reload }}
+          <LoadFailed
+            what="questionnaire"
+            error={survey.error}
+            reload={survey.reload}
             secondary={{ label: 'Back to contacts', onClick: () => backToSearch(false) }}
-          >
-            {survey.error.message}
-          </Notice>
+          />
         ) : !survey.data ? (
           <p className="muted" aria-busy="true">
             Loading the questionnaire…
