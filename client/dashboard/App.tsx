@@ -5,6 +5,7 @@ import { ErrorBoundary } from './ErrorBoundary'
 import { HomePage } from './HomePage'
 import { Notice } from './Notice'
 import { navigate, safeNext, useLocation } from './router'
+import { parseRoute } from './routes'
 import type { Session } from './session'
 import { SessionContext } from './session'
 import { SignInPage } from './SignInPage'
@@ -12,6 +13,10 @@ import type { User } from './types'
 
 // The interviewer page carries survey-core (~1.5 MB): only those who key interviews load it.
 const InterviewPage = lazy(() => import('./InterviewPage'))
+// Wave pages carry chart.js: a chunk of their own, fetched on the first visit to one.
+const WavePage = lazy(() => import('./waves/WavePage'))
+const UsersPage = lazy(() => import('./admin/UsersPage'))
+const AccountPage = lazy(() => import('./account/AccountPage'))
 
 type Me =
   | { kind: 'loading' }
@@ -21,6 +26,7 @@ type Me =
 
 export function App() {
   const { path, query, href } = useLocation()
+  const route = parseRoute(path)
   const [me, setMe] = useState<Me>({ kind: 'loading' })
   const [check, setCheck] = useState(0)
 
@@ -91,24 +97,30 @@ export function App() {
       </a>
       <AppHeader />
       <main id="main" className="page" tabIndex={-1}>
-        {path === '/' || path === '/sign-in' ? (
-          <HomePage />
-        ) : path === '/interview' ? (
-          <ErrorBoundary>
-            <Suspense fallback={<p className="splash">Loading the interviewer page…</p>}>
+        <ErrorBoundary key={route.page}>
+          <Suspense fallback={<p className="splash">Loading…</p>}>
+            {route.page === 'overview' ? (
+              <HomePage />
+            ) : route.page === 'interview' ? (
               <InterviewPage />
-            </Suspense>
-          </ErrorBoundary>
-        ) : (
-          <Notice
-            tone="info"
-            title="Page not found"
-            heading="h1"
-            action={{ label: 'Go to the overview', onClick: () => navigate('/') }}
-          >
-            There is no page at {path}.
-          </Notice>
-        )}
+            ) : route.page === 'wave' ? (
+              <WavePage id={route.id} view={route.view} />
+            ) : route.page === 'users' ? (
+              <UsersPage />
+            ) : route.page === 'account' ? (
+              <AccountPage />
+            ) : (
+              <Notice
+                tone="info"
+                title="Page not found"
+                heading="h1"
+                action={{ label: 'Go to the overview', onClick: () => navigate('/') }}
+              >
+                There is no page at {path}.
+              </Notice>
+            )}
+          </Suspense>
+        </ErrorBoundary>
       </main>
     </SessionContext.Provider>
   )

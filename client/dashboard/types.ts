@@ -10,3 +10,5 @@ export type Invitee = InferResponseType<
   200
 >['invitations'][number]
 export type InterviewMode = 'phone' | 'face_to_face'
+export type WaveDetail = InferResponseType<Waves[':id']['$get'], 200>
+export type WaveReport = InferResponseType<Waves[':id']['report']['$get'], 200>

@@ -11,6 +11,7 @@ import { loadAggregateRows } from '../db/aggregates'
 import { invitationCounts } from '../db/invitations'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { ApiError } from './errors'
+import { reportLabels } from './wave-detail'
 
 type WaveSurvey = NonNullable<Awaited<ReturnType<typeof loadWaveSurvey>>>
 
@@ -59,6 +60,7 @@ export async function waveReport(db: Db, waves: readonly WaveSurvey[], options: 
   })
   return {
     ...report,
+    labels: mergedLabels(waves),
     waves: waves.map(({ wave }) => ({
       id: wave.id,
       name: wave.name,
@@ -105,4 +107,18 @@ export async function waveResponseRates(
       add(wave.audience, { column: s.column, value: s.value }, s.counts)
   }
   return [...sums.values()]
+}
+
+/** Question labels by key over the report's waves (the first wave's wording wins). */
+function mergedLabels(waves: readonly WaveSurvey[]) {
+  const labels = {
+    attributes: {} as Record<string, string>,
+    segments: {} as Record<string, string>,
+  }
+  for (const { survey } of [...waves].reverse()) {
+    const l = reportLabels(survey.definition)
+    for (const a of l.attributes) labels.attributes[a.key] = a.label
+    for (const s of l.segments) labels.segments[s.key] = s.label
+  }
+  return labels
 }

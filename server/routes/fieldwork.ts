@@ -1,16 +1,15 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireRole } from '../auth/require-role'
-import { getInvitation, invitationCounts, searchInvitations } from '../db/invitations'
-import { countResponses } from '../db/responses'
+import { getInvitation, searchInvitations } from '../db/invitations'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { listWaves, waveState } from '../db/waves'
 import type { AppEnv } from '../env'
-import { groupResponseRate } from '../../reports'
 import { ApiError } from '../lib/errors'
 import { submitResponse } from '../lib/submit-response'
 import { validate } from '../lib/validate'
 import { assertCanManage, canManage } from '../lib/wave-access'
+import { waveSummary } from '../lib/wave-summary'
 
 const waveParam = z.object({ id: z.string().min(1).max(64) })
 const invitationQuery = z.object({
@@ -43,21 +42,7 @@ export const fieldworkRoute = new Hono<AppEnv>()
     const now = new Date()
     const waves = []
     for (const w of await listWaves(c.var.db)) {
-      if (!canManage(c.var.user, w.audience)) continue
-      const counts = (await invitationCounts(c.var.db, w.id, [])).total
-      waves.push({
-        id: w.id,
-        name: w.name,
-        audience: w.audience,
-        surveyId: w.surveyId,
-        state: waveState(w, now),
-        opensAt: w.opensAt?.toISOString() ?? null,
-        closesAt: w.closesAt?.toISOString() ?? null,
-        closedAt: w.closedAt?.toISOString() ?? null,
-        responses: await countResponses(c.var.db, w.id),
-        invitations: counts,
-        responseRate: counts.invited ? groupResponseRate(counts) : null,
-      })
+      if (canManage(c.var.user, w.audience)) waves.push(await waveSummary(c.var.db, w, now))
     }
     return c.json({ waves }, 200)
   })

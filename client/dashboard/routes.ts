@@ -1,0 +1,27 @@
+export const waveViews = ['report', 'gaps', 'trend', 'comments'] as const
+export type WaveView = (typeof waveViews)[number]
+
+export type Route =
+  | { page: 'overview' }
+  | { page: 'interview' }
+  | { page: 'users' }
+  | { page: 'account' }
+  | { page: 'wave'; id: string; view: WaveView }
+  | { page: 'not-found' }
+
+/** `/waves/<id>` is the wave's report; `/waves/<id>/<view>` its other pages. */
+export function parseRoute(path: string): Route {
+  if (path === '/' || path === '/sign-in') return { page: 'overview' }
+  if (path === '/interview') return { page: 'interview' }
+  if (path === '/users') return { page: 'users' }
+  if (path === '/account') return { page: 'account' }
+  const m = /^\/waves\/([^/]+)(?:\/([a-z]+))?\/?$/.exec(path)
+  if (m) {
+    const view = (m[2] ?? 'report') as WaveView
+    if (waveViews.includes(view)) return { page: 'wave', id: decodeURIComponent(m[1]!), view }
+  }
+  return { page: 'not-found' }
+}
+
+export const waveHref = (id: string, view: WaveView = 'report', query = '') =>
+  `/waves/${encodeURIComponent(id)}${view === 'report' ? '' : `/${view}`}${query ? `?${query}` : ''}`

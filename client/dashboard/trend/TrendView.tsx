@@ -1,0 +1,5 @@
+import type { WaveDetail } from '../types'
+
+export function TrendView({ detail }: { detail: WaveDetail }) {
+  return <p>{detail.wave.name}</p>
+}

@@ -1,0 +1,107 @@
+import { useEffect } from 'react'
+import { api, readError } from '../../api'
+import { CommentsView } from '../comments/CommentsView'
+import { audienceLabel, formatDate, waveStateLabel } from '../format'
+import { GapsView } from '../gaps/GapsView'
+import { Link } from '../Link'
+import { LoadFailed } from '../Notice'
+import { ReportView } from '../report/ReportView'
+import type { WaveView } from '../routes'
+import { waveHref } from '../routes'
+import { StateBadge } from '../StateBadge'
+import { TrendView } from '../trend/TrendView'
+import type { WaveDetail } from '../types'
+import { useLoad } from '../use-load'
+import '../../charts/register-charts'
+
+const viewLabel: Record<WaveView, string> = {
+  report: 'Report',
+  gaps: 'Perception gaps',
+  trend: 'Trend',
+  comments: 'Comments',
+}
+
+/** Which of a wave's pages apply: gaps compare an employee wave with customers. */
+export function viewsOf(detail: WaveDetail): WaveView[] {
+  return detail.wave.audience === 'employee'
+    ? ['report', 'gaps', 'trend', 'comments']
+    : ['report', 'trend', 'comments']
+}
+
+/** A wave's report pages under one heading and one set of tabs. */
+export default function WavePage({ id, view }: { id: string; view: WaveView }) {
+  const detail = useLoad(
+    async (signal) => {
+      const res = await api.api.waves[':id'].$get({ param: { id } }, { init: { signal } })
+      if (!res.ok) throw await readError(res)
+      return res.json()
+    },
+    [id],
+  )
+  const d = detail.data
+  useEffect(() => {
+    document.title = `${d ? `${viewLabel[view]} · ${d.wave.name}` : viewLabel[view]} · CSI Toolkit`
+  }, [d, view])
+
+  if (detail.error && !d)
+    return (
+      <>
+        <h1>Wave</h1>
+        <LoadFailed what="wave" error={detail.error} reload={detail.reload} />
+      </>
+    )
+  if (!d)
+    return (
+      <p className="muted" aria-busy="true">
+        Loading the wave…
+      </p>
+    )
+  const views = viewsOf(d)
+  const w = d.wave
+  const opens = formatDate(w.opensAt)
+  const closes = formatDate(w.closedAt ?? w.closesAt)
+  return (
+    <div className="wave-page">
+      <header className="wave-head">
+        <p className="wave-head__crumbs">
+          <Link to="/">Overview</Link> <span aria-hidden="true">›</span> {audienceLabel(w.audience)}
+        </p>
+        <h1>{w.name}</h1>
+        <p className="wave-head__meta">
+          <StateBadge tone={w.state}>{waveStateLabel[w.state]}</StateBadge>
+          {opens && <span>Opens {opens}</span>}
+          {closes && (
+            <span>
+              {w.state === 'closed' ? 'Closed' : 'Closes'} {closes}
+            </span>
+          )}
+          <span>
+            {w.responses} {w.responses === 1 ? 'response' : 'responses'}
+          </span>
+        </p>
+        <nav aria-label="Wave pages" className="wave-tabs">
+          <ul>
+            {views.map((v) => (
+              <li key={v}>
+                <Link to={waveHref(id, v)} aria-current={v === view ? 'page' : undefined}>
+                  {viewLabel[v]}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      {view === 'report' ? (
+        <ReportView detail={d} />
+      ) : view === 'gaps' && views.includes('gaps') ? (
+        <GapsView detail={d} />
+      ) : view === 'trend' ? (
+        <TrendView detail={d} />
+      ) : view === 'comments' ? (
+        <CommentsView detail={d} />
+      ) : (
+        <p>Perception gaps compare an employee wave with customers; open the employee wave.</p>
+      )}
+    </div>
+  )
+}
