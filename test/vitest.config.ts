@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'reports', include: ['test/reports/**/*.test.ts'], root: '.' } },
+      { test: { name: 'client', include: ['test/client/**/*.test.ts'], root: '.' } },
       { test: { name: 'surveys', include: ['test/surveys/**/*.test.ts'], root: '.' } },
       // CLI tests spawn tsx processes: seconds each on a busy 2-core machine.
       {
