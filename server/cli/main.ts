@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<Register[]>> = {
   report: async () => [(await import('./report')).registerReport],
   user: async () => [(await import('./user')).registerUser],
   aggregates: async () => [(await import('./aggregates')).registerAggregates],
+  demo: async () => [(await import('./demo')).registerDemo],
 }
 
 const program = new Command('csi')

@@ -24,11 +24,16 @@ export function reportLabels(definition: SurveyDefinition) {
   }
 }
 
+// Waves are created ahead of time and in any order; a trend follows when they were in the field.
+const fieldedAt = (w: Wave) => (w.opensAt ?? w.createdAt).getTime()
+
 const peerOf = (w: Wave) => ({
   id: w.id,
   name: w.name,
   audience: w.audience,
   surveyId: w.surveyId,
+  opensAt: w.opensAt?.toISOString() ?? null,
+  closesAt: w.closesAt?.toISOString() ?? null,
   createdAt: w.createdAt.toISOString(),
 })
 
@@ -47,9 +52,11 @@ export async function waveDetail(
   const employee = wave.audience === 'employee'
   const trend = all
     .filter((w) => w.surveyId === wave.surveyId)
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
+    .sort((a, b) => fieldedAt(a) - fieldedAt(b) || a.id.localeCompare(b.id))
   const compare = all.filter((w) =>
-    employee ? w.audience !== 'employee' : w.audience !== 'employee' && w.audience !== wave.audience,
+    employee
+      ? w.audience !== 'employee'
+      : w.audience !== 'employee' && w.audience !== wave.audience,
   )
   return {
     wave: await waveSummary(db, wave, new Date()),

@@ -51,7 +51,7 @@ export function fileReport(read: ReadResult, req: ReportRequest): FileReport {
       rebuy: plan.rebuy?.name ?? null,
       attributes,
       attributesFrom: plan.attributesFrom,
-      importance: plan.importance.map((c) => plan.header[c.index]),
+      importance: plan.importance.map((c) => plan.header[c.index]!),
       segments: plan.segments,
       ignored: plan.ignored,
     },

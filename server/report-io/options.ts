@@ -70,7 +70,7 @@ function compareOf(value: string | undefined): ReportOptions['compare'] {
   if (value === undefined) return undefined
   const parts = value.split(':').map((p) => p.trim())
   const known = (p: string): p is Audience => (audiences as readonly string[]).includes(p)
-  if (parts.length !== 2 || !known(parts[0]) || !known(parts[1])) {
+  if (parts.length !== 2 || !known(parts[0]!) || !known(parts[1]!)) {
     throw new ReportInputError(
       `--compare: "${value}" must be <audienceA>:<audienceB> with audiences ${audiences.join(', ')}`,
     )

@@ -36,7 +36,7 @@ function hint(p: CellProblem, plan: ColumnPlan): string {
  * refused rows, the total, and a hint when the value suggests one (an --na code, a 1–7 scale).
  */
 export function problemsMessage(problems: readonly CellProblem[], total: number, plan: ColumnPlan) {
-  const [first] = problems
+  const first = problems[0]!
   const head = `row ${first.row}, column "${first.column}": "${first.value}" is not ${first.expected}.`
   const listed = problems.map((p) => `${p.row} (${p.column} "${p.value}")`).join(', ')
   const more = total > problems.length ? ` and ${count(total - problems.length)} more` : ''

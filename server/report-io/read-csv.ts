@@ -100,7 +100,7 @@ export function readResponsesCsv(
   }
   const onRow = (cells: string[], errors: Papa.ParseError[]) => {
     const row = ++record
-    if (errors.length > 0) throw new ReportInputError(`row ${row}: ${errors[0].message}`)
+    if (errors.length > 0) throw new ReportInputError(`row ${row}: ${errors[0]!.message}`)
     if (header === null) return void (header = cleanHeader(cells))
     if (isBlank(cells)) return
     if (cells.length < header.length || cells.slice(header.length).some((c) => c.trim() !== '')) {

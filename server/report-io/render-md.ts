@@ -116,7 +116,7 @@ function gapLines(r: Renderable): string[] {
     )
     out.push(
       ...para(
-        `Gap = ${a} mean − ${b} mean on 1–5; p from Welch's t-test, adjusted (${rows[0].pAdjustMethod}) across the ${rows.length} attributes; g = Hedges' g.`,
+        `Gap = ${a} mean − ${b} mean on 1–5; p from Welch's t-test, adjusted (${rows[0]!.pAdjustMethod}) across the ${rows.length} attributes; g = Hedges' g.`,
       ),
       ...mdTable(
         [
