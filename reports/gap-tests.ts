@@ -36,13 +36,26 @@ export function welch(a: Counts, b: Counts): WelchResult | null {
   const va = variance(ma)
   const vb = variance(mb)
   const gap = meanGap(a, b)
-  if (va === null || vb === null || gap === null || (va === 0 && vb === 0)) return null
-  const qa = va / ma.n
-  const qb = vb / mb.n
+  if (va === null || vb === null || gap === null) return null
+  return welchFromMoments(gap, { n: ma.n, variance: va }, { n: mb.n, variance: vb })
+}
+
+/**
+ * The Welch test of {@link welch} from a difference and each group's n and sample variance
+ * (for statistics kept as moments, such as a CSI score). Null when n < 2 or both variances are 0.
+ */
+export function welchFromMoments(
+  gap: number,
+  a: { readonly n: number; readonly variance: number },
+  b: { readonly n: number; readonly variance: number },
+): WelchResult | null {
+  if (a.n < 2 || b.n < 2 || (a.variance === 0 && b.variance === 0)) return null
+  const qa = a.variance / a.n
+  const qb = b.variance / b.n
   const se2 = qa + qb
   const se = Math.sqrt(se2)
   const t = gap / se
-  const df = (se2 * se2) / ((qa * qa) / (ma.n - 1) + (qb * qb) / (mb.n - 1))
+  const df = (se2 * se2) / ((qa * qa) / (a.n - 1) + (qb * qb) / (b.n - 1))
   const half = tCritical(df) * se
   return { t, df, p: tTwoSidedP(t, df), ciLow: gap - half, ciHigh: gap + half }
 }

@@ -56,7 +56,13 @@ export {
   type Proportion,
   type NetScore,
 } from './proportions'
-export { aaporRates, groupResponseRate, type Dispositions, type AaporRates, type GroupResponseRate } from './response-rates'
+export {
+  aaporRates,
+  groupResponseRate,
+  type Dispositions,
+  type AaporRates,
+  type GroupResponseRate,
+} from './response-rates'
 export { cronbachAlpha, pearsonFromCentred } from './reliability'
 export {
   lmg,
@@ -68,6 +74,7 @@ export {
 export { ipaQuadrants, type IpaResult, type ImportanceSource } from './ipa'
 export {
   welch,
+  welchFromMoments,
   hedgesG,
   mannWhitney,
   cliffsDelta,
@@ -93,3 +100,4 @@ export {
   MIN_GROUP_FLOOR,
 } from './anonymity'
 export { jacobiEigen, subsetR2 } from './linalg'
+export { trend, type Trend, type TrendPoint, type TrendChange, type TrendValue } from './trend'
