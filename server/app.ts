@@ -14,6 +14,10 @@ import { meRoute } from './routes/me'
 import { pagesRoute } from './routes/pages'
 import { fieldworkRoute } from './routes/fieldwork'
 import { printRoute } from './routes/print'
+import { usersRoute } from './routes/users'
+import { waveAdminRoute } from './routes/wave-admin'
+import { waveExportsRoute } from './routes/wave-exports'
+import { waveResultsRoute } from './routes/wave-results'
 import { wavesRoute } from './routes/waves'
 
 export type AppDeps = {
@@ -63,6 +67,10 @@ export function createApp(deps: AppDeps) {
       .route('/api/respond', respondRoute)
       .route('/api/waves', wavesRoute)
       .route('/api/waves', fieldworkRoute)
+      .route('/api/waves', waveAdminRoute)
+      .route('/api/waves', waveResultsRoute)
+      .route('/api/waves', waveExportsRoute)
+      .route('/api/users', usersRoute)
       .route('/print', printRoute)
       .route('/', pagesRoute)
   )
