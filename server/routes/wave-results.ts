@@ -1,4 +1,71 @@
 import { Hono } from 'hono'
+import { z } from 'zod'
+import { requireRole } from '../auth/require-role'
+import { loadWaveSurvey } from '../db/wave-survey'
 import type { AppEnv } from '../env'
+import { ApiError } from '../lib/errors'
+import { reportOptions, reportQuery } from '../lib/report-query'
+import { validate } from '../lib/validate'
+import { assertCanReport } from '../lib/wave-access'
+import { waveComments } from '../lib/wave-comments'
+import { reportLabels } from '../lib/wave-detail'
+import { waveTrend } from '../lib/wave-trend'
 
+const waveParam = z.object({ id: z.string().min(1).max(64) })
+const trendQuery = reportQuery.pick({ csi: true, scale: true })
+const commentsQuery = z
+  .object({
+    by: z.string().min(1).max(64).default('overall'),
+    scale: z.enum(['linear', 'proportional', 'anchored10']).default('linear'),
+    before: z.coerce.number().int().positive().optional(),
+  })
+  .strict()
+
+/** A wave the signed-in user may read results of (per object, SPEC §6a), or a 404/403. */
+async function readableWave(
+  c: { var: AppEnv['Variables'] & { user: Parameters<typeof assertCanReport>[0] } },
+  id: string,
+) {
+  const loaded = await loadWaveSurvey(c.var.db, id)
+  if (!loaded) throw new ApiError('NOT_FOUND', `No wave ${id}`)
+  assertCanReport(c.var.user, [loaded.wave])
+  return loaded
+}
+
+/** Results beside the report: the trend over a survey's waves, and the verbatim comments. */
 export const waveResultsRoute = new Hono<AppEnv>()
+  .get(
+    '/:id/trend',
+    requireRole(),
+    validate('param', waveParam),
+    validate('query', trendQuery),
+    async (c) => {
+      const loaded = await readableWave(c, c.req.valid('param').id)
+      const options = reportOptions(c.req.valid('query'))
+      return c.json(await waveTrend(c.var.db, loaded, options), 200)
+    },
+  )
+  .get(
+    '/:id/comments',
+    requireRole(),
+    validate('param', waveParam),
+    validate('query', commentsQuery),
+    async (c) => {
+      const loaded = await readableWave(c, c.req.valid('param').id)
+      const q = c.req.valid('query')
+      const attributes = reportLabels(loaded.survey.definition).attributes.map((a) => a.key)
+      if (q.by !== 'overall' && !attributes.includes(q.by))
+        throw new ApiError(
+          'BAD_REQUEST',
+          `by: "${q.by}" is neither overall nor an attribute of this survey (${attributes.join(', ')})`,
+        )
+      return c.json(
+        await waveComments(c.var.db, loaded, {
+          by: q.by,
+          scale: q.scale,
+          before: q.before ?? null,
+        }),
+        200,
+      )
+    },
+  )
