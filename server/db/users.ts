@@ -1,9 +1,9 @@
 import { hashPassword } from 'better-auth/crypto'
-import { and, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import { randomId } from '../lib/tokens'
 import type { Db, Store } from './client'
 import type { Role } from './schema'
-import { accounts, users } from './schema'
+import { accounts, signInFailures, users } from './schema'
 
 export class DuplicateUserError extends Error {}
 
@@ -70,4 +70,75 @@ function causes(err: unknown): string {
   for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause)
     messages.push(String((e as Error).message ?? e))
   return messages.join('\n')
+}
+
+export type UserRow = {
+  id: string
+  email: string
+  role: Role
+  createdAt: Date
+  /** When a run of failed sign-ins locked this email out, until when; null when not locked. */
+  lockedUntil: Date | null
+}
+
+/** Every dashboard user, oldest first, with any sign-in lockout still running at `now`. */
+export async function listUsers(db: Db, now: Date): Promise<UserRow[]> {
+  const rows = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      role: users.role,
+      createdAt: users.createdAt,
+      lockedUntil: signInFailures.lockedUntil,
+    })
+    .from(users)
+    .leftJoin(signInFailures, eq(signInFailures.email, users.email))
+    .orderBy(asc(users.createdAt), asc(users.email))
+  return rows.map((r) => ({
+    ...r,
+    lockedUntil: r.lockedUntil && r.lockedUntil > now ? r.lockedUntil : null,
+  }))
+}
+
+export async function findUserById(db: Db, id: string) {
+  const [row] = await db.select().from(users).where(eq(users.id, id))
+  return row ?? null
+}
+
+/**
+ * True when the row may stop being an admin: it is not one, or another admin remains. Checked
+ * inside the UPDATE/DELETE itself, so two admins demoting each other at once cannot both pass.
+ */
+const keepsAnAdmin = sql`(${users.role} <> 'admin' OR (SELECT count(*) FROM ${users} AS other WHERE other.role = 'admin') > 1)`
+
+export type UserChange =
+  | { ok: true; user: { id: string; email: string; role: Role } }
+  | {
+      ok: false
+      reason: 'not-found' | 'last-admin' | 'self'
+    }
+
+/** Sets a user's role; refuses to demote the last admin. */
+export async function changeUserRole(db: Db, id: string, role: Role): Promise<UserChange> {
+  const [row] = await db
+    .update(users)
+    .set({ role })
+    .where(and(eq(users.id, id), role === 'admin' ? undefined : keepsAnAdmin))
+    .returning({ id: users.id, email: users.email, role: users.role })
+  if (row) return { ok: true, user: row }
+  return { ok: false, reason: (await findUserById(db, id)) ? 'last-admin' : 'not-found' }
+}
+
+/**
+ * Deletes a user (their sessions and password go with them, by foreign-key cascade); never the
+ * acting user, never the last admin.
+ */
+export async function deleteUser(db: Db, id: string, actorId: string): Promise<UserChange> {
+  if (id === actorId) return { ok: false, reason: 'self' }
+  const [row] = await db
+    .delete(users)
+    .where(and(eq(users.id, id), keepsAnAdmin))
+    .returning({ id: users.id, email: users.email, role: users.role })
+  if (row) return { ok: true, user: row }
+  return { ok: false, reason: (await findUserById(db, id)) ? 'last-admin' : 'not-found' }
 }
