@@ -1,0 +1,160 @@
+import { describe, expect, test } from 'vitest'
+import type { Role } from '../../server/db/schema'
+import { createUser } from '../../server/db/users'
+import { createWave } from '../../server/db/waves'
+import { makeTestApp } from '../helpers/app'
+import { signedInAs } from '../helpers/session'
+
+type Who = Role | 'anonymous'
+type Audience = 'customer' | 'employee'
+/** Who may use a route: per role, or per role and the audience of the wave it names. */
+type Rule =
+  | { kind: 'public' }
+  | { kind: 'signed-in' }
+  | { kind: 'admin' }
+  | { kind: 'wave'; allow: Record<Role, readonly Audience[]> }
+
+const reportRule: Rule = {
+  kind: 'wave',
+  allow: { admin: ['customer', 'employee'], manager: ['customer'], hr: ['employee'] },
+}
+// Fieldwork follows the same split: HR runs the employee survey, managers the customer ones.
+const manageRule = reportRule
+// Employee responses are anonymous: nobody downloads them one by one.
+const rawRule: Rule = {
+  kind: 'wave',
+  allow: { admin: ['customer'], manager: ['customer'], hr: [] },
+}
+
+/** Every /api route, classified. A route missing here fails the first test. */
+const matrix: Record<string, Rule> = {
+  'GET /api/health': { kind: 'public' },
+  'POST /api/auth/sign-in/email': { kind: 'public' },
+  // Ends the caller's own session, if any: harmless without one (and would end ours here).
+  'POST /api/auth/sign-out': { kind: 'public' },
+  'POST /api/auth/change-password': { kind: 'signed-in' },
+  'GET /api/me': { kind: 'signed-in' },
+  'GET /api/links/:token': { kind: 'public' },
+  'PUT /api/links/:token/draft': { kind: 'public' },
+  'POST /api/links/:token/responses': { kind: 'public' },
+  'GET /api/respond': { kind: 'public' },
+  'PUT /api/respond/draft': { kind: 'public' },
+  'POST /api/respond/responses': { kind: 'public' },
+  'GET /api/waves': { kind: 'signed-in' },
+  'POST /api/waves': manageRule,
+  'GET /api/waves/:id': reportRule,
+  'GET /api/waves/:id/report': reportRule,
+  'GET /api/waves/:id/trend': reportRule,
+  'GET /api/waves/:id/comments': reportRule,
+  'GET /api/waves/:id/report.csv': reportRule,
+  'GET /api/waves/:id/responses.csv': rawRule,
+  'GET /api/waves/:id/survey': manageRule,
+  'GET /api/waves/:id/invitations': manageRule,
+  'POST /api/waves/:id/interviews': manageRule,
+  'POST /api/waves/:id/contacts': manageRule,
+  'POST /api/waves/:id/invite': manageRule,
+  'POST /api/waves/:id/remind': manageRule,
+  'POST /api/waves/:id/close': manageRule,
+  'GET /api/users': { kind: 'admin' },
+  'POST /api/users': { kind: 'admin' },
+  'PATCH /api/users/:id': { kind: 'admin' },
+  'DELETE /api/users/:id': { kind: 'admin' },
+  'DELETE /api/users/:id/lockout': { kind: 'admin' },
+}
+
+/** A plausible body per route: enough to get past the role check, whatever comes after. */
+function bodyFor(key: string, audience: Audience): unknown {
+  if (key === 'POST /api/waves') return { surveyId: audience, name: 'Matrix wave' }
+  if (key.endsWith('/interviews')) return { invitationId: 'i-none', mode: 'phone', data: {} }
+  if (key.endsWith('/contacts')) return { csv: 'email,name\nx@example.com,X\n' }
+  if (key === 'POST /api/users')
+    return { email: `new-${crypto.randomUUID()}@example.com`, role: 'manager' }
+  if (key === 'PATCH /api/users/:id') return { role: 'hr' }
+  if (key === 'POST /api/auth/change-password')
+    return { currentPassword: 'wrong password here', newPassword: 'another long password' }
+  return {}
+}
+
+const apiRoutes = (app: Awaited<ReturnType<typeof makeTestApp>>['app']) => [
+  ...new Set(
+    app.routes
+      .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+      .map((r) => `${r.method} ${r.path}`),
+  ),
+]
+
+describe('role matrix (SPEC §6a): every /api route, every role, per object', () => {
+  test('every API route is classified', async () => {
+    const { app } = await makeTestApp()
+    expect(apiRoutes(app).filter((k) => !(k in matrix))).toEqual([])
+  })
+
+  test(
+    'each role reaches exactly what it may, and nothing else',
+    { timeout: 120_000 },
+    async () => {
+      const { app, store } = await makeTestApp()
+      const waveOf = async (audience: Audience) =>
+        (await createWave(store.db, { surveyId: audience, name: `${audience} wave` })).wave.id
+      const waves = { customer: await waveOf('customer'), employee: await waveOf('employee') }
+      const cookies: Record<Who, string | null> = {
+        anonymous: null,
+        admin: await signedInAs(app, store, 'admin'),
+        manager: await signedInAs(app, store, 'manager'),
+        hr: await signedInAs(app, store, 'hr'),
+      }
+      const victim = async () =>
+        (
+          await createUser(store, {
+            email: `victim-${crypto.randomUUID()}@example.com`,
+            role: 'manager',
+            password: 'correct horse battery',
+          })
+        ).id
+      const failures: string[] = []
+      // Closing changes the wave: run it last so it does not turn other answers into 410s.
+      const keys = apiRoutes(app).sort(
+        (a, b) => Number(a.endsWith('/close')) - Number(b.endsWith('/close')),
+      )
+      for (const key of keys) {
+        const rule = matrix[key]!
+        if (rule.kind === 'public') continue
+        const [method, pattern] = key.split(' ') as [string, string]
+        for (const who of ['anonymous', 'admin', 'manager', 'hr'] as const) {
+          for (const audience of ['customer', 'employee'] as const) {
+            if (rule.kind !== 'wave' && audience === 'employee') continue
+            const path = pattern
+              .replace(':token', 'x')
+              .replace(/\/api\/users\/:id/, `/api/users/${await victim()}`)
+              .replace(':id', waves[audience])
+            const headers: Record<string, string> = { Origin: 'http://localhost:8787' }
+            if (cookies[who]) headers.Cookie = cookies[who]
+            const init: RequestInit = { method, headers }
+            if (method !== 'GET') {
+              headers['Content-Type'] = 'application/json'
+              init.body = JSON.stringify(bodyFor(key, audience))
+            }
+            const res = await app.request(path, init)
+            const allowed =
+              who === 'anonymous'
+                ? false
+                : rule.kind === 'signed-in'
+                  ? true
+                  : rule.kind === 'admin'
+                    ? who === 'admin'
+                    : rule.allow[who].includes(audience)
+            const expected = who === 'anonymous' ? [401] : allowed ? null : [403]
+            const ok = expected
+              ? expected.includes(res.status)
+              : res.status !== 401 && res.status !== 403 && res.status < 500
+            if (!ok)
+              failures.push(
+                `${who} ${method} ${path} (${audience}): ${res.status} ${await res.text()}`,
+              )
+          }
+        }
+      }
+      expect(failures).toEqual([])
+    },
+  )
+})
