@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -49,7 +49,18 @@ describe('respondent page on Node (npm start)', () => {
 
     // Only the survey's code: no dashboard entry chunk, no chart code.
     expect(scripts.some((s) => /\/assets\/respond-[\w-]+\.js$/.test(s))).toBe(true)
-    expect(scripts.filter((s) => /\/assets\/index-|chart/i.test(s))).toEqual([])
+    expect(scripts.filter((s) => /\/assets\/(index|WavePage)-|chart/i.test(s))).toEqual([])
+    // chart.js marks its canvases with `_chartjs`: none of the code this page loaded carries it.
+    for (const s of scripts) {
+      const code = await (await fetch(`${server.url}${s}`)).text()
+      expect(code.includes('_chartjs'), s).toBe(false)
+    }
+    // …while the dashboard's wave chunk does, so the check above can fail.
+    const dist = join(repoRoot, 'client/dist/assets')
+    const chartChunks = readdirSync(dist).filter(
+      (f) => f.endsWith('.js') && readFileSync(join(dist, f), 'utf8').includes('_chartjs'),
+    )
+    expect(chartChunks.length).toBeGreaterThan(0)
 
     const csv = await server.csi('export', '--wave', wave.id)
     const [header, row, extra] = csv.trim().split(/\r?\n/)

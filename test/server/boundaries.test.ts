@@ -68,4 +68,14 @@ describe('module boundaries (STYLE.md)', () => {
     )
     expect(offenders).toEqual([])
   })
+
+  test('the dashboard never renders survey text or answers as HTML (SPEC §6a)', () => {
+    const offenders = files(join(repoRoot, 'client/dashboard'))
+      .concat(files(join(repoRoot, 'client/charts')))
+      .filter((f) =>
+        /dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML/.test(readFileSync(f, 'utf8')),
+      )
+      .map((f) => relative(repoRoot, f))
+    expect(offenders).toEqual([])
+  })
 })
