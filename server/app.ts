@@ -7,6 +7,8 @@ import type { Store } from './db/client'
 import { authRoute } from './auth/route'
 import type { AppEnv, Config } from './env'
 import { ApiError, errorBody, onError } from './lib/errors'
+import type { SendDeps } from './lib/background-sender'
+import { backgroundSender } from './lib/background-sender'
 import { requireJson } from './lib/require-json'
 import { healthRoute } from './routes/health'
 import { linksRoute, respondRoute } from './routes/links'
@@ -27,9 +29,10 @@ export type AppDeps = {
   asset: (c: Context<AppEnv>, path: string) => Promise<Response | null>
   /** The client's address (Node: the socket; Workers: CF-Connecting-IP). */
   clientIp?: (c: Context<AppEnv>) => string | undefined
-}
+} & SendDeps
 
 export function createApp(deps: AppDeps) {
+  const startSending = backgroundSender(deps)
   return (
     new Hono<AppEnv>()
       .use(async (c, next) => {
@@ -39,6 +42,7 @@ export function createApp(deps: AppDeps) {
         c.set('config', deps.config(c))
         c.set('asset', (path: string) => deps.asset(c, path))
         c.set('clientIp', deps.clientIp?.(c) ?? 'unknown')
+        c.set('startSending', startSending(c))
         await next()
       })
       .use(secureHeaders({ referrerPolicy: 'no-referrer', crossOriginEmbedderPolicy: false }))

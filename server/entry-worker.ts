@@ -35,6 +35,10 @@ const app = createApp({
     tokenRateLimit: rateLimitOf(c.env.TOKEN_RATE_LIMIT),
   }),
   clientIp: (c) => c.req.header('CF-Connecting-IP'),
+  // No mailer here yet: invitations and reminders queued from the dashboard wait in the D1
+  // outbox for the Worker's sender (Cloudflare email + queues, a separate change) or for
+  // `csi invite` run against the same database; the API answers `sending: false`.
+  background: (c, task) => c.executionCtx.waitUntil(task),
   asset: async (c, path) => {
     if (!c.env.ASSETS) return null
     const res = await c.env.ASSETS.fetch(new URL(path, c.req.url).toString())

@@ -36,5 +36,7 @@ export type AppEnv = {
     asset: (path: string) => Promise<Response | null>
     /** The client's address as the runtime sees it ('unknown' in tests without a socket). */
     clientIp: string
+    /** Starts sending a wave's queued email after the response; false when this app has no mailer. */
+    startSending: (waveId: string) => boolean
   }
 }

@@ -6,6 +6,7 @@ import { ensureAuthSecret } from '../db/settings'
 import { shippedSurveys } from '../surveys'
 import { nodeAssets } from './assets'
 import type { NodeEnv } from './config'
+import { nodeMailer, senderOf } from './mail-config'
 import { openDatabase } from './open-database'
 
 export const BODY_LIMIT = 256 * 1024
@@ -37,17 +38,24 @@ export async function startNodeServer(env: NodeEnv, log: (line: string) => void 
     authSecret,
     tokenRateLimit: env.TOKEN_RATE_LIMIT,
   }
+  // Invitations and reminders queued from the dashboard go out from this process, through
+  // SMTP_URL or as .eml files, like `csi invite`.
+  const mail = { mailer: nodeMailer(env), ...senderOf(env) }
   const app = createApp({
     store: () => store,
     config: () => config,
     asset: (_c, path) => assets(path),
     clientIp: (c) => getConnInfo(c).remote.address,
+    mail: () => mail,
+    background: (_c, task) =>
+      void task.catch((err) => console.error('Background task failed', err)),
   })
   const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
     log(`CSI Toolkit on ${env.PUBLIC_URL} (port ${info.port}, database ${env.DATABASE_PATH})`)
   })
   const stop = () => {
     server.close(() => {
+      void mail.mailer.close()
       store.close()
       process.exit(0)
     })
