@@ -1,0 +1,112 @@
+import type { GapRow } from './gap-model'
+import { capitalize, labelOf } from './gap-model'
+import { fixed, formatP, interval, sentence, signed } from './stat-format'
+import { VerdictBadge } from './VerdictBadge'
+
+type Props = {
+  rows: readonly GapRow[]
+  labels: Record<string, string>
+  other: string
+  method: string
+}
+
+const mean = (m: number | null, n: number | null) =>
+  m === null ? '–' : `${fixed(m, 2)}${n === null ? '' : ` (n ${n})`}`
+
+/** The gap of each attribute with its test, effect size and verdict. */
+export function GapTable({ rows, labels, other, method }: Props) {
+  const adjusted = method === 'bh' ? 'p (BH-adjusted)' : 'p (Holm-adjusted)'
+  const head = {
+    staff: 'Staff mean',
+    other: `${capitalize(other)} mean`,
+    gap: 'Gap (95% CI)',
+    p: adjusted,
+    g: 'Hedges g',
+    verdict: 'Verdict',
+  }
+  return (
+    <div className="gaps-table-wrap" role="region" aria-labelledby="gaps-table-title" tabIndex={0}>
+      <table className="gaps-table">
+        <caption className="visually-hidden">
+          Perception gaps per attribute: means on the 1–5 scale, gap = staff minus {other}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Attribute</th>
+            <th scope="col" className="num">
+              {head.staff}
+            </th>
+            <th scope="col" className="num">
+              {head.other}
+            </th>
+            <th scope="col" className="num">
+              {head.gap}
+            </th>
+            <th scope="col" className="num">
+              {head.p}
+            </th>
+            <th scope="col" className="num">
+              {head.g}
+            </th>
+            <th scope="col">{head.verdict}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} data-key={r.key} data-verdict={r.verdict}>
+              <th scope="row">{labelOf(labels, r.key)}</th>
+              {r.verdict === 'suppressed' ? (
+                <td colSpan={5} className="gaps-table__withheld" data-label="Figures">
+                  Withheld. {sentence(r.reason)}.
+                </td>
+              ) : (
+                <>
+                  <td className="num" data-label={head.staff}>
+                    {mean(r.meanA, r.nA)}
+                  </td>
+                  <td className="num" data-label={head.other}>
+                    {mean(r.meanB, r.nB)}
+                  </td>
+                  <td className="num" data-label={head.gap} data-cell="gap">
+                    <span className="gaps-table__value">
+                      <strong>{signed(r.gap)}</strong>
+                      <span className="gaps-table__ci">
+                        {r.ciGapLow === null
+                          ? 'no interval'
+                          : interval(r.ciGapLow, r.ciGapHigh, 2, true)}
+                      </span>
+                    </span>
+                  </td>
+                  <td className="num" data-label={head.p} data-cell="p">
+                    {r.pAdjusted === null ? 'no test' : formatP(r.pAdjusted)}
+                  </td>
+                  <td className="num" data-label={head.g} data-cell="g">
+                    {r.g === null ? (
+                      '–'
+                    ) : (
+                      <span className="gaps-table__value">
+                        {fixed(r.g, 2)}
+                        <span className="gaps-table__ci">{r.magnitudeG}</span>
+                      </span>
+                    )}
+                  </td>
+                </>
+              )}
+              <td data-label={head.verdict} data-cell="verdict">
+                <span className="gaps-table__value">
+                  <VerdictBadge verdict={r.verdict} />
+                  {r.ordinalDisagrees && (
+                    <span className="gaps-table__note">ordinal test disagrees</span>
+                  )}
+                  {r.verdict === 'descriptive-only' && r.reason && (
+                    <span className="gaps-table__note">{sentence(r.reason)}</span>
+                  )}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

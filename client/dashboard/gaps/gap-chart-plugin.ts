@@ -1,0 +1,117 @@
+import type { Chart, ChartType, Plugin } from 'chart.js'
+
+/** Options of the perception-gap overlay (`options.plugins.gapOverlay`). */
+export type GapOverlayOptions = {
+  /** 95% interval of each bar (dataset 0), in x units; null draws no whisker. */
+  intervals: ([number, number] | null)[]
+  /** A word drawn beside each bar (the verdict), or in place of a missing bar. */
+  notes: (string | null)[]
+  /** Dashed guides at ±threshold (the half-point rule of the verdicts). */
+  threshold: number | null
+  /** Direction words at the top corners: [left, right]. */
+  ends: [string, string]
+  shortEnds: [string, string]
+}
+
+declare module 'chart.js' {
+  interface PluginOptionsByType<TType extends ChartType> {
+    gapOverlay?: GapOverlayOptions
+  }
+}
+
+const FONT = "12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+const BOLD = "600 12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+const INK = '#1f2933'
+const MUTED = '#52606d'
+
+/**
+ * Whiskers for the confidence intervals, dashed threshold guides, the verdict beside each bar
+ * and the two directions: chart.js has no error bars, and a plugin keeps them in one draw pass.
+ */
+export const gapOverlay: Plugin<'bar', GapOverlayOptions> = {
+  id: 'gapOverlay',
+  beforeDatasetsDraw(chart, _args, o) {
+    const { ctx, chartArea: a, scales } = chart
+    ctx.save()
+    if (o.threshold !== null) {
+      ctx.strokeStyle = '#9aa5b1'
+      ctx.lineWidth = 1
+      ctx.setLineDash([4, 4])
+      for (const t of [-o.threshold, o.threshold]) {
+        const x = scales.x!.getPixelForValue(t)
+        if (x > a.left && x < a.right) line(ctx, x, a.top, x, a.bottom)
+      }
+      ctx.setLineDash([])
+    }
+    ctx.fillStyle = MUTED
+    ctx.font = BOLD
+    ctx.textBaseline = 'bottom'
+    // On a narrow chart the two directions would meet: use their short forms.
+    const room = (a.right - a.left) / 2 - 8
+    const wide = o.ends.every((s) => ctx.measureText(s).width <= room)
+    const [left, right] = wide ? o.ends : o.shortEnds
+    ctx.textAlign = 'left'
+    ctx.fillText(left, a.left + 2, a.top - 6)
+    ctx.textAlign = 'right'
+    ctx.fillText(right, a.right - 2, a.top - 6)
+    ctx.restore()
+  },
+  afterDatasetsDraw(chart, _args, o) {
+    const { ctx, chartArea: a, scales } = chart
+    const bars = chart.getDatasetMeta(0).data
+    const zero = scales.x!.getPixelForValue(0)
+    ctx.save()
+    ctx.strokeStyle = INK
+    ctx.lineWidth = 1.5
+    bars.forEach((bar, i) => {
+      const y = bar.y
+      const ci = o.intervals[i]
+      let lo = zero
+      let hi = zero
+      if (ci) {
+        lo = Math.max(a.left, scales.x!.getPixelForValue(ci[0]))
+        hi = Math.min(a.right, scales.x!.getPixelForValue(ci[1]))
+        line(ctx, lo, y, hi, y)
+        line(ctx, lo, y - 6, lo, y + 6)
+        line(ctx, hi, y - 6, hi, y + 6)
+      }
+      const barEnd = (bar as unknown as { x: number }).x
+      lo = Math.min(lo, barEnd)
+      hi = Math.max(hi, barEnd)
+      const note = o.notes[i]
+      if (!note) return
+      ctx.font = FONT
+      ctx.fillStyle = INK
+      ctx.textBaseline = 'middle'
+      const w = ctx.measureText(note).width
+      // Beside the bar on its outer side; inside a long bar, in white, when there is no room;
+      // else just across the zero line.
+      const leftward = barEnd < zero
+      if (!leftward && hi + 6 + w <= a.right) {
+        ctx.textAlign = 'left'
+        ctx.fillText(note, hi + 6, y)
+      } else if (leftward && lo - 6 - w >= a.left) {
+        ctx.textAlign = 'right'
+        ctx.fillText(note, lo - 6, y)
+      } else if (Math.abs(barEnd - zero) >= w + 12) {
+        ctx.fillStyle = '#fff'
+        ctx.textAlign = leftward ? 'left' : 'right'
+        ctx.fillText(note, leftward ? barEnd + 6 : barEnd - 6, y)
+      } else if (leftward) {
+        ctx.textAlign = 'left'
+        ctx.fillText(note, Math.max(zero, hi) + 6, y)
+      } else {
+        ctx.textAlign = 'right'
+        ctx.fillText(note, Math.min(zero, lo) - 6, y)
+      }
+    })
+    ctx.restore()
+  },
+}
+
+function line(ctx: Chart['ctx'], x1: number, y1: number, x2: number, y2: number) {
+  ctx.beginPath()
+  ctx.moveTo(x1, y1)
+  ctx.lineTo(x2, y2)
+  ctx.stroke()
+}
