@@ -16,11 +16,19 @@ export const reportQuery = z
     csi: z.enum(['overall', 'overall-rebuy', 'attributes', 'weighted']).optional(),
     scale: z.enum(['linear', 'proportional', 'anchored10']).optional(),
     by: list.optional(),
-    compare: z
-      .string()
-      .regex(
-        new RegExp(`^(${audiences.join('|')}):(${audiences.join('|')})$`),
-        'must be <audience>:<audience>, e.g. employee:customer',
+    // One or more pairs: `wholesaler:customer,retailer:customer` puts audiences side by side.
+    compare: list
+      .pipe(
+        z
+          .array(
+            z
+              .string()
+              .regex(
+                new RegExp(`^(${audiences.join('|')}):(${audiences.join('|')})$`),
+                'must be <audience>:<audience>, e.g. employee:customer',
+              ),
+          )
+          .max(6),
       )
       .optional(),
     minGroup: z.coerce.number().int().min(3, 'must be at least 3 (anonymity floor)').optional(),
@@ -29,13 +37,14 @@ export const reportQuery = z
   .strict()
 
 export function reportOptions(q: z.infer<typeof reportQuery>): ReportOptions {
-  const compare = q.compare?.split(':') as
-    [(typeof audiences)[number], (typeof audiences)[number]] | undefined
+  const compare = q.compare?.map(
+    (pair) => pair.split(':') as [(typeof audiences)[number], (typeof audiences)[number]],
+  )
   return {
     ...(q.csi && { csi: q.csi }),
     ...(q.scale && { scale: q.scale }),
     ...(q.by && { by: q.by }),
-    ...(compare && { compare: [compare] }),
+    ...(compare && { compare }),
     ...(q.minGroup !== undefined && { minGroup: q.minGroup }),
     // The strengths and weaknesses table reads best sorted by mean, as the CLI prints it.
     sort: q.sort ?? 'mean',

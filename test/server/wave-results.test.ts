@@ -217,3 +217,30 @@ describe('wave exports', () => {
       expect((await get(app, path, cookie)).status, path).toBe(status)
   })
 })
+
+describe('GET /api/waves/:id/report?compare=…,…', () => {
+  test('puts several audiences beside the customers, each pair tested', async () => {
+    const { app, store } = await makeTestApp()
+    const customers = await waveWith(store, 'customer', 'C', new Date('2026-10-01'), [
+      ...[2, 3, 4, 5, 3, 4].map((v) => makeCustomerAnswers({ overall: v, rebuy: v })),
+    ])
+    const staff = await waveWith(store, 'employee', 'E', new Date('2026-10-01'), [
+      ...[4, 5, 4, 5, 4, 5].map((v) => employeeAnswers(v)),
+    ])
+    const wholesale = await waveWith(store, 'wholesaler', 'W', new Date('2026-10-01'), [
+      ...[3, 3, 4, 2, 3, 4].map((v) => ({ overall: v, rebuy: v })),
+    ])
+    const admin = await signedInAs(app, store, 'admin')
+    const res = await get(
+      app,
+      `/api/waves/${customers}/report?with=${staff},${wholesale}&compare=employee:customer,wholesaler:customer`,
+      admin,
+    )
+    expect(res.status, await res.clone().text()).toBe(200)
+    const body = await res.json()
+    const pairs = new Set(
+      body.gaps.map((g: { groupA: string; groupB: string }) => `${g.groupA}:${g.groupB}`),
+    )
+    expect([...pairs].sort()).toEqual(['employee:customer', 'wholesaler:customer'])
+  })
+})
