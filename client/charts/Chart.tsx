@@ -27,6 +27,20 @@ export function Chart<T extends ChartType>({ config, label, height = 320 }: Prop
     // A new config type means a new chart; data and option changes update it in place below.
   }, [config.type])
 
+  // Printing lays the page out again at paper width: redraw at the printed size, then back.
+  useEffect(() => {
+    const resize = () => chart.current?.resize()
+    const print = window.matchMedia('print')
+    window.addEventListener('beforeprint', resize)
+    window.addEventListener('afterprint', resize)
+    print.addEventListener('change', resize)
+    return () => {
+      window.removeEventListener('beforeprint', resize)
+      window.removeEventListener('afterprint', resize)
+      print.removeEventListener('change', resize)
+    }
+  }, [])
+
   useEffect(() => {
     const c = chart.current
     if (!c) return

@@ -1,0 +1,190 @@
+import { useState } from 'react'
+import { BandBadge } from './BandBadge'
+import type { AttributeRow, ImportanceSource, Sort, SortKey } from './report-model'
+import { importanceOf, nextSort, servedSort, sortAttributes } from './report-model'
+import type { Band, CutOffs, Flag } from './report-format'
+import {
+  bandMeaning,
+  bandName,
+  bandRule,
+  flagMeaning,
+  flagName,
+  fmt1,
+  fmt2,
+  formatShare,
+  quadrantName,
+  range,
+} from './report-format'
+
+type Props = {
+  rows: readonly AttributeRow[]
+  labels: Record<string, string>
+  source: ImportanceSource | null
+  servedOrder: string
+  cutOffs: CutOffs
+  thresholds: { lowBase: number; maxHalfWidth: number; maxMissingShare: number }
+}
+
+export const importanceHeading: Record<ImportanceSource, string> = {
+  share: 'Importance (share)',
+  r: 'Importance (r)',
+  stated: 'Stated importance',
+}
+
+export function formatImportance(value: number | null, source: ImportanceSource | null) {
+  if (value === null || source === null) return '–'
+  return source === 'share' ? formatShare(value) : source === 'r' ? value.toFixed(2) : fmt2(value)
+}
+
+const bands: Band[] = ['strength', 'adequate', 'concern']
+
+/** Strengths and weaknesses: one row per attribute, sortable; stacks into cards on a phone. */
+export function AttributeTable({ rows, labels, source, servedOrder, cutOffs, thresholds }: Props) {
+  const [sort, setSort] = useState<Sort>(() => servedSort(servedOrder))
+  const label = (key: string) => labels[key] ?? key
+  const sorted = sortAttributes(rows, sort, label, source)
+  const flags = [...new Set(rows.flatMap((r) => r.flags as Flag[]))]
+
+  const header = (key: SortKey, text: string, numeric = false) => (
+    <th
+      scope="col"
+      className={numeric ? 'num' : undefined}
+      aria-sort={sort?.key === key ? sort.dir : undefined}
+    >
+      <button type="button" className="sort" onClick={() => setSort((s) => nextSort(s, key))}>
+        {text}
+        <span className="sort__icon" aria-hidden="true">
+          {sort?.key !== key ? '↕' : sort.dir === 'ascending' ? '↑' : '↓'}
+        </span>
+      </button>
+    </th>
+  )
+
+  return (
+    <>
+      <div
+        className="table-frame"
+        role="region"
+        aria-label="Strengths and weaknesses table"
+        tabIndex={0}
+      >
+        <table className="report-table attribute-table report-table--stack">
+          <caption className="visually-hidden">
+            Strengths and weaknesses: each attribute’s mean on 1–5, score /10 with its 95% interval,
+            band, importance and quadrant. Column headers sort the table.
+          </caption>
+          <thead>
+            <tr>
+              {header('label', 'Attribute')}
+              {header('n', 'n', true)}
+              {header('mean', 'Mean 1–5', true)}
+              <th scope="col">Score /10 (95% CI)</th>
+              <th scope="col">Band</th>
+              {source ? (
+                header('importance', importanceHeading[source], true)
+              ) : (
+                <th scope="col">Importance</th>
+              )}
+              <th scope="col">Quadrant</th>
+              <th scope="col">Flags</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((r) => (
+              <tr key={r.key}>
+                <th scope="row" data-label="Attribute">
+                  {label(r.key)}
+                </th>
+                {r.suppressed ? (
+                  <td colSpan={7} data-label="Result">
+                    Suppressed{r.reason ? `: ${r.reason}` : ''}
+                  </td>
+                ) : (
+                  <>
+                    <td className="num" data-label="n">
+                      {r.n ?? 0}
+                    </td>
+                    <td className="num" data-label="Mean 1–5">
+                      {fmt2(r.mean)}
+                    </td>
+                    <td data-label="Score /10 (95% CI)">
+                      {r.score10 === null ? (
+                        <span className="muted">{r.n ? 'Not computed' : 'No answers'}</span>
+                      ) : (
+                        <span className="score">
+                          <span className="score__value">{fmt1(r.score10)}</span>
+                          <span className="score__ci">{range(r.score10Low, r.score10High)}</span>
+                          <Meter value={r.score10} band={r.band} />
+                        </span>
+                      )}
+                    </td>
+                    <td data-label="Band">
+                      <BandBadge band={r.band} />
+                    </td>
+                    <td
+                      className="num"
+                      data-label={source ? importanceHeading[source] : 'Importance'}
+                    >
+                      {formatImportance(importanceOf(r, source), source)}
+                    </td>
+                    <td data-label="Quadrant">{r.quadrant ? quadrantName[r.quadrant] : '–'}</td>
+                    <td data-label="Flags">
+                      {r.flags.length === 0 ? (
+                        <span className="muted">–</span>
+                      ) : (
+                        <ul className="flags">
+                          {(r.flags as Flag[]).map((f) => (
+                            <li key={f} className="flag">
+                              {flagName[f]}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="legend">
+        <dl className="legend__list" aria-label="Bands">
+          {bands.map((b) => (
+            <div key={b}>
+              <dt>
+                <BandBadge band={b} />
+              </dt>
+              <dd>
+                {bandRule(b, cutOffs)} /10: {bandMeaning[b]}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        {flags.length > 0 && (
+          <dl className="legend__list" aria-label="Flags">
+            {flags.map((f) => (
+              <div key={f}>
+                <dt className="flag">{flagName[f]}</dt>
+                <dd>{flagMeaning(f, thresholds)}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </div>
+    </>
+  )
+}
+
+function Meter({ value, band }: { value: number | null; band: Band | null }) {
+  if (value === null) return null
+  return (
+    <span className="meter" aria-hidden="true">
+      <span
+        className={`meter__fill band--${band ?? 'none'}`}
+        style={{ width: `${Math.max(0, Math.min(10, value)) * 10}%` }}
+        title={band ? bandName[band] : undefined}
+      />
+    </span>
+  )
+}

@@ -1,0 +1,93 @@
+import { audienceLabel } from '../format'
+import { Notice } from '../Notice'
+import type { WaveDetail, WaveReport } from '../types'
+import { AttributeTable } from './AttributeTable'
+import { AudienceComparison } from './AudienceComparison'
+import { CsiCard } from './CsiCard'
+import { ImportanceSection } from './ImportanceSection'
+import type { ReportState } from './report-query'
+import { totalOf } from './report-model'
+import { SegmentPanel } from './SegmentPanel'
+
+type Props = {
+  report: WaveReport
+  detail: WaveDetail
+  state: ReportState
+  onCompare: (ids: string[]) => void
+}
+
+/** The report's sections for this wave's audience, then segments and other audiences. */
+export function ReportBody({ report, detail, state, onCompare }: Props) {
+  const audience = detail.wave.audience
+  const group = totalOf(report, audience)
+  const hidden = report.groups.find((g) => g.audience === audience && g.segment === null)
+  const { config } = report
+  const warnings = [...new Set([...report.warnings, ...(group?.warnings ?? [])])]
+  return (
+    <>
+      {!group ? (
+        <Notice tone="info" title="The results of this wave are hidden">
+          {hidden?.suppressed
+            ? `To protect anonymity: ${hidden.reason}.`
+            : 'The report has no results for this audience.'}
+        </Notice>
+      ) : (
+        <>
+          <CsiCard
+            group={group}
+            definition={report.csiDefinition}
+            mapping={report.scale.mapping}
+            cutOffs={config.cutOffs}
+            alphaMin={config.alphaMin}
+            title={`${audienceLabel(audience)} satisfaction index`}
+          />
+          {warnings.length > 0 && (
+            <Notice tone="info" title="Read with care">
+              <ul className="warnings">
+                {warnings.map((w) => (
+                  <li key={w}>{w.charAt(0).toUpperCase() + w.slice(1)}</li>
+                ))}
+              </ul>
+            </Notice>
+          )}
+          <section className="report-section" aria-labelledby="attributes-title">
+            <h2 id="attributes-title">Strengths and weaknesses</h2>
+            <p className="muted section-intro">
+              Each attribute’s mean on the 1–5 scale and its score /10 with the 95% confidence
+              interval. <span className="screen-only">Select a column heading to sort.</span>
+            </p>
+            <AttributeTable
+              rows={group.attributes}
+              labels={report.labels.attributes}
+              source={group.importanceModel.crosshair.source}
+              servedOrder={config.sort}
+              cutOffs={config.cutOffs}
+              thresholds={config}
+            />
+          </section>
+          <ImportanceSection
+            group={group}
+            labels={report.labels.attributes}
+            mapping={report.scale.mapping}
+          />
+        </>
+      )}
+      {state.by.length > 0 && (
+        <SegmentPanel
+          groups={report.groups.filter((g) => g.segment !== null)}
+          by={state.by}
+          segmentLabels={report.labels.segments}
+          audience={audience}
+        />
+      )}
+      {audience !== 'employee' && (
+        <AudienceComparison
+          detail={detail}
+          report={report}
+          chosen={state.with}
+          onChoose={onCompare}
+        />
+      )}
+    </>
+  )
+}

@@ -1,0 +1,103 @@
+import { audienceLabel } from '../format'
+import { BandBadge } from './BandBadge'
+import type { AnyGroup } from './report-model'
+import { segmentTables } from './report-model'
+import { audiencePlural, csiFigure, csiInterval, formatShare, humanizeKey } from './report-format'
+
+type Props = {
+  groups: readonly AnyGroup[]
+  by: readonly string[]
+  segmentLabels: Record<string, string>
+  /** This wave's audience: its table comes first. */
+  audience: string
+}
+
+/** One table per breakdown and audience: each value's CSI, interval and band, or why it is hidden. */
+export function SegmentPanel({ groups, by, segmentLabels, audience }: Props) {
+  return (
+    <section className="report-section" aria-labelledby="segments-title">
+      <h2 id="segments-title">Segments</h2>
+      {segmentTables(groups, by).map(({ column, groups: rows }) => {
+        const name = humanizeKey(column)
+        const audiences = [...new Set(rows.map((g) => g.audience))].sort(
+          (a, b) => Number(b === audience) - Number(a === audience),
+        )
+        return (
+          <div key={column} className="segment">
+            <h3>By {name.toLowerCase()}</h3>
+            {segmentLabels[column] && (
+              <p className="muted segment__question">Question: {segmentLabels[column]}</p>
+            )}
+            {rows.length === 0 && <p className="muted">No answers carry a {name.toLowerCase()}.</p>}
+            {audiences.map((a) => (
+              <SegmentTable
+                key={a}
+                column={column}
+                title={audiences.length > 1 ? audienceLabel(audiencePlural(a)) : null}
+                rows={rows.filter((g) => g.audience === a)}
+              />
+            ))}
+          </div>
+        )
+      })}
+    </section>
+  )
+}
+
+function SegmentTable(p: { column: string; title: string | null; rows: readonly AnyGroup[] }) {
+  const name = humanizeKey(p.column)
+  const shown = p.rows.find((g) => !g.suppressed)
+  const unit = shown && !shown.suppressed ? csiFigure(shown.csi).unit : '/100'
+  const rates = p.rows.some((g) => !g.suppressed && g.responseRate?.rr1 != null)
+  const label = `CSI by ${name.toLowerCase()}${p.title ? `, ${p.title.toLowerCase()}` : ''}`
+  return (
+    <>
+      {p.title && <h4 className="segment__audience">{p.title}</h4>}
+      <div className="table-frame" role="region" aria-label={label} tabIndex={0}>
+        <table className="report-table segment-table">
+          <thead>
+            <tr>
+              <th scope="col">{name}</th>
+              <th scope="col" className="num">
+                n
+              </th>
+              <th scope="col">CSI {unit} (95% CI)</th>
+              <th scope="col">Band</th>
+              {rates && (
+                <th scope="col" className="num">
+                  RR1
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {p.rows.map((g) => (
+              <tr key={g.segment!.value}>
+                <th scope="row">{humanizeKey(g.segment!.value)}</th>
+                {g.suppressed ? (
+                  <td colSpan={rates ? 4 : 3} className="suppressed">
+                    <strong>Suppressed</strong> <span className="muted">{g.reason}</span>
+                  </td>
+                ) : (
+                  <>
+                    <td className="num">{g.csi.n ?? g.n}</td>
+                    <td>
+                      <span className="seg-csi">
+                        <strong>{csiFigure(g.csi).value}</strong>{' '}
+                        <span className="muted nowrap">{csiInterval(g.csi)}</span>
+                      </span>
+                    </td>
+                    <td>
+                      <BandBadge band={g.csi.band} />
+                    </td>
+                    {rates && <td className="num">{formatShare(g.responseRate?.rr1, 0)}</td>}
+                  </>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,70 @@
+import type { CsiDefinition, ScaleMapping } from './report-format'
+
+const csiValues: readonly CsiDefinition[] = ['overall-rebuy', 'overall', 'attributes', 'weighted']
+const scaleValues: readonly ScaleMapping[] = ['linear', 'proportional', 'anchored10']
+
+/** What the page shows, as kept in its address: defaults are left out of the URL. */
+export type ReportState = {
+  csi: CsiDefinition
+  scale: ScaleMapping
+  by: string[]
+  with: string[]
+}
+
+type Peer = { id: string; audience: string }
+
+const list = (s: string | null) =>
+  (s ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
+
+/**
+ * Reads the page's query. Unknown values fall back to the default, unknown segments and waves
+ * are dropped, so an old or edited link still opens a report instead of an error.
+ */
+export function readReportState(
+  query: URLSearchParams,
+  known: { segments: readonly string[]; peers: readonly Peer[] },
+): ReportState {
+  const csi = query.get('csi') as CsiDefinition
+  const scale = query.get('scale') as ScaleMapping
+  const peers = new Map(known.peers.map((p) => [p.id, p.audience]))
+  const withIds = [...new Set(list(query.get('with')))].filter((id) => peers.has(id))
+  // One comparison per request: waves of the first chosen audience only.
+  const audience = peers.get(withIds[0] ?? '')
+  return {
+    csi: csiValues.includes(csi) ? csi : 'overall-rebuy',
+    scale: scaleValues.includes(scale) ? scale : 'linear',
+    by: [...new Set(list(query.get('by')))].filter((k) => known.segments.includes(k)),
+    with: withIds.filter((id) => peers.get(id) === audience),
+  }
+}
+
+/** The page's query string for a state, defaults omitted ("" when all are defaults). */
+export function pageSearch(s: ReportState): string {
+  const q = new URLSearchParams()
+  if (s.csi !== 'overall-rebuy') q.set('csi', s.csi)
+  if (s.scale !== 'linear') q.set('scale', s.scale)
+  if (s.by.length) q.set('by', s.by.join(','))
+  if (s.with.length) q.set('with', s.with.join(','))
+  return q.toString()
+}
+
+/** The report API's query: the page's, plus `compare=<their audience>:<this audience>`. */
+export function apiQuery(
+  s: ReportState,
+  audience: string,
+  peers: readonly Peer[],
+): Record<string, string> {
+  const q: Record<string, string> = {}
+  if (s.csi !== 'overall-rebuy') q.csi = s.csi
+  if (s.scale !== 'linear') q.scale = s.scale
+  if (s.by.length) q.by = s.by.join(',')
+  if (s.with.length) {
+    q.with = s.with.join(',')
+    const theirs = peers.find((p) => p.id === s.with[0])?.audience
+    if (theirs) q.compare = `${theirs}:${audience}`
+  }
+  return q
+}
