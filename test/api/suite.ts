@@ -284,6 +284,47 @@ export function authSuite(target: () => ApiTarget) {
     })
   })
 
+  describe('wave results: trend, comments, CSV downloads', () => {
+    test('work on this runtime, from the same data as the report', async () => {
+      const wave = await target().createWave({ surveyId: 'customer', name: 'Results' })
+      const answers = [
+        makeCustomerAnswers({ overall: 5, rebuy: 5, comments: 'Great service' }),
+        makeCustomerAnswers({ overall: 1, rebuy: 1, low_score_reason: 'Late', comments: '=1+1' }),
+        makeCustomerAnswers({ overall: 3, rebuy: 3 }),
+      ]
+      for (const a of answers) {
+        const res = await target().fetch(`/api/links/${wave.token}/responses`, json(submission(a)))
+        expect(res.status).toBe(201)
+      }
+      const user = await newUser('manager')
+      const cookie = sessionCookie(await signIn(user.email, user.password))
+      const get = (path: string) => target().fetch(path, { headers: { Cookie: cookie } })
+      const report = (await (await get(`/api/waves/${wave.id}/report`)).json()) as {
+        groups: { csi: { mean: number } }[]
+      }
+      const trend = (await (await get(`/api/waves/${wave.id}/trend`)).json()) as {
+        points: { waveId: string; csi: { mean: number } }[]
+      }
+      expect(trend.points.map((p) => p.waveId)).toEqual([wave.id])
+      expect(trend.points[0]!.csi.mean).toBe(report.groups[0]!.csi.mean)
+      const comments = (await (await get(`/api/waves/${wave.id}/comments`)).json()) as {
+        total: number
+        bands: { band: string; comments: { text: string }[] }[]
+      }
+      expect(comments.total).toBe(2)
+      const concern = comments.bands.find((b) => b.band === 'concern')!
+      expect(concern.comments.map((c) => c.text).sort()).toEqual(['=1+1', 'Late'])
+      const csv = await get(`/api/waves/${wave.id}/responses.csv`)
+      expect(csv.status).toBe(200)
+      const text = await csv.text()
+      expect(text.split('\r\n').filter(Boolean)).toHaveLength(4)
+      expect(text).toContain("'=1+1")
+      const reportCsv = await get(`/api/waves/${wave.id}/report.csv`)
+      expect(reportCsv.status).toBe(200)
+      expect(await reportCsv.text()).toMatch(/^section,audience,/)
+    })
+  })
+
   describe('sign-in, /api/me, sign-out', () => {
     test('a session cookie (HttpOnly, SameSite=Lax) that /api/me accepts until sign-out', async () => {
       const user = await newUser('hr')
