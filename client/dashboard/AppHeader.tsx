@@ -1,8 +1,8 @@
 import { useState } from 'react'
+import { roleLabel } from './account/roles'
 import { Link } from './Link'
 import { useSession } from './session'
-
-const roleLabel = { admin: 'Admin', manager: 'Manager', hr: 'HR' } as const
+import './account/header-link.css'
 
 export function AppHeader() {
   const { user, signOut } = useSession()
@@ -21,13 +21,19 @@ export function AppHeader() {
             <li>
               <Link to="/interview">Interviews</Link>
             </li>
+            {user.role === 'admin' && (
+              <li>
+                <Link to="/users">Users</Link>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="account">
-          <span className="account__who">
+          <Link to="/account" className="account__who" title="Your account and password">
+            <span className="visually-hidden">Your account: </span>
             <span className="account__email">{user.email}</span>
             <span className="role-badge">{roleLabel[user.role]}</span>
-          </span>
+          </Link>
           <button
             type="button"
             className="button button--on-brand"

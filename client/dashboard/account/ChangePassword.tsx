@@ -1,0 +1,159 @@
+import type { FormEvent } from 'react'
+import { useRef, useState } from 'react'
+import { api, readError } from '../../api'
+import { Notice } from '../Notice'
+import { useSession } from '../session'
+import { toFailure } from '../use-load'
+import { PASSWORD_MAX, PASSWORD_MIN } from './roles'
+
+type Field = 'currentPassword' | 'newPassword' | 'confirm'
+type Errors = Partial<Record<Field, string>>
+const order: Field[] = ['currentPassword', 'newPassword', 'confirm']
+
+function check(current: string, next: string, confirm: string): Errors {
+  const errors: Errors = {}
+  if (!current) errors.currentPassword = 'Enter your current password.'
+  if (next.length < PASSWORD_MIN)
+    errors.newPassword = `Use at least ${PASSWORD_MIN} characters; a few words are easy to remember.`
+  else if (next.length > PASSWORD_MAX)
+    errors.newPassword = `Use at most ${PASSWORD_MAX} characters.`
+  else if (next === current)
+    errors.newPassword = 'Choose a password different from the current one.'
+  if (!errors.newPassword && confirm !== next)
+    errors.confirm = 'This does not match the new password. Type it again.'
+  return errors
+}
+
+/** Current, new, confirm: checked here first, then by better-auth behind /api/auth. */
+export function ChangePassword() {
+  const { user, expire } = useSession()
+  const [errors, setErrors] = useState<Errors>({})
+  const [problem, setProblem] = useState('')
+  const [done, setDone] = useState<{ signedOutOthers: boolean } | null>(null)
+  const [busy, setBusy] = useState(false)
+  const form = useRef<HTMLFormElement>(null)
+
+  function showErrors(found: Errors) {
+    setErrors(found)
+    const first = order.find((f) => found[f])
+    if (first) form.current?.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus()
+  }
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault()
+    if (busy) return
+    const el = e.currentTarget
+    const data = new FormData(el)
+    const value = (name: string) => String(data.get(name) ?? '')
+    const revokeOtherSessions = data.get('revokeOtherSessions') === 'on'
+    setProblem('')
+    setDone(null)
+    const found = check(value('currentPassword'), value('newPassword'), value('confirm'))
+    if (Object.keys(found).length > 0) return showErrors(found)
+    setErrors({})
+    setBusy(true)
+    try {
+      const res = await api.api.auth['change-password'].$post({
+        json: {
+          currentPassword: value('currentPassword'),
+          newPassword: value('newPassword'),
+          revokeOtherSessions,
+        },
+      })
+      if (!res.ok) throw await readError(res)
+      el.reset()
+      setDone({ signedOutOthers: revokeOtherSessions })
+    } catch (err) {
+      const failure = toFailure(err)
+      if (failure.status === 401) return expire()
+      const fromServer: Errors = {}
+      for (const issue of failure.issues) {
+        const field = order.find((f) => f === issue.path)
+        if (field) fromServer[field] = issue.message
+      }
+      // better-auth answers a wrong current password with 400 "Invalid password".
+      if (failure.status === 400 && /invalid password/i.test(failure.message))
+        fromServer.currentPassword = 'That is not your current password. Check it and try again.'
+      if (Object.keys(fromServer).length > 0) showErrors(fromServer)
+      else setProblem(failure.message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const describedBy = (field: Field, hint?: string) =>
+    [hint, errors[field] ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined
+  const input = (field: Field, label: string, autoComplete: string, hint?: string) => (
+    <div className="field">
+      <label htmlFor={field}>{label}</label>
+      <input
+        id={field}
+        name={field}
+        type="password"
+        autoComplete={autoComplete}
+        aria-invalid={errors[field] ? true : undefined}
+        aria-describedby={describedBy(field, hint)}
+        onInput={() => setDone(null)}
+      />
+      {hint && (
+        <p id={hint} className="field-hint">
+          At least {PASSWORD_MIN} characters. A few unrelated words make a strong one.
+        </p>
+      )}
+      {errors[field] && (
+        <p id={`${field}-error`} className="field-error">
+          {errors[field]}
+        </p>
+      )}
+    </div>
+  )
+
+  return (
+    <section className="card" aria-labelledby="password-title">
+      <h2 id="password-title">Change password</h2>
+      <div className="account-done" role="status">
+        {done && (
+          <Notice tone="success" title="Your password was changed">
+            <p>
+              Use the new one from now on.
+              {done.signedOutOthers
+                ? ' Every other browser or device where you were signed in is now signed out.'
+                : ' Other browsers where you are signed in stay signed in.'}
+            </p>
+          </Notice>
+        )}
+      </div>
+      <form ref={form} onSubmit={submit} noValidate>
+        {/* Lets password managers file the new password under the right account. */}
+        <input
+          type="email"
+          name="username"
+          autoComplete="username"
+          value={user.email}
+          readOnly
+          hidden
+        />
+        {input('currentPassword', 'Current password', 'current-password')}
+        {input('newPassword', 'New password', 'new-password', 'newPassword-hint')}
+        {input('confirm', 'Confirm new password', 'new-password')}
+        <label className="account-check">
+          <input type="checkbox" name="revokeOtherSessions" defaultChecked />
+          <span>
+            Sign me out everywhere else
+            <span className="account-check__hint">
+              Other browsers and devices will have to sign in with the new password.
+            </span>
+          </span>
+        </label>
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+        <div className="actions">
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? 'Changing…' : 'Change password'}
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,95 @@
+import type { FormEvent } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import type { Role } from '../account/roles'
+import { roleLabel, roles, roleSummary } from '../account/roles'
+import { useSession } from '../session'
+import { toFailure } from '../use-load'
+import type { ListedUser } from './user-api'
+import { changeRole } from './user-api'
+
+type Props = { user: ListedUser; self: boolean; onClose: (message?: string) => void }
+
+/** Choose the new role, read what it sees, then confirm. The server keeps the last admin. */
+export function RolePanel({ user, self, onClose }: Props) {
+  const { expire } = useSession()
+  const [role, setRole] = useState<Role>(user.role)
+  const [problem, setProblem] = useState('')
+  const [busy, setBusy] = useState(false)
+  const select = useRef<HTMLSelectElement>(null)
+  const id = `role-${user.id}`
+
+  useEffect(() => select.current?.focus(), [])
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    if (busy) return
+    if (role === user.role) {
+      setProblem(`${user.email} is already ${roleLabel[role]}: choose another role.`)
+      return select.current?.focus()
+    }
+    setBusy(true)
+    setProblem('')
+    try {
+      await changeRole(user.id, role)
+      // Without admin any more, this page is closed to you: start again from your account.
+      if (self && role !== 'admin') return window.location.assign('/account')
+      onClose(`${user.email} is now ${roleLabel[role]}.`)
+    } catch (err) {
+      const failure = toFailure(err)
+      if (failure.status === 401) return expire()
+      setProblem(failure.message)
+      setBusy(false)
+    }
+  }
+
+  return (
+    <tr className="users-panel">
+      <td colSpan={5}>
+        <form onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+          <div className="field users-panel__field">
+            <label htmlFor={id}>New role for {user.email}</label>
+            <div className="users-panel__choice">
+              <select
+                ref={select}
+                id={id}
+                value={role}
+                onChange={(e) => {
+                  setRole(e.target.value as Role)
+                  setProblem('')
+                }}
+                aria-describedby={`${id}-hint`}
+              >
+                {roles.map((r) => (
+                  <option key={r} value={r}>
+                    {roleLabel[r]}
+                    {r === user.role ? ' (current)' : ''}
+                  </option>
+                ))}
+              </select>
+              <p id={`${id}-hint`} className="users-hint">
+                <strong>{roleLabel[role]}</strong> sees: {roleSummary[role]}
+              </p>
+            </div>
+          </div>
+          {self && role !== 'admin' && (
+            <p className="users-warning">
+              This is you: without the admin role you can no longer open this page or change it
+              back.
+            </p>
+          )}
+          <p className="form-error" role="alert">
+            {problem}
+          </p>
+          <div className="actions">
+            <button type="submit" className="button" disabled={busy}>
+              {busy ? 'Changing…' : role === user.role ? 'Change role' : `Make ${roleLabel[role]}`}
+            </button>
+            <button type="button" className="button button--quiet" onClick={() => onClose()}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      </td>
+    </tr>
+  )
+}
