@@ -1,5 +1,314 @@
+import { api, readError } from '../../api'
+import { formatDate } from '../format'
+import { sentence } from '../gaps/stat-format'
+import { Link } from '../Link'
+import { LoadFailed, Notice } from '../Notice'
+import { navigate, useLocation } from '../router'
+import { waveHref } from '../routes'
 import type { WaveDetail } from '../types'
+import { useLoad } from '../use-load'
+import { ChangeCell, ScoreCell, TrendBand } from './TrendCells'
+import { TrendChart } from './TrendChart'
+import type { CsiDefinition, ScaleMapping, TrendData, TrendState } from './trend-model'
+import {
+  csiNames,
+  latestChanges,
+  readTrendState,
+  scaleNames,
+  trendSearch,
+  trendSeries,
+  unitOf,
+} from './trend-model'
+import './trend.css'
 
+const INDEX = 'Satisfaction index (CSI)'
+
+/** CSI and attribute scores over the waves of this wave's survey, with tested changes. */
 export function TrendView({ detail }: { detail: WaveDetail }) {
-  return <p>{detail.wave.name}</p>
+  const { query } = useLocation()
+  const id = detail.wave.id
+  const audience = detail.wave.audience
+  const attributes = detail.labels.attributes
+  const state = readTrendState(query, { audience, attributes: attributes.map((a) => a.key) })
+  const trend = useLoad(
+    async (signal) => {
+      const res = await api.api.waves[':id'].trend.$get(
+        { param: { id }, query: { csi: state.csi, scale: state.scale } },
+        { init: { signal } },
+      )
+      if (!res.ok) throw await readError(res)
+      return res.json()
+    },
+    [id, state.csi, state.scale],
+  )
+  const go = (s: TrendState) =>
+    navigate(waveHref(id, 'trend', trendSearch(s, audience)), { replace: true })
+
+  return (
+    <div className="trend">
+      <section className="trend-toolbar" aria-label="Trend options">
+        <div className="trend-control">
+          <label htmlFor="trend-show">Show</label>
+          <select
+            id="trend-show"
+            value={state.show}
+            onChange={(e) => go({ ...state, show: e.target.value })}
+          >
+            <option value="csi">{INDEX}</option>
+            <optgroup label="Attributes">
+              {attributes.map((a) => (
+                <option key={a.key} value={a.key}>
+                  {a.label}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </div>
+        <div className="trend-control">
+          <label htmlFor="trend-csi">Index definition</label>
+          <select
+            id="trend-csi"
+            value={state.csi}
+            onChange={(e) => go({ ...state, csi: e.target.value as CsiDefinition })}
+          >
+            {Object.entries(csiNames).map(([k, name]) => (
+              <option key={k} value={k}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="trend-control">
+          <label htmlFor="trend-scale">Scale mapping</label>
+          <select
+            id="trend-scale"
+            value={state.scale}
+            onChange={(e) => go({ ...state, scale: e.target.value as ScaleMapping })}
+          >
+            {Object.entries(scaleNames).map(([k, name]) => (
+              <option key={k} value={k}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </section>
+      {trend.error ? (
+        <LoadFailed what="trend" error={trend.error} reload={trend.reload} />
+      ) : !trend.data ? (
+        <p className="muted" aria-busy="true">
+          Loading the trend…
+        </p>
+      ) : (
+        <div className="trend__body" aria-busy={trend.loading}>
+          <TrendBody data={trend.data} state={state} detail={detail} />
+        </div>
+      )}
+    </div>
+  )
+}
+
+function TrendBody({
+  data,
+  state,
+  detail,
+}: {
+  data: TrendData
+  state: TrendState
+  detail: WaveDetail
+}) {
+  const show = state.show
+  const title = show === 'csi' ? INDEX : (data.labels[show] ?? show)
+  const { unit } = unitOf(show)
+  const rows = trendSeries(data, show)
+  const single = data.points.length === 1
+  const valued = rows.filter((r) => r.score !== null).length
+  const latest = latestChanges(data)
+  const significant = rows.filter((r) => r.change?.significant).length
+
+  return (
+    <>
+      {single && (
+        <Notice tone="info" title="This is the first wave of this survey">
+          <p>
+            The trend starts with the next one: each later wave of this survey will be set beside
+            this one, and its changes tested for significance.
+          </p>
+        </Notice>
+      )}
+      {!single && valued === 0 && (
+        <Notice tone="info" title={`No values for ${title}`}>
+          <p>
+            {show === 'csi'
+              ? `The index cannot be computed as “${csiNames[state.csi]}” for these waves: choose another index definition.`
+              : 'No wave has enough answers for this attribute.'}
+          </p>
+        </Notice>
+      )}
+      {!single && valued > 0 && (
+        <section className="card trend-chart-card" aria-labelledby="trend-chart-title">
+          <h2 id="trend-chart-title">
+            {title} <span className="trend-unit">{unit}</span>
+          </h2>
+          <p className="trend-intro">
+            {show === 'csi' && `Index: ${csiNames[state.csi]}. `}
+            Scale mapping: {scaleNames[state.scale]}. Whiskers show the 95% confidence interval of
+            each wave.{' '}
+            {significant > 0
+              ? 'Large triangles mark a significant change from the previous wave (▲ up, ▼ down).'
+              : 'No change between waves is statistically significant.'}
+          </p>
+          <TrendChart rows={rows} show={show} title={title} />
+        </section>
+      )}
+
+      <section className="trend-section" aria-labelledby="trend-table-title">
+        <h2 id="trend-table-title">Wave by wave</h2>
+        <div
+          className="trend-table-wrap"
+          role="region"
+          aria-labelledby="trend-table-title"
+          tabIndex={0}
+        >
+          <table className="trend-table" data-show={show}>
+            <caption className="visually-hidden">
+              {title} {unit} per wave, with the change from the previous wave
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Wave</th>
+                <th scope="col">In the field</th>
+                <th scope="col" className="num">
+                  n
+                </th>
+                <th scope="col" className="num">
+                  {show === 'csi' ? 'CSI' : 'Score'} {unit} (95% CI)
+                </th>
+                <th scope="col">Band</th>
+                {!single && <th scope="col">Change from the previous wave</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.point.waveId} data-wave={r.point.waveId}>
+                  <th scope="row">{r.point.name}</th>
+                  <td data-label="In the field">{formatDate(r.point.fieldedAt)}</td>
+                  {r.value === null ? (
+                    <td
+                      colSpan={single ? 3 : 4}
+                      className="trend-table__withheld"
+                      data-label="Figures"
+                    >
+                      {r.point.suppressed
+                        ? `Suppressed. ${sentence(r.point.reason)}.`
+                        : r.point.n === null
+                          ? `${sentence(r.point.reason) || 'No responses'}.`
+                          : show === 'csi'
+                            ? `No index: it cannot be computed as “${csiNames[state.csi]}” for this wave.`
+                            : 'No answers to this attribute.'}
+                    </td>
+                  ) : (
+                    <>
+                      <td className="num" data-label="n">
+                        {r.value.n}
+                      </td>
+                      <td className="num" data-label={`Score ${unit}`} data-cell="score">
+                        <ScoreCell row={r} />
+                      </td>
+                      <td data-label="Band">
+                        <TrendBand band={r.value.band} />
+                      </td>
+                      {!single && (
+                        <td data-label="Change" data-cell="change">
+                          {r.change ? <ChangeCell change={r.change} show={show} /> : '–'}
+                        </td>
+                      )}
+                    </>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <AttributeTrends data={data} detail={detail} state={state} latest={latest} single={single} />
+    </>
+  )
+}
+
+function AttributeTrends({
+  data,
+  detail,
+  state,
+  latest,
+  single,
+}: {
+  data: TrendData
+  detail: WaveDetail
+  state: TrendState
+  latest: ReturnType<typeof latestChanges>
+  single: boolean
+}) {
+  const last = [...data.points].reverse().find((p) => !p.suppressed && p.n !== null)
+  if (!last || data.keys.length === 0) return null
+  const href = (show: string) =>
+    waveHref(detail.wave.id, 'trend', trendSearch({ ...state, show }, detail.wave.audience))
+  return (
+    <section className="trend-section" aria-labelledby="trend-attrs-title">
+      <h2 id="trend-attrs-title">Every attribute in {last.name}</h2>
+      <p className="trend-intro">
+        {single
+          ? 'Scores /10 with their 95% confidence interval. Choose an attribute to show it above.'
+          : 'Scores /10 with the change from the previous wave; p adjusted (Holm) for testing every attribute at once. Choose an attribute to see its trend.'}
+      </p>
+      <div
+        className="trend-table-wrap"
+        role="region"
+        aria-labelledby="trend-attrs-title"
+        tabIndex={0}
+      >
+        <table className="trend-table trend-table--attrs">
+          <thead>
+            <tr>
+              <th scope="col">Attribute</th>
+              <th scope="col" className="num">
+                Score /10 (95% CI)
+              </th>
+              <th scope="col">Band</th>
+              {!single && <th scope="col">Change from the previous wave</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {data.keys.map((key) => {
+              const v = last.attributes[key] ?? null
+              const c = latest.get(key)
+              const row = {
+                point: last,
+                value: v,
+                score: v?.score10 ?? null,
+                low: v?.score10Low ?? null,
+                high: v?.score10High ?? null,
+                change: c ?? null,
+              }
+              return (
+                <tr key={key} aria-current={state.show === key ? 'true' : undefined}>
+                  <th scope="row">
+                    <Link to={href(key)}>{data.labels[key] ?? key}</Link>
+                  </th>
+                  <td className="num" data-label="Score /10">
+                    {v ? <ScoreCell row={row} /> : 'No answers'}
+                  </td>
+                  <td data-label="Band">{v ? <TrendBand band={v.band} /> : '–'}</td>
+                  {!single && (
+                    <td data-label="Change">{c ? <ChangeCell change={c} show={key} /> : '–'}</td>
+                  )}
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  )
 }

@@ -1,0 +1,34 @@
+import { fixed, interval } from '../gaps/stat-format'
+import type { SeriesRow, TrendChange } from './trend-model'
+import { bandNames, changeView } from './trend-model'
+
+/** A score with its interval underneath. */
+export function ScoreCell({ row }: { row: SeriesRow }) {
+  return (
+    <span className="trend-cell">
+      <strong>{fixed(row.score, 1)}</strong>
+      <span className="trend-cell__sub">{interval(row.low, row.high, 1)}</span>
+    </span>
+  )
+}
+
+/** A band in words; the colour only repeats them. */
+export function TrendBand({ band }: { band: keyof typeof bandNames | null }) {
+  if (!band) return <span className="trend-band">No band</span>
+  return <span className={`trend-band trend-band--${band}`}>{bandNames[band]}</span>
+}
+
+/** The change from the previous wave: arrow, signed difference and significance in words. */
+export function ChangeCell({ change, show }: { change: TrendChange; show: string }) {
+  const c = changeView(change, show)
+  return (
+    <span
+      className={`trend-change trend-change--${c.direction}${c.significant ? ' trend-change--significant' : ''}`}
+    >
+      <span className="trend-change__arrow" aria-hidden="true">
+        {c.arrow}
+      </span>{' '}
+      <strong>{c.diff}</strong> <span className="trend-change__words">{c.words}</span>
+    </span>
+  )
+}

@@ -1,0 +1,55 @@
+import type { Chart, ChartType, Plugin } from 'chart.js'
+
+/** Options of the trend overlay (`options.plugins.trendOverlay`). */
+export type TrendOverlayOptions = {
+  /** 95% interval of each point of dataset 0, in y units; null draws no whisker. */
+  intervals: ([number, number] | null)[]
+  /** A word written at a wave without a value ("Suppressed"), or null. */
+  notes: (string | null)[]
+}
+
+declare module 'chart.js' {
+  interface PluginOptionsByType<TType extends ChartType> {
+    trendOverlay?: TrendOverlayOptions
+  }
+}
+
+const FONT = "italic 12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+
+/** Confidence whiskers under the line's points, and a word where a wave has no value. */
+export const trendOverlay: Plugin<'line', TrendOverlayOptions> = {
+  id: 'trendOverlay',
+  beforeDatasetsDraw(chart, _args, o) {
+    const { ctx, chartArea: a, scales } = chart
+    const points = chart.getDatasetMeta(0).data
+    ctx.save()
+    ctx.strokeStyle = '#52606d'
+    ctx.lineWidth = 1.5
+    points.forEach((pt, i) => {
+      const ci = o.intervals[i]
+      if (ci) {
+        const top = Math.max(a.top, scales.y!.getPixelForValue(ci[1]))
+        const bottom = Math.min(a.bottom, scales.y!.getPixelForValue(ci[0]))
+        line(ctx, pt.x, top, pt.x, bottom)
+        line(ctx, pt.x - 7, top, pt.x + 7, top)
+        line(ctx, pt.x - 7, bottom, pt.x + 7, bottom)
+      }
+      const note = o.notes[i]
+      if (note) {
+        ctx.font = FONT
+        ctx.fillStyle = '#52606d'
+        ctx.textAlign = 'center'
+        ctx.textBaseline = 'middle'
+        ctx.fillText(note, pt.x, (a.top + a.bottom) / 2)
+      }
+    })
+    ctx.restore()
+  },
+}
+
+function line(ctx: Chart['ctx'], x1: number, y1: number, x2: number, y2: number) {
+  ctx.beginPath()
+  ctx.moveTo(x1, y1)
+  ctx.lineTo(x2, y2)
+  ctx.stroke()
+}
