@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -21,6 +22,10 @@ afterAll(async () => {
   await server?.stop()
 })
 
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+)
 const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' }
 const MANAGER = 'new.manager@example.com'
 const NEW_PASSWORD = 'lantern orbit pebble'
@@ -109,7 +114,7 @@ describe('users and account pages in Chromium', () => {
     await shots(page, 'account-users-locked')
     await page.getByRole('button', { name: `End lockout of ${MANAGER}` }).click()
     await page.getByText(`${MANAGER} can sign in again.`).waitFor()
-    expect(await page.getByText(/Locked out until/).count()).toBe(0)
+    await expect.poll(() => page.getByText(/Locked out until/).count()).toBe(0)
 
     // The only admin cannot step down: the server's reason, in the row's panel.
     await page.getByRole('button', { name: `Change role of ${ADMIN.email}` }).click()
@@ -190,3 +195,70 @@ describe('users and account pages in Chromium', () => {
     await context.close()
   })
 })
+
+describe('users page: role change and removal', () => {
+  test('admin makes a user HR after confirming, then removes them; no serious axe findings', async () => {
+    await server.csi(
+      'user',
+      'add',
+      'pat@example.com',
+      '--role',
+      'manager',
+      '--password',
+      'pat password 1',
+    )
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const page = await context.newPage()
+    await signIn(page, ADMIN.email, ADMIN.password)
+    await page.goto(`${server.url}/users`)
+    const row = page.locator('tr', {
+      has: page.getByRole('rowheader', { name: 'pat@example.com' }),
+    })
+    await row.waitFor()
+
+    await page.getByRole('button', { name: 'Change role of pat@example.com' }).click()
+    // Opening the panel changes nothing yet.
+    expect(await row.locator('.badge').textContent()).toBe('Manager')
+    expect(await focusedId(page)).toMatch(/^role-/)
+    await page.getByLabel('New role for pat@example.com').selectOption('hr')
+    await page.getByText('HR sees: Employee waves and perception gaps').waitFor()
+    expect(await axeFindings(page)).toEqual([])
+    await page.getByRole('button', { name: 'Make HR' }).click()
+    await page.getByText('pat@example.com is now HR.').waitFor()
+    await expect.poll(() => row.locator('.badge').textContent()).toBe('HR')
+
+    await page.getByRole('button', { name: 'Remove pat@example.com' }).click()
+    await page.getByText('Remove pat@example.com?').waitFor()
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel')
+    await shots(page, 'account-users-remove')
+    await page.setViewportSize({ width: 375, height: 812 })
+    expect(await axeFindings(page)).toEqual([])
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.getByRole('button', { name: 'Remove user' }).click()
+    await page.getByText('pat@example.com was removed.').waitFor()
+    await expect.poll(() => row.count()).toBe(0)
+    expect(await apiSignIn('pat@example.com', 'pat password 1')).toBe(401)
+
+    await page.goto(`${server.url}/account`)
+    await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor()
+    expect(await axeFindings(page)).toEqual([])
+    await context.close()
+  })
+})
+
+/** axe-core's serious and critical findings on the page as it stands. */
+async function axeFindings(page: Page) {
+  await page.addScriptTag({ content: axeSource })
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (d: Document) => Promise<{ violations: AxeViolation[] }> }
+      }
+    ).axe
+    return (await axe.run(document)).violations
+  })
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+type AxeViolation = { id: string; impact: string; nodes: { target: string[] }[] }
