@@ -3,6 +3,7 @@ import type { WaveDetail, WaveReport } from '../types'
 import { BandBadge } from './BandBadge'
 import type { Group } from './report-model'
 import { totalOf } from './report-model'
+import { otherAudiences } from './report-query'
 import type { Verdict } from './report-format'
 import {
   audiencePlural,
@@ -21,14 +22,19 @@ type Props = {
   onChoose: (ids: string[]) => void
 }
 
-/** Other audiences' waves beside this one: both CSIs and the tested gap per attribute. */
+/** Other audiences' waves beside this one: every CSI, and per pair the tested gap per attribute. */
 export function AudienceComparison({ detail, report, chosen, onChoose }: Props) {
   const mine = detail.wave.audience
   const peers = detail.peers.compare
-  const theirs = peers.find((p) => p.id === chosen[0])?.audience ?? null
   const audiences = [...new Set(peers.map((p) => p.audience))]
+  const others = otherAudiences(chosen, peers)
   const toggle = (id: string, on: boolean) =>
     onChoose(on ? [...chosen, id] : chosen.filter((x) => x !== id))
+  const names = (audience: string) =>
+    peers
+      .filter((p) => p.audience === audience && chosen.includes(p.id))
+      .map((p) => p.name)
+      .join(', ')
 
   return (
     <section className="report-section" aria-labelledby="compare-title">
@@ -41,9 +47,8 @@ export function AudienceComparison({ detail, report, chosen, onChoose }: Props) 
         <fieldset className="card peer-picker">
           <legend>Compare with</legend>
           <p className="muted peer-picker__hint">
-            One other audience at a time; several waves of that audience are pooled.
-            {theirs &&
-              ` To compare with another audience, untick the ${audiencePlural(theirs)} first.`}
+            Each audience you tick is tested against {audiencePlural(mine)}; several waves of one
+            audience are pooled.
           </p>
           <div className="peer-picker__groups">
             {audiences.map((audience) => (
@@ -56,7 +61,6 @@ export function AudienceComparison({ detail, report, chosen, onChoose }: Props) 
                       <input
                         type="checkbox"
                         checked={chosen.includes(p.id)}
-                        disabled={theirs !== null && theirs !== audience}
                         onChange={(e) => toggle(p.id, e.currentTarget.checked)}
                       />
                       {p.name}
@@ -67,18 +71,22 @@ export function AudienceComparison({ detail, report, chosen, onChoose }: Props) 
           </div>
         </fieldset>
       )}
-      {theirs && report && (
-        <Comparison
-          report={report}
-          mine={{ audience: mine, names: detail.wave.name }}
-          theirs={{
-            audience: theirs,
-            names: peers
-              .filter((p) => chosen.includes(p.id))
-              .map((p) => p.name)
-              .join(', '),
-          }}
-        />
+      {others.length > 0 && report && (
+        <div className="comparison">
+          <div className="comparison__cards">
+            <MiniCsi
+              side={{ audience: mine, names: detail.wave.name }}
+              group={totalOf(report, mine)}
+            />
+            {others.map((a) => (
+              <MiniCsi key={a} side={{ audience: a, names: names(a) }} group={totalOf(report, a)} />
+            ))}
+          </div>
+          {others.map((a) => (
+            <Comparison key={a} report={report} mine={mine} theirs={a} />
+          ))}
+          <GapLegend report={report} />
+        </div>
       )}
     </section>
   )
@@ -86,29 +94,29 @@ export function AudienceComparison({ detail, report, chosen, onChoose }: Props) 
 
 type Side = { audience: string; names: string }
 
-function Comparison({ report, mine, theirs }: { report: WaveReport; mine: Side; theirs: Side }) {
-  const a = totalOf(report, theirs.audience)
-  const b = totalOf(report, mine.audience)
-  const gaps = report.gaps.filter((g) => g.groupA === theirs.audience && g.groupB === mine.audience)
+function Comparison(p: { report: WaveReport; mine: string; theirs: string }) {
+  const { report, mine, theirs } = p
+  const a = totalOf(report, theirs)
+  const b = totalOf(report, mine)
+  const gaps = report.gaps.filter((g) => g.groupA === theirs && g.groupB === mine)
   const adjust = report.config.pAdjust === 'bh' ? 'BH' : 'Holm'
   const score = (g: Group | null, key: string) =>
     g?.attributes.find((r) => r.key === key)?.score10 ?? null
-  const th = report.config.gapThresholds
-  const A = audiencePlural(theirs.audience)
-  const B = audiencePlural(mine.audience)
+  const alpha = report.config.gapThresholds.alpha
+  const A = audiencePlural(theirs)
+  const B = audiencePlural(mine)
   return (
-    <div className="comparison">
-      <div className="comparison__cards">
-        <MiniCsi side={mine} group={b} />
-        <MiniCsi side={theirs} group={a} />
-      </div>
+    <div className="gap-pair">
+      <h3>
+        {audienceLabel(A)} compared with {B}
+      </h3>
       {gaps.length === 0 ? (
         <p className="muted">No attribute was asked of both audiences with answers to compare.</p>
       ) : (
         <div
           className="table-frame"
           role="region"
-          aria-label="Attribute gaps between audiences"
+          aria-label={`Attribute gaps, ${A} compared with ${B}`}
           tabIndex={0}
         >
           <table className="report-table gap-table report-table--stack">
@@ -150,7 +158,7 @@ function Comparison({ report, mine, theirs }: { report: WaveReport; mine: Side; 
                   </td>
                   <td data-label="Verdict">
                     <span className={`verdict verdict--${g.verdict}`}>
-                      {verdictText({ ...g, verdict: g.verdict as Verdict }, A, B, th.alpha)}
+                      {verdictText({ ...g, verdict: g.verdict as Verdict }, A, B, alpha)}
                     </span>
                     {g.reason && <span className="muted"> ({g.reason})</span>}
                   </td>
@@ -160,14 +168,21 @@ function Comparison({ report, mine, theirs }: { report: WaveReport; mine: Side; 
           </table>
         </div>
       )}
-      <p className="muted legend__note">
-        Difference = {A} − {B} on /10. Each difference is tested with Welch’s t-test; p is adjusted
-        for testing {gaps.length} attributes at once ({adjust}). A large gap is at least {th.minGap}{' '}
-        points on the 1–5 scale, significant after adjustment (p &lt; {th.alpha}), with an effect
-        size (Hedges’ g) of {th.minG} or more; a smaller gap that is still significant is “small but
-        real”.
-      </p>
     </div>
+  )
+}
+
+function GapLegend({ report }: { report: WaveReport }) {
+  const th = report.config.gapThresholds
+  const adjust = report.config.pAdjust === 'bh' ? 'Benjamini–Hochberg' : 'Holm'
+  return (
+    <p className="muted legend__note">
+      Difference = the other audience minus this one, on /10. Each difference is tested with Welch’s
+      t-test; p is adjusted ({adjust}) for testing every attribute of a comparison at once. A large
+      gap is at least {th.minGap} points on the 1–5 scale, significant after adjustment (p &lt;{' '}
+      {th.alpha}), with an effect size (Hedges’ g) of {th.minG} or more; a smaller gap that is still
+      significant is “small but real”.
+    </p>
   )
 }
 

@@ -30,14 +30,11 @@ export function readReportState(
   const csi = query.get('csi') as CsiDefinition
   const scale = query.get('scale') as ScaleMapping
   const peers = new Map(known.peers.map((p) => [p.id, p.audience]))
-  const withIds = [...new Set(list(query.get('with')))].filter((id) => peers.has(id))
-  // One comparison per request: waves of the first chosen audience only.
-  const audience = peers.get(withIds[0] ?? '')
   return {
     csi: csiValues.includes(csi) ? csi : 'overall-rebuy',
     scale: scaleValues.includes(scale) ? scale : 'linear',
     by: [...new Set(list(query.get('by')))].filter((k) => known.segments.includes(k)),
-    with: withIds.filter((id) => peers.get(id) === audience),
+    with: [...new Set(list(query.get('with')))].filter((id) => peers.has(id)),
   }
 }
 
@@ -51,7 +48,10 @@ export function pageSearch(s: ReportState): string {
   return q.toString()
 }
 
-/** The report API's query: the page's, plus `compare=<their audience>:<this audience>`. */
+/**
+ * The report API's query: the page's, plus one `<their audience>:<this audience>` pair per other
+ * audience among the chosen waves (waves of one audience are pooled).
+ */
 export function apiQuery(
   s: ReportState,
   audience: string,
@@ -63,8 +63,15 @@ export function apiQuery(
   if (s.by.length) q.by = s.by.join(',')
   if (s.with.length) {
     q.with = s.with.join(',')
-    const theirs = peers.find((p) => p.id === s.with[0])?.audience
-    if (theirs) q.compare = `${theirs}:${audience}`
+    q.compare = otherAudiences(s.with, peers)
+      .map((theirs) => `${theirs}:${audience}`)
+      .join(',')
   }
   return q
+}
+
+/** The audiences of the chosen waves, in the order they were first chosen. */
+export function otherAudiences(ids: readonly string[], peers: readonly Peer[]): string[] {
+  const byId = new Map(peers.map((p) => [p.id, p.audience]))
+  return [...new Set(ids.map((id) => byId.get(id)).filter((a): a is string => !!a))]
 }

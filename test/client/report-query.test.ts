@@ -1,0 +1,72 @@
+import { describe, expect, test } from 'vitest'
+import { apiQuery, pageSearch, readReportState } from '../../client/dashboard/report/report-query'
+
+const peers = [
+  { id: 'w-whole1', audience: 'wholesaler' },
+  { id: 'w-whole2', audience: 'wholesaler' },
+  { id: 'w-retail', audience: 'retailer' },
+]
+const known = { segments: ['region', 'customer_size'], peers }
+const read = (q: string) => readReportState(new URLSearchParams(q), known)
+
+describe('readReportState()', () => {
+  test('no query: the defaults', () => {
+    expect(read('')).toEqual({ csi: 'overall-rebuy', scale: 'linear', by: [], with: [] })
+  })
+  test('known values are kept', () => {
+    expect(read('csi=weighted&scale=anchored10&by=region,customer_size&with=w-whole1')).toEqual({
+      csi: 'weighted',
+      scale: 'anchored10',
+      by: ['region', 'customer_size'],
+      with: ['w-whole1'],
+    })
+  })
+  test('unknown values fall back or are dropped, so an edited link still opens', () => {
+    expect(read('csi=nps&scale=log&by=shoe_size,region,region&with=w-nope')).toEqual({
+      csi: 'overall-rebuy',
+      scale: 'linear',
+      by: ['region'],
+      with: [],
+    })
+  })
+  test('one other audience per comparison: waves of the first chosen audience only', () => {
+    expect(read('with=w-whole2,w-retail,w-whole1').with).toEqual(['w-whole2', 'w-whole1'])
+  })
+})
+
+describe('pageSearch()', () => {
+  test('defaults are left out of the address', () => {
+    expect(pageSearch({ csi: 'overall-rebuy', scale: 'linear', by: [], with: [] })).toBe('')
+  })
+  test('round-trips through readReportState()', () => {
+    const s = {
+      csi: 'overall' as const,
+      scale: 'proportional' as const,
+      by: ['region'],
+      with: ['w-whole1', 'w-whole2'],
+    }
+    expect(pageSearch(s)).toBe('csi=overall&scale=proportional&by=region&with=w-whole1%2Cw-whole2')
+    expect(read(pageSearch(s))).toEqual(s)
+  })
+})
+
+describe('apiQuery()', () => {
+  test('adds compare=<their audience>:<this audience> when waves are set beside', () => {
+    const s = {
+      csi: 'overall-rebuy' as const,
+      scale: 'linear' as const,
+      by: ['region'],
+      with: ['w-whole1'],
+    }
+    expect(apiQuery(s, 'customer', peers)).toEqual({
+      by: 'region',
+      with: 'w-whole1',
+      compare: 'wholesaler:customer',
+    })
+  })
+  test('defaults send nothing', () => {
+    expect(
+      apiQuery({ csi: 'overall-rebuy', scale: 'linear', by: [], with: [] }, 'customer', peers),
+    ).toEqual({})
+  })
+})
