@@ -29,8 +29,12 @@ describe('readReportState()', () => {
       with: [],
     })
   })
-  test('one other audience per comparison: waves of the first chosen audience only', () => {
-    expect(read('with=w-whole2,w-retail,w-whole1').with).toEqual(['w-whole2', 'w-whole1'])
+  test('waves of several audiences may sit side by side; duplicates are dropped', () => {
+    expect(read('with=w-whole2,w-retail,w-whole1,w-whole2').with).toEqual([
+      'w-whole2',
+      'w-retail',
+      'w-whole1',
+    ])
   })
 })
 
@@ -62,6 +66,18 @@ describe('apiQuery()', () => {
       by: 'region',
       with: 'w-whole1',
       compare: 'wholesaler:customer',
+    })
+  })
+  test('one compare pair per other audience, waves of one audience pooled', () => {
+    const s = {
+      csi: 'overall-rebuy' as const,
+      scale: 'linear' as const,
+      by: [],
+      with: ['w-whole1', 'w-retail', 'w-whole2'],
+    }
+    expect(apiQuery(s, 'customer', peers)).toEqual({
+      with: 'w-whole1,w-retail,w-whole2',
+      compare: 'wholesaler:customer,retailer:customer',
     })
   })
   test('defaults send nothing', () => {
