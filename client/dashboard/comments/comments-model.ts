@@ -42,10 +42,10 @@ export function mergePages(shown: CommentsPage, next: CommentsPage): CommentsPag
   return {
     ...next,
     total: shown.total,
-    bands: bandOrder.map((band) => {
+    bands: bandOrder.flatMap((band) => {
       const a = shown.bands.find((b) => b.band === band)
       const b = next.bands.find((x) => x.band === band)
-      if (!a || !b) return (a ?? b)!
+      if (!a || !b) return a ?? b ?? []
       const suppressed = a.suppressed || b.suppressed
       return {
         band,
