@@ -13,6 +13,9 @@ type Props = {
   question: string | null
 }
 
+/** Comments shown at once per band; a long band reveals more on request. */
+const STEP = 40
+
 const tabId = (b: BandKey) => `comments-tab-${b}`
 const panelId = (b: BandKey) => `comments-panel-${b}`
 
@@ -111,6 +114,7 @@ function BandPanel(p: {
   anonymous: boolean
   question: string | null
 }) {
+  const [limit, setLimit] = useState(STEP)
   if (p.band.suppressed)
     return (
       <p className="comments-withheld">
@@ -120,24 +124,41 @@ function BandPanel(p: {
   if (p.band.comments.length === 0) return <p className="muted">No comments in this band.</p>
   if (p.comments.length === 0)
     return <p className="muted">No comment in this band matches “{p.filter}”.</p>
+  const rest = p.comments.length - limit
   return (
-    <ul className="comments-list">
-      {p.comments.map((c, i) => (
-        <li key={c.id ?? i} className="comment">
-          <blockquote className="comment__text">
-            <p>{c.text}</p>
-          </blockquote>
-          <p className="comment__meta">
-            {!p.question && <span className="comment__question">{c.question}</span>}
-            <span className="comment__rating">
-              {c.rating === null ? 'Not rated' : `Rated ${c.rating} of 5`}
-            </span>
-            {!p.anonymous && c.submittedAt && (
-              <span className="comment__date">{formatDate(c.submittedAt)}</span>
-            )}
-          </p>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="comments-list">
+        {p.comments.slice(0, limit).map((c, i) => (
+          <li key={c.id ?? i} className="comment">
+            <blockquote className="comment__text">
+              <p>{c.text}</p>
+            </blockquote>
+            <p className="comment__meta">
+              {!p.question && <span className="comment__question">{c.question}</span>}
+              <span className="comment__rating">
+                {c.rating === null ? 'Not rated' : `Rated ${c.rating} of 5`}
+              </span>
+              {!p.anonymous && c.submittedAt && (
+                <span className="comment__date">{formatDate(c.submittedAt)}</span>
+              )}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {rest > 0 && (
+        <div className="comments-more">
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => setLimit((l) => l + STEP)}
+          >
+            Show {Math.min(STEP, rest)} more
+          </button>
+          <span className="muted">
+            {rest} more {rest === 1 ? 'comment' : 'comments'} in this band
+          </span>
+        </div>
+      )}
+    </>
   )
 }
