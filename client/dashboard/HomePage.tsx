@@ -1,12 +1,23 @@
-import { useEffect } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { api, readError } from '../api'
 import { Link } from './Link'
 import { LoadFailed, Notice } from './Notice'
+import { CreateWaveDialog } from './overview/CreateWaveDialog'
+import { manageableSurveys } from './overview/surveys'
+import { useSession } from './session'
 import { useLoad } from './use-load'
 import { WaveTable } from './WaveTable'
 
-/** Signed-in landing: where to key interviews, and how each wave is doing. */
+// While email is going out, the overview refreshes its figures this often.
+const POLL_MS = 3000
+
+/** Signed-in landing: where to key interviews, and the waves this user runs. */
 export function HomePage() {
+  const { user } = useSession()
+  const surveys = manageableSurveys(user.role)
+  const [creating, setCreating] = useState(false)
+  const [created, setCreated] = useState('')
+  const note = useRef<HTMLParagraphElement>(null)
   useEffect(() => {
     document.title = 'Overview · CSI Toolkit'
   }, [])
@@ -15,6 +26,20 @@ export function HomePage() {
     if (!res.ok) throw await readError(res)
     return (await res.json()).waves
   }, [])
+
+  const sending = waves.data?.some((w) => w.delivery.queued > 0) ?? false
+  const reload = waves.reload
+  useEffect(() => {
+    if (!sending) return
+    const timer = setInterval(() => document.hidden || reload(), POLL_MS)
+    return () => clearInterval(timer)
+  }, [sending])
+
+  const create = surveys.length > 0 && (
+    <button type="button" className="button" onClick={() => setCreating(true)}>
+      Create wave
+    </button>
+  )
 
   return (
     <>
@@ -29,8 +54,17 @@ export function HomePage() {
         </Link>
       </section>
       <section aria-labelledby="waves-title">
-        <h2 id="waves-title">Waves</h2>
-        {waves.error ? (
+        <div className="section-head">
+          <h2 id="waves-title">Waves</h2>
+          {waves.data && waves.data.length > 0 && create}
+        </div>
+        <p ref={note} className="overview-note" role="status" tabIndex={-1}>
+          {created}
+          {waves.error &&
+            waves.data &&
+            `The figures could not be refreshed: ${waves.error.message}`}
+        </p>
+        {waves.error && !waves.data ? (
           <LoadFailed what="waves" error={waves.error} reload={waves.reload} heading="h3" />
         ) : !waves.data ? (
           <p className="muted" aria-busy="true">
@@ -38,15 +72,38 @@ export function HomePage() {
           </p>
         ) : waves.data.length === 0 ? (
           <Notice tone="info" title="No waves yet" heading="h3">
-            <p>Create one from the command line:</p>
-            <pre>
-              <code>npx csi wave create --survey customer --name "Spring 2026" --json</code>
-            </pre>
+            <p>
+              A wave is one round of a survey, with its contacts and dates. Create the first one,
+              then import its contacts and send the invitations.
+            </p>
+            {create && <div className="actions">{create}</div>}
           </Notice>
         ) : (
-          <WaveTable waves={waves.data} />
+          <WaveTable
+            waves={waves.data}
+            onChanged={() => {
+              setCreated('')
+              waves.reload()
+            }}
+          />
         )}
       </section>
+      {creating && (
+        <CreateWaveDialog
+          surveys={surveys}
+          onClose={() => {
+            setCreating(false)
+            // The empty state's button is gone once the first wave exists: focus the news instead.
+            requestAnimationFrame(() => {
+              if (document.activeElement === document.body) note.current?.focus()
+            })
+          }}
+          onCreated={(r) => {
+            setCreated(`Created “${r.wave.name}”. Next: import its contacts.`)
+            waves.reload()
+          }}
+        />
+      )}
     </>
   )
 }
