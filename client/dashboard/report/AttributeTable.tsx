@@ -51,9 +51,13 @@ export function AttributeTable({ rows, labels, source, servedOrder, cutOffs, thr
       className={numeric ? 'num' : undefined}
       aria-sort={sort?.key === key ? sort.dir : undefined}
     >
-      <button type="button" className="sort" onClick={() => setSort((s) => nextSort(s, key))}>
+      <button
+        type="button"
+        className="report-sort"
+        onClick={() => setSort((s) => nextSort(s, key))}
+      >
         {text}
-        <span className="sort__icon" aria-hidden="true">
+        <span className="report-sort__icon" aria-hidden="true">
           {sort?.key !== key ? '↕' : sort.dir === 'ascending' ? '↑' : '↓'}
         </span>
       </button>
@@ -111,9 +115,11 @@ export function AttributeTable({ rows, labels, source, servedOrder, cutOffs, thr
                       {r.score10 === null ? (
                         <span className="muted">{r.n ? 'Not computed' : 'No answers'}</span>
                       ) : (
-                        <span className="score">
-                          <span className="score__value">{fmt1(r.score10)}</span>
-                          <span className="score__ci">{range(r.score10Low, r.score10High)}</span>
+                        <span className="report-score">
+                          <span className="report-score__value">{fmt1(r.score10)}</span>
+                          <span className="report-score__ci">
+                            {range(r.score10Low, r.score10High)}
+                          </span>
                           <Meter value={r.score10} band={r.band} />
                         </span>
                       )}
@@ -132,9 +138,9 @@ export function AttributeTable({ rows, labels, source, servedOrder, cutOffs, thr
                       {r.flags.length === 0 ? (
                         <span className="muted">–</span>
                       ) : (
-                        <ul className="flags">
+                        <ul className="report-flags">
                           {(r.flags as Flag[]).map((f) => (
-                            <li key={f} className="flag">
+                            <li key={f} className="report-flag">
                               {flagName[f]}
                             </li>
                           ))}
@@ -148,8 +154,8 @@ export function AttributeTable({ rows, labels, source, servedOrder, cutOffs, thr
           </tbody>
         </table>
       </div>
-      <div className="legend">
-        <dl className="legend__list" aria-label="Bands">
+      <div className="report-legend">
+        <dl className="report-legend__list" aria-label="Bands">
           {bands.map((b) => (
             <div key={b}>
               <dt>
@@ -162,10 +168,10 @@ export function AttributeTable({ rows, labels, source, servedOrder, cutOffs, thr
           ))}
         </dl>
         {flags.length > 0 && (
-          <dl className="legend__list" aria-label="Flags">
+          <dl className="report-legend__list" aria-label="Flags">
             {flags.map((f) => (
               <div key={f}>
-                <dt className="flag">{flagName[f]}</dt>
+                <dt className="report-flag">{flagName[f]}</dt>
                 <dd>{flagMeaning(f, thresholds)}</dd>
               </div>
             ))}
@@ -179,9 +185,9 @@ export function AttributeTable({ rows, labels, source, servedOrder, cutOffs, thr
 function Meter({ value, band }: { value: number | null; band: Band | null }) {
   if (value === null) return null
   return (
-    <span className="meter" aria-hidden="true">
+    <span className="report-meter" aria-hidden="true">
       <span
-        className={`meter__fill band--${band ?? 'none'}`}
+        className={`report-meter__fill report-band--${band ?? 'none'}`}
         style={{ width: `${Math.max(0, Math.min(10, value)) * 10}%` }}
         title={band ? bandName[band] : undefined}
       />

@@ -57,7 +57,7 @@ export function AudienceComparison({ detail, report, chosen, onChoose }: Props) 
                 {peers
                   .filter((p) => p.audience === audience)
                   .map((p) => (
-                    <label key={p.id} className="check">
+                    <label key={p.id} className="peer-check">
                       <input
                         type="checkbox"
                         checked={chosen.includes(p.id)}
@@ -140,7 +140,7 @@ function Comparison(p: { report: WaveReport; mine: string; theirs: string }) {
             </thead>
             <tbody>
               {gaps.map((g) => (
-                <tr key={g.key} className={`verdict--${g.verdict}`}>
+                <tr key={g.key} className={`report-verdict--${verdictTone(g, alpha)}`}>
                   <th scope="row" data-label="Attribute">
                     {report.labels.attributes[g.key] ?? g.key}
                   </th>
@@ -157,7 +157,7 @@ function Comparison(p: { report: WaveReport; mine: string; theirs: string }) {
                     {formatP(g.pAdjusted)}
                   </td>
                   <td data-label="Verdict">
-                    <span className={`verdict verdict--${g.verdict}`}>
+                    <span className="report-verdict">
                       {verdictText({ ...g, verdict: g.verdict as Verdict }, A, B, alpha)}
                     </span>
                     {g.reason && <span className="muted"> ({g.reason})</span>}
@@ -172,11 +172,16 @@ function Comparison(p: { report: WaveReport; mine: string; theirs: string }) {
   )
 }
 
+/** A `none` verdict that is still significant after adjustment reads as "small but real". */
+function verdictTone(g: { verdict: string; pAdjusted: number | null }, alpha: number) {
+  return g.verdict === 'none' && g.pAdjusted !== null && g.pAdjusted < alpha ? 'small' : g.verdict
+}
+
 function GapLegend({ report }: { report: WaveReport }) {
   const th = report.config.gapThresholds
   const adjust = report.config.pAdjust === 'bh' ? 'Benjamini–Hochberg' : 'Holm'
   return (
-    <p className="muted legend__note">
+    <p className="muted report-legend__note">
       Difference = the other audience minus this one, on /10. Each difference is tested with Welch’s
       t-test; p is adjusted ({adjust}) for testing every attribute of a comparison at once. A large
       gap is at least {th.minGap} points on the 1–5 scale, significant after adjustment (p &lt;{' '}

@@ -10,9 +10,9 @@ export function BandBadge({ band, meaning = false }: { band: Band | null; meanin
       </span>
     )
   return (
-    <span className={`band band--${band}`}>
+    <span className={`report-band report-band--${band}`}>
       {bandName[band]}
-      {meaning && <span className="band__meaning"> · {bandMeaning[band]}</span>}
+      {meaning && <span className="report-band__meaning"> · {bandMeaning[band]}</span>}
     </span>
   )
 }

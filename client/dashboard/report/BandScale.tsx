@@ -18,18 +18,18 @@ export function BandScale({ score, low, high, cutOffs, mapping }: Props) {
     <div className="band-scale" aria-hidden="true">
       <div className="band-scale__track">
         <span
-          className="band-scale__zone band--concern"
+          className="band-scale__zone report-band--concern"
           style={{ left: 0, width: at(cutOffs.adequate) }}
         />
         <span
-          className="band-scale__zone band--adequate"
+          className="band-scale__zone report-band--adequate"
           style={{
             left: at(cutOffs.adequate),
             width: `calc(${at(cutOffs.strength)} - ${at(cutOffs.adequate)})`,
           }}
         />
         <span
-          className="band-scale__zone band--strength"
+          className="band-scale__zone report-band--strength"
           style={{ left: at(cutOffs.strength), right: 0 }}
         />
         {low !== null && high !== null && (

@@ -43,7 +43,7 @@ export function ReportBody({ report, detail, state, onCompare }: Props) {
           />
           {warnings.length > 0 && (
             <Notice tone="info" title="Read with care">
-              <ul className="warnings">
+              <ul className="report-warnings">
                 {warnings.map((w) => (
                   <li key={w}>{w.charAt(0).toUpperCase() + w.slice(1)}</li>
                 ))}

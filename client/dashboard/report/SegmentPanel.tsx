@@ -23,10 +23,10 @@ export function SegmentPanel({ groups, by, segmentLabels, audience }: Props) {
           (a, b) => Number(b === audience) - Number(a === audience),
         )
         return (
-          <div key={column} className="segment">
+          <div key={column} className="report-segment">
             <h3>By {name.toLowerCase()}</h3>
             {segmentLabels[column] && (
-              <p className="muted segment__question">Question: {segmentLabels[column]}</p>
+              <p className="muted report-segment__question">Question: {segmentLabels[column]}</p>
             )}
             {rows.length === 0 && <p className="muted">No answers carry a {name.toLowerCase()}.</p>}
             {audiences.map((a) => (
@@ -52,7 +52,7 @@ function SegmentTable(p: { column: string; title: string | null; rows: readonly 
   const label = `CSI by ${name.toLowerCase()}${p.title ? `, ${p.title.toLowerCase()}` : ''}`
   return (
     <>
-      {p.title && <h4 className="segment__audience">{p.title}</h4>}
+      {p.title && <h4 className="report-segment__audience">{p.title}</h4>}
       <div className="table-frame" role="region" aria-label={label} tabIndex={0}>
         <table className="report-table segment-table">
           <thead>
@@ -84,7 +84,7 @@ function SegmentTable(p: { column: string; title: string | null; rows: readonly 
                     <td>
                       <span className="seg-csi">
                         <strong>{csiFigure(g.csi).value}</strong>{' '}
-                        <span className="muted nowrap">{csiInterval(g.csi)}</span>
+                        <span className="muted report-nowrap">{csiInterval(g.csi)}</span>
                       </span>
                     </td>
                     <td>
