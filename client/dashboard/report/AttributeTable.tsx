@@ -61,6 +61,10 @@ export function AttributeTable({ rows, labels, source, servedOrder, cutOffs, thr
           {sort?.key !== key ? '↕' : sort.dir === 'ascending' ? '↑' : '↓'}
         </span>
       </button>
+      {/* Chrome does not paint buttons in a table header repeated on the next printed page. */}
+      <span className="print-only" aria-hidden="true">
+        {text}
+      </span>
     </th>
   )
 
