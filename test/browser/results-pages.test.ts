@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
@@ -164,6 +165,26 @@ describe('results pages in Chromium', () => {
     )
     await poll(() => page.locator('.gaps-table thead').textContent()).toContain('Wholesalers mean')
     await expectTableMatches(page, wholesale)
+    await page.close()
+  })
+
+  test('HR: a wave with fewer than 5 staff answers says why gaps are hidden and what unlocks them', async () => {
+    const small = JSON.parse(
+      await server.csi('wave', 'create', '--survey', 'employee', '--name', 'Small team', '--json'),
+    ) as { id: string }
+    const file = join(mkdtempSync(join(tmpdir(), 'csi-small-')), 'responses.csv')
+    writeFileSync(
+      file,
+      'audience,overall,delivery_reliability\nemployee,4,5\nemployee,3,4\nemployee,5,4\n',
+    )
+    await server.csi('responses', 'import', file, '--wave', small.id)
+    const page = await openAs('hr@example.com', `/waves/${small.id}/gaps`)
+    const notice = page.locator('.notice').filter({ hasText: 'hidden to keep them anonymous' })
+    await notice.waitFor()
+    expect(await notice.textContent()).toContain('Only 3 members of staff have answered')
+    expect(await notice.textContent()).toContain('at least 5 have answered')
+    expect(await page.locator('.gaps-table').count()).toBe(0)
+    await shot(page, 'results-gaps-suppressed-1280')
     await page.close()
   })
 

@@ -118,7 +118,7 @@ function BandPanel(p: {
   if (p.band.suppressed)
     return (
       <p className="comments-withheld">
-        <strong>Withheld.</strong> {p.band.reason}
+        <strong>Withheld.</strong> {p.band.reason}. It appears once the band holds enough comments.
       </p>
     )
   if (p.band.comments.length === 0) return <p className="muted">No comments in this band.</p>

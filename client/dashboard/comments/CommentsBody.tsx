@@ -62,9 +62,14 @@ export function CommentsBody({ id, by, byLabel, filter }: Props) {
           </p>
         </Notice>
       )}
+      {page.total === 0 && (
+        <Notice tone="info" title="No comments yet">
+          <p>None of the responses to this wave has a comment so far.</p>
+        </Notice>
+      )}
       <p className="comments-summary" role="status">
         {page.total === 0
-          ? 'No one has left a comment yet.'
+          ? ''
           : `${page.total} ${page.total === 1 ? 'response' : 'responses'} with comments. ${loaded} ${loaded === 1 ? 'comment' : 'comments'} shown${filtering ? `, ${matching} matching “${filter.trim()}”` : ''}.`}
       </p>
       {page.total > 0 && (

@@ -29,7 +29,9 @@ const noteOf = (r: GapRow) =>
     : r.verdict === 'none'
       ? null
       : r.verdict === 'descriptive-only'
-        ? 'No test'
+        ? r.gap === null
+          ? 'No answers'
+          : 'No test'
         : verdictName[r.verdict]
 
 /** What the chart shows, in words, for screen readers. */

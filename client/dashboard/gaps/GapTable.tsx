@@ -10,8 +10,15 @@ type Props = {
   method: string
 }
 
-const mean = (m: number | null, n: number | null) =>
-  m === null ? '–' : `${fixed(m, 2)}${n === null ? '' : ` (n ${n})`}`
+function Mean({ m, n }: { m: number | null; n: number | null }) {
+  if (m === null) return <>–</>
+  return (
+    <span className="gaps-table__value">
+      {fixed(m, 2)}
+      {n !== null && <span className="gaps-table__ci">n {n}</span>}
+    </span>
+  )
+}
 
 /** The gap of each attribute with its test, effect size and verdict. */
 export function GapTable({ rows, labels, other, method }: Props) {
@@ -62,10 +69,10 @@ export function GapTable({ rows, labels, other, method }: Props) {
               ) : (
                 <>
                   <td className="num" data-label={head.staff}>
-                    {mean(r.meanA, r.nA)}
+                    <Mean m={r.meanA} n={r.nA} />
                   </td>
                   <td className="num" data-label={head.other}>
-                    {mean(r.meanB, r.nB)}
+                    <Mean m={r.meanB} n={r.nB} />
                   </td>
                   <td className="num" data-label={head.gap} data-cell="gap">
                     <span className="gaps-table__value">

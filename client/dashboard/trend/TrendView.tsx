@@ -125,6 +125,7 @@ function TrendBody({
   const valued = rows.filter((r) => r.score !== null).length
   const latest = latestChanges(data)
   const significant = rows.filter((r) => r.change?.significant).length
+  const tested = rows.filter((r) => r.change).length
 
   return (
     <>
@@ -156,7 +157,9 @@ function TrendBody({
             each wave.{' '}
             {significant > 0
               ? 'Large triangles mark a significant change from the previous wave (▲ up, ▼ down).'
-              : 'No change between waves is statistically significant.'}
+              : tested > 0
+                ? 'No change between waves is statistically significant.'
+                : 'No two consecutive waves have values to compare yet.'}
           </p>
           <TrendChart rows={rows} show={show} title={title} />
         </section>
