@@ -26,7 +26,7 @@ export function GapTable({ rows, labels, other, method }: Props) {
   const head = {
     staff: 'Staff mean',
     other: `${capitalize(other)} mean`,
-    gap: 'Gap (95% CI)',
+    gap: 'Gap (95%\u00a0CI)',
     p: adjusted,
     g: 'Hedges g',
     verdict: 'Verdict',

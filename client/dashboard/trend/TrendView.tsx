@@ -185,7 +185,7 @@ function TrendBody({
                   n
                 </th>
                 <th scope="col" className="num">
-                  {show === 'csi' ? 'CSI' : 'Score'} {unit} (95% CI)
+                  {show === 'csi' ? 'CSI' : 'Score'} {unit} (95%&nbsp;CI)
                 </th>
                 <th scope="col">Band</th>
                 {!single && <th scope="col">Change from the previous wave</th>}
@@ -276,7 +276,7 @@ function AttributeTrends({
             <tr>
               <th scope="col">Attribute</th>
               <th scope="col" className="num">
-                Score /10 (95% CI)
+                Score /10 (95%&nbsp;CI)
               </th>
               <th scope="col">Band</th>
               {!single && <th scope="col">Change from the previous wave</th>}

@@ -13,6 +13,7 @@ import { TrendView } from '../trend/TrendView'
 import type { WaveDetail } from '../types'
 import { useLoad } from '../use-load'
 import '../../charts/register-charts'
+import './wave-page.css'
 
 const viewLabel: Record<WaveView, string> = {
   report: 'Report',
