@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest'
-import { apiQuery, pageSearch, readReportState } from '../../client/dashboard/report/report-query'
+import {
+  apiQuery,
+  defaultCsiOf,
+  pageSearch,
+  readReportState,
+} from '../../client/dashboard/report/report-query'
 
 const peers = [
   { id: 'w-whole1', audience: 'wholesaler' },
@@ -35,6 +40,21 @@ describe('readReportState()', () => {
       'w-retail',
       'w-whole1',
     ])
+  })
+})
+
+describe('defaultCsiOf()', () => {
+  test('employee surveys ask no re-buy question: their index opens as overall', () => {
+    expect(defaultCsiOf('employee')).toBe('overall')
+    expect(defaultCsiOf('customer')).toBe('overall-rebuy')
+    const q = new URLSearchParams('')
+    expect(readReportState(q, known, defaultCsiOf('employee')).csi).toBe('overall')
+    expect(
+      pageSearch({ csi: 'overall', scale: 'linear', by: [], with: [] }, defaultCsiOf('employee')),
+    ).toBe('')
+    expect(pageSearch({ csi: 'overall-rebuy', scale: 'linear', by: [], with: [] }, 'overall')).toBe(
+      'csi=overall-rebuy',
+    )
   })
 })
 

@@ -11,11 +11,15 @@ type Props = {
   cutOffs: CutOffs
   alphaMin: number
   title: string
+  /** Offered when the survey asks no re-buy question, so CSI-2 has nothing to average. */
+  onUseOverall: () => void
 }
 
 /** The headline: index /100 (or /10), its interval, band in words, n, definition, guard rails. */
-export function CsiCard({ group, definition, mapping, cutOffs, alphaMin, title }: Props) {
+export function CsiCard(props: Props) {
+  const { group, definition, mapping, cutOffs, alphaMin, title, onUseOverall } = props
   const { csi, responseRate: rate } = group
+  const noRebuy = definition === 'overall-rebuy' && csi.components?.rebuy.n === 0
   const per100 = csi.index100 !== null
   const withheld = csi.score10 === null
   return (
@@ -27,7 +31,16 @@ export function CsiCard({ group, definition, mapping, cutOffs, alphaMin, title }
       {withheld ? (
         <div className="csi-card__withheld" role="note">
           <p className="csi-card__value csi-card__value--withheld">Not published</p>
-          <p>{withheldText(csi, alphaMin)}</p>
+          <p>
+            {noRebuy
+              ? 'Nobody answered the intention to buy again, so this definition has nothing to average; this survey may not ask it.'
+              : withheldText(csi, alphaMin)}
+          </p>
+          {noRebuy && (
+            <button type="button" className="button" onClick={onUseOverall}>
+              Use overall satisfaction only
+            </button>
+          )}
         </div>
       ) : (
         <div className="csi-card__main">
@@ -70,7 +83,7 @@ export function CsiCard({ group, definition, mapping, cutOffs, alphaMin, title }
                   <abbr title="AAPOR response rate 1: complete responses ÷ invitations">RR1</abbr>
                 </dt>
                 <dd>
-                  {formatShare(rate.rr1)}
+                  {formatShare(rate.rr1, 0)}
                   <span className="muted">
                     {' '}
                     · {rate.responded} of {rate.invited} invited
@@ -103,17 +116,19 @@ export function CsiCard({ group, definition, mapping, cutOffs, alphaMin, title }
               </span>
             </dd>
           </div>
-          <div>
-            <dt>Intention to buy again</dt>
-            <dd>
-              {fmt1(csi.components.rebuy.score10)} /10{' '}
-              <BandBadge band={csi.components.rebuy.band} />
-              <span className="muted">
-                {' '}
-                mean {fmt2(csi.components.rebuy.mean)}, n {csi.components.rebuy.n ?? 0}
-              </span>
-            </dd>
-          </div>
+          {!noRebuy && (
+            <div>
+              <dt>Intention to buy again</dt>
+              <dd>
+                {fmt1(csi.components.rebuy.score10)} /10{' '}
+                <BandBadge band={csi.components.rebuy.band} />
+                <span className="muted">
+                  {' '}
+                  mean {fmt2(csi.components.rebuy.mean)}, n {csi.components.rebuy.n ?? 0}
+                </span>
+              </dd>
+            </div>
+          )}
           {csi.alpha !== null && (
             <div>
               <dt>
@@ -133,7 +148,7 @@ export function CsiCard({ group, definition, mapping, cutOffs, alphaMin, title }
       <p className="csi-card__definition">
         <strong>How it is computed.</strong> {csiMeaning[definition]} Answers run from 1 (extremely
         dissatisfied) to 5 (extremely satisfied); {scaleSentence(mapping)}
-        {csi.nPartial
+        {csi.nPartial && !noRebuy
           ? ` ${csi.nPartial} answered only one of the two questions and are not counted.`
           : ''}
       </p>

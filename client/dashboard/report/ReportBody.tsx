@@ -5,6 +5,7 @@ import { AttributeTable } from './AttributeTable'
 import { AudienceComparison } from './AudienceComparison'
 import { CsiCard } from './CsiCard'
 import { ImportanceSection } from './ImportanceSection'
+import type { CsiDefinition } from './report-format'
 import type { ReportState } from './report-query'
 import { totalOf } from './report-model'
 import { SegmentPanel } from './SegmentPanel'
@@ -14,10 +15,11 @@ type Props = {
   detail: WaveDetail
   state: ReportState
   onCompare: (ids: string[]) => void
+  onCsi: (csi: CsiDefinition) => void
 }
 
 /** The report's sections for this wave's audience, then segments and other audiences. */
-export function ReportBody({ report, detail, state, onCompare }: Props) {
+export function ReportBody({ report, detail, state, onCompare, onCsi }: Props) {
   const audience = detail.wave.audience
   const group = totalOf(report, audience)
   const hidden = report.groups.find((g) => g.audience === audience && g.segment === null)
@@ -39,7 +41,12 @@ export function ReportBody({ report, detail, state, onCompare }: Props) {
             mapping={report.scale.mapping}
             cutOffs={config.cutOffs}
             alphaMin={config.alphaMin}
-            title={`${audienceLabel(audience)} satisfaction index`}
+            title={
+              audience === 'employee'
+                ? 'Customer satisfaction, as employees see it'
+                : `${audienceLabel(audience)} satisfaction index`
+            }
+            onUseOverall={() => onCsi('overall')}
           />
           {warnings.length > 0 && (
             <Notice tone="info" title="Read with care">

@@ -7,7 +7,13 @@ import { useLoad } from '../use-load'
 import { ExportBar } from './ExportBar'
 import { ReportBody } from './ReportBody'
 import { ReportControls } from './ReportControls'
-import { apiQuery, pageSearch, readReportState, type ReportState } from './report-query'
+import {
+  apiQuery,
+  defaultCsiOf,
+  pageSearch,
+  readReportState,
+  type ReportState,
+} from './report-query'
 import { EmptyReport, PrintSummary, ReportSkeleton } from './ReportStates'
 import './report.css'
 import './print.css'
@@ -24,7 +30,8 @@ export function ReportView({ detail }: { detail: WaveDetail }) {
     () => ({ segments: detail.labels.segments.map((s) => s.key), peers }),
     [detail, peers],
   )
-  const state = useMemo(() => readReportState(query, known), [query, known])
+  const defaultCsi = defaultCsiOf(wave.audience)
+  const state = useMemo(() => readReportState(query, known, defaultCsi), [query, known, defaultCsi])
   const q = useMemo(() => apiQuery(state, wave.audience, peers), [state, wave.audience, peers])
   const qs = new URLSearchParams(q).toString()
   const empty = wave.responses === 0
@@ -43,7 +50,7 @@ export function ReportView({ detail }: { detail: WaveDetail }) {
   )
 
   const update = (next: ReportState) => {
-    const search = pageSearch(next)
+    const search = pageSearch(next, defaultCsi)
     navigate(search ? `${path}?${search}` : path, { replace: true })
   }
 
@@ -72,6 +79,7 @@ export function ReportView({ detail }: { detail: WaveDetail }) {
             detail={detail}
             state={state}
             onCompare={(ids) => update({ ...state, with: ids })}
+            onCsi={(csi) => update({ ...state, csi })}
           />
         </div>
       )}

@@ -3,6 +3,13 @@ import type { CsiDefinition, ScaleMapping } from './report-format'
 const csiValues: readonly CsiDefinition[] = ['overall-rebuy', 'overall', 'attributes', 'weighted']
 const scaleValues: readonly ScaleMapping[] = ['linear', 'proportional', 'anchored10']
 
+/**
+ * The index a wave's report opens with: employee surveys ask no re-buy question, so theirs is
+ * overall satisfaction (as the CLI picks for a file without a rebuy column).
+ */
+export const defaultCsiOf = (audience: string): CsiDefinition =>
+  audience === 'employee' ? 'overall' : 'overall-rebuy'
+
 /** What the page shows, as kept in its address: defaults are left out of the URL. */
 export type ReportState = {
   csi: CsiDefinition
@@ -26,12 +33,13 @@ const list = (s: string | null) =>
 export function readReportState(
   query: URLSearchParams,
   known: { segments: readonly string[]; peers: readonly Peer[] },
+  defaultCsi: CsiDefinition = 'overall-rebuy',
 ): ReportState {
   const csi = query.get('csi') as CsiDefinition
   const scale = query.get('scale') as ScaleMapping
   const peers = new Map(known.peers.map((p) => [p.id, p.audience]))
   return {
-    csi: csiValues.includes(csi) ? csi : 'overall-rebuy',
+    csi: csiValues.includes(csi) ? csi : defaultCsi,
     scale: scaleValues.includes(scale) ? scale : 'linear',
     by: [...new Set(list(query.get('by')))].filter((k) => known.segments.includes(k)),
     with: [...new Set(list(query.get('with')))].filter((id) => peers.has(id)),
@@ -39,9 +47,9 @@ export function readReportState(
 }
 
 /** The page's query string for a state, defaults omitted ("" when all are defaults). */
-export function pageSearch(s: ReportState): string {
+export function pageSearch(s: ReportState, defaultCsi: CsiDefinition = 'overall-rebuy'): string {
   const q = new URLSearchParams()
-  if (s.csi !== 'overall-rebuy') q.set('csi', s.csi)
+  if (s.csi !== defaultCsi) q.set('csi', s.csi)
   if (s.scale !== 'linear') q.set('scale', s.scale)
   if (s.by.length) q.set('by', s.by.join(','))
   if (s.with.length) q.set('with', s.with.join(','))
