@@ -152,15 +152,13 @@ describe('wave report page in Chromium', () => {
       expect(await row.locator('td[data-label=Band]').textContent()).toBe(bandWord[a.band])
       expect(await row.locator('td[data-label="Mean 1–5"]').textContent()).toBe(a.mean.toFixed(2))
     }
-    const frame = await page
-      .locator('.table-frame:has(.attribute-table)')
-      .evaluate((f) => ({
-        scroll: f.scrollWidth,
-        client: f.clientWidth,
-        cols: [...f.querySelectorAll('thead th')].map((th) =>
-          Math.round(th.getBoundingClientRect().width),
-        ),
-      }))
+    const frame = await page.locator('.table-frame:has(.attribute-table)').evaluate((f) => ({
+      scroll: f.scrollWidth,
+      client: f.clientWidth,
+      cols: [...f.querySelectorAll('thead th')].map((th) =>
+        Math.round(th.getBoundingClientRect().width),
+      ),
+    }))
     expect(frame.scroll, JSON.stringify(frame.cols)).toBeLessThanOrEqual(frame.client)
     // Served order: mean, highest first.
     expect(await rowLabels(page)).toEqual(
@@ -225,6 +223,13 @@ describe('wave report page in Chromium', () => {
     expect(await page.getByRole('link', { name: 'Responses CSV' }).getAttribute('href')).toBe(
       `/api/waves/${customers}/responses.csv`,
     )
+    // Plain links with the page's session: both downloads answer CSV.
+    for (const name of ['Report CSV', 'Responses CSV']) {
+      const href = await page.getByRole('link', { name }).getAttribute('href')
+      const res = await page.request.get(`${server.url}${href}`)
+      expect(res.status(), name).toBe(200)
+      expect(res.headers()['content-type']).toMatch(/^text\/csv/)
+    }
     const north = report.groups.find((x: Json) => x.segment?.value === 'north')
     const row = page.locator('.segment-table tbody tr').filter({ hasText: 'North' })
     expect(await row.locator('.seg-csi strong').textContent()).toBe(one(north.csi.index100))
