@@ -70,7 +70,7 @@ export function CommentsBody({ id, by, byLabel, filter }: Props) {
       <p className="comments-summary" role="status">
         {page.total === 0
           ? ''
-          : `${page.total} ${page.total === 1 ? 'response' : 'responses'} with comments. ${loaded} ${loaded === 1 ? 'comment' : 'comments'} shown${filtering ? `, ${matching} matching “${filter.trim()}”` : ''}.`}
+          : `${page.total} ${page.total === 1 ? 'response' : 'responses'} with comments. ${loaded} ${loaded === 1 ? 'comment' : 'comments'} loaded${filtering ? `, ${matching} matching “${filter.trim()}”` : ''}.`}
       </p>
       {page.total > 0 && (
         <BandTabs
