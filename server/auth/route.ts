@@ -12,6 +12,7 @@ import type { ErrorCode } from '../lib/errors'
 import { ApiError } from '../lib/errors'
 import { validate } from '../lib/validate'
 import { createAuth } from './create-auth'
+import { requireRole } from './require-role'
 
 const signInBody = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
@@ -34,28 +35,10 @@ type AuthUser = { id: string; email: string; name: string; role: string }
  */
 export const authRoute = new Hono<AppEnv>()
   .post('/sign-in/email', validate('json', signInBody), async (c) => {
-    const { db } = c.var
     const body = c.req.valid('json')
-    const now = new Date()
-    const reservation = await reserveSignIn(db, body.email, now)
-    if (!reservation.allowed) {
-      c.header('Retry-After', String(reservation.retryAfterSeconds))
-      const minutes = Math.ceil(reservation.retryAfterSeconds / 60)
-      throw new ApiError(
-        'TOO_MANY_REQUESTS',
-        `Too many failed sign-ins for this email; try again in ${minutes} minutes.`,
-      )
-    }
-    let res: Response
-    try {
-      res = await handle(c, '/sign-in/email', body)
-    } catch (err) {
-      await releaseSignIn(db, body.email)
-      throw err
-    }
-    if (res.ok) await clearSignInFailures(db, body.email)
-    else if (res.status === 401) await confirmSignInFailure(db, body.email, now)
-    else await releaseSignIn(db, body.email)
+    const res = await withLockout(c, body.email, 'sign-ins', () =>
+      handle(c, '/sign-in/email', body),
+    )
     const { user } = (await answer(c, res)) as { user: AuthUser }
     return c.json({ user: publicUser(user) }, 200)
   })
@@ -63,18 +46,62 @@ export const authRoute = new Hono<AppEnv>()
     await answer(c, await handle(c, '/sign-out', {}))
     return c.json({ success: true as const }, 200)
   })
-  .post('/change-password', validate('json', changePasswordBody), async (c) => {
-    const { user } = (await answer(
-      c,
-      await handle(c, '/change-password', c.req.valid('json')),
-    )) as { user: AuthUser }
+  // Guessing the current password from a stolen session counts against the same lockout.
+  .post('/change-password', requireRole(), validate('json', changePasswordBody), async (c) => {
+    const res = await withLockout(c, c.var.user.email, 'password attempts', () =>
+      handle(c, '/change-password', c.req.valid('json')),
+    )
+    const { user } = (await answer(c, res)) as { user: AuthUser }
     return c.json({ user: publicUser(user) }, 200)
   })
+
+/**
+ * Runs a password check under the per-email lockout kept in the database: refused while
+ * locked, a wrong password (401 from sign-in, INVALID_PASSWORD from change-password) counts.
+ */
+async function withLockout<E extends AppEnv>(
+  c: Context<E>,
+  email: string,
+  what: string,
+  check: () => Promise<Response>,
+) {
+  const { db } = c.var
+  const now = new Date()
+  const reservation = await reserveSignIn(db, email, now)
+  if (!reservation.allowed) {
+    c.header('Retry-After', String(reservation.retryAfterSeconds))
+    const minutes = Math.ceil(reservation.retryAfterSeconds / 60)
+    throw new ApiError(
+      'TOO_MANY_REQUESTS',
+      `Too many failed ${what} for this email; try again in ${minutes} minutes.`,
+    )
+  }
+  let res: Response
+  try {
+    res = await check()
+  } catch (err) {
+    await releaseSignIn(db, email)
+    throw err
+  }
+  const wrongPassword =
+    res.status === 401 ||
+    (res.status === 400 &&
+      (
+        (await res
+          .clone()
+          .json()
+          .catch(() => null)) as { code?: string } | null
+      )?.code === 'INVALID_PASSWORD')
+  if (res.ok) await clearSignInFailures(db, email)
+  else if (wrongPassword) await confirmSignInFailure(db, email, now)
+  else await releaseSignIn(db, email)
+  return res
+}
 
 const publicUser = (u: AuthUser) => ({ id: u.id, email: u.email, name: u.name, role: u.role })
 
 /** Runs one better-auth endpoint with this request's cookies and origin, and the checked body. */
-function handle(c: Context<AppEnv>, path: string, body: unknown) {
+function handle<E extends AppEnv>(c: Context<E>, path: string, body: unknown) {
   const headers = new Headers(c.req.raw.headers)
   headers.delete('content-length')
   headers.set('content-type', 'application/json')
@@ -92,7 +119,7 @@ const codes: Record<number, ErrorCode> = {
 }
 
 /** Passes better-auth's cookies on and returns its JSON body; its errors become ApiErrors. */
-async function answer(c: Context<AppEnv>, res: Response): Promise<unknown> {
+async function answer<E extends AppEnv>(c: Context<E>, res: Response): Promise<unknown> {
   for (const cookie of res.headers.getSetCookie()) c.header('Set-Cookie', cookie, { append: true })
   const body = (await res.json().catch(() => null)) as { message?: string } | null
   if (res.ok) return body

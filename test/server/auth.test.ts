@@ -246,6 +246,27 @@ describe('POST /api/auth/change-password', () => {
     expect((await signIn('manager@example.com', 'a brand new secret')).status).toBe(200)
   })
 
+  test('wrong current passwords count against the sign-in lockout of that email', async () => {
+    const { cookieOf, post, signIn } = await setup()
+    const cookie = await cookieOf('manager@example.com')
+    const change = (currentPassword: string) =>
+      post(
+        '/api/auth/change-password',
+        { currentPassword, newPassword: 'a brand new secret' },
+        { Cookie: cookie },
+      )
+    for (let i = 0; i < 5; i++) expect((await change(`guess number ${i}`)).status).toBe(400)
+    const locked = await change(PASSWORD)
+    expect(locked.status).toBe(429)
+    expect(locked.headers.get('retry-after')).toMatch(/^\d+$/)
+    expect(((await locked.json()) as ErrorJson).error.message).toMatch(
+      /Too many failed password attempts/,
+    )
+    expect((await signIn('manager@example.com')).status).toBe(429)
+    // Another user's lockout is their own.
+    expect((await signIn('hr@example.com')).status).toBe(200)
+  })
+
   test('a wrong current password or no session is refused in the envelope', async () => {
     const { cookieOf, post } = await setup()
     const cookie = await cookieOf('manager@example.com')
