@@ -5,7 +5,7 @@ import { listWaves } from '../db/waves'
 import { surveyRoles } from '../surveys'
 import type { SurveyDefinition } from '../surveys'
 import { questionsOf } from '../surveys/compile-survey'
-import { textOf } from '../surveys/json-walk'
+import { itemValues, textOf } from '../surveys/json-walk'
 import { canManage } from './wave-access'
 import { waveSummary } from './wave-summary'
 
@@ -17,9 +17,16 @@ export function reportLabels(definition: SurveyDefinition) {
     key: name,
     label: textOf(questions.find((q) => q.name === name)?.json.title, name),
   })
+  const choices = (name: string) =>
+    Object.fromEntries(
+      itemValues(questions.find((q) => q.name === name)?.json.choices).map((c) => [
+        String(c.value),
+        c.text,
+      ]),
+    )
   return {
     attributes: roles.attributes.map(({ key, label }) => ({ key, label })),
-    segments: roles.segments.map(titled),
+    segments: roles.segments.map((name) => ({ ...titled(name), values: choices(name) })),
     comments: roles.comments.map(titled),
   }
 }

@@ -114,11 +114,16 @@ function mergedLabels(waves: readonly WaveSurvey[]) {
   const labels = {
     attributes: {} as Record<string, string>,
     segments: {} as Record<string, string>,
+    /** Display text of each segment answer value, per segment column. */
+    segmentValues: {} as Record<string, Record<string, string>>,
   }
   for (const { survey } of [...waves].reverse()) {
     const l = reportLabels(survey.definition)
     for (const a of l.attributes) labels.attributes[a.key] = a.label
-    for (const s of l.segments) labels.segments[s.key] = s.label
+    for (const s of l.segments) {
+      labels.segments[s.key] = s.label
+      labels.segmentValues[s.key] = { ...labels.segmentValues[s.key], ...s.values }
+    }
   }
   return labels
 }

@@ -169,6 +169,9 @@ describe('wave exports', () => {
     )
     expect(Number(attr.mean)).toBe(expected.mean)
     expect(attr.band).toBe(expected.band)
+    // Segment answers carry the survey's wording for the dashboard's tables.
+    expect(report.labels.segmentValues.region).toMatchObject({ north: 'North' })
+    expect(report.labels.segments.region).toMatch(/region/i)
 
     const raw = await get(app, `/api/waves/${id}/responses.csv`, manager)
     expect(raw.status).toBe(200)

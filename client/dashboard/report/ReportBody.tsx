@@ -84,6 +84,7 @@ export function ReportBody({ report, detail, state, onCompare, onCsi }: Props) {
           groups={report.groups.filter((g) => g.segment !== null)}
           by={state.by}
           segmentLabels={report.labels.segments}
+          segmentValues={report.labels.segmentValues}
           audience={audience}
         />
       )}

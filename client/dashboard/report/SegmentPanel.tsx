@@ -8,12 +8,14 @@ type Props = {
   groups: readonly AnyGroup[]
   by: readonly string[]
   segmentLabels: Record<string, string>
+  /** The survey's text for each answer value, per segment column. */
+  segmentValues: Record<string, Record<string, string>>
   /** This wave's audience: its table comes first. */
   audience: string
 }
 
 /** One table per breakdown and audience: each value's CSI, interval and band, or why it is hidden. */
-export function SegmentPanel({ groups, by, segmentLabels, audience }: Props) {
+export function SegmentPanel({ groups, by, segmentLabels, segmentValues, audience }: Props) {
   return (
     <section className="report-section" aria-labelledby="segments-title">
       <h2 id="segments-title">Segments</h2>
@@ -35,6 +37,7 @@ export function SegmentPanel({ groups, by, segmentLabels, audience }: Props) {
                 column={column}
                 title={audiences.length > 1 ? audienceLabel(audiencePlural(a)) : null}
                 rows={rows.filter((g) => g.audience === a)}
+                values={segmentValues[column] ?? {}}
               />
             ))}
           </div>
@@ -44,7 +47,12 @@ export function SegmentPanel({ groups, by, segmentLabels, audience }: Props) {
   )
 }
 
-function SegmentTable(p: { column: string; title: string | null; rows: readonly AnyGroup[] }) {
+function SegmentTable(p: {
+  column: string
+  title: string | null
+  rows: readonly AnyGroup[]
+  values: Record<string, string>
+}) {
   const name = humanizeKey(p.column)
   const shown = p.rows.find((g) => !g.suppressed)
   const unit = shown && !shown.suppressed ? csiFigure(shown.csi).unit : '/100'
@@ -73,7 +81,7 @@ function SegmentTable(p: { column: string; title: string | null; rows: readonly 
           <tbody>
             {p.rows.map((g) => (
               <tr key={g.segment!.value}>
-                <th scope="row">{humanizeKey(g.segment!.value)}</th>
+                <th scope="row">{p.values[g.segment!.value] ?? humanizeKey(g.segment!.value)}</th>
                 {g.suppressed ? (
                   <td colSpan={rates ? 4 : 3} className="suppressed">
                     <strong>Suppressed</strong> <span className="muted">{g.reason}</span>
