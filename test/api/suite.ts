@@ -305,8 +305,9 @@ export function authSuite(target: () => ApiTarget) {
       const trend = (await (await get(`/api/waves/${wave.id}/trend`)).json()) as {
         points: { waveId: string; csi: { mean: number } }[]
       }
-      expect(trend.points.map((p) => p.waveId)).toEqual([wave.id])
-      expect(trend.points[0]!.csi.mean).toBe(report.groups[0]!.csi.mean)
+      // Other tests' customer waves may share this database: find this wave's point.
+      const point = trend.points.find((p) => p.waveId === wave.id)!
+      expect(point.csi.mean).toBe(report.groups[0]!.csi.mean)
       const comments = (await (await get(`/api/waves/${wave.id}/comments`)).json()) as {
         total: number
         bands: { band: string; comments: { text: string }[] }[]

@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
+import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { launchBrowser, screenshotDir } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
@@ -40,16 +41,23 @@ function responsesCsv(audience: string, n: number, mood: number, seed: number) {
   const noise = () => (rnd() + rnd() + rnd() - 1.5) * 1.2
   const clamp = (x: number) => String(Math.max(1, Math.min(5, Math.round(x))))
   const regions = ['north', 'south', 'east', 'west']
-  const rows = [['audience', 'overall', 'rebuy', ...keys, 'region'].join(',')]
+  const rows = [['audience', 'overall', 'rebuy', ...keys, 'region', 'comments'].join(',')]
+  // Comments a spreadsheet would run as formulas, one of them on a second line.
+  const comments = ['"=HYPERLINK(""http://evil.example"",""x"")"', '"@SUM(A1)\n=1+1"', '"+1"']
   for (let i = 0; i < n; i++) {
     const m = mood + noise()
     const a = offsets.map((o) => m + o + noise() * 0.8)
     const overall = 0.4 * a[0]! + 0.3 * a[1]! + 0.3 * a[6]! + noise() * 0.4
     const answers = a.map((x) => (rnd() < 0.02 ? '' : clamp(x)))
     rows.push(
-      [audience, clamp(overall), clamp(overall + noise() * 0.6), ...answers, regions[i % 4]].join(
-        ',',
-      ),
+      [
+        audience,
+        clamp(overall),
+        clamp(overall + noise() * 0.6),
+        ...answers,
+        regions[i % 4],
+        comments[i] ?? '',
+      ].join(','),
     )
   }
   const file = join(mkdtempSync(join(tmpdir(), 'csi-report-')), `${audience}.csv`)
@@ -230,6 +238,19 @@ describe('wave report page in Chromium', () => {
       expect(res.status(), name).toBe(200)
       expect(res.headers()['content-type']).toMatch(/^text\/csv/)
     }
+    // The responses download itself, clicked as a person would: it parses, and no cell can run.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Responses CSV' }).click(),
+    ])
+    const parsed = Papa.parse<string[]>(readFileSync((await download.path())!, 'utf8'), {
+      skipEmptyLines: true,
+    })
+    expect(parsed.errors).toEqual([])
+    const cells = parsed.data.slice(1).flat()
+    expect(cells.filter((c) => c.includes('HYPERLINK') || c.includes('SUM(A1)'))).toHaveLength(2)
+    for (const c of cells) expect(c, JSON.stringify(c)).not.toMatch(/^[=+\-@\t\r\n\0]/)
+    expect(download.suggestedFilename()).toMatch(/-responses\.csv$/)
     const north = report.groups.find((x: Json) => x.segment?.value === 'north')
     const row = page.locator('.segment-table tbody tr').filter({ hasText: 'North' })
     expect(await row.locator('.seg-csi strong').textContent()).toBe(one(north.csi.index100))
