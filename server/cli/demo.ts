@@ -103,6 +103,7 @@ export function registerDemo(program: Command) {
               data: demoAnswers(loaded.survey.definition, w.profile, rnd),
               mode: w.survey === 'employee' ? 'web' : rnd.pick(modes),
               now: new Date(),
+              host: 'localhost',
             },
           )
           bar?.update(++done)

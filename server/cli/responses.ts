@@ -4,6 +4,8 @@ import type { Mode } from '../db/schema'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { importResponses } from '../import/responses'
 import { fileHash } from '../node/csv-rows'
+import { checkWaveAlerts } from '../lib/check-alerts'
+import { readNodeEnv } from '../node/config'
 import { CliError } from './cli-error'
 import { runImport } from './import-command'
 
@@ -31,11 +33,15 @@ export function registerResponses(program: Command) {
           const loaded = await loadWaveSurvey(store.db, opts.wave)
           if (!loaded) throw new CliError(`--wave: no wave "${opts.wave}"`)
           const importKey = await fileHash(file)
-          return importResponses(store, loaded, rows, {
+          const imported = await importResponses(store, loaded, rows, {
             importKey,
             mode: opts.mode as Mode,
             onProgress,
           })
+          // Low scores on paper close the loop too; a crash here is caught up by the next check.
+          const host = new URL(readNodeEnv(process.env).PUBLIC_URL).hostname
+          const { matched } = await checkWaveAlerts(store, loaded.wave.id, host)
+          return { ...imported, alerts: matched }
         },
         (r, seconds) => [
           `Imported ${r.rows} responses into ${opts.wave} (${Object.entries(r.modes)
@@ -43,6 +49,11 @@ export function registerResponses(program: Command) {
             .join(', ')}) in ${seconds.toFixed(1)} s`,
           ...(r.matchedInvitations
             ? [`${r.matchedInvitations} matched an invitation, now marked as responded.`]
+            : []),
+          ...(r.alerts
+            ? [
+                `${r.alerts} low-score responses opened a follow-up alert; their emails are queued with the wave's messages.`,
+              ]
             : []),
         ],
       )

@@ -191,8 +191,10 @@ export async function leaseDue(db: Db, now: Date, leaseMs: number, limit: number
           token: outbox.token,
           messageId: outbox.messageId,
           attempts: outbox.attempts,
-          invitationId: invitations.id,
-          email: invitations.email,
+          invitationId: outbox.invitationId,
+          alertId: outbox.alertId,
+          // An invitee's address, or the owner's for an alert.
+          email: sql<string>`coalesce(${outbox.toEmail}, ${invitations.email})`,
           name: invitations.name,
           responded: invitations.responded,
           optedOut: sql<number>`exists (select 1 from ${optOuts} where ${optOuts.email} = ${invitations.email})`,
@@ -203,7 +205,7 @@ export async function leaseDue(db: Db, now: Date, leaseMs: number, limit: number
           closedAt: waves.closedAt,
         })
         .from(outbox)
-        .innerJoin(invitations, eq(invitations.id, outbox.invitationId))
+        .leftJoin(invitations, eq(invitations.id, outbox.invitationId))
         .innerJoin(waves, eq(waves.id, outbox.waveId))
         .where(inArray(outbox.id, ids.slice(i, i + 90)))),
     )
@@ -214,14 +216,17 @@ export async function leaseDue(db: Db, now: Date, leaseMs: number, limit: number
 /** Sent: the raw token leaves the database, and the invitee's last-contact time moves on. */
 export function markSentStatements(
   db: Db,
-  m: { id: number; invitationId: string },
+  m: { id: number; invitationId: string | null; kind: OutboxKind },
   now: Date,
-): [Statement, Statement] {
+): [Statement, ...Statement[]] {
+  const sent = db
+    .update(outbox)
+    .set({ status: 'sent', sentAt: now, token: null, leaseUntil: null, lastError: null })
+    .where(eq(outbox.id, m.id))
+  // Only survey emails count towards reminders; an acknowledgement or an alert does not.
+  if (!m.invitationId || (m.kind !== 'invitation' && m.kind !== 'reminder')) return [sent]
   return [
-    db
-      .update(outbox)
-      .set({ status: 'sent', sentAt: now, token: null, leaseUntil: null, lastError: null })
-      .where(eq(outbox.id, m.id)),
+    sent,
     db
       .update(invitations)
       .set({ messagesSent: sql`${invitations.messagesSent} + 1`, lastSentAt: now })
@@ -245,18 +250,23 @@ export async function markRetry(
 /** A permanent refusal (5xx) or too many attempts: the invitation is recorded as bounced. */
 export async function markBounced(
   { db, atomic }: Store,
-  m: { id: number; invitationId: string },
+  m: { id: number; invitationId: string | null },
   attempts: number,
   error: string,
   status: 'bounced' | 'failed',
 ) {
-  await atomic([
-    db
-      .update(outbox)
-      .set({ status, attempts, token: null, leaseUntil: null, lastError: error.slice(0, 500) })
-      .where(eq(outbox.id, m.id)),
-    db.update(invitations).set({ bounced: true }).where(eq(invitations.id, m.invitationId)),
-  ])
+  const marked = db
+    .update(outbox)
+    .set({ status, attempts, token: null, leaseUntil: null, lastError: error.slice(0, 500) })
+    .where(eq(outbox.id, m.id))
+  await atomic(
+    m.invitationId
+      ? [
+          marked,
+          db.update(invitations).set({ bounced: true }).where(eq(invitations.id, m.invitationId)),
+        ]
+      : [marked],
+  )
 }
 
 /** Not sent because it no longer applies (responded, opted out, wave closed). */

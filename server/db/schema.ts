@@ -54,6 +54,13 @@ export const waves = sqliteTable(
     // and never sooner than this many days after the last message to them.
     remindAfterDays: integer('remind_after_days').notNull().default(3),
     maxReminders: integer('max_reminders').notNull().default(2),
+    // Who follows up a low score when the contact has no owner of their own.
+    ownerEmail: text('owner_email'),
+    // Closing the loop: null means the default rules; [] turns alerts off for the wave.
+    alertRules: text('alert_rules', { mode: 'json' }).$type<AlertCondition[]>(),
+    // Responses up to this id have been checked against the rules (imports are checked after
+    // they land; a crash in between is caught up by the next check).
+    alertsCheckedThrough: integer('alerts_checked_through').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('waves_open_link_hash_idx').on(t.openLinkHash)],
@@ -102,7 +109,7 @@ export const invitationTokens = sqliteTable(
   (t) => [index('invitation_tokens_invitation_idx').on(t.invitationId)],
 )
 
-export const outboxKinds = ['invitation', 'reminder'] as const
+export const outboxKinds = ['invitation', 'reminder', 'acknowledgement', 'alert'] as const
 export const outboxStatuses = ['pending', 'sent', 'bounced', 'failed', 'cancelled'] as const
 
 /**
@@ -114,9 +121,10 @@ export const outbox = sqliteTable(
   'outbox',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    invitationId: text('invitation_id')
-      .notNull()
-      .references(() => invitations.id),
+    // Null for an alert to an owner: the message goes to `toEmail` instead of an invitee.
+    invitationId: text('invitation_id').references(() => invitations.id),
+    alertId: text('alert_id'),
+    toEmail: text('to_email'),
     waveId: text('wave_id').notNull(),
     kind: text('kind', { enum: outboxKinds }).notNull(),
     seq: integer('seq').notNull(),
@@ -132,6 +140,8 @@ export const outbox = sqliteTable(
   },
   (t) => [
     uniqueIndex('outbox_invitation_kind_seq_idx').on(t.invitationId, t.kind, t.seq),
+    // One acknowledgement and one owner email per alert, however often a response is re-checked.
+    uniqueIndex('outbox_alert_kind_idx').on(t.alertId, t.kind),
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('outbox_wave_idx').on(t.waveId, t.status),
   ],
@@ -311,4 +321,62 @@ export const aggregateCells = sqliteTable(
     value: integer('value').notNull(),
   },
   (t) => [primaryKey({ columns: [t.waveId, t.groupKey, t.cell] })],
+)
+
+/** One condition of a wave's alert rules: a rating at or below `max`, or a comment. */
+export type AlertCondition =
+  | { field: 'overall' | 'rebuy' | 'any_attribute'; max: number }
+  | { field: 'attribute'; key: string; max: number }
+  | { field: 'comment' }
+
+export const alertStatuses = ['open', 'in_progress', 'resolved'] as const
+export type AlertStatus = (typeof alertStatuses)[number]
+
+/**
+ * A follow-up item for a low-score response (closing the loop). One per response at most: the
+ * unique index makes re-checking a response (retry, re-run, restart) a no-op.
+ */
+export const alerts = sqliteTable(
+  'alerts',
+  {
+    id: text('id').primaryKey(),
+    waveId: text('wave_id')
+      .notNull()
+      .references(() => waves.id),
+    responseId: integer('response_id')
+      .notNull()
+      .references(() => responses.id),
+    invitationId: text('invitation_id'),
+    contactEmail: text('contact_email'),
+    contactName: text('contact_name'),
+    ownerEmail: text('owner_email'),
+    reasons: text('reasons', { mode: 'json' }).notNull().$type<string[]>(),
+    status: text('status', { enum: alertStatuses }).notNull().default('open'),
+    firstActionAt: integer('first_action_at', { mode: 'timestamp' }),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('alerts_response_idx').on(t.responseId),
+    index('alerts_wave_status_idx').on(t.waveId, t.status),
+    index('alerts_owner_status_idx').on(t.ownerEmail, t.status),
+  ],
+)
+
+/** The follow-up's history: notes and status changes, who and when. */
+export const alertNotes = sqliteTable(
+  'alert_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    alertId: text('alert_id')
+      .notNull()
+      .references(() => alerts.id),
+    authorEmail: text('author_email').notNull(),
+    text: text('text'),
+    statusFrom: text('status_from', { enum: alertStatuses }),
+    statusTo: text('status_to', { enum: alertStatuses }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('alert_notes_alert_idx').on(t.alertId)],
 )

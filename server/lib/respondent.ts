@@ -84,12 +84,15 @@ export async function submitFromLink(
   body: z.infer<typeof submitBody>,
   now: Date,
 ) {
-  await submitResponse(c.var, link, {
+  const { alert } = await submitResponse(c.var, link, {
     data: body.data,
     submissionKey: body.submissionKey,
     startedAt: body.startedAt ? new Date(body.startedAt) : null,
     mode: 'web',
     now,
+    host: new URL(c.var.config.publicUrl).hostname,
   })
+  // The acknowledgement and the owner's alert leave at once, not with the next invitation run.
+  if (alert) c.var.startSending(link.wave.id)
   return { status: 'received' as const }
 }

@@ -7,6 +7,10 @@ import type { OpenLink } from '../db/links'
 import { DuplicateSubmissionError, insertResponse } from '../db/responses'
 import type { Mode } from '../db/schema'
 import { validateAnswers } from '../surveys'
+import { alertStatements } from '../db/alerts'
+import { randomId } from './tokens'
+import { alertReasons, defaultAlertRules } from './alert-rules'
+import { hasComment } from './comments-of'
 import { ApiError } from './errors'
 import { presentSegments, responseRecord } from './response-record'
 
@@ -17,6 +21,8 @@ export type Submission = {
   startedAt?: Date | null
   mode: Mode
   now: Date
+  /** Our host name, for the Message-IDs of any acknowledgement and alert emails. */
+  host: string
 }
 
 /** Employee waves are anonymous: nothing in the stored response may lead back to the person. */
@@ -51,6 +57,26 @@ export async function submitResponse(store: Store, link: OpenLink, s: Submission
       ? crypto.randomUUID()
       : `invitation:${invitation.id}`
     : (s.submissionKey ?? crypto.randomUUID())
+  // Closing the loop, in the same write: a low score opens an alert (never for employees).
+  const reasons = anonymous
+    ? []
+    : alertReasons(wave.alertRules ?? defaultAlertRules, {
+        ...record,
+        commented: hasComment(link.survey.definition, checked.data),
+      })
+  if (reasons.length > 0)
+    after.push(
+      ...alertStatements(store.db, {
+        alertId: randomId('a'),
+        waveId: wave.id,
+        response: { submissionKey },
+        invitation: invitation ?? null,
+        ownerEmail: invitation?.owner ?? wave.ownerEmail ?? null,
+        reasons,
+        host: s.host,
+        now: s.now,
+      }),
+    )
   try {
     await insertResponse(
       store,
@@ -77,6 +103,7 @@ export async function submitResponse(store: Store, link: OpenLink, s: Submission
     }
     throw err
   }
+  return { alert: reasons.length > 0 }
 }
 
 /** An anonymous response's time: the day only, so it cannot be matched with invitee activity. */

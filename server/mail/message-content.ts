@@ -17,16 +17,16 @@ type Copy = { subject: string; heading: string; lead: string; anonymity?: string
 
 // Control characters (CR/LF above all) would let a wave or company name inject mail headers
 // through the subject, or break the text body's layout; Unicode line separators likewise.
-const clean = (s: string | null) =>
+export const clean = (s: string | null) =>
   (s ?? '')
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
 
 const refs: Record<string, string> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&${refs[c]};`)
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&${refs[c]};`)
 
-function safeUrl(name: string, value: string): string {
+export function safeUrl(name: string, value: string): string {
   const url = clean(value)
   if (!/^https?:\/\/\S+$/i.test(url)) throw new TypeError(`${name} must be an http(s) URL`)
   return url

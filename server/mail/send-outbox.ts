@@ -9,6 +9,7 @@ import {
   pendingSummary,
 } from '../db/outbox'
 import { unsubscribeToken } from '../lib/unsubscribe'
+import { composeFollowUp } from './compose-follow-up'
 import type { Mailer, OutgoingMessage } from './mailer'
 import { MailError } from './mailer'
 import { messageContent } from './message-content'
@@ -62,22 +63,16 @@ export async function sendOutbox(store: Store, o: SendOptions): Promise<SendTota
   let unavailable: MailError | null = null
 
   const sendOne = async (m: LeasedMessage) => {
-    const closed = m.closedAt || (m.closesAt && m.closesAt <= now())
-    const reason = m.responded
-      ? 'already responded'
-      : m.optedOut
-        ? 'opted out'
-        : closed
-          ? 'wave closed'
-          : !m.token
-            ? 'no token'
-            : null
+    const reason = cancelReason(m, now())
     if (reason) {
       await markCancelled(store.db, m.id, reason)
       totals.cancelled++
       return
     }
-    const message = await compose(m, o, host)
+    const message =
+      m.kind === 'acknowledgement' || m.kind === 'alert'
+        ? await composeFollowUp(store.db, m, o, host)
+        : await compose(m, o, host)
     try {
       await o.mailer.send(message)
     } catch (err) {
@@ -136,12 +131,21 @@ export async function sendOutbox(store: Store, o: SendOptions): Promise<SendTota
   return totals
 }
 
+/** Why a leased message must not go out any more, or null. Follow-ups outlive the wave. */
+function cancelReason(m: LeasedMessage, now: Date) {
+  if (m.kind === 'alert') return null
+  if (m.optedOut) return 'opted out'
+  if (m.kind === 'acknowledgement') return null
+  const closed = m.closedAt || (m.closesAt && m.closesAt <= now)
+  return m.responded ? 'already responded' : closed ? 'wave closed' : !m.token ? 'no token' : null
+}
+
 async function compose(m: LeasedMessage, o: SendOptions, host: string): Promise<OutgoingMessage> {
   const base = o.publicUrl.replace(/\/+$/, '')
-  const unsubscribeUrl = `${base}/u/${await unsubscribeToken(o.secret, m.invitationId)}`
+  const unsubscribeUrl = `${base}/u/${await unsubscribeToken(o.secret, m.invitationId!)}`
   const content = messageContent({
     audience: m.audience,
-    kind: m.kind,
+    kind: m.kind as 'invitation' | 'reminder',
     reminderNumber: m.kind === 'reminder' ? m.seq : 0,
     recipientName: m.name,
     waveName: m.waveName,

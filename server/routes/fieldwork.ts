@@ -116,7 +116,7 @@ export const fieldworkRoute = new Hono<AppEnv>()
         )
       if (invitation.responded)
         throw new ApiError('CONFLICT', `${invitation.email} has already responded in this wave`)
-      await submitResponse(
+      const { alert } = await submitResponse(
         c.var,
         { state: 'open', ...loaded, invitation },
         {
@@ -124,8 +124,10 @@ export const fieldworkRoute = new Hono<AppEnv>()
           startedAt: body.startedAt ? new Date(body.startedAt) : null,
           mode: body.mode,
           now,
+          host: new URL(c.var.config.publicUrl).hostname,
         },
       )
+      if (alert) c.var.startSending(loaded.wave.id)
       return c.json({ status: 'received' as const, mode: body.mode }, 201)
     },
   )
