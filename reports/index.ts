@@ -101,3 +101,4 @@ export {
 } from './anonymity'
 export { jacobiEigen, subsetR2 } from './linalg'
 export { trend, type Trend, type TrendPoint, type TrendChange, type TrendValue } from './trend'
+export { followUp, type FollowUp } from './follow-up'

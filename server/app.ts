@@ -16,7 +16,9 @@ import { meRoute } from './routes/me'
 import { pagesRoute } from './routes/pages'
 import { fieldworkRoute } from './routes/fieldwork'
 import { printRoute } from './routes/print'
+import { alertsRoute } from './routes/alerts'
 import { usersRoute } from './routes/users'
+import { waveAlertsRoute } from './routes/wave-alerts'
 import { waveAdminRoute } from './routes/wave-admin'
 import { waveExportsRoute } from './routes/wave-exports'
 import { waveResultsRoute } from './routes/wave-results'
@@ -74,6 +76,8 @@ export function createApp(deps: AppDeps) {
       .route('/api/waves', waveAdminRoute)
       .route('/api/waves', waveResultsRoute)
       .route('/api/waves', waveExportsRoute)
+      .route('/api/waves', waveAlertsRoute)
+      .route('/api/alerts', alertsRoute)
       .route('/api/users', usersRoute)
       .route('/print', printRoute)
       .route('/', pagesRoute)

@@ -1,4 +1,5 @@
 import { groupResponseRate } from '../../reports'
+import { alertCounts } from '../db/alert-queries'
 import type { Db } from '../db/client'
 import { invitationCounts } from '../db/invitations'
 import { outboxCounts } from '../db/outbox'
@@ -35,6 +36,8 @@ export async function waveSummary(db: Db, w: Wave, now: Date) {
     responses: await countResponses(db, w.id),
     invitations: counts,
     responseRate: counts.invited ? groupResponseRate(counts) : null,
+    // Closing the loop: low-score follow-ups (employee waves never have any).
+    alerts: await alertCounts(db, w.id),
     delivery: await waveDelivery(db, w.id),
   }
 }

@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import type { Role } from '../../server/db/schema'
+import { alerts } from '../../server/db/schema'
 import { createUser } from '../../server/db/users'
+import { loadWaveSurvey } from '../../server/db/wave-survey'
+import { submitResponse } from '../../server/lib/submit-response'
+import { makeCustomerAnswers } from '../helpers/answers'
 import { createWave } from '../../server/db/waves'
 import { makeTestApp } from '../helpers/app'
 import { signedInAs } from '../helpers/session'
@@ -12,6 +16,7 @@ type Rule =
   | { kind: 'public' }
   | { kind: 'signed-in' }
   | { kind: 'admin' }
+  | { kind: 'roles'; roles: readonly Role[] }
   | { kind: 'wave'; allow: Record<Role, readonly Audience[]> }
 
 const reportRule: Rule = {
@@ -55,6 +60,16 @@ const matrix: Record<string, Rule> = {
   'POST /api/waves/:id/invite': manageRule,
   'POST /api/waves/:id/remind': manageRule,
   'POST /api/waves/:id/close': manageRule,
+  'GET /api/waves/:id/alert-rules': manageRule,
+  'PUT /api/waves/:id/alert-rules': manageRule,
+  // Everyone may list; the list holds only the audiences the user follows up (HR: none).
+  'GET /api/alerts': { kind: 'signed-in' },
+  'GET /api/alerts/settings': { kind: 'signed-in' },
+  'PUT /api/alerts/settings': { kind: 'roles', roles: ['admin', 'manager'] },
+  'PUT /api/alerts/acknowledgements/:audience': { kind: 'roles', roles: ['admin', 'manager'] },
+  // One customer wave's alert: its managers and admin.
+  'GET /api/alerts/:id': { kind: 'roles', roles: ['admin', 'manager'] },
+  'PATCH /api/alerts/:id': { kind: 'roles', roles: ['admin', 'manager'] },
   'GET /api/users': { kind: 'admin' },
   'POST /api/users': { kind: 'admin' },
   'PATCH /api/users/:id': { kind: 'admin' },
@@ -70,6 +85,10 @@ function bodyFor(key: string, audience: Audience): unknown {
   if (key === 'POST /api/users')
     return { email: `new-${crypto.randomUUID()}@example.com`, role: 'manager' }
   if (key === 'PATCH /api/users/:id') return { role: 'hr' }
+  if (key === 'PATCH /api/alerts/:id') return { note: 'Called the customer' }
+  if (key === 'PUT /api/alerts/settings') return { overdueDays: 4 }
+  if (key === 'PUT /api/alerts/acknowledgements/:audience') return null
+  if (key === 'PUT /api/waves/:id/alert-rules') return { rules: null }
   if (key === 'POST /api/auth/change-password')
     return { currentPassword: 'wrong password here', newPassword: 'another long password' }
   return {}
@@ -97,6 +116,21 @@ describe('role matrix (SPEC §6a): every /api route, every role, per object', ()
       const waveOf = async (audience: Audience) =>
         (await createWave(store.db, { surveyId: audience, name: `${audience} wave` })).wave.id
       const waves = { customer: await waveOf('customer'), employee: await waveOf('employee') }
+      // A low score opens an alert to reach through /api/alerts/:id.
+      const loaded = (await loadWaveSurvey(store.db, waves.customer))!
+      await submitResponse(
+        store,
+        { state: 'open', ...loaded, invitation: null },
+        {
+          data: makeCustomerAnswers({ overall: 1 }),
+          mode: 'web',
+          now: new Date(),
+          host: 'localhost',
+        },
+      )
+      const [{ id: alertId }] = (await store.db.select({ id: alerts.id }).from(alerts)) as [
+        { id: string },
+      ]
       const cookies: Record<Who, string | null> = {
         anonymous: null,
         admin: await signedInAs(app, store, 'admin'),
@@ -125,7 +159,12 @@ describe('role matrix (SPEC §6a): every /api route, every role, per object', ()
             if (rule.kind !== 'wave' && audience === 'employee') continue
             const path = pattern.startsWith('/api/users/:id')
               ? pattern.replace(':id', await victim())
-              : pattern.replace(':token', 'x').replace(':id', waves[audience])
+              : pattern.startsWith('/api/alerts/:id')
+                ? pattern.replace(':id', alertId)
+                : pattern
+                    .replace(':token', 'x')
+                    .replace(':audience', 'customer')
+                    .replace(':id', waves[audience])
             const headers: Record<string, string> = { Origin: 'http://localhost:8787' }
             if (cookies[who]) headers.Cookie = cookies[who]
             const init: RequestInit = { method, headers }
@@ -141,7 +180,9 @@ describe('role matrix (SPEC §6a): every /api route, every role, per object', ()
                   ? true
                   : rule.kind === 'admin'
                     ? who === 'admin'
-                    : rule.allow[who].includes(audience)
+                    : rule.kind === 'roles'
+                      ? rule.roles.includes(who)
+                      : rule.allow[who].includes(audience)
             const expected = who === 'anonymous' ? [401] : allowed ? null : [403]
             const ok = expected
               ? expected.includes(res.status)

@@ -23,7 +23,7 @@ async function waveWith(
     await submitResponse(
       store,
       { state: 'open', ...loaded, invitation: null },
-      { data, mode: 'web', now: new Date() },
+      { data, mode: 'web', now: new Date(), host: 'localhost' },
     )
   return wave.id
 }
