@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { enqueueInvitations } from '../../server/db/outbox'
-import { invitationTokens, invitations, outbox, responses } from '../../server/db/schema'
+import { alerts, invitationTokens, invitations, outbox, responses } from '../../server/db/schema'
 import { getWave } from '../../server/db/waves'
 import { importContacts } from '../../server/import/contacts'
 import { importResponses } from '../../server/import/responses'
@@ -63,6 +63,17 @@ export function invitationSuite(target: () => ApiTarget) {
       expect(stored).toHaveLength(1)
       // The contact list's region fills the unanswered segment question.
       expect(stored[0]!.segments).toEqual({ region: 'north' })
+      // Complaint handling at 2 is a low score: one alert and one acknowledgement, written in
+      // the same atomic write as the one stored response (a D1 batch on workerd).
+      const opened = await t.store.db.select().from(alerts).where(eq(alerts.waveId, waveId))
+      expect(opened.map((a) => [a.contactEmail, a.reasons])).toEqual([
+        ['ana@example.com', ['attribute:complaint_handling:2']],
+      ])
+      const followUps = await t.store.db
+        .select({ kind: outbox.kind })
+        .from(outbox)
+        .where(eq(outbox.alertId, opened[0]!.id))
+      expect(followUps).toEqual([{ kind: 'acknowledgement' }])
       const used = await t.fetch(`/api/links/${token}`)
       expect(used.status).toBe(409)
       expect((await used.json()).error.message).toContain('already answered')
