@@ -19,6 +19,7 @@ import {
   type SurveyColumns,
 } from '../report-io'
 import { ApiError } from '../lib/errors'
+import type { FollowUp } from '../../reports'
 import { loadReportWaves, waveReport } from '../lib/wave-report'
 import { CliError } from './cli-error'
 import { openCliStore } from './context'
@@ -99,6 +100,15 @@ async function run(file: string, raw: RawReportOptions & { survey?: string }) {
 const fileOnly = ['na', 'audience', 'overall', 'rebuy', 'attributes', 'survey'] as const
 const flag = (name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
 
+function followUpLine(wave: string, f: FollowUp) {
+  const share = f.shareResolved === null ? '–' : `${Math.round(f.shareResolved * 100)}%`
+  const median =
+    f.medianHoursToFirstAction === null
+      ? 'none acted on yet'
+      : `median ${f.medianHoursToFirstAction.toFixed(1)} h to first action (${f.acted} acted on)`
+  return `Follow-up (${wave}): ${f.alerts} low-score alerts, ${f.open} open, ${f.inProgress} in progress, ${share} resolved; ${median}.`
+}
+
 /** The report of one or more waves from the database's aggregates (e.g. employees + customers). */
 async function runWaves(waveIds: string[], raw: RawReportOptions & { survey?: string }) {
   const misplaced = fileOnly.find((name) => raw[name] !== undefined)
@@ -112,6 +122,9 @@ async function runWaves(waveIds: string[], raw: RawReportOptions & { survey?: st
     })
     const report = await waveReport(store.db, waves, req.report)
     await print(req.format, report)
+    if (req.format === 'md')
+      for (const w of report.waves)
+        if (w.followUp?.alerts) process.stdout.write(`${followUpLine(w.name, w.followUp)}\n`)
   } finally {
     store.close()
   }

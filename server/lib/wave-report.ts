@@ -5,7 +5,8 @@ import type {
   ReportOptions,
   ResponseRateInput,
 } from '../../reports'
-import { aggregatesFromCells, reportFromAggregates } from '../../reports'
+import { aggregatesFromCells, followUp, reportFromAggregates } from '../../reports'
+import { alertTimes } from '../db/alert-queries'
 import type { Db } from '../db/client'
 import { loadAggregateRows } from '../db/aggregates'
 import { invitationCounts } from '../db/invitations'
@@ -61,13 +62,17 @@ export async function waveReport(db: Db, waves: readonly WaveSurvey[], options: 
   return {
     ...report,
     labels: mergedLabels(waves),
-    waves: waves.map(({ wave }) => ({
-      id: wave.id,
-      name: wave.name,
-      audience: wave.audience,
-      surveyId: wave.surveyId,
-      surveyVersion: wave.surveyVersion,
-    })),
+    waves: await Promise.all(
+      waves.map(async ({ wave }) => ({
+        id: wave.id,
+        name: wave.name,
+        audience: wave.audience,
+        surveyId: wave.surveyId,
+        surveyVersion: wave.surveyVersion,
+        // Closing the loop: how the low-score follow-ups went (employee waves have none).
+        followUp: wave.audience === 'employee' ? null : await waveFollowUp(db, wave.id),
+      })),
+    ),
   }
 }
 
@@ -126,4 +131,16 @@ function mergedLabels(waves: readonly WaveSurvey[]) {
     }
   }
   return labels
+}
+
+/** Counts, share resolved and median time to first action of a wave's alerts. */
+export async function waveFollowUp(db: Db, waveId: string) {
+  const times = await alertTimes(db, waveId)
+  return followUp(
+    times.map((t) => ({
+      status: t.status,
+      createdAt: t.createdAt.getTime(),
+      firstActionAt: t.firstActionAt?.getTime() ?? null,
+    })),
+  )
 }

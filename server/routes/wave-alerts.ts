@@ -1,9 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { followUp } from '../../reports'
 import { requireRole } from '../auth/require-role'
-import { alertTimes } from '../db/alert-queries'
 import { waves } from '../db/schema'
 import { loadWaveSurvey } from '../db/wave-survey'
 import type { AppEnv } from '../env'
@@ -13,6 +11,7 @@ import { ApiError } from '../lib/errors'
 import { validate } from '../lib/validate'
 import { assertCanManage } from '../lib/wave-access'
 import { reportLabels } from '../lib/wave-detail'
+import { waveFollowUp } from '../lib/wave-report'
 
 const waveParam = z.object({ id: z.string().min(1).max(64) })
 const rulesBody = z
@@ -45,20 +44,7 @@ const view = (wave: { alertRules: unknown; ownerEmail: string | null }) => ({
 export const waveAlertsRoute = new Hono<AppEnv>()
   .get('/:id/alert-rules', requireRole(), validate('param', waveParam), async (c) => {
     const { wave } = await managedWave(c, c.req.valid('param').id)
-    const times = await alertTimes(c.var.db, wave.id)
-    return c.json(
-      {
-        ...view(wave),
-        followUp: followUp(
-          times.map((t) => ({
-            status: t.status,
-            createdAt: t.createdAt.getTime(),
-            firstActionAt: t.firstActionAt?.getTime() ?? null,
-          })),
-        ),
-      },
-      200,
-    )
+    return c.json({ ...view(wave), followUp: await waveFollowUp(c.var.db, wave.id) }, 200)
   })
   .put(
     '/:id/alert-rules',

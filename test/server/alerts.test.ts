@@ -267,6 +267,17 @@ describe('the follow-up workflow', () => {
       ['in_progress', 'resolved', 'Replaced the delivery'],
     ])
     expect(await t.db.select().from(alertNotes)).toHaveLength(2)
+    // The wave's report carries the follow-up figures.
+    const report = await (
+      await t.app.request(`/api/waves/${alert!.waveId}/report`, { headers: { Cookie: manager } })
+    ).json()
+    expect(report.waves[0].followUp).toMatchObject({
+      alerts: 1,
+      resolved: 1,
+      shareResolved: 1,
+      acted: 1,
+    })
+    expect(report.waves[0].followUp.medianHoursToFirstAction).toBeGreaterThanOrEqual(0)
     const list = await (
       await t.app.request('/api/alerts?status=resolved', { headers: { Cookie: manager } })
     ).json()
