@@ -13,6 +13,7 @@ type CreateOpts = {
   remindAfter: string
   maxReminders: string
   open?: boolean
+  owner?: string
   json?: boolean
 }
 
@@ -47,6 +48,10 @@ export function registerWave(program: Command) {
     .option('--remind-after <days>', 'days after the last email before a reminder', '3')
     .option('--max-reminders <n>', 'reminders per invitee at most', '2')
     .option('--open', 'also create a public link (/s/<token>): one response per visit')
+    .option(
+      '--owner <email>',
+      'who follows up low scores of contacts without an owner of their own (closing the loop)',
+    )
     .option('--json', 'print JSON instead of text')
     .action(async (opts: CreateOpts) => {
       if (!opts.name.trim()) throw new CliError('--name: must not be empty')
@@ -56,6 +61,9 @@ export function registerWave(program: Command) {
       const opensAt = opts.opens ? parseDate(opts.opens, '--opens', 'start') : null
       if (opensAt && closesAt && opensAt >= closesAt)
         throw new CliError(`--opens: ${opts.opens} is not before --closes ${opts.closes}`)
+      const ownerEmail = opts.owner?.trim().toLowerCase()
+      if (ownerEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(ownerEmail))
+        throw new CliError(`--owner: "${opts.owner}" is not an email address`)
       const remindAfterDays = wholeNumber(opts.remindAfter, '--remind-after', 0, 365)
       const maxReminders = wholeNumber(opts.maxReminders, '--max-reminders', 0, 10)
       const { env, store } = await openCliStore()
@@ -68,6 +76,7 @@ export function registerWave(program: Command) {
           openLink: Boolean(opts.open),
           remindAfterDays,
           maxReminders,
+          ownerEmail,
         }).catch(async (err) => {
           if (!(err instanceof UnknownSurveyError)) throw err
           const known = (await listSurveys(store.db)).map((s) => s.id).join(', ')

@@ -12,6 +12,7 @@ export type CreateWaveInput = {
   openLink?: boolean
   remindAfterDays?: number
   maxReminders?: number
+  ownerEmail?: string | null
 }
 
 export class UnknownSurveyError extends Error {}
@@ -37,6 +38,7 @@ export async function createWave(db: Db, input: CreateWaveInput) {
       openLinkHash: token ? await hashToken(token) : null,
       remindAfterDays: input.remindAfterDays ?? 3,
       maxReminders: input.maxReminders ?? 2,
+      ownerEmail: input.ownerEmail ?? null,
     })
     .returning()
   return { wave: wave!, openLinkToken: token }

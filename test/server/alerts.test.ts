@@ -9,6 +9,8 @@ import { enqueueInvitations } from '../../server/db/outbox'
 import { loadWaveSurvey } from '../../server/db/wave-survey'
 import { createWave } from '../../server/db/waves'
 import { checkWaveAlerts } from '../../server/lib/check-alerts'
+import { optOutInvitation } from '../../server/db/opt-outs'
+import { sendOutbox } from '../../server/mail/send-outbox'
 import { alertReasons } from '../../server/lib/alert-rules'
 import { json } from '../api/target'
 import { makeCustomerAnswers, submission } from '../helpers/answers'
@@ -115,6 +117,39 @@ describe('closing the loop on submission', () => {
     await checkWaveAlerts(t.store, wave.id, 'localhost')
     expect(await t.db.select().from(alerts)).toHaveLength(1)
     expect((await outboxOf(t.store, wave.id)).filter((m) => m.alertId)).toHaveLength(2)
+  })
+
+  test('an invitee who opted out gets no acknowledgement; the owner is still told', async () => {
+    const t = await makeTestApp()
+    const { wave, tokenOf } = await invitedWave(t, [['out@example.com', 'Otto', 'am@acme.example']])
+    const token = await tokenOf('out@example.com')
+    // The invitation itself goes out first (the sender would otherwise cancel nothing here).
+    const sent: { to: string; subject: string }[] = []
+    const mailer = {
+      description: 'memory',
+      send: async (m: { to: string; subject: string }) => void sent.push(m),
+      close: async () => {},
+    }
+    const options = {
+      mailer,
+      publicUrl: 'http://localhost:8787',
+      from: 'Acme <s@acme.example>',
+      organisation: 'Acme',
+      secret: 'x'.repeat(32),
+      waveId: wave.id,
+    }
+    await sendOutbox(t.store, options)
+    expect((await submit(t, token, happy({ overall: 1 }))).status).toBe(201)
+    const [inv] = await t.db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.email, 'out@example.com'))
+    await optOutInvitation(t.db, inv!.id)
+    const totals = await sendOutbox(t.store, options)
+    expect(totals).toMatchObject({ sent: 1, cancelled: 1 })
+    expect(sent.map((m) => m.to)).toEqual(['out@example.com', 'am@acme.example'])
+    const ack = (await outboxOf(t.store, wave.id)).find((m) => m.kind === 'acknowledgement')!
+    expect(ack).toMatchObject({ status: 'cancelled', lastError: 'opted out' })
   })
 
   test('an open-link response gets an alert for the wave owner but no acknowledgement', async () => {
