@@ -17,6 +17,8 @@ const InterviewPage = lazy(() => import('./InterviewPage'))
 const WavePage = lazy(() => import('./waves/WavePage'))
 const UsersPage = lazy(() => import('./admin/UsersPage'))
 const AccountPage = lazy(() => import('./account/AccountPage'))
+const AlertsPage = lazy(() => import('./alerts/AlertsPage'))
+const AlertPage = lazy(() => import('./alerts/AlertPage'))
 
 type Me =
   | { kind: 'loading' }
@@ -109,6 +111,10 @@ export function App() {
               <UsersPage />
             ) : route.page === 'account' ? (
               <AccountPage />
+            ) : route.page === 'alerts' ? (
+              <AlertsPage />
+            ) : route.page === 'alert' ? (
+              <AlertPage key={route.id} id={route.id} />
             ) : (
               <Notice
                 tone="info"

@@ -3,6 +3,7 @@ import { roleLabel } from './account/roles'
 import { Link } from './Link'
 import { useSession } from './session'
 import './account/header-link.css'
+import './alerts/header-nav.css'
 
 export function AppHeader() {
   const { user, signOut } = useSession()
@@ -21,6 +22,11 @@ export function AppHeader() {
             <li>
               <Link to="/interview">Interviews</Link>
             </li>
+            {(user.role === 'admin' || user.role === 'manager') && (
+              <li>
+                <Link to="/alerts">Follow-ups</Link>
+              </li>
+            )}
             {user.role === 'admin' && (
               <li>
                 <Link to="/users">Users</Link>

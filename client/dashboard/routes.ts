@@ -6,6 +6,8 @@ export type Route =
   | { page: 'interview' }
   | { page: 'users' }
   | { page: 'account' }
+  | { page: 'alerts' }
+  | { page: 'alert'; id: string }
   | { page: 'wave'; id: string; view: WaveView }
   | { page: 'not-found' }
 
@@ -15,6 +17,9 @@ export function parseRoute(path: string): Route {
   if (path === '/interview') return { page: 'interview' }
   if (path === '/users') return { page: 'users' }
   if (path === '/account') return { page: 'account' }
+  if (path === '/alerts' || path === '/alerts/') return { page: 'alerts' }
+  const alert = /^\/alerts\/([^/]+)\/?$/.exec(path)
+  if (alert) return { page: 'alert', id: decodeURIComponent(alert[1]!) }
   const m = /^\/waves\/([^/]+)(?:\/([a-z]+))?\/?$/.exec(path)
   if (m) {
     const view = (m[2] ?? 'report') as WaveView
@@ -25,3 +30,5 @@ export function parseRoute(path: string): Route {
 
 export const waveHref = (id: string, view: WaveView = 'report', query = '') =>
   `/waves/${encodeURIComponent(id)}${view === 'report' ? '' : `/${view}`}${query ? `?${query}` : ''}`
+
+export const alertHref = (id: string) => `/alerts/${encodeURIComponent(id)}`

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { WaveFollowUp } from '../alerts/WaveFollowUp'
 import { formatDate } from '../format'
 import type { WaveSummary } from '../types'
 import { ConfirmDialog } from './ConfirmDialog'
@@ -67,6 +68,7 @@ export function WaveActions({ wave, onChanged }: { wave: WaveSummary; onChanged:
           </button>
         </div>
       )}
+      <WaveFollowUp wave={wave} />
       {wave.state === 'not-yet-open' && (
         <p className="wave-actions__state muted">
           Invitations can go out once it opens on {formatDate(wave.opensAt)}.

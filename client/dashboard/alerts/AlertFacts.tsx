@@ -1,0 +1,68 @@
+import { audienceLabel } from '../format'
+import { Link } from '../Link'
+import { waveHref } from '../routes'
+import type { AlertDetail } from './alert-api'
+import { dateTimeText, firstActionText } from './alert-format'
+import { modeLabel } from './alert-response'
+
+/** Who, which wave, whose job, and when: the facts of one follow-up. */
+export function AlertFacts({ alert: a }: { alert: AlertDetail['alert'] }) {
+  const firstAction = firstActionText(a)
+  return (
+    <section className="card alert-facts" aria-labelledby="alert-facts-title">
+      <h2 id="alert-facts-title">Contact and owner</h2>
+      <dl>
+        <dt>Contact</dt>
+        <dd>
+          {a.contactName || a.contactEmail ? (
+            <>
+              {a.contactName && <span className="alert-facts__name">{a.contactName}</span>}
+              {a.contactEmail && <a href={`mailto:${a.contactEmail}`}>{a.contactEmail}</a>}
+            </>
+          ) : (
+            <span className="muted">
+              No contact details: answered through an open link or on paper
+            </span>
+          )}
+        </dd>
+        <dt>Wave</dt>
+        <dd>
+          <Link to={waveHref(a.waveId)}>{a.waveName}</Link>{' '}
+          <span className="muted">({audienceLabel(a.audience)})</span>
+        </dd>
+        <dt>Owner</dt>
+        <dd>
+          {a.ownerEmail ?? (
+            <span className="muted">
+              Unassigned. Set a wave owner in its follow-up rules on the overview, or add an owner
+              column to the contact file
+            </span>
+          )}
+        </dd>
+        <dt>Raised</dt>
+        <dd>{dateTimeText(a.createdAt)}</dd>
+        <dt>Answered</dt>
+        <dd>
+          {modeLabel[a.mode] ?? a.mode}, {dateTimeText(a.submittedAt)}
+        </dd>
+        <dt>First action</dt>
+        <dd>
+          {firstAction ? (
+            <>
+              {firstAction} after it was raised{' '}
+              <span className="muted">({dateTimeText(a.firstActionAt)})</span>
+            </>
+          ) : (
+            <span className="muted">None yet</span>
+          )}
+        </dd>
+        {a.resolvedAt && (
+          <>
+            <dt>Resolved</dt>
+            <dd>{dateTimeText(a.resolvedAt)}</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  )
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react'
+import { LoadFailed } from '../Notice'
+import { useLoad } from '../use-load'
+import { alertApi } from './alert-api'
+import { AcknowledgementForm } from './AcknowledgementForm'
+import { OverdueForm } from './OverdueForm'
+
+/** Overdue days and the "we're on it" emails, folded away under the list until asked for. */
+export function AlertSettings() {
+  const [open, setOpen] = useState(false)
+  return (
+    <details className="alert-settings" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        <span className="alert-settings__title">Follow-up settings</span>
+        <span className="alert-settings__sub">
+          When a follow-up is overdue, and the acknowledgement email respondents get
+        </span>
+      </summary>
+      {open && <SettingsBody />}
+    </details>
+  )
+}
+
+function SettingsBody() {
+  const settings = useLoad((signal) => alertApi.settings(signal), [])
+  if (settings.error && !settings.data)
+    return (
+      <LoadFailed what="settings" error={settings.error} reload={settings.reload} heading="h3" />
+    )
+  if (!settings.data)
+    return (
+      <p className="muted" aria-busy="true">
+        Loading the settings…
+      </p>
+    )
+  return (
+    <div className="alert-settings__body">
+      <OverdueForm days={settings.data.overdueDays} />
+      <section aria-labelledby="ack-title">
+        <h3 id="ack-title">Acknowledgement emails</h3>
+        <p className="muted">
+          Sent at once to an invited contact who gives a low score, so they know it was heard. In
+          the subject and text, <code>{'{name}'}</code> becomes the contact’s name (or “customer”
+          when there is none) and <code>{'{organisation}'}</code> your organisation’s name.
+        </p>
+        {settings.data.acknowledgements.map((a) => (
+          <AcknowledgementForm key={a.audience} initial={a} />
+        ))}
+      </section>
+    </div>
+  )
+}
