@@ -62,6 +62,7 @@ export function AcknowledgementForm({ initial }: { initial: Acknowledgement }) {
         {(a11y) => (
           <textarea
             {...a11y}
+            className="alert-textarea"
             rows={8}
             value={body}
             maxLength={5000}

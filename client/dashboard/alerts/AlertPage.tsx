@@ -10,8 +10,10 @@ import { ageText, attributeNames, contactText, reasonText, statusLabel } from '.
 import { AlertFacts } from './AlertFacts'
 import { AlertHistory } from './AlertHistory'
 import { FollowUpForm } from './FollowUpForm'
+import { listHref } from './list-return'
 import { ResponseAnswers } from './ResponseAnswers'
 import './alerts.css'
+import './alert-page.css'
 
 /** One follow-up: who answered low and why, what they said, and what has been done about it. */
 export default function AlertPage({ id }: { id: string }) {
@@ -25,7 +27,7 @@ export default function AlertPage({ id }: { id: string }) {
 
   if (detail.error && !d) {
     const { status } = detail.error
-    const back = { label: 'Go to the follow-ups', onClick: () => navigate('/alerts') }
+    const back = { label: 'Go to the follow-ups', onClick: () => navigate(listHref()) }
     return (
       <div className="alert-page">
         <Crumbs />
@@ -92,7 +94,7 @@ export default function AlertPage({ id }: { id: string }) {
 function Crumbs({ wave }: { wave?: string }) {
   return (
     <p className="alert-head__crumbs">
-      <Link to="/alerts">Follow-ups</Link>
+      <Link to={listHref()}>Follow-ups</Link>
       {wave && (
         <>
           {' '}

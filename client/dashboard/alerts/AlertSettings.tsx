@@ -4,6 +4,7 @@ import { useLoad } from '../use-load'
 import { alertApi } from './alert-api'
 import { AcknowledgementForm } from './AcknowledgementForm'
 import { OverdueForm } from './OverdueForm'
+import './alert-settings.css'
 
 /** Overdue days and the "we're on it" emails, folded away under the list until asked for. */
 export function AlertSettings() {

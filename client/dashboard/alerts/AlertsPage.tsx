@@ -5,7 +5,8 @@ import { navigate, useLocation } from '../router'
 import { useSession } from '../session'
 import { useLoad } from '../use-load'
 import type { AlertFilters } from './alert-filters'
-import { filtersHref, noFilters, readFilters } from './alert-filters'
+import { filtersHref, readFilters } from './alert-filters'
+import { rememberList } from './list-return'
 import { AlertFiltersForm } from './AlertFiltersForm'
 import { AlertSettings } from './AlertSettings'
 import { AlertTable } from './AlertTable'
@@ -60,6 +61,8 @@ function FollowUps() {
     firstNew.current = null
   }, [shown])
 
+  const href = filtersHref(filters)
+  useEffect(() => rememberList(href), [href])
   const apply = (next: AlertFilters) => navigate(filtersHref(next), { replace: true })
 
   return (
@@ -95,11 +98,7 @@ function FollowUps() {
             Loading the follow-ups…
           </p>
         ) : shown === 0 ? (
-          <NoFollowUps
-            filters={filters}
-            overdueDays={list.overdueDays}
-            onClear={() => apply(noFilters)}
-          />
+          <NoFollowUps filters={filters} overdueDays={list.overdueDays} onChange={apply} />
         ) : (
           <div className={list.loading ? 'alerts-list__body is-stale' : 'alerts-list__body'}>
             <AlertTable alerts={list.alerts} names={names} now={now} />

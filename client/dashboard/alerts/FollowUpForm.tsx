@@ -75,6 +75,7 @@ export function FollowUpForm({ alert, onSaved }: Props) {
         <div className="field">
           <label htmlFor="alert-note">Note</label>
           <textarea
+            className="alert-textarea"
             id="alert-note"
             rows={4}
             maxLength={5000}

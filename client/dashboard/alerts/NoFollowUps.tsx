@@ -5,10 +5,10 @@ import type { AlertFilters } from './alert-filters'
 import { emptyKind, isFiltered, listQuery, noFilters } from './alert-filters'
 import { statusLabel } from './alert-format'
 
-type Props = { filters: AlertFilters; overdueDays?: number; onClear: () => void }
+type Props = { filters: AlertFilters; overdueDays?: number; onChange: (f: AlertFilters) => void }
 
 /** An empty list in words: nothing raised yet, everything dealt with, or nothing that matches. */
-export function NoFollowUps({ filters, overdueDays, onClear }: Props) {
+export function NoFollowUps({ filters, overdueDays, onChange }: Props) {
   // Are there follow-ups for this wave and owner at all, whatever their status?
   const scope = { ...noFilters, wave: filters.wave, owner: filters.owner }
   const any = useLoad(
@@ -22,7 +22,13 @@ export function NoFollowUps({ filters, overdueDays, onClear }: Props) {
       </p>
     )
   const kind = emptyKind(filters, (any.data?.alerts.length ?? 1) > 0)
-  const clear = isFiltered(filters) ? { label: 'Clear filters', onClick: onClear } : undefined
+  const clear = isFiltered(filters)
+    ? { label: 'Clear filters', onClick: () => onChange(noFilters) }
+    : undefined
+  const resolved = {
+    label: 'Show the resolved ones',
+    onClick: () => onChange({ ...filters, status: 'resolved', overdue: false }),
+  }
   if (kind === 'none-yet')
     return (
       <Notice tone="info" title="No follow-ups yet" heading="h2" action={clear}>
@@ -43,13 +49,13 @@ export function NoFollowUps({ filters, overdueDays, onClear }: Props) {
             : 'No follow-ups: every low score has been dealt with'
         }
         heading="h2"
-        action={clear}
+        action={resolved}
       >
         <p>
           {filters.overdue && overdueDays
             ? `No follow-up has waited more than ${overdueDays} days without being resolved.`
             : 'Every follow-up is in progress or resolved.'}{' '}
-          The resolved ones stay in the list under “Resolved”.
+          Resolved ones stay in the list, with their history.
         </p>
       </Notice>
     )

@@ -5,11 +5,12 @@ import { filtersHref, noFilters } from './alert-filters'
 import { RulesDialog } from './RulesDialog'
 import './follow-up-rules.css'
 
-/** A wave row's follow-ups: how many are waiting (a link to them) and its rules. */
+/** A wave row's follow-ups: how many are waiting (a link to them) and, while open, its rules. */
 export function WaveFollowUp({ wave }: { wave: WaveSummary }) {
   const [open, setOpen] = useState(false)
   const { open: waiting, inProgress } = wave.alerts
   const href = filtersHref({ ...noFilters, wave: wave.id, status: 'open' })
+  if (wave.state === 'closed' && waiting + inProgress === 0) return null
   return (
     <div className="wave-follow-up">
       {waiting > 0 ? (
@@ -25,13 +26,16 @@ export function WaveFollowUp({ wave }: { wave: WaveSummary }) {
           </Link>
         )
       )}
-      <button
-        type="button"
-        className="button button--quiet button--small"
-        onClick={() => setOpen(true)}
-      >
-        Follow-up rules<span className="visually-hidden"> for {wave.name}</span>
-      </button>
+      {/* A closed wave takes no more responses: its rules no longer matter. */}
+      {wave.state !== 'closed' && (
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          onClick={() => setOpen(true)}
+        >
+          Follow-up rules<span className="visually-hidden"> for {wave.name}</span>
+        </button>
+      )}
       {open && <RulesDialog wave={wave} onClose={() => setOpen(false)} />}
     </div>
   )
