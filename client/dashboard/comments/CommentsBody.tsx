@@ -52,7 +52,7 @@ export function CommentsBody({ id, by, byLabel, filter }: Props) {
   const filtering = filter.trim() !== ''
 
   return (
-    <div className="comments__body">
+    <div className="results__body comments__body">
       {page.anonymous && (
         <Notice tone="info" title="Staff comments are anonymous">
           <p>

@@ -16,9 +16,9 @@ export function CommentsView({ detail }: { detail: WaveDetail }) {
   const [filter, setFilter] = useState('')
 
   return (
-    <div className="comments">
-      <section className="comments-toolbar" aria-label="Comment options">
-        <div className="comments-control">
+    <div className="results comments">
+      <section className="results-toolbar comments-toolbar" aria-label="Comment options">
+        <div className="results-control">
           <label htmlFor="comments-by">Group by the rating of</label>
           <select
             id="comments-by"
@@ -41,7 +41,7 @@ export function CommentsView({ detail }: { detail: WaveDetail }) {
             ))}
           </select>
         </div>
-        <div className="comments-control comments-control--grow">
+        <div className="results-control comments-filter">
           <label htmlFor="comments-filter">Filter the comments</label>
           <input
             id="comments-filter"
@@ -52,7 +52,7 @@ export function CommentsView({ detail }: { detail: WaveDetail }) {
             aria-describedby="comments-filter-hint"
             autoComplete="off"
           />
-          <span id="comments-filter-hint" className="comments-control__hint">
+          <span id="comments-filter-hint" className="comments-filter__hint">
             Searches the comments loaded on this page.
           </span>
         </div>

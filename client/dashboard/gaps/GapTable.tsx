@@ -1,6 +1,7 @@
 import type { GapRow } from './gap-model'
 import { capitalize, labelOf } from './gap-model'
 import { fixed, formatP, interval, sentence, signed } from './stat-format'
+import { TableFrame } from '../waves/TableFrame'
 import { VerdictBadge } from './VerdictBadge'
 
 type Props = {
@@ -32,8 +33,8 @@ export function GapTable({ rows, labels, other, method }: Props) {
     verdict: 'Verdict',
   }
   return (
-    <div className="gaps-table-wrap" role="region" aria-labelledby="gaps-table-title" tabIndex={0}>
-      <table className="gaps-table">
+    <TableFrame aria-labelledby="gaps-table-title">
+      <table className="results-table gaps-table">
         <caption className="visually-hidden">
           Perception gaps per attribute: means on the 1–5 scale, gap = staff minus {other}
         </caption>
@@ -114,6 +115,6 @@ export function GapTable({ rows, labels, other, method }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableFrame>
   )
 }

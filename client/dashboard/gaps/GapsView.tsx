@@ -58,7 +58,7 @@ export function GapsView({ detail }: { detail: WaveDetail }) {
 
   if (peers.length === 0)
     return (
-      <div className="gaps">
+      <div className="results gaps">
         <Notice tone="info" title="Nothing to compare with yet">
           <p>
             Perception gaps set this employee wave beside a customer, wholesaler or retailer wave.
@@ -69,9 +69,9 @@ export function GapsView({ detail }: { detail: WaveDetail }) {
     )
 
   return (
-    <div className="gaps">
-      <section className="gaps-toolbar" aria-label="Comparison">
-        <div className="gaps-control">
+    <div className="results gaps">
+      <section className="results-toolbar gaps-toolbar" aria-label="Comparison">
+        <div className="results-control">
           <label htmlFor="gaps-compare">Compare staff with</label>
           <select
             id="gaps-compare"
@@ -101,7 +101,7 @@ export function GapsView({ detail }: { detail: WaveDetail }) {
           Loading the perception gaps…
         </p>
       ) : (
-        <div className="gaps__body" aria-busy={report.loading}>
+        <div className="results__body" aria-busy={report.loading}>
           <GapsBody detail={detail} report={report.data} />
         </div>
       )}
@@ -176,7 +176,7 @@ function GapsBody({ detail, report }: { detail: WaveDetail; report: WaveReport }
 
       <section className="card gaps-chart-card" aria-labelledby="gaps-chart-title">
         <h2 id="gaps-chart-title">Gap by attribute</h2>
-        <p className="gaps-intro">
+        <p className="results-intro">
           Bars to the right: staff think we do better than {otherNoun} say; to the left: worse.
           Whiskers show the 95% confidence interval; dashed lines mark ±{th.minGap} points, the size
           a dangerous gap must reach. Largest gap first.
@@ -198,7 +198,7 @@ function GapsBody({ detail, report }: { detail: WaveDetail; report: WaveReport }
 
       <section className="gaps-section" aria-labelledby="gaps-table-title">
         <h2 id="gaps-table-title">The figures</h2>
-        <p className="gaps-intro">
+        <p className="results-intro">
           Means on the 1–5 scale with the number of answers; the gap with its 95% confidence
           interval; p adjusted for testing every attribute at once; Hedges g with its size in words.
         </p>

@@ -3,5 +3,5 @@ import { verdictName } from './gap-model'
 
 /** A verdict in words; the colour only repeats them. */
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {
-  return <span className={`gap-verdict gap-verdict--${verdict}`}>{verdictName[verdict]}</span>
+  return <span className={`badge gap-verdict gap-verdict--${verdict}`}>{verdictName[verdict]}</span>
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { TableFrame } from '../waves/TableFrame'
 import { BandBadge } from './BandBadge'
 import type { AttributeRow, ImportanceSource, Sort, SortKey } from './report-model'
 import { importanceOf, nextSort, servedSort, sortAttributes } from './report-model'
@@ -70,12 +71,7 @@ export function AttributeTable({ rows, labels, source, servedOrder, cutOffs, thr
 
   return (
     <>
-      <div
-        className="table-frame"
-        role="region"
-        aria-label="Strengths and weaknesses table"
-        tabIndex={0}
-      >
+      <TableFrame aria-label="Strengths and weaknesses table">
         <table className="report-table attribute-table report-table--stack">
           <caption className="visually-hidden">
             Strengths and weaknesses: each attribute’s mean on 1–5, score /10 with its 95% interval,
@@ -157,7 +153,7 @@ export function AttributeTable({ rows, labels, source, servedOrder, cutOffs, thr
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       <div className="report-legend">
         <dl className="report-legend__list" aria-label="Bands">
           {bands.map((b) => (

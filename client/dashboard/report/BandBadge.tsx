@@ -10,7 +10,7 @@ export function BandBadge({ band, meaning = false }: { band: Band | null; meanin
       </span>
     )
   return (
-    <span className={`report-band report-band--${band}`}>
+    <span className={`badge report-band report-band--${band}`}>
       {bandName[band]}
       {meaning && <span className="report-band__meaning"> · {bandMeaning[band]}</span>}
     </span>

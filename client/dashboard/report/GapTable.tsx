@@ -1,4 +1,5 @@
 import { audienceLabel } from '../format'
+import { TableFrame } from '../waves/TableFrame'
 import type { WaveReport } from '../types'
 import type { Group } from './report-model'
 import { totalOf } from './report-model'
@@ -25,12 +26,7 @@ export function GapTable(p: { report: WaveReport; mine: string; theirs: string }
       {gaps.length === 0 ? (
         <p className="muted">No attribute was asked of both audiences with answers to compare.</p>
       ) : (
-        <div
-          className="table-frame"
-          role="region"
-          aria-label={`Attribute gaps, ${A} compared with ${B}`}
-          tabIndex={0}
-        >
+        <TableFrame aria-label={`Attribute gaps, ${A} compared with ${B}`}>
           <table className="report-table gap-table report-table--stack">
             <thead>
               <tr>
@@ -78,7 +74,7 @@ export function GapTable(p: { report: WaveReport; mine: string; theirs: string }
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
     </div>
   )

@@ -16,7 +16,7 @@ export function ReportControls({ state, segments, onChange }: Props) {
       aria-label="Report options"
       onSubmit={(e) => e.preventDefault()}
     >
-      <div className="report-control">
+      <div className="results-control">
         <label htmlFor="report-csi">Index definition</label>
         <select
           id="report-csi"
@@ -30,7 +30,7 @@ export function ReportControls({ state, segments, onChange }: Props) {
           ))}
         </select>
       </div>
-      <div className="report-control">
+      <div className="results-control">
         <label htmlFor="report-scale">Scale mapping</label>
         <select
           id="report-scale"
@@ -44,7 +44,7 @@ export function ReportControls({ state, segments, onChange }: Props) {
           ))}
         </select>
       </div>
-      <div className="report-control">
+      <div className="results-control">
         <label htmlFor="report-by">Break down by</label>
         <select
           id="report-by"

@@ -8,7 +8,7 @@ export function EmptyReport({ detail }: { detail: WaveDetail }) {
   const { wave } = detail
   const invited = wave.invitations.invited
   return (
-    <div className="report">
+    <div className="results report">
       <Notice tone="info" title="No responses yet">
         <p>
           The report appears here as soon as the first answers arrive.{' '}

@@ -57,8 +57,8 @@ export function ReportView({ detail }: { detail: WaveDetail }) {
   if (empty) return <EmptyReport detail={detail} />
   const data = report.data
   return (
-    <div className="report">
-      <div className="report-toolbar">
+    <div className="results report">
+      <div className="results-toolbar report-toolbar">
         <ReportControls state={state} segments={detail.labels.segments} onChange={update} />
         <ExportBar waveId={wave.id} query={qs} responses={detail.can.exportResponses} />
       </div>
@@ -73,7 +73,7 @@ export function ReportView({ detail }: { detail: WaveDetail }) {
       ) : !data ? (
         <ReportSkeleton />
       ) : (
-        <div className="report__body" aria-busy={report.loading || undefined}>
+        <div className="results__body report__body" aria-busy={report.loading || undefined}>
           <ReportBody
             report={data}
             detail={detail}

@@ -1,4 +1,5 @@
 import { audienceLabel } from '../format'
+import { TableFrame } from '../waves/TableFrame'
 import { BandBadge } from './BandBadge'
 import type { AnyGroup } from './report-model'
 import { segmentTables } from './report-model'
@@ -61,7 +62,7 @@ function SegmentTable(p: {
   return (
     <>
       {p.title && <h4 className="report-segment__audience">{p.title}</h4>}
-      <div className="table-frame" role="region" aria-label={label} tabIndex={0}>
+      <TableFrame aria-label={label}>
         <table className="report-table segment-table">
           <thead>
             <tr>
@@ -105,7 +106,7 @@ function SegmentTable(p: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
     </>
   )
 }

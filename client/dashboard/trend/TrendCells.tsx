@@ -1,6 +1,8 @@
 import { fixed, interval } from '../gaps/stat-format'
+import { BandBadge } from '../report/BandBadge'
+import type { Band } from '../report/report-format'
 import type { SeriesRow, TrendChange } from './trend-model'
-import { bandNames, changeView } from './trend-model'
+import { changeView } from './trend-model'
 
 /** A score with its interval underneath. */
 export function ScoreCell({ row }: { row: SeriesRow }) {
@@ -12,10 +14,9 @@ export function ScoreCell({ row }: { row: SeriesRow }) {
   )
 }
 
-/** A band in words; the colour only repeats them. */
-export function TrendBand({ band }: { band: keyof typeof bandNames | null }) {
-  if (!band) return <span className="trend-band">No band</span>
-  return <span className={`trend-band trend-band--${band}`}>{bandNames[band]}</span>
+/** The report's band badge; a wave without a band says so in a plain one. */
+export function TrendBand({ band }: { band: Band | null }) {
+  return band ? <BandBadge band={band} /> : <span className="badge report-band">No band</span>
 }
 
 /** The change from the previous wave: arrow, signed difference and significance in words. */

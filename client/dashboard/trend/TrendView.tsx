@@ -7,6 +7,7 @@ import { navigate, useLocation } from '../router'
 import { waveHref } from '../routes'
 import type { WaveDetail } from '../types'
 import { useLoad } from '../use-load'
+import { TableFrame } from '../waves/TableFrame'
 import { ChangeCell, ScoreCell, TrendBand } from './TrendCells'
 import { TrendChart } from './TrendChart'
 import type { CsiDefinition, ScaleMapping, TrendData, TrendState } from './trend-model'
@@ -45,9 +46,9 @@ export function TrendView({ detail }: { detail: WaveDetail }) {
     navigate(waveHref(id, 'trend', trendSearch(s, audience)), { replace: true })
 
   return (
-    <div className="trend">
-      <section className="trend-toolbar" aria-label="Trend options">
-        <div className="trend-control">
+    <div className="results trend">
+      <section className="results-toolbar trend-toolbar" aria-label="Trend options">
+        <div className="results-control">
           <label htmlFor="trend-show">Show</label>
           <select
             id="trend-show"
@@ -64,7 +65,7 @@ export function TrendView({ detail }: { detail: WaveDetail }) {
             </optgroup>
           </select>
         </div>
-        <div className="trend-control">
+        <div className="results-control">
           <label htmlFor="trend-csi">Index definition</label>
           <select
             id="trend-csi"
@@ -78,7 +79,7 @@ export function TrendView({ detail }: { detail: WaveDetail }) {
             ))}
           </select>
         </div>
-        <div className="trend-control">
+        <div className="results-control">
           <label htmlFor="trend-scale">Scale mapping</label>
           <select
             id="trend-scale"
@@ -100,7 +101,7 @@ export function TrendView({ detail }: { detail: WaveDetail }) {
           Loading the trend…
         </p>
       ) : (
-        <div className="trend__body" aria-busy={trend.loading}>
+        <div className="results__body" aria-busy={trend.loading}>
           <TrendBody data={trend.data} state={state} detail={detail} />
         </div>
       )}
@@ -151,7 +152,7 @@ function TrendBody({
           <h2 id="trend-chart-title">
             {title} <span className="trend-unit">{unit}</span>
           </h2>
-          <p className="trend-intro">
+          <p className="results-intro">
             {show === 'csi' && `Index: ${csiNames[state.csi]}. `}
             Scale mapping: {scaleNames[state.scale]}. Whiskers show the 95% confidence interval of
             each wave.{' '}
@@ -167,13 +168,8 @@ function TrendBody({
 
       <section className="trend-section" aria-labelledby="trend-table-title">
         <h2 id="trend-table-title">Wave by wave</h2>
-        <div
-          className="trend-table-wrap"
-          role="region"
-          aria-labelledby="trend-table-title"
-          tabIndex={0}
-        >
-          <table className="trend-table" data-show={show}>
+        <TableFrame aria-labelledby="trend-table-title">
+          <table className="results-table trend-table" data-show={show}>
             <caption className="visually-hidden">
               {title} {unit} per wave, with the change from the previous wave
             </caption>
@@ -232,7 +228,7 @@ function TrendBody({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       </section>
 
       <AttributeTrends data={data} detail={detail} state={state} latest={latest} single={single} />
@@ -260,18 +256,13 @@ function AttributeTrends({
   return (
     <section className="trend-section" aria-labelledby="trend-attrs-title">
       <h2 id="trend-attrs-title">Every attribute in {last.name}</h2>
-      <p className="trend-intro">
+      <p className="results-intro">
         {single
           ? 'Scores /10 with their 95% confidence interval. Choose an attribute to show it above.'
           : 'Scores /10 with the change from the previous wave; p adjusted (Holm) for testing every attribute at once. Choose an attribute to see its trend.'}
       </p>
-      <div
-        className="trend-table-wrap"
-        role="region"
-        aria-labelledby="trend-attrs-title"
-        tabIndex={0}
-      >
-        <table className="trend-table trend-table--attrs">
+      <TableFrame aria-labelledby="trend-attrs-title">
+        <table className="results-table trend-table trend-table--attrs">
           <thead>
             <tr>
               <th scope="col">Attribute</th>
@@ -311,7 +302,7 @@ function AttributeTrends({
             })}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
     </section>
   )
 }

@@ -23,8 +23,6 @@ export const scaleNames: Record<ScaleMapping, string> = {
   anchored10: 'Anchored: 1 → 1, 5 → 10',
 }
 
-export const bandNames = { strength: 'Strength', adequate: 'Adequate', concern: 'Concern' } as const
-
 /** The page's choices as kept in its address (`?show=&csi=&scale=`), with safe fallbacks. */
 export type TrendState = { show: string; csi: CsiDefinition; scale: ScaleMapping }
 

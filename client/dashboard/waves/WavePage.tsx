@@ -1,5 +1,7 @@
 import { useEffect } from 'react'
 import { api, readError } from '../../api'
+// Ahead of the views: each page's own sheet, imported by its view, refines these shared rules.
+import './results.css'
 import { CommentsView } from '../comments/CommentsView'
 import { audienceLabel, formatDate, waveStateLabel } from '../format'
 import { GapsView } from '../gaps/GapsView'
