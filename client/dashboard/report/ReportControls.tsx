@@ -1,5 +1,5 @@
+import { CsiOptionsFields } from '../waves/CsiOptionsFields'
 import type { ReportState } from './report-query'
-import type { CsiDefinition, ScaleMapping } from './report-format'
 import { csiName, humanizeKey, scaleName } from './report-format'
 
 type Props = {
@@ -7,6 +7,8 @@ type Props = {
   segments: readonly { key: string; label: string }[]
   onChange: (next: ReportState) => void
 }
+
+const names = { csi: csiName, scale: scaleName }
 
 /** The report's options; the page keeps them in its address so a link shows the same report. */
 export function ReportControls({ state, segments, onChange }: Props) {
@@ -16,34 +18,7 @@ export function ReportControls({ state, segments, onChange }: Props) {
       aria-label="Report options"
       onSubmit={(e) => e.preventDefault()}
     >
-      <div className="results-control">
-        <label htmlFor="report-csi">Index definition</label>
-        <select
-          id="report-csi"
-          value={state.csi}
-          onChange={(e) => onChange({ ...state, csi: e.currentTarget.value as CsiDefinition })}
-        >
-          {(Object.keys(csiName) as CsiDefinition[]).map((k) => (
-            <option key={k} value={k}>
-              {csiName[k]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="results-control">
-        <label htmlFor="report-scale">Scale mapping</label>
-        <select
-          id="report-scale"
-          value={state.scale}
-          onChange={(e) => onChange({ ...state, scale: e.currentTarget.value as ScaleMapping })}
-        >
-          {(Object.keys(scaleName) as ScaleMapping[]).map((k) => (
-            <option key={k} value={k}>
-              {scaleName[k]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CsiOptionsFields idPrefix="report" state={state} names={names} onChange={onChange} />
       <div className="results-control">
         <label htmlFor="report-by">Break down by</label>
         <select

@@ -7,10 +7,11 @@ import { navigate, useLocation } from '../router'
 import { waveHref } from '../routes'
 import type { WaveDetail } from '../types'
 import { useLoad } from '../use-load'
+import { CsiOptionsFields } from '../waves/CsiOptionsFields'
 import { TableFrame } from '../waves/TableFrame'
 import { ChangeCell, ScoreCell, TrendBand } from './TrendCells'
 import { TrendChart } from './TrendChart'
-import type { CsiDefinition, ScaleMapping, TrendData, TrendState } from './trend-model'
+import type { TrendData, TrendState } from './trend-model'
 import {
   csiNames,
   latestChanges,
@@ -23,6 +24,7 @@ import {
 import './trend.css'
 
 const INDEX = 'Satisfaction index (CSI)'
+const names = { csi: csiNames, scale: scaleNames }
 
 /** CSI and attribute scores over the waves of this wave's survey, with tested changes. */
 export function TrendView({ detail }: { detail: WaveDetail }) {
@@ -65,34 +67,7 @@ export function TrendView({ detail }: { detail: WaveDetail }) {
             </optgroup>
           </select>
         </div>
-        <div className="results-control">
-          <label htmlFor="trend-csi">Index definition</label>
-          <select
-            id="trend-csi"
-            value={state.csi}
-            onChange={(e) => go({ ...state, csi: e.target.value as CsiDefinition })}
-          >
-            {Object.entries(csiNames).map(([k, name]) => (
-              <option key={k} value={k}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="results-control">
-          <label htmlFor="trend-scale">Scale mapping</label>
-          <select
-            id="trend-scale"
-            value={state.scale}
-            onChange={(e) => go({ ...state, scale: e.target.value as ScaleMapping })}
-          >
-            {Object.entries(scaleNames).map(([k, name]) => (
-              <option key={k} value={k}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CsiOptionsFields idPrefix="trend" state={state} names={names} onChange={go} />
       </section>
       {trend.error ? (
         <LoadFailed what="trend" error={trend.error} reload={trend.reload} />

@@ -1,15 +1,15 @@
 import type { InferResponseType } from 'hono/client'
 import type { api } from '../../api'
 import { fixed, pPhrase, signed } from '../gaps/stat-format'
+import type { CsiDefinition, ScaleMapping } from '../report/report-format'
+import { defaultCsiOf } from '../report/report-query'
 
 export type TrendData = InferResponseType<(typeof api.api.waves)[':id']['trend']['$get'], 200>
 export type TrendPoint = TrendData['points'][number]
 export type TrendChange = TrendData['changes'][number]
 export type TrendValue = NonNullable<TrendPoint['csi']>
 
-export type CsiDefinition = 'overall-rebuy' | 'overall' | 'attributes' | 'weighted'
-export type ScaleMapping = 'linear' | 'proportional' | 'anchored10'
-
+// This page's wording of the options; the report words some of them differently (report-format.ts).
 export const csiNames: Record<CsiDefinition, string> = {
   'overall-rebuy': 'Overall satisfaction and re-buy',
   overall: 'Overall satisfaction only',
@@ -26,10 +26,7 @@ export const scaleNames: Record<ScaleMapping, string> = {
 /** The page's choices as kept in its address (`?show=&csi=&scale=`), with safe fallbacks. */
 export type TrendState = { show: string; csi: CsiDefinition; scale: ScaleMapping }
 
-/**
- * Reads the address. Employee surveys ask no re-buy question, so their index defaults to overall
- * satisfaction alone; an unknown attribute falls back to the index.
- */
+/** Reads the address; the default index is the report's, and an unknown attribute shows it. */
 export function readTrendState(
   query: URLSearchParams,
   o: { audience: string; attributes: readonly string[] },
@@ -39,7 +36,7 @@ export function readTrendState(
   const show = query.get('show') ?? 'csi'
   return {
     show: o.attributes.includes(show) ? show : 'csi',
-    csi: csi in csiNames ? csi : o.audience === 'employee' ? 'overall' : 'overall-rebuy',
+    csi: csi in csiNames ? csi : defaultCsiOf(o.audience),
     scale: scale in scaleNames ? scale : 'linear',
   }
 }
@@ -48,7 +45,7 @@ export function readTrendState(
 export function trendSearch(s: TrendState, audience: string): string {
   const q = new URLSearchParams()
   if (s.show !== 'csi') q.set('show', s.show)
-  if (s.csi !== (audience === 'employee' ? 'overall' : 'overall-rebuy')) q.set('csi', s.csi)
+  if (s.csi !== defaultCsiOf(audience)) q.set('csi', s.csi)
   if (s.scale !== 'linear') q.set('scale', s.scale)
   return q.toString()
 }
