@@ -1,7 +1,6 @@
 import { api, readError } from '../../api'
 import { formatDate } from '../format'
 import { sentence } from '../gaps/stat-format'
-import { Link } from '../Link'
 import { LoadFailed, Notice } from '../Notice'
 import { navigate, useLocation } from '../router'
 import { waveHref } from '../routes'
@@ -9,6 +8,7 @@ import type { WaveDetail } from '../types'
 import { useLoad } from '../use-load'
 import { CsiOptionsFields } from '../waves/CsiOptionsFields'
 import { TableFrame } from '../waves/TableFrame'
+import { AttributeTrends } from './AttributeTrends'
 import { ChangeCell, ScoreCell, TrendBand } from './TrendCells'
 import { TrendChart } from './TrendChart'
 import type { TrendData, TrendState } from './trend-model'
@@ -208,76 +208,5 @@ function TrendBody({
 
       <AttributeTrends data={data} detail={detail} state={state} latest={latest} single={single} />
     </>
-  )
-}
-
-function AttributeTrends({
-  data,
-  detail,
-  state,
-  latest,
-  single,
-}: {
-  data: TrendData
-  detail: WaveDetail
-  state: TrendState
-  latest: ReturnType<typeof latestChanges>
-  single: boolean
-}) {
-  const last = [...data.points].reverse().find((p) => !p.suppressed && p.n !== null)
-  if (!last || data.keys.length === 0) return null
-  const href = (show: string) =>
-    waveHref(detail.wave.id, 'trend', trendSearch({ ...state, show }, detail.wave.audience))
-  return (
-    <section className="trend-section" aria-labelledby="trend-attrs-title">
-      <h2 id="trend-attrs-title">Every attribute in {last.name}</h2>
-      <p className="results-intro">
-        {single
-          ? 'Scores /10 with their 95% confidence interval. Choose an attribute to show it above.'
-          : 'Scores /10 with the change from the previous wave; p adjusted (Holm) for testing every attribute at once. Choose an attribute to see its trend.'}
-      </p>
-      <TableFrame aria-labelledby="trend-attrs-title">
-        <table className="results-table trend-table trend-table--attrs">
-          <thead>
-            <tr>
-              <th scope="col">Attribute</th>
-              <th scope="col" className="num">
-                Score /10 (95%&nbsp;CI)
-              </th>
-              <th scope="col">Band</th>
-              {!single && <th scope="col">Change from the previous wave</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {data.keys.map((key) => {
-              const v = last.attributes[key] ?? null
-              const c = latest.get(key)
-              const row = {
-                point: last,
-                value: v,
-                score: v?.score10 ?? null,
-                low: v?.score10Low ?? null,
-                high: v?.score10High ?? null,
-                change: c ?? null,
-              }
-              return (
-                <tr key={key} aria-current={state.show === key ? 'true' : undefined}>
-                  <th scope="row">
-                    <Link to={href(key)}>{data.labels[key] ?? key}</Link>
-                  </th>
-                  <td className="num" data-label="Score /10">
-                    {v ? <ScoreCell row={row} /> : 'No answers'}
-                  </td>
-                  <td data-label="Band">{v ? <TrendBand band={v.band} /> : '–'}</td>
-                  {!single && (
-                    <td data-label="Change">{c ? <ChangeCell change={c} show={key} /> : '–'}</td>
-                  )}
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </TableFrame>
-    </section>
   )
 }
