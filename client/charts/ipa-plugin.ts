@@ -1,4 +1,5 @@
 import type { Chart, ChartType, Plugin } from 'chart.js'
+import { BOLD_FONT, FONT, INK, line, MUTED } from './canvas-draw'
 
 /** Options of the importance–performance overlay (`options.plugins.ipa`). */
 export type IpaOptions = {
@@ -24,9 +25,6 @@ const overlaps = (a: Box, b: Box) =>
 
 const inside = (a: Box, area: Box) =>
   a.x >= area.x && a.y >= area.y && a.x + a.w <= area.x + area.w && a.y + a.h <= area.y + area.h
-
-const FONT = "12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
-const CORNER_FONT = "600 12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
 /**
  * Crosshair lines, quadrant names in the corners and a name beside each point, placed where it
@@ -63,8 +61,8 @@ export const ipaPlugin: Plugin<'scatter', IpaOptions> = {
     const placed: Box[] = []
     ctx.save()
     ctx.textBaseline = 'top'
-    ctx.font = CORNER_FONT
-    ctx.fillStyle = '#52606d'
+    ctx.font = BOLD_FONT
+    ctx.fillStyle = MUTED
     const pad = 8
     const boxes = o.corners.map((text, i) => {
       const w = ctx.measureText(text).width
@@ -86,7 +84,7 @@ export const ipaPlugin: Plugin<'scatter', IpaOptions> = {
     const points = pointsOf(chart)
     for (const p of points) placed.push({ x: p.x - 6, y: p.y - 6, w: 12, h: 12 })
     ctx.font = FONT
-    ctx.fillStyle = '#1f2933'
+    ctx.fillStyle = INK
     ctx.strokeStyle = 'rgba(255, 255, 255, 0.9)'
     ctx.lineWidth = 3
     ctx.lineJoin = 'round'
@@ -116,11 +114,4 @@ export const ipaPlugin: Plugin<'scatter', IpaOptions> = {
 
 function pointsOf(chart: Chart<'scatter'>) {
   return chart.getDatasetMeta(0).data.map((el) => ({ x: el.x, y: el.y }))
-}
-
-function line(ctx: CanvasRenderingContext2D, x1: number, y1: number, x2: number, y2: number) {
-  ctx.beginPath()
-  ctx.moveTo(x1, y1)
-  ctx.lineTo(x2, y2)
-  ctx.stroke()
 }

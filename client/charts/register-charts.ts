@@ -11,6 +11,7 @@ import {
   ScatterController,
   Tooltip,
 } from 'chart.js'
+import { FONT_FAMILY, MUTED } from './canvas-draw'
 
 // Only what the dashboard draws: cheaper than chart.js/auto, and importing this module is what
 // pulls chart.js into the report chunk (never into the respondent page).
@@ -28,5 +29,5 @@ Chart.register(
 )
 // Print and screenshots need charts that have finished drawing.
 Chart.defaults.animation = false
-Chart.defaults.font.family = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
-Chart.defaults.color = '#52606d'
+Chart.defaults.font.family = FONT_FAMILY
+Chart.defaults.color = MUTED

@@ -1,4 +1,5 @@
-import type { Chart, ChartType, Plugin } from 'chart.js'
+import type { ChartType, Plugin } from 'chart.js'
+import { BOLD_FONT, FONT, INK, line, MUTED } from '../../charts/canvas-draw'
 
 /** Options of the perception-gap overlay (`options.plugins.gapOverlay`). */
 export type GapOverlayOptions = {
@@ -18,11 +19,6 @@ declare module 'chart.js' {
     gapOverlay?: GapOverlayOptions
   }
 }
-
-const FONT = "12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
-const BOLD = "600 12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
-const INK = '#1f2933'
-const MUTED = '#52606d'
 
 /**
  * Whiskers for the confidence intervals, dashed threshold guides, the verdict beside each bar
@@ -44,7 +40,7 @@ export const gapOverlay: Plugin<'bar', GapOverlayOptions> = {
       ctx.setLineDash([])
     }
     ctx.fillStyle = MUTED
-    ctx.font = BOLD
+    ctx.font = BOLD_FONT
     ctx.textBaseline = 'bottom'
     // On a narrow chart the two directions would meet: use their short forms.
     const room = (a.right - a.left) / 2 - 8
@@ -107,11 +103,4 @@ export const gapOverlay: Plugin<'bar', GapOverlayOptions> = {
     })
     ctx.restore()
   },
-}
-
-function line(ctx: Chart['ctx'], x1: number, y1: number, x2: number, y2: number) {
-  ctx.beginPath()
-  ctx.moveTo(x1, y1)
-  ctx.lineTo(x2, y2)
-  ctx.stroke()
 }

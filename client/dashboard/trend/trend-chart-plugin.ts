@@ -1,4 +1,5 @@
-import type { Chart, ChartType, Plugin } from 'chart.js'
+import type { ChartType, Plugin } from 'chart.js'
+import { ITALIC_FONT, line, MUTED } from '../../charts/canvas-draw'
 
 /** Options of the trend overlay (`options.plugins.trendOverlay`). */
 export type TrendOverlayOptions = {
@@ -14,8 +15,6 @@ declare module 'chart.js' {
   }
 }
 
-const FONT = "italic 12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
-
 /** Confidence whiskers under the line's points, and a word where a wave has no value. */
 export const trendOverlay: Plugin<'line', TrendOverlayOptions> = {
   id: 'trendOverlay',
@@ -23,7 +22,7 @@ export const trendOverlay: Plugin<'line', TrendOverlayOptions> = {
     const { ctx, chartArea: a, scales } = chart
     const points = chart.getDatasetMeta(0).data
     ctx.save()
-    ctx.strokeStyle = '#52606d'
+    ctx.strokeStyle = MUTED
     ctx.lineWidth = 1.5
     points.forEach((pt, i) => {
       const ci = o.intervals[i]
@@ -36,8 +35,8 @@ export const trendOverlay: Plugin<'line', TrendOverlayOptions> = {
       }
       const note = o.notes[i]
       if (note) {
-        ctx.font = FONT
-        ctx.fillStyle = '#52606d'
+        ctx.font = ITALIC_FONT
+        ctx.fillStyle = MUTED
         ctx.textAlign = 'center'
         ctx.textBaseline = 'middle'
         ctx.fillText(note, pt.x, (a.top + a.bottom) / 2)
@@ -45,11 +44,4 @@ export const trendOverlay: Plugin<'line', TrendOverlayOptions> = {
     })
     ctx.restore()
   },
-}
-
-function line(ctx: Chart['ctx'], x1: number, y1: number, x2: number, y2: number) {
-  ctx.beginPath()
-  ctx.moveTo(x1, y1)
-  ctx.lineTo(x2, y2)
-  ctx.stroke()
 }
