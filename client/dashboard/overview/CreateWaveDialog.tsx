@@ -1,8 +1,10 @@
 import type { FormEvent } from 'react'
 import { useEffect, useRef, useState } from 'react'
 import { Dialog } from './Dialog'
+import { DialogActions } from './DialogActions'
 import { Field } from './Field'
 import { OpenLinkCopy } from './OpenLinkCopy'
+import { ReminderRuleFields } from './ReminderRuleFields'
 import type { CreatedWave } from './wave-admin-api'
 import { waveAdmin } from './wave-admin-api'
 import { useAction } from './use-action'
@@ -122,38 +124,12 @@ export function CreateWaveDialog({ surveys, onCreated, onClose }: Props) {
         <fieldset className="dialog__group">
           <legend>Reminders</legend>
           <p className="field__hint">The defaults “Send reminders” offers for this wave.</p>
-          <div className="field-row">
-            <Field
-              id="cw-remind-after"
-              label="Days since the last email"
-              error={fieldError.remindAfterDays}
-            >
-              {(a11y) => (
-                <input
-                  {...a11y}
-                  name="remindAfterDays"
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  max={365}
-                  defaultValue={3}
-                />
-              )}
-            </Field>
-            <Field id="cw-max" label="Most reminders per person" error={fieldError.maxReminders}>
-              {(a11y) => (
-                <input
-                  {...a11y}
-                  name="maxReminders"
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  max={10}
-                  defaultValue={2}
-                />
-              )}
-            </Field>
-          </div>
+          <ReminderRuleFields
+            idPrefix="cw"
+            names={{ afterDays: 'remindAfterDays', max: 'maxReminders' }}
+            defaults={{ afterDays: 3, max: 2 }}
+            errors={{ afterDays: fieldError.remindAfterDays, max: fieldError.maxReminders }}
+          />
         </fieldset>
         <label className="check">
           <input type="checkbox" name="openLink" aria-describedby="cw-open-link-hint" />
@@ -164,14 +140,7 @@ export function CreateWaveDialog({ surveys, onCreated, onClose }: Props) {
             </span>
           </span>
         </label>
-        <div className="actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Creating…' : 'Create wave'}
-          </button>
-          <button type="button" className="button button--quiet" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions submit="Create wave" busyLabel="Creating…" busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   )

@@ -2,6 +2,7 @@ import type { FormEvent } from 'react'
 import { useEffect, useRef, useState } from 'react'
 import { ContactFormat } from './ContactFormat'
 import { Dialog } from './Dialog'
+import { DialogActions } from './DialogActions'
 import { Field } from './Field'
 import type { ImportResult } from './wave-admin-api'
 import { waveAdmin } from './wave-admin-api'
@@ -86,14 +87,12 @@ export function ImportContactsDialog({ wave, onImported, onClose }: Props) {
             />
           )}
         </Field>
-        <div className="actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Importing…' : 'Import contacts'}
-          </button>
-          <button type="button" className="button button--quiet" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions
+          submit="Import contacts"
+          busyLabel="Importing…"
+          busy={busy}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   )

@@ -1,7 +1,8 @@
 import type { FormEvent } from 'react'
 import type { ApiFailure } from '../../api'
 import { Dialog } from './Dialog'
-import { Field } from './Field'
+import { DialogActions } from './DialogActions'
+import { ReminderRuleFields } from './ReminderRuleFields'
 
 type Rule = { afterDays: number; max: number }
 
@@ -37,45 +38,20 @@ export function RemindDialog({ wave, busy, error, onSend, onClose }: Props) {
             {error.message}
           </p>
         )}
-        <div className="field-row">
-          <Field id="remind-after" label="Days since the last email" error={issue('afterDays')}>
-            {(a11y) => (
-              <input
-                {...a11y}
-                name="afterDays"
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={365}
-                required
-                defaultValue={wave.remindAfterDays}
-                data-autofocus
-              />
-            )}
-          </Field>
-          <Field id="remind-max" label="Most reminders per person" error={issue('max')}>
-            {(a11y) => (
-              <input
-                {...a11y}
-                name="max"
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={10}
-                required
-                defaultValue={wave.maxReminders}
-              />
-            )}
-          </Field>
-        </div>
-        <div className="actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Queuing…' : 'Send reminders'}
-          </button>
-          <button type="button" className="button button--quiet" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-        </div>
+        <ReminderRuleFields
+          idPrefix="remind"
+          names={{ afterDays: 'afterDays', max: 'max' }}
+          defaults={{ afterDays: wave.remindAfterDays, max: wave.maxReminders }}
+          errors={{ afterDays: issue('afterDays'), max: issue('max') }}
+          required
+          autoFocus
+        />
+        <DialogActions
+          submit="Send reminders"
+          busyLabel="Queuing…"
+          busy={busy}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   )
