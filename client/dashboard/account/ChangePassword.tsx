@@ -1,17 +1,19 @@
 import type { FormEvent } from 'react'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { api, readError } from '../../api'
 import { Notice } from '../Notice'
 import { useSession } from '../session'
-import { toFailure } from '../use-load'
+import type { FieldErrors } from '../use-form-errors'
+import { useFormErrors } from '../use-form-errors'
+import { FieldError } from './FieldError'
+import { FormSubmit } from './FormSubmit'
 import { PASSWORD_MAX, PASSWORD_MIN } from './roles'
 
 type Field = 'currentPassword' | 'newPassword' | 'confirm'
-type Errors = Partial<Record<Field, string>>
 const order: Field[] = ['currentPassword', 'newPassword', 'confirm']
 
-function check(current: string, next: string, confirm: string): Errors {
-  const errors: Errors = {}
+function check(current: string, next: string, confirm: string): FieldErrors<Field> {
+  const errors: FieldErrors<Field> = {}
   if (!current) errors.currentPassword = 'Enter your current password.'
   if (next.length < PASSWORD_MIN)
     errors.newPassword = `Use at least ${PASSWORD_MIN} characters; a few words are easy to remember.`
@@ -26,18 +28,11 @@ function check(current: string, next: string, confirm: string): Errors {
 
 /** Current, new, confirm: checked here first, then by better-auth behind /api/auth. */
 export function ChangePassword() {
-  const { user, expire } = useSession()
-  const [errors, setErrors] = useState<Errors>({})
-  const [problem, setProblem] = useState('')
+  const { user } = useSession()
+  const { form, errors, setErrors, problem, setProblem, show, fail, errorId, describedBy } =
+    useFormErrors(order)
   const [done, setDone] = useState<{ signedOutOthers: boolean } | null>(null)
   const [busy, setBusy] = useState(false)
-  const form = useRef<HTMLFormElement>(null)
-
-  function showErrors(found: Errors) {
-    setErrors(found)
-    const first = order.find((f) => found[f])
-    if (first) form.current?.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus()
-  }
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault()
@@ -49,7 +44,7 @@ export function ChangePassword() {
     setProblem('')
     setDone(null)
     const found = check(value('currentPassword'), value('newPassword'), value('confirm'))
-    if (Object.keys(found).length > 0) return showErrors(found)
+    if (Object.keys(found).length > 0) return show(found)
     setErrors({})
     setBusy(true)
     try {
@@ -64,25 +59,17 @@ export function ChangePassword() {
       el.reset()
       setDone({ signedOutOthers: revokeOtherSessions })
     } catch (err) {
-      const failure = toFailure(err)
-      if (failure.status === 401) return expire()
-      const fromServer: Errors = {}
-      for (const issue of failure.issues) {
-        const field = order.find((f) => f === issue.path)
-        if (field) fromServer[field] = issue.message
-      }
       // better-auth answers a wrong current password with 400 "Invalid password".
-      if (failure.status === 400 && /invalid password/i.test(failure.message))
-        fromServer.currentPassword = 'That is not your current password. Check it and try again.'
-      if (Object.keys(fromServer).length > 0) showErrors(fromServer)
-      else setProblem(failure.message)
+      fail(err, (failure) =>
+        failure.status === 400 && /invalid password/i.test(failure.message)
+          ? { currentPassword: 'That is not your current password. Check it and try again.' }
+          : {},
+      )
     } finally {
       setBusy(false)
     }
   }
 
-  const describedBy = (field: Field, hint?: string) =>
-    [hint, errors[field] ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined
   const input = (field: Field, label: string, autoComplete: string, hint?: string) => (
     <div className="field">
       <label htmlFor={field}>{label}</label>
@@ -100,11 +87,7 @@ export function ChangePassword() {
           At least {PASSWORD_MIN} characters. A few unrelated words make a strong one.
         </p>
       )}
-      {errors[field] && (
-        <p id={`${field}-error`} className="field-error">
-          {errors[field]}
-        </p>
-      )}
+      <FieldError id={errorId(field)} message={errors[field]} />
     </div>
   )
 
@@ -145,14 +128,7 @@ export function ChangePassword() {
             </span>
           </span>
         </label>
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-        <div className="actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Changing…' : 'Change password'}
-          </button>
-        </div>
+        <FormSubmit problem={problem} busy={busy} label="Change password" busyLabel="Changing…" />
       </form>
     </section>
   )

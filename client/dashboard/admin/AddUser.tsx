@@ -1,20 +1,21 @@
 import type { FormEvent } from 'react'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
+import { FieldError } from '../account/FieldError'
+import { FormSubmit } from '../account/FormSubmit'
 import type { Role } from '../account/roles'
 import { PASSWORD_MAX, PASSWORD_MIN, roleLabel, roles, roleSummary } from '../account/roles'
-import { useSession } from '../session'
-import { toFailure } from '../use-load'
+import type { FieldErrors } from '../use-form-errors'
+import { useFormErrors } from '../use-form-errors'
 import { CreatedUser } from './CreatedUser'
 import { addUser } from './user-api'
 
 type Field = 'email' | 'role' | 'password'
-type Errors = Partial<Record<Field, string>>
 type Created = { email: string; role: Role; password: string | null }
 
 const order: Field[] = ['email', 'role', 'password']
 
-function check(email: string, password: string): Errors {
-  const errors: Errors = {}
+function check(email: string, password: string): FieldErrors<Field> {
+  const errors: FieldErrors<Field> = {}
   if (!email) errors.email = 'Enter the person’s email address.'
   else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
     errors.email = `“${email}” is not an email address.`
@@ -26,19 +27,11 @@ function check(email: string, password: string): Errors {
 
 /** The add-user form; after a success, the one-time password in its place. */
 export function AddUser({ onAdded }: { onAdded: (email: string) => void }) {
-  const { expire } = useSession()
+  const { form, errors, setErrors, problem, setProblem, show, fail, errorId, describedBy } =
+    useFormErrors(order, 'add-')
   const [role, setRole] = useState<Role>('manager')
-  const [errors, setErrors] = useState<Errors>({})
-  const [problem, setProblem] = useState('')
   const [busy, setBusy] = useState(false)
   const [created, setCreated] = useState<Created | null>(null)
-  const form = useRef<HTMLFormElement>(null)
-
-  function showErrors(found: Errors) {
-    setErrors(found)
-    const first = order.find((f) => found[f])
-    if (first) form.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus()
-  }
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault()
@@ -48,7 +41,7 @@ export function AddUser({ onAdded }: { onAdded: (email: string) => void }) {
     const password = String(data.get('password') ?? '')
     setProblem('')
     const found = check(email, password)
-    if (Object.keys(found).length > 0) return showErrors(found)
+    if (Object.keys(found).length > 0) return show(found)
     setErrors({})
     setBusy(true)
     try {
@@ -56,16 +49,7 @@ export function AddUser({ onAdded }: { onAdded: (email: string) => void }) {
       setCreated({ email: body.user.email, role: body.user.role, password: body.password })
       onAdded(body.user.email)
     } catch (err) {
-      const failure = toFailure(err)
-      if (failure.status === 401) return expire()
-      const fromServer: Errors = {}
-      for (const issue of failure.issues) {
-        const field = order.find((f) => f === issue.path)
-        if (field) fromServer[field] = issue.message
-      }
-      if (failure.status === 409) fromServer.email = failure.message
-      if (Object.keys(fromServer).length > 0) showErrors(fromServer)
-      else setProblem(failure.message)
+      fail(err, (failure) => (failure.status === 409 ? { email: failure.message } : {}))
     } finally {
       setBusy(false)
     }
@@ -77,9 +61,6 @@ export function AddUser({ onAdded }: { onAdded: (email: string) => void }) {
     // The form is back on the next render: start it from the email field.
     requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[name="email"]')?.focus())
   }
-
-  const describe = (field: Field, hint?: string) =>
-    [hint, errors[field] ? `add-${field}-error` : undefined].filter(Boolean).join(' ') || undefined
 
   return (
     <section className="card users-add" aria-labelledby="add-user-title">
@@ -99,9 +80,9 @@ export function AddUser({ onAdded }: { onAdded: (email: string) => void }) {
                 inputMode="email"
                 spellCheck={false}
                 aria-invalid={errors.email ? true : undefined}
-                aria-describedby={describe('email')}
+                aria-describedby={describedBy('email')}
               />
-              <FieldError field="email" errors={errors} />
+              <FieldError id={errorId('email')} message={errors.email} />
             </div>
             <div className="field">
               <label htmlFor="add-role">Role</label>
@@ -111,7 +92,7 @@ export function AddUser({ onAdded }: { onAdded: (email: string) => void }) {
                 value={role}
                 onChange={(e) => setRole(e.target.value as Role)}
                 aria-invalid={errors.role ? true : undefined}
-                aria-describedby={describe('role', 'add-role-hint')}
+                aria-describedby={describedBy('role', 'add-role-hint')}
               >
                 {roles.map((r) => (
                   <option key={r} value={r}>
@@ -119,7 +100,7 @@ export function AddUser({ onAdded }: { onAdded: (email: string) => void }) {
                   </option>
                 ))}
               </select>
-              <FieldError field="role" errors={errors} />
+              <FieldError id={errorId('role')} message={errors.role} />
             </div>
             <div className="field">
               <label htmlFor="add-password">
@@ -132,9 +113,9 @@ export function AddUser({ onAdded }: { onAdded: (email: string) => void }) {
                 autoComplete="new-password"
                 spellCheck={false}
                 aria-invalid={errors.password ? true : undefined}
-                aria-describedby={describe('password', 'add-password-hint')}
+                aria-describedby={describedBy('password', 'add-password-hint')}
               />
-              <FieldError field="password" errors={errors} />
+              <FieldError id={errorId('password')} message={errors.password} />
             </div>
           </div>
           <p id="add-role-hint" className="users-hint">
@@ -144,25 +125,9 @@ export function AddUser({ onAdded }: { onAdded: (email: string) => void }) {
             Leave the password empty and one is generated, shown to you once. They can change it on
             their account page.
           </p>
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-          <div className="actions">
-            <button type="submit" className="button" disabled={busy}>
-              {busy ? 'Adding…' : 'Add user'}
-            </button>
-          </div>
+          <FormSubmit problem={problem} busy={busy} label="Add user" busyLabel="Adding…" />
         </form>
       )}
     </section>
-  )
-}
-
-function FieldError({ field, errors }: { field: Field; errors: Errors }) {
-  if (!errors[field]) return null
-  return (
-    <p id={`add-${field}-error`} className="field-error">
-      {errors[field]}
-    </p>
   )
 }

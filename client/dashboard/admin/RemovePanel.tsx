@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { useSession } from '../session'
-import { toFailure } from '../use-load'
+import { useFormErrors } from '../use-form-errors'
 import type { ListedUser } from './user-api'
 import { removeUser } from './user-api'
 
@@ -8,8 +7,7 @@ type Props = { user: ListedUser; onClose: (message?: string) => void }
 
 /** Removing a user, confirmed in place: they are signed out at once. */
 export function RemovePanel({ user, onClose }: Props) {
-  const { expire } = useSession()
-  const [problem, setProblem] = useState('')
+  const { problem, setProblem, fail } = useFormErrors()
   const [busy, setBusy] = useState(false)
   const cancel = useRef<HTMLButtonElement>(null)
 
@@ -23,9 +21,7 @@ export function RemovePanel({ user, onClose }: Props) {
       await removeUser(user.id)
       onClose(`${user.email} was removed.`)
     } catch (err) {
-      const failure = toFailure(err)
-      if (failure.status === 401) return expire()
-      setProblem(failure.message)
+      fail(err)
       setBusy(false)
     }
   }

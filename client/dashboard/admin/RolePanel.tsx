@@ -1,9 +1,9 @@
 import type { FormEvent } from 'react'
 import { useEffect, useRef, useState } from 'react'
+import { FormSubmit } from '../account/FormSubmit'
 import type { Role } from '../account/roles'
 import { roleLabel, roles, roleSummary } from '../account/roles'
-import { useSession } from '../session'
-import { toFailure } from '../use-load'
+import { useFormErrors } from '../use-form-errors'
 import type { ListedUser } from './user-api'
 import { changeRole } from './user-api'
 
@@ -11,9 +11,8 @@ type Props = { user: ListedUser; self: boolean; onClose: (message?: string) => v
 
 /** Choose the new role, read what it sees, then confirm. The server keeps the last admin. */
 export function RolePanel({ user, self, onClose }: Props) {
-  const { expire } = useSession()
+  const { problem, setProblem, fail } = useFormErrors()
   const [role, setRole] = useState<Role>(user.role)
-  const [problem, setProblem] = useState('')
   const [busy, setBusy] = useState(false)
   const select = useRef<HTMLSelectElement>(null)
   const id = `role-${user.id}`
@@ -35,9 +34,7 @@ export function RolePanel({ user, self, onClose }: Props) {
       if (self && role !== 'admin') return window.location.assign('/account')
       onClose(`${user.email} is now ${roleLabel[role]}.`)
     } catch (err) {
-      const failure = toFailure(err)
-      if (failure.status === 401) return expire()
-      setProblem(failure.message)
+      fail(err)
       setBusy(false)
     }
   }
@@ -77,17 +74,16 @@ export function RolePanel({ user, self, onClose }: Props) {
               back.
             </p>
           )}
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-          <div className="actions">
-            <button type="submit" className="button" disabled={busy}>
-              {busy ? 'Changing…' : role === user.role ? 'Change role' : `Make ${roleLabel[role]}`}
-            </button>
+          <FormSubmit
+            problem={problem}
+            busy={busy}
+            label={role === user.role ? 'Change role' : `Make ${roleLabel[role]}`}
+            busyLabel="Changing…"
+          >
             <button type="button" className="button button--quiet" onClick={() => onClose()}>
               Cancel
             </button>
-          </div>
+          </FormSubmit>
         </form>
       </td>
     </tr>

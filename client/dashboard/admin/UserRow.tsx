@@ -1,8 +1,7 @@
 import { useRef, useState } from 'react'
 import { roleLabel } from '../account/roles'
 import { formatDate } from '../format'
-import { useSession } from '../session'
-import { toFailure } from '../use-load'
+import { useFormErrors } from '../use-form-errors'
 import { RemovePanel } from './RemovePanel'
 import { RolePanel } from './RolePanel'
 import type { ListedUser } from './user-api'
@@ -14,10 +13,9 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' })
 
 /** One user, and under it the open role-change or remove panel, if any. */
 export function UserRow({ user, self, onChanged }: Props) {
-  const { expire } = useSession()
+  const { problem, setProblem, fail } = useFormErrors()
   const [panel, setPanel] = useState<'role' | 'remove' | null>(null)
   const [unlocking, setUnlocking] = useState(false)
-  const [problem, setProblem] = useState('')
   const roleButton = useRef<HTMLButtonElement>(null)
   const removeButton = useRef<HTMLButtonElement>(null)
 
@@ -35,9 +33,7 @@ export function UserRow({ user, self, onChanged }: Props) {
       await endLockout(user.id)
       onChanged(`${user.email} can sign in again.`)
     } catch (err) {
-      const failure = toFailure(err)
-      if (failure.status === 401) return expire()
-      setProblem(failure.message)
+      fail(err)
     } finally {
       setUnlocking(false)
     }
