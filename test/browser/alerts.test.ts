@@ -292,7 +292,9 @@ describe('follow-ups (closing the loop) in Chromium', () => {
     expect(await overflow(page)).toBeLessThanOrEqual(0)
     expect(await seriousViolations(page)).toEqual([])
     await shot(page, 'alert-detail-phone')
-    await open(page, '/alerts')
+    // Back to the list as it was filtered, then its settings.
+    await page.locator('main').getByRole('link', { name: 'Follow-ups' }).click()
+    await expect.poll(() => new URL(page.url()).search).toBe(`?wave=${wave}`)
     await page.getByText('Follow-up settings').click()
     await page.getByLabel('Overdue after (days)').fill('5')
     await page.getByRole('button', { name: 'Save the overdue days' }).click()

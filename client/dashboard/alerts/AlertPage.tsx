@@ -6,11 +6,12 @@ import { StateBadge } from '../StateBadge'
 import { useLoad } from '../use-load'
 import type { AlertDetail } from './alert-api'
 import { alertApi } from './alert-api'
-import { ageText, attributeNames, contactText, reasonText, statusLabel } from './alert-format'
+import { ageText, attributeNames, contactText, statusLabel } from './alert-format'
 import { AlertFacts } from './AlertFacts'
 import { AlertHistory } from './AlertHistory'
 import { FollowUpForm } from './FollowUpForm'
 import { listHref } from './list-return'
+import { Reason } from './Reason'
 import { ResponseAnswers } from './ResponseAnswers'
 import './alerts.css'
 import './alert-page.css'
@@ -75,7 +76,9 @@ export default function AlertPage({ id }: { id: string }) {
             <h2 id="alert-why-title">Why it was raised</h2>
             <ul>
               {alert.reasons.map((r) => (
-                <li key={r}>{reasonText(r, names)}</li>
+                <li key={r}>
+                  <Reason code={r} names={names} />
+                </li>
               ))}
             </ul>
           </section>

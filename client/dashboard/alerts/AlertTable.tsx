@@ -3,7 +3,8 @@ import { Link } from '../Link'
 import { alertHref } from '../routes'
 import { StateBadge } from '../StateBadge'
 import type { ListedAlert } from './alert-api'
-import { ageText, contactText, reasonText, statusLabel } from './alert-format'
+import { ageText, contactText, statusLabel } from './alert-format'
+import { Reason } from './Reason'
 
 type Props = {
   alerts: readonly ListedAlert[]
@@ -31,7 +32,6 @@ export function AlertTable({ alerts, names, now }: Props) {
       </thead>
       <tbody>
         {alerts.map((a, i) => {
-          const reasons = a.reasons.map((r) => reasonText(r, names[a.waveId]))
           return (
             <tr key={a.id} data-alert-index={i} className={a.overdue ? 'alert-row--overdue' : ''}>
               <th scope="row">
@@ -48,11 +48,13 @@ export function AlertTable({ alerts, names, now }: Props) {
               </th>
               <td data-label="Why">
                 <ul className="alert-reasons">
-                  {reasons.slice(0, SHOWN).map((r) => (
-                    <li key={r}>{r}</li>
+                  {a.reasons.slice(0, SHOWN).map((r) => (
+                    <li key={r}>
+                      <Reason code={r} names={names[a.waveId]} />
+                    </li>
                   ))}
-                  {reasons.length > SHOWN && (
-                    <li className="muted">and {reasons.length - SHOWN} more</li>
+                  {a.reasons.length > SHOWN && (
+                    <li className="muted">and {a.reasons.length - SHOWN} more</li>
                   )}
                 </ul>
               </td>
@@ -82,14 +84,13 @@ export function AlertTable({ alerts, names, now }: Props) {
   )
 }
 
-/** An email that may wrap after its local part rather than mid-word. */
+/** An email that, when it must wrap, wraps before its @ (alerts.css: .alert-email). */
 function Email({ address }: { address: string }) {
   const at = address.lastIndexOf('@')
   return (
-    <>
-      {address.slice(0, at)}
-      <wbr />
-      {address.slice(at)}
-    </>
+    <span className="alert-email">
+      <span>{address.slice(0, at)}</span>
+      <span>{address.slice(at)}</span>
+    </span>
   )
 }

@@ -33,12 +33,18 @@ export const attributeNames = (labels: Pick<Labels, 'attributes'> | null | undef
 const nameOf = (key: string, names: Readonly<Record<string, string>>) =>
   names[key] ?? ratingNames[key] ?? humanizeKey(key)
 
-/** A reason code in words: `attribute:lead_time:2` → "Lead time from order to delivery: 2 of 5". */
-export function reasonText(code: string, names: Readonly<Record<string, string>> = {}): string {
-  if (code === 'comment') return 'Left a comment'
+/** A reason code as what was rated and the score: `rebuy:2` → "Intention to buy again", "2 of 5". */
+export function reasonParts(code: string, names: Readonly<Record<string, string>> = {}) {
+  if (code === 'comment') return { name: 'Left a comment', score: null }
   const parts = code.split(':')
   const key = parts[0] === 'attribute' ? (parts[1] ?? '') : (parts[0] ?? '')
-  return `${nameOf(key, names)}: ${parts.at(-1)} of 5`
+  return { name: nameOf(key, names), score: `${parts.at(-1)} of 5` }
+}
+
+/** A reason code in words: `attribute:lead_time:2` → "Lead time from order to delivery: 2 of 5". */
+export function reasonText(code: string, names: Readonly<Record<string, string>> = {}): string {
+  const { name, score } = reasonParts(code, names)
+  return score ? `${name}: ${score}` : name
 }
 
 /** Who answered: name, else email, else a respondent with no contact (open link or postal). */
