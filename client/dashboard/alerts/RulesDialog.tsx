@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Notice } from '../Notice'
 import { Dialog } from '../overview/Dialog'
 import { useLoad } from '../use-load'
@@ -8,6 +9,7 @@ type Props = { wave: { id: string; name: string }; onClose: () => void }
 
 /** A wave's follow-up rules and owner, with how its follow-ups are going. */
 export function RulesDialog({ wave, onClose }: Props) {
+  const [busy, setBusy] = useState(false)
   const loaded = useLoad(
     async (signal) => {
       const [rules, labels] = await Promise.all([
@@ -26,7 +28,7 @@ export function RulesDialog({ wave, onClose }: Props) {
     </div>
   )
   return (
-    <Dialog title={`Follow-up rules for “${wave.name}”`} onClose={onClose}>
+    <Dialog title={`Follow-up rules for “${wave.name}”`} onClose={onClose} busy={busy}>
       {loaded.error ? (
         <>
           {loaded.error.status === 400 ? (
@@ -59,6 +61,7 @@ export function RulesDialog({ wave, onClose }: Props) {
           initial={loaded.data.rules}
           attributes={loaded.data.attributes}
           onClose={onClose}
+          onBusy={setBusy}
         />
       )}
     </Dialog>

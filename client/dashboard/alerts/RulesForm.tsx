@@ -15,12 +15,14 @@ type Props = {
   initial: WaveRules
   attributes: readonly { key: string; label: string }[]
   onClose: () => void
+  /** A save is under way: the dialog keeps Escape from losing its answer. */
+  onBusy: (busy: boolean) => void
 }
 
 const MAX_RULES = 20
 
 /** Edit a wave's rules as rows, or go back to the default, or turn follow-ups off. */
-export function RulesForm({ waveId, initial, attributes, onClose }: Props) {
+export function RulesForm({ waveId, initial, attributes, onClose, onBusy }: Props) {
   const [current, setCurrent] = useState(initial)
   const [rows, setRows] = useState<RuleDraft[]>(() => initial.rules.map(toDraft))
   const [owner, setOwner] = useState(initial.ownerEmail ?? '')
@@ -30,6 +32,7 @@ export function RulesForm({ waveId, initial, attributes, onClose }: Props) {
   useEffect(() => {
     form.current?.querySelector<HTMLElement>('select, input')?.focus()
   }, [])
+  useEffect(() => onBusy(save.busy), [save.busy])
 
   const names = Object.fromEntries(attributes.map((a) => [a.key, a.label]))
   const off = current.rules.length === 0
