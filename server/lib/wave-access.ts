@@ -1,5 +1,7 @@
 import type { SessionUser } from '../auth/require-role'
 import type { Audience } from '../db/schema'
+import type { Db } from '../db/client'
+import { loadWaveSurvey } from '../db/wave-survey'
 import { ApiError } from './errors'
 
 /**
@@ -44,4 +46,22 @@ export function assertCanManage(user: SessionUser, wave: { id: string; audience:
       `Wave ${wave.id} is a ${wave.audience} survey: its fieldwork is for ${whose}`,
     )
   }
+}
+
+type Vars = { var: { db: Db; user: SessionUser } }
+
+/** A wave with its survey, when this user may run its fieldwork (404 / 403 otherwise). */
+export async function managedWaveSurvey(c: Vars, id: string) {
+  const loaded = await loadWaveSurvey(c.var.db, id)
+  if (!loaded) throw new ApiError('NOT_FOUND', `No wave ${id}`)
+  assertCanManage(c.var.user, loaded.wave)
+  return loaded
+}
+
+/** A wave with its survey, when this user may read its results (404 / 403 otherwise). */
+export async function readableWaveSurvey(c: Vars, id: string) {
+  const loaded = await loadWaveSurvey(c.var.db, id)
+  if (!loaded) throw new ApiError('NOT_FOUND', `No wave ${id}`)
+  assertCanReport(c.var.user, [loaded.wave])
+  return loaded
 }

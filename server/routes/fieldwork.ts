@@ -2,13 +2,12 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireRole } from '../auth/require-role'
 import { getInvitation, searchInvitations } from '../db/invitations'
-import { loadWaveSurvey } from '../db/wave-survey'
 import { listWaves, waveState } from '../db/waves'
 import type { AppEnv } from '../env'
 import { ApiError } from '../lib/errors'
 import { submitResponse } from '../lib/submit-response'
 import { validate } from '../lib/validate'
-import { assertCanManage, canManage } from '../lib/wave-access'
+import { canManage, managedWaveSurvey } from '../lib/wave-access'
 import { waveSummary } from '../lib/wave-summary'
 
 const waveParam = z.object({ id: z.string().min(1).max(64) })
@@ -26,16 +25,6 @@ const interviewBody = z
   })
   .strict()
 
-async function managedWave(
-  c: { var: AppEnv['Variables'] & { user: Parameters<typeof assertCanManage>[0] } },
-  id: string,
-) {
-  const loaded = await loadWaveSurvey(c.var.db, id)
-  if (!loaded) throw new ApiError('NOT_FOUND', `No wave ${id}`)
-  assertCanManage(c.var.user, loaded.wave)
-  return loaded
-}
-
 /** Waves and their fieldwork for signed-in staff: the list, invitees, and keyed interviews. */
 export const fieldworkRoute = new Hono<AppEnv>()
   .get('/', requireRole(), async (c) => {
@@ -47,7 +36,7 @@ export const fieldworkRoute = new Hono<AppEnv>()
     return c.json({ waves }, 200)
   })
   .get('/:id/survey', requireRole(), validate('param', waveParam), async (c) => {
-    const { wave, survey } = await managedWave(c, c.req.valid('param').id)
+    const { wave, survey } = await managedWaveSurvey(c, c.req.valid('param').id)
     return c.json(
       {
         wave: {
@@ -67,7 +56,7 @@ export const fieldworkRoute = new Hono<AppEnv>()
     validate('param', waveParam),
     validate('query', invitationQuery),
     async (c) => {
-      const { wave } = await managedWave(c, c.req.valid('param').id)
+      const { wave } = await managedWaveSurvey(c, c.req.valid('param').id)
       const q = c.req.valid('query')
       const rows = await searchInvitations(
         c.var.db,
@@ -100,7 +89,7 @@ export const fieldworkRoute = new Hono<AppEnv>()
     validate('json', interviewBody),
     async (c) => {
       const now = new Date()
-      const loaded = await managedWave(c, c.req.valid('param').id)
+      const loaded = await managedWaveSurvey(c, c.req.valid('param').id)
       const body = c.req.valid('json')
       const state = waveState(loaded.wave, now)
       if (state !== 'open')

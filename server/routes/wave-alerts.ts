@@ -3,13 +3,12 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireRole } from '../auth/require-role'
 import { waves } from '../db/schema'
-import { loadWaveSurvey } from '../db/wave-survey'
 import type { AppEnv } from '../env'
 import { assertAlertsAllowed } from '../lib/alert-access'
 import { alertRulesBody, defaultAlertRules } from '../lib/alert-rules'
 import { ApiError } from '../lib/errors'
 import { validate } from '../lib/validate'
-import { assertCanManage } from '../lib/wave-access'
+import { managedWaveSurvey } from '../lib/wave-access'
 import { reportLabels } from '../lib/wave-detail'
 import { waveFollowUp } from '../lib/wave-report'
 
@@ -22,13 +21,9 @@ const rulesBody = z
   })
   .strict()
 
-async function managedWave(
-  c: { var: AppEnv['Variables'] & { user: Parameters<typeof assertCanManage>[0] } },
-  id: string,
-) {
-  const loaded = await loadWaveSurvey(c.var.db, id)
-  if (!loaded) throw new ApiError('NOT_FOUND', `No wave ${id}`)
-  assertCanManage(c.var.user, loaded.wave)
+/** A wave this user runs, that may have alerts (never an employee wave). */
+async function managedWave(c: Parameters<typeof managedWaveSurvey>[0], id: string) {
+  const loaded = await managedWaveSurvey(c, id)
   assertAlertsAllowed(loaded.wave)
   return loaded
 }

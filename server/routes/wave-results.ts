@@ -1,12 +1,11 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireRole } from '../auth/require-role'
-import { loadWaveSurvey } from '../db/wave-survey'
 import type { AppEnv } from '../env'
 import { ApiError } from '../lib/errors'
 import { reportOptions, reportQuery } from '../lib/report-query'
 import { validate } from '../lib/validate'
-import { assertCanReport } from '../lib/wave-access'
+import { readableWaveSurvey } from '../lib/wave-access'
 import { waveComments } from '../lib/wave-comments'
 import { reportLabels } from '../lib/wave-detail'
 import { waveTrend } from '../lib/wave-trend'
@@ -21,17 +20,6 @@ const commentsQuery = z
   })
   .strict()
 
-/** A wave the signed-in user may read results of (per object, SPEC §6a), or a 404/403. */
-async function readableWave(
-  c: { var: AppEnv['Variables'] & { user: Parameters<typeof assertCanReport>[0] } },
-  id: string,
-) {
-  const loaded = await loadWaveSurvey(c.var.db, id)
-  if (!loaded) throw new ApiError('NOT_FOUND', `No wave ${id}`)
-  assertCanReport(c.var.user, [loaded.wave])
-  return loaded
-}
-
 /** Results beside the report: the trend over a survey's waves, and the verbatim comments. */
 export const waveResultsRoute = new Hono<AppEnv>()
   .get(
@@ -40,7 +28,7 @@ export const waveResultsRoute = new Hono<AppEnv>()
     validate('param', waveParam),
     validate('query', trendQuery),
     async (c) => {
-      const loaded = await readableWave(c, c.req.valid('param').id)
+      const loaded = await readableWaveSurvey(c, c.req.valid('param').id)
       const options = reportOptions(c.req.valid('query'))
       return c.json(await waveTrend(c.var.db, loaded, options), 200)
     },
@@ -51,7 +39,7 @@ export const waveResultsRoute = new Hono<AppEnv>()
     validate('param', waveParam),
     validate('query', commentsQuery),
     async (c) => {
-      const loaded = await readableWave(c, c.req.valid('param').id)
+      const loaded = await readableWaveSurvey(c, c.req.valid('param').id)
       const q = c.req.valid('query')
       const attributes = reportLabels(loaded.survey.definition).attributes.map((a) => a.key)
       if (q.by !== 'overall' && !attributes.includes(q.by))
