@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { seriousViolations } from '../helpers/axe'
 import { launchBrowser, screenshotDir } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
 
@@ -22,10 +22,6 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-)
 const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' }
 const MANAGER = 'new.manager@example.com'
 const NEW_PASSWORD = 'lantern orbit pebble'
@@ -222,7 +218,7 @@ describe('users page: role change and removal', () => {
     expect(await focusedId(page)).toMatch(/^role-/)
     await page.getByLabel('New role for pat@example.com').selectOption('hr')
     await page.getByText('HR sees: Employee waves and perception gaps').waitFor()
-    expect(await axeFindings(page)).toEqual([])
+    expect(await seriousViolations(page)).toEqual([])
     await page.getByRole('button', { name: 'Make HR' }).click()
     await page.getByText('pat@example.com is now HR.').waitFor()
     await expect.poll(() => row.locator('.badge').textContent()).toBe('HR')
@@ -232,7 +228,7 @@ describe('users page: role change and removal', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel')
     await shots(page, 'account-users-remove')
     await page.setViewportSize({ width: 375, height: 812 })
-    expect(await axeFindings(page)).toEqual([])
+    expect(await seriousViolations(page)).toEqual([])
     await page.setViewportSize({ width: 1280, height: 800 })
     await page.getByRole('button', { name: 'Remove user' }).click()
     await page.getByText('pat@example.com was removed.').waitFor()
@@ -241,24 +237,7 @@ describe('users page: role change and removal', () => {
 
     await page.goto(`${server.url}/account`)
     await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor()
-    expect(await axeFindings(page)).toEqual([])
+    expect(await seriousViolations(page)).toEqual([])
     await context.close()
   })
 })
-
-/** axe-core's serious and critical findings on the page as it stands. */
-async function axeFindings(page: Page) {
-  await page.addScriptTag({ content: axeSource })
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (d: Document) => Promise<{ violations: AxeViolation[] }> }
-      }
-    ).axe
-    return (await axe.run(document)).violations
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
-type AxeViolation = { id: string; impact: string; nodes: { target: string[] }[] }

@@ -1,16 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { seriousViolations } from '../helpers/axe'
 import { launchBrowser, screenshotDir } from '../helpers/browser'
 import { startNodeServer } from '../helpers/node-server'
 
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-)
 const PASSWORD = 'correct horse battery'
 const people = {
   admin: 'admin@example.com',
@@ -77,18 +73,6 @@ const waitLoaded = (page: Page) =>
   page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, null, {
     timeout: 20_000,
   })
-
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ content: axeSource })
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<any> } })
-      .axe
-    return axe.run(document, { resultTypes: ['violations'] })
-  })
-  return (results.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true })

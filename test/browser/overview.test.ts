@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { seriousViolations } from '../helpers/axe'
 import { launchBrowser, screenshotDir } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
 import { startSmtpServer } from '../helpers/smtp'
@@ -11,10 +11,6 @@ let smtp: Awaited<ReturnType<typeof startSmtpServer>>
 let server: Awaited<ReturnType<typeof startNodeServer>>
 let browser: Browser
 
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-)
 const MANAGER = { email: 'manager@example.com', password: 'correct horse battery' }
 const closes = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10)
 
@@ -70,18 +66,6 @@ const file = (lines: string[]) => ({
   mimeType: 'text/csv',
   buffer: Buffer.from(lines.join('\n')),
 })
-
-/** axe-core's serious and critical violations on the page as it is (dialogs included). */
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ content: axeSource })
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<unknown> } }).axe
-    return axe.run(document)
-  })
-  return (results as { violations: { id: string; impact: string; nodes: unknown[] }[] }).violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}) ×${v.nodes.length}`)
-}
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '')
 

@@ -1,15 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { seriousViolations } from '../helpers/axe'
 import { launchBrowser, screenshotDir } from '../helpers/browser'
 import { startNodeServer } from '../helpers/node-server'
 
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-)
 const PASSWORD = 'correct horse battery'
 const people = {
   admin: 'admin@example.com',
@@ -62,19 +57,6 @@ async function open(page: Page, path: string) {
   await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, {
     timeout: 20_000,
   })
-}
-
-/** axe-core in the page: the violations a screen reader or keyboard user would hit hardest. */
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ content: axeSource })
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<any> } })
-      .axe
-    return axe.run(document, { resultTypes: ['violations'] })
-  })
-  return (results.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
 const apiStatus = (context: BrowserContext, path: string) =>
