@@ -7,8 +7,6 @@ import type { Store } from './db/client'
 import { authRoute } from './auth/route'
 import type { AppEnv, Config } from './env'
 import { ApiError, errorBody, onError } from './lib/errors'
-import type { SendDeps } from './lib/background-sender'
-import { backgroundSender } from './lib/background-sender'
 import { requireJson } from './lib/require-json'
 import { healthRoute } from './routes/health'
 import { linksRoute, respondRoute } from './routes/links'
@@ -31,10 +29,17 @@ export type AppDeps = {
   asset: (c: Context<AppEnv>, path: string) => Promise<Response | null>
   /** The client's address (Node: the socket; Workers: CF-Connecting-IP). */
   clientIp?: (c: Context<AppEnv>) => string | undefined
-} & SendDeps
+  /**
+   * Starts sending a wave's queued email (Node: a run in this process; Workers: a message on
+   * the outbox queue) and says whether it did; absent, queued email waits for `csi invite`.
+   */
+  sender?: (c: Context<AppEnv>) => (waveId: string) => boolean
+}
+
+/** Largest contact file accepted through the API (the CLI streams files of any size). */
+export const IMPORT_BODY_LIMIT = 32 * 1024 * 1024
 
 export function createApp(deps: AppDeps) {
-  const startSending = backgroundSender(deps)
   return (
     new Hono<AppEnv>()
       .use(async (c, next) => {
@@ -44,23 +49,24 @@ export function createApp(deps: AppDeps) {
         c.set('config', deps.config(c))
         c.set('asset', (path: string) => deps.asset(c, path))
         c.set('clientIp', deps.clientIp?.(c) ?? 'unknown')
-        c.set('startSending', startSending(c))
+        c.set('startSending', deps.sender?.(c) ?? (() => false))
         await next()
       })
       .use(secureHeaders({ referrerPolicy: 'no-referrer', crossOriginEmbedderPolicy: false }))
       // Cloudflare's edge compresses Worker responses itself; Node has to do it here.
       .use((c, next) => (c.var.config.runtime === 'node' ? compress()(c, next) : next()))
-      .use('/api/*', (c, next) =>
-        bodyLimit({
-          maxSize: c.var.config.bodyLimit,
+      .use('/api/*', (c, next) => {
+        // A contact list is the one large body: 10,000 contacts are about half a megabyte.
+        const maxSize = /^\/api\/waves\/[^/]+\/contacts$/.test(c.req.path)
+          ? IMPORT_BODY_LIMIT
+          : c.var.config.bodyLimit
+        return bodyLimit({
+          maxSize,
           onError: () => {
-            throw new ApiError(
-              'PAYLOAD_TOO_LARGE',
-              `Request body over ${c.var.config.bodyLimit} bytes`,
-            )
+            throw new ApiError('PAYLOAD_TOO_LARGE', `Request body over ${maxSize} bytes`)
           },
-        })(c, next),
-      )
+        })(c, next)
+      })
       .use('/api/*', requireJson)
       .onError(onError)
       .notFound((c) =>

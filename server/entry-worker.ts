@@ -1,5 +1,6 @@
+import type { ExecutionContext, MessageBatch, ScheduledController } from '@cloudflare/workers-types'
+import type { D1Database } from '@cloudflare/workers-types'
 import { drizzle } from 'drizzle-orm/d1'
-import type { Context } from 'hono'
 import { createApp } from './app'
 import { batchAtomic } from './db/atomic'
 import type { Db, Store } from './db/client'
@@ -7,26 +8,53 @@ import * as schema from './db/schema'
 import { seedDatabase } from './db/seed'
 import { ensureAuthSecret } from './db/settings'
 import { DEFAULT_TOKEN_RATE_LIMIT, type AppEnv } from './env'
+import { describeScheduledRun, runSchedule } from './lib/scheduled-run'
 import { shippedSurveys } from './surveys'
+import type { D1Counts } from './worker/instrumented-d1'
+import { instrumentedD1 } from './worker/instrumented-d1'
+import type { DrainMessage } from './worker/outbox-queue'
+import { chunkOf, drainOnce, requestDrain } from './worker/outbox-queue'
+import { workerMail } from './worker/worker-mail'
 
+type Env = AppEnv['Bindings']
 const BODY_LIMIT = 256 * 1024
 
-function d1Store(c: Context<AppEnv>): Store {
-  if (!c.env.DB) throw new Error('The D1 binding "DB" is missing: see wrangler.toml')
-  const db = drizzle(c.env.DB, { schema })
+function storeOf(d1: D1Database | undefined): Store {
+  if (!d1) throw new Error('The D1 binding "DB" is missing: see wrangler.toml')
+  const db = drizzle(d1, { schema })
   return { db: db as unknown as Db, atomic: batchAtomic(db) }
+}
+
+/**
+ * The queue consumer and the cron job use D1 through a counting wrapper that repeats a call
+ * failing with a transient error: their writes are written to be safe to repeat.
+ */
+function jobStore(env: Env) {
+  const counts: D1Counts = { calls: 0, statements: 0, retries: 0 }
+  if (!env.DB) throw new Error('The D1 binding "DB" is missing: see wrangler.toml')
+  return { store: storeOf(instrumentedD1(env.DB, { counts, retries: 3 })), counts }
 }
 
 // Migrations are applied by `wrangler d1 migrations apply`; the shipped surveys are loaded
 // by the first request each isolate serves (idempotent: unchanged files are skipped), and
 // the first admin from the ADMIN_EMAIL / ADMIN_PASSWORD secrets when both are set.
 let seeded: Promise<unknown> | null = null
-// Sessions are signed with the AUTH_SECRET secret; without it, with one generated once and
-// kept in D1 (as on Node), read once per isolate.
+// Sessions and unsubscribe links are signed with the AUTH_SECRET secret; without it, with one
+// generated once and kept in D1 (as on Node), read once per isolate.
 let storedSecret: Promise<string> | null = null
 
+async function authSecretOf(env: Env) {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET
+  storedSecret ??= ensureAuthSecret(storeOf(env.DB).db).catch((err) => {
+    storedSecret = null
+    console.error('Reading the stored auth secret failed', err)
+    return ''
+  })
+  return storedSecret
+}
+
 const app = createApp({
-  store: d1Store,
+  store: (c) => storeOf(c.env.DB),
   config: (c) => ({
     runtime: 'workerd',
     publicUrl: c.env.PUBLIC_URL ?? new URL(c.req.url).origin,
@@ -35,10 +63,19 @@ const app = createApp({
     tokenRateLimit: rateLimitOf(c.env.TOKEN_RATE_LIMIT),
   }),
   clientIp: (c) => c.req.header('CF-Connecting-IP'),
-  // No mailer here yet: invitations and reminders queued from the dashboard wait in the D1
-  // outbox for the Worker's sender (Cloudflare email + queues, a separate change) or for
-  // `csi invite` run against the same database; the API answers `sending: false`.
-  background: (c, task) => c.executionCtx.waitUntil(task),
+  // Email queued by a request is sent by the queue consumer, not in the request: one message
+  // per chunk of the wave's due rows, after the response has gone.
+  sender: (c) => (waveId) => {
+    const queue = c.env.OUTBOX_QUEUE
+    const origin = c.var.config.publicUrl
+    if (!queue || !mailOf(c.env, origin)) return false
+    c.executionCtx.waitUntil(
+      requestDrain(queue, c.var.db, { waveId, origin }, chunkOf(c.env.OUTBOX_CHUNK)).catch((err) =>
+        console.error(`Queueing the sending of wave ${waveId} failed; the cron retries`, err),
+      ),
+    )
+    return true
+  },
   asset: async (c, path) => {
     if (!c.env.ASSETS) return null
     const res = await c.env.ASSETS.fetch(new URL(path, c.req.url).toString())
@@ -46,16 +83,54 @@ const app = createApp({
   },
 })
 
+/** The mail setup, or null (logged once per isolate) when email is not configured or mis-set. */
+function mailOf(env: Env, publicUrl: string) {
+  try {
+    return workerMail(env, publicUrl)
+  } catch (err) {
+    console.error(`Email is not configured correctly: ${(err as Error).message}`)
+    return null
+  }
+}
+
 function rateLimitOf(value: string | undefined) {
   const n = Number(value)
   return value !== undefined && Number.isInteger(n) && n >= 0 ? n : DEFAULT_TOKEN_RATE_LIMIT
 }
 
+async function drain(message: DrainMessage, env: Env) {
+  const started = Date.now()
+  const publicUrl = env.PUBLIC_URL ?? message.origin
+  if (!publicUrl) {
+    console.error('PUBLIC_URL is not set: links in emails need it; the email stays queued')
+    return
+  }
+  const mail = mailOf(env, publicUrl)
+  if (!mail) return
+  const { store, counts } = jobStore(env)
+  const chunk = chunkOf(env.OUTBOX_CHUNK)
+  const r = await drainOnce(store, message, {
+    mail,
+    publicUrl,
+    secret: await authSecretOf(env),
+    chunk,
+  })
+  const t = r.totals
+  const handled = t.sent + t.bounced + t.failed + t.retrying + t.cancelled
+  // One line per invocation: what was sent, and what it cost in D1 round trips.
+  console.log(
+    `outbox drain wave=${message.waveId ?? 'all'}: sent=${t.sent} bounced=${t.bounced} failed=${t.failed} retrying=${t.retrying} cancelled=${t.cancelled}; d1_calls=${counts.calls} d1_statements=${counts.statements} d1_retries=${counts.retries} messages=${handled} ms=${Date.now() - started}`,
+  )
+  if (r.unavailable)
+    console.error(`Email transport unavailable (${mail.mailer.description}): ${r.unavailable}`)
+  if (r.again !== null && env.OUTBOX_QUEUE)
+    await env.OUTBOX_QUEUE.send({ ...message, origin: publicUrl }, { delaySeconds: r.again })
+}
+
 export default {
-  async fetch(request: Request, env: AppEnv['Bindings'], ctx: unknown) {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext) {
     if (env.DB && !seeded) {
-      const store = d1Store({ env } as Context<AppEnv>)
-      seeded = seedDatabase(store, {
+      seeded = seedDatabase(storeOf(env.DB), {
         surveys: shippedSurveys,
         adminEmail: env.ADMIN_EMAIL,
         adminPassword: env.ADMIN_PASSWORD,
@@ -65,14 +140,39 @@ export default {
       })
     }
     await seeded
-    if (env.DB && !env.AUTH_SECRET && !storedSecret) {
-      storedSecret = ensureAuthSecret(d1Store({ env } as Context<AppEnv>).db).catch((err) => {
-        storedSecret = null
-        console.error('Reading the stored auth secret failed', err)
-        return ''
-      })
-    }
-    const authSecret = env.AUTH_SECRET ?? (await storedSecret) ?? ''
+    const authSecret = env.DB ? await authSecretOf(env) : (env.AUTH_SECRET ?? '')
     return app.fetch(request, { ...env, AUTH_SECRET: authSecret }, ctx as never)
+  },
+
+  /** The outbox queue's consumer: each message sends one chunk of a wave's due email. */
+  async queue(batch: MessageBatch<DrainMessage>, env: Env) {
+    for (const message of batch.messages) {
+      try {
+        await drain(message.body, env)
+        message.ack()
+      } catch (err) {
+        console.error(`outbox drain wave=${message.body.waveId ?? 'all'} failed; retried`, err)
+        message.retry({ delaySeconds: 30 })
+      }
+    }
+  },
+
+  /** The cron trigger: close due waves, queue due reminders, drain what is due. */
+  async scheduled(_controller: ScheduledController, env: Env) {
+    if (!env.PUBLIC_URL) {
+      console.error(
+        'PUBLIC_URL is not set: scheduled reminders need it for their links; nothing was queued',
+      )
+      return
+    }
+    const { store, counts } = jobStore(env)
+    const queue = env.OUTBOX_QUEUE
+    const chunk = chunkOf(env.OUTBOX_CHUNK)
+    const r = await runSchedule(store, {
+      host: new URL(env.PUBLIC_URL).hostname,
+      now: new Date(),
+      send: (waveId) => queue && requestDrain(queue, store.db, { waveId }, chunk),
+    })
+    console.log(`${describeScheduledRun(r)}; d1_calls=${counts.calls}`)
   },
 }

@@ -1,6 +1,8 @@
-import type { D1Database, Fetcher } from '@cloudflare/workers-types'
+import type { D1Database, Fetcher, Queue } from '@cloudflare/workers-types'
 import type { Atomic } from './db/atomic'
 import type { Db } from './db/client'
+import type { SendEmailBinding } from './mail/send-email-binding-mailer'
+import type { DrainMessage } from './worker/outbox-queue'
 
 export type Runtime = 'node' | 'workerd'
 
@@ -28,6 +30,14 @@ export type AppEnv = {
     ADMIN_PASSWORD?: string
     AUTH_SECRET?: string
     TOKEN_RATE_LIMIT?: string
+    /** Workers email: the send_email binding, the outbox queue and their settings (wrangler.toml). */
+    EMAIL?: SendEmailBinding
+    OUTBOX_QUEUE?: Queue<DrainMessage>
+    MAIL_FROM?: string
+    EMAIL_PROVIDER?: string
+    EMAIL_API_URL?: string
+    EMAIL_API_KEY?: string
+    OUTBOX_CHUNK?: string
   }
   Variables: {
     db: Db

@@ -8,7 +8,7 @@ import { getWave, waveState } from '../db/waves'
 import type { SendTotals } from '../mail/send-outbox'
 import { sendOutbox } from '../mail/send-outbox'
 import type { NodeEnv } from '../node/config'
-import { nodeMailer, senderOf } from '../node/mail-config'
+import { nodeMailer, nodeSender } from '../node/mail-config'
 import { CliError } from './cli-error'
 import { openCliStore } from './context'
 import { progressBar } from './progress'
@@ -64,7 +64,7 @@ async function deliver(store: Store, env: NodeEnv, wave: Wave, opts: SendOpts) {
     totals = await sendOutbox(store, {
       mailer,
       publicUrl: env.PUBLIC_URL,
-      ...senderOf(env),
+      ...nodeSender(env),
       secret: env.AUTH_SECRET ?? (await ensureAuthSecret(store.db)),
       waveId: wave.id,
       concurrency,

@@ -1,16 +1,18 @@
 import { and, asc, count, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm'
 import { hashToken, randomToken } from '../lib/tokens'
 import type { Statement } from './atomic'
+import { rawStatement } from './atomic'
 import type { Db, Store } from './client'
 import { invitationTokens, invitations, optOuts, outbox, waves } from './schema'
 
 type OutboxKind = (typeof outbox.$inferSelect)['kind']
 
-// D1 binds at most 100 parameters per statement: a token row binds 2, an outbox row 7.
-const TOKENS_PER_STATEMENT = 50
-const OUTBOX_ROWS_PER_STATEMENT = 14
-/** Invitations prepared per atomic write: each gets its token and its outbox row together. */
-export const ENQUEUE_CHUNK = 200
+/**
+ * Invitations prepared per atomic write: each gets its token and its outbox row together. The
+ * rows travel as one JSON parameter per table (json_each), so a chunk is two statements whatever
+ * its size: D1's 100-parameter limit never applies, and 10,000 invitations are 20 statements.
+ */
+export const ENQUEUE_CHUNK = 1000
 
 /** Deterministic per message, so a receiving server can tell a resend from a new message. */
 export function messageIdOf(invitationId: string, kind: OutboxKind, seq: number, host: string) {
@@ -19,7 +21,8 @@ export function messageIdOf(invitationId: string, kind: OutboxKind, seq: number,
 
 /**
  * Writes a token and an outbox row for each candidate in one atomic write. The outbox's unique
- * (invitation, kind, seq) index refuses a second row, so two runs can never queue a message twice.
+ * (invitation, kind, seq) index skips a second row, so two runs (or a D1 write repeated after it
+ * had committed) can never queue a message twice.
  */
 async function enqueue(
   { db, atomic }: Store,
@@ -28,38 +31,38 @@ async function enqueue(
   host: string,
   now: Date,
 ) {
+  if (rows.length === 0) return 0
   const prepared = await Promise.all(
     rows.map(async (r) => {
       const token = randomToken()
       return { ...r, token, hash: await hashToken(token) }
     }),
   )
-  const statements: Statement[] = []
-  for (let i = 0; i < prepared.length; i += TOKENS_PER_STATEMENT) {
-    const chunk = prepared.slice(i, i + TOKENS_PER_STATEMENT)
-    statements.push(
-      db
-        .insert(invitationTokens)
-        .values(chunk.map((p) => ({ hash: p.hash, invitationId: p.invitationId }))),
-    )
-  }
-  for (let i = 0; i < prepared.length; i += OUTBOX_ROWS_PER_STATEMENT) {
-    const chunk = prepared.slice(i, i + OUTBOX_ROWS_PER_STATEMENT)
-    statements.push(
-      db.insert(outbox).values(
-        chunk.map((p) => ({
-          invitationId: p.invitationId,
-          waveId: p.waveId,
-          kind,
-          seq: p.seq,
-          token: p.token,
-          messageId: messageIdOf(p.invitationId, kind, p.seq, host),
-          nextAttemptAt: now,
-        })),
-      ),
-    )
-  }
-  if (statements.length) await atomic(statements as [Statement, ...Statement[]])
+  const tokens = JSON.stringify(prepared.map((p) => [p.hash, p.invitationId]))
+  const messages = JSON.stringify(
+    prepared.map((p) => [
+      p.invitationId,
+      p.waveId,
+      p.seq,
+      p.token,
+      messageIdOf(p.invitationId, kind, p.seq, host),
+    ]),
+  )
+  const dueAt = Math.floor(now.getTime() / 1000)
+  await atomic([
+    rawStatement(
+      db,
+      sql`insert into ${invitationTokens} (hash, invitation_id)
+          select value ->> 0, value ->> 1 from json_each(${tokens})`,
+    ),
+    rawStatement(
+      db,
+      sql`insert into ${outbox} (invitation_id, wave_id, kind, seq, token, message_id, next_attempt_at)
+          select value ->> 0, value ->> 1, ${kind}, value ->> 2, value ->> 3, value ->> 4, ${dueAt}
+          from json_each(${messages}) where true
+          on conflict do nothing`,
+    ),
+  ])
   return prepared.length
 }
 
@@ -213,7 +216,11 @@ export async function leaseDue(db: Db, now: Date, leaseMs: number, limit: number
   return rows.sort((a, b) => a.id - b.id)
 }
 
-/** Sent: the raw token leaves the database, and the invitee's last-contact time moves on. */
+/**
+ * Sent: the raw token leaves the database, and the invitee's last-contact time moves on. The
+ * count is bumped only while the row is still pending, so running these statements twice (a
+ * D1 write retried after it had in fact committed) counts the message once.
+ */
 export function markSentStatements(
   db: Db,
   m: { id: number; invitationId: string | null; kind: OutboxKind },
@@ -222,15 +229,16 @@ export function markSentStatements(
   const sent = db
     .update(outbox)
     .set({ status: 'sent', sentAt: now, token: null, leaseUntil: null, lastError: null })
-    .where(eq(outbox.id, m.id))
+    .where(and(eq(outbox.id, m.id), eq(outbox.status, 'pending')))
   // Only survey emails count towards reminders; an acknowledgement or an alert does not.
   if (!m.invitationId || (m.kind !== 'invitation' && m.kind !== 'reminder')) return [sent]
+  const stillPending = sql`exists (select 1 from ${outbox} where ${outbox.id} = ${m.id} and ${outbox.status} = 'pending')`
   return [
-    sent,
     db
       .update(invitations)
       .set({ messagesSent: sql`${invitations.messagesSent} + 1`, lastSentAt: now })
-      .where(eq(invitations.id, m.invitationId)),
+      .where(and(eq(invitations.id, m.invitationId), stillPending)),
+    sent,
   ]
 }
 

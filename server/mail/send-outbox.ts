@@ -42,6 +42,8 @@ export type SendOptions = {
   /** Keep waiting this long for retries that fall due, instead of leaving them for the next run. */
   waitForRetriesMs?: number
   onProgress?: (totals: SendTotals) => void
+  /** Leases at most this many messages in this run (a Worker invocation's share), then returns. */
+  maxMessages?: number
   /** Stops leasing new messages; those in flight finish and are marked. */
   signal?: AbortSignal
   now?: () => Date
@@ -61,6 +63,7 @@ export async function sendOutbox(store: Store, o: SendOptions): Promise<SendTota
   const waitUntil = now().getTime() + (o.waitForRetriesMs ?? 0)
   const host = new URL(o.publicUrl).hostname
   let unavailable: MailError | null = null
+  let budget = o.maxMessages ?? Infinity
 
   const sendOne = async (m: LeasedMessage) => {
     const reason = cancelReason(m, now())
@@ -107,14 +110,15 @@ export async function sendOutbox(store: Store, o: SendOptions): Promise<SendTota
   }
 
   for (;;) {
-    if (o.signal?.aborted || unavailable) break
+    if (o.signal?.aborted || unavailable || budget <= 0) break
     const leased = await leaseDue(
       store.db,
       now(),
       o.leaseMs ?? 5 * 60_000,
-      o.batchSize ?? 100,
+      Math.min(o.batchSize ?? 100, budget),
       o.waveId,
     )
+    budget -= leased.length
     if (leased.length === 0) {
       const { pending, nextAt } = await pendingSummary(store.db, o.waveId)
       if (!pending || !nextAt || nextAt.getTime() > waitUntil) break

@@ -21,6 +21,8 @@ const envSchema = z.object({
     .optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TOKEN_RATE_LIMIT: z.coerce.number().int().min(0).default(DEFAULT_TOKEN_RATE_LIMIT),
+  /** Minutes between scheduled runs (close due waves, queue due reminders); 0 turns them off. */
+  SCHEDULE_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
 })
 
 export type NodeEnv = z.infer<typeof envSchema> & { PUBLIC_URL: string }

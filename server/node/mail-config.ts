@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path'
 import type { Mailer } from '../mail/mailer'
+import { senderOf } from '../mail/sender'
 import type { NodeEnv } from './config'
 import { emlMailer, smtpMailer } from './mailers'
 
@@ -9,17 +10,5 @@ export function nodeMailer(env: NodeEnv, connections?: number): Mailer {
   return emlMailer(join(dirname(env.DATABASE_PATH), 'outbox'))
 }
 
-/**
- * The From header and the organisation named in messages: MAIL_FROM as `Name <address>` or a
- * bare address; by default `CSI Toolkit <surveys@<PUBLIC_URL host>>`.
- */
-export function senderOf(env: NodeEnv) {
-  const from = env.MAIL_FROM ?? `CSI Toolkit <surveys@${new URL(env.PUBLIC_URL).hostname}>`
-  const named = /^\s*"?([^"<]*?)"?\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(from)
-  if (named)
-    return {
-      from: named[1] ? `"${named[1]}" <${named[2]}>` : named[2]!,
-      organisation: named[1] || 'CSI Toolkit',
-    }
-  return { from: from.trim(), organisation: 'CSI Toolkit' }
-}
+/** MAIL_FROM, or the default sender for PUBLIC_URL's host. */
+export const nodeSender = (env: NodeEnv) => senderOf(env.MAIL_FROM, env.PUBLIC_URL)

@@ -6,8 +6,11 @@ import { ensureAuthSecret } from '../db/settings'
 import { shippedSurveys } from '../surveys'
 import { nodeAssets } from './assets'
 import type { NodeEnv } from './config'
-import { nodeMailer, senderOf } from './mail-config'
+import { nodeMailer, nodeSender } from './mail-config'
 import { openDatabase } from './open-database'
+import { backgroundSender } from '../lib/background-sender'
+import { describeScheduledRun, runSchedule } from '../lib/scheduled-run'
+import type { Store } from '../db/client'
 
 export const BODY_LIMIT = 256 * 1024
 
@@ -40,20 +43,27 @@ export async function startNodeServer(env: NodeEnv, log: (line: string) => void 
   }
   // Invitations and reminders queued from the dashboard go out from this process, through
   // SMTP_URL or as .eml files, like `csi invite`.
-  const mail = { mailer: nodeMailer(env), ...senderOf(env) }
+  const mail = { mailer: nodeMailer(env), ...nodeSender(env) }
+  const startSending = backgroundSender({
+    store,
+    mail,
+    publicUrl: env.PUBLIC_URL,
+    secret: authSecret,
+    background: (task) => void task.catch((err) => console.error('Background task failed', err)),
+  })
   const app = createApp({
     store: () => store,
     config: () => config,
     asset: (_c, path) => assets(path),
     clientIp: (c) => getConnInfo(c).remote.address,
-    mail: () => mail,
-    background: (_c, task) =>
-      void task.catch((err) => console.error('Background task failed', err)),
+    sender: () => startSending,
   })
+  const schedule = startSchedule(env, store, startSending, log)
   const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
     log(`CSI Toolkit on ${env.PUBLIC_URL} (port ${info.port}, database ${env.DATABASE_PATH})`)
   })
   const stop = () => {
+    clearInterval(schedule)
     server.close(() => {
       void mail.mailer.close()
       store.close()
@@ -65,4 +75,33 @@ export async function startNodeServer(env: NodeEnv, log: (line: string) => void 
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
   return { server, store }
+}
+
+/**
+ * What a cron trigger does on Workers, every SCHEDULE_MINUTES here: close waves past their
+ * closing date, queue due reminders, send what is due. Runs never overlap.
+ */
+function startSchedule(
+  env: NodeEnv,
+  store: Store,
+  send: (waveId: string) => boolean,
+  log: (line: string) => void,
+) {
+  if (env.SCHEDULE_MINUTES === 0) return undefined
+  const host = new URL(env.PUBLIC_URL).hostname
+  let busy = false
+  const timer = setInterval(async () => {
+    if (busy) return
+    busy = true
+    try {
+      const r = await runSchedule(store, { host, now: new Date(), send })
+      if (r.closed.length || r.reminders.length) log(describeScheduledRun(r))
+    } catch (err) {
+      console.error('Scheduled run failed', err)
+    } finally {
+      busy = false
+    }
+  }, env.SCHEDULE_MINUTES * 60_000)
+  timer.unref()
+  return timer
 }

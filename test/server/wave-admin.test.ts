@@ -7,6 +7,7 @@ import { findWaveByOpenLinkHash, getWave } from '../../server/db/waves'
 import { hashToken } from '../../server/lib/tokens'
 import { openDatabase } from '../../server/node/open-database'
 import { smtpMailer } from '../../server/node/mailers'
+import { backgroundSender } from '../../server/lib/background-sender'
 import { shippedSurveys } from '../../server/surveys'
 import { json } from '../api/target'
 import { makeTestApp } from '../helpers/app'
@@ -33,12 +34,18 @@ async function makeMailingApp(smtpUrl: string) {
   const mailer = smtpMailer(smtpUrl, 2)
   cleanups.push(() => mailer.close())
   const tasks: Promise<unknown>[] = []
+  const startSending = backgroundSender({
+    store,
+    mail: { mailer, from: 'surveys@test.example', organisation: 'Acme' },
+    publicUrl: config.publicUrl,
+    secret: config.authSecret,
+    background: (task) => void tasks.push(task),
+  })
   const app = createApp({
     store: () => store,
     config: () => config,
     asset: async () => null,
-    mail: () => ({ mailer, from: 'surveys@test.example', organisation: 'Acme' }),
-    background: (_c, task) => void tasks.push(task),
+    sender: () => startSending,
   })
   return { app, store, db: store.db, config, settled: () => Promise.all(tasks) }
 }
