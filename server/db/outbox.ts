@@ -53,7 +53,8 @@ async function enqueue(
     rawStatement(
       db,
       sql`insert into ${invitationTokens} (hash, invitation_id)
-          select value ->> 0, value ->> 1 from json_each(${tokens})`,
+          select value ->> 0, value ->> 1 from json_each(${tokens}) where true
+          on conflict do nothing`,
     ),
     rawStatement(
       db,
