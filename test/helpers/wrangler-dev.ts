@@ -48,8 +48,11 @@ export type WranglerDev = Awaited<ReturnType<typeof startWranglerDev>>
  */
 export async function startWranglerDev(
   options: {
-    /** Extra Worker vars, passed as `--var NAME:VALUE` (values may contain colons). */
-    vars?: Record<string, string>
+    /**
+     * Extra Worker vars, passed as `--var NAME:VALUE` (values may contain colons); a function
+     * gets the server's own URL first (for PUBLIC_URL).
+     */
+    vars?: Record<string, string> | ((url: string) => Record<string, string>)
     /**
      * Where D1, queues and caches persist (`--persist-to`): pass one to restart on the same
      * state. Default: a fresh temp folder, deleted by stop().
@@ -60,7 +63,7 @@ export async function startWranglerDev(
   const ownDir = !options.persistDir
   const persistDir = options.persistDir ?? mkdtempSync(join(tmpdir(), 'csi-wrangler-'))
   // Wrangler's full debug log (it always writes one) goes here rather than to the user's
-  // ~/.config/.wrangler/logs; scheduled() reads the inner Worker's address from it.
+  // ~/.config/.wrangler/logs.
   const debugLog = join(persistDir, 'wrangler-debug.log')
   // An empty --env-file stops wrangler reading the repo's .dev.vars / .env (a developer's real
   // API keys must not reach a test), so the Worker sees wrangler.toml's vars and `vars` only.
@@ -115,7 +118,9 @@ export async function startWranglerDev(
     emptyEnvFile,
     '--test-scheduled',
     '--show-interactive-dev-session=false',
-    ...Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+    ...Object.entries(
+      typeof options.vars === 'function' ? options.vars(url) : (options.vars ?? {}),
+    ).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
   ]
   // Its own process group (detached), so stop() reaches workerd and esbuild too.
   const child: ChildProcess = spawn(process.execPath, args, {
@@ -235,25 +240,14 @@ export async function startWranglerDev(
   }
 
   /**
-   * Runs the Worker's scheduled() handler for `cron` (default: no cron, `controller.cron` is
-   * "") and answers when it and its ctx.waitUntil() work are done: 200 "ok", or 500
-   * "exception" when it threw (the error is in the logs as `✘ [ERROR] ...`).
-   *
-   * Neither public route works in wrangler 4.86 with this wrangler.toml: `/__scheduled`
-   * (--test-scheduled) is served the SPA's index.html, because [assets] run_worker_first does
-   * not list it, and `/cdn-cgi/handler/scheduled` reaches the assets proxy Worker, which has no
-   * scheduled handler and answers 500 "exception" (workers-sdk#9882, fixed after 4.86 by
-   * workers-sdk#14177). So this calls the inner Miniflare's `/cdn-cgi/handler/scheduled` with
-   * Miniflare's route-override header naming the user Worker, as that fix does; the inner
-   * address changes on every reload and is read from wrangler's debug log each time.
+   * Runs the Worker's scheduled() handler for `cron` through wrangler's --test-scheduled route
+   * (listed in wrangler.toml's run_worker_first, else the SPA fallback would answer it) and
+   * answers once the handler's promise settles: 200 "Ran scheduled event", or 500 with the
+   * stack. Its log lines may follow a moment later: wait for them with waitForLog.
    */
   async function scheduled(cron?: string): Promise<Response> {
     const query = new URLSearchParams(cron === undefined ? {} : { cron })
-    const inner = await innerWorker(debugLog)
-    if (!inner) return fetch(`${url}/cdn-cgi/handler/scheduled?${query}`)
-    return fetch(`${inner.origin}/cdn-cgi/handler/scheduled?${query}`, {
-      headers: { ...inner.headers, 'MF-Route-Override': inner.name },
-    })
+    return fetch(`${url}/__scheduled?${query}`)
   }
 
   /**
@@ -308,26 +302,6 @@ export async function startWranglerDev(
   return { url, persistDir, logs, pid: pgid, waitForLog, scheduled, d1, emails, stop }
 }
 
-/** The user Worker behind wrangler's proxy, from the last reload in the debug log. */
-async function innerWorker(debugLog: string) {
-  const text = await readFile(debugLog, 'utf8').catch(() => '')
-  const marker = 'handleProxyControllerIncomingMessage {"type":"reloadComplete"'
-  const line = text.split('\n').findLast((l) => l.includes(marker))
-  if (!line) return null
-  const { proxyData } = JSON.parse(line.slice(line.indexOf('{'))) as {
-    proxyData: {
-      userWorkerUrl: { protocol: string; hostname: string; port: string }
-      userWorkerInspectorUrl: { pathname: string } // "/core:user:<worker name>"
-      headers: Record<string, string>
-    }
-  }
-  const { protocol, hostname, port } = proxyData.userWorkerUrl
-  return {
-    origin: `${protocol}//${hostname}:${port}`,
-    name: proxyData.userWorkerInspectorUrl.pathname.replace(/^\/core:user:/, ''),
-    headers: proxyData.headers,
-  }
-}
 
 /** The D1 database's SQLite file: the only one beside Miniflare's metadata.sqlite. */
 function d1File(persistDir: string) {
