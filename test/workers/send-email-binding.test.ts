@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { startWranglerDev, type WranglerDev } from '../helpers/wrangler-dev'
+
+// The Cloudflare Email Service path: the Worker's `send_email` binding, as wrangler dev
+// emulates it (each message logged, its text and HTML written to files). The emulation drops
+// custom headers, so List-Unsubscribe and X-CSI-Message-ID are checked in the unit tests.
+const admin = { email: 'admin@acme.example', password: 'correct horse battery' }
+let dev: WranglerDev
+let cookie = ''
+
+beforeAll(async () => {
+  dev = await startWranglerDev({
+    vars: (url) => ({
+      PUBLIC_URL: url,
+      MAIL_FROM: 'Acme Surveys <surveys@acme.example>',
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+    }),
+  })
+  const res = await fetch(`${dev.url}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: dev.url },
+    body: JSON.stringify(admin),
+  })
+  expect(res.status).toBe(200)
+  cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+}, 180_000)
+
+afterAll(() => dev?.stop())
+
+const post = async (path: string, body: unknown) => {
+  const res = await fetch(`${dev.url}${path}`, {
+    method: 'POST',
+    headers: { cookie, Origin: dev.url, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  return { status: res.status, body: (await res.json()) as Record<string, any> }
+}
+
+test('without an HTTPS provider, invitations go out through the send_email binding', async () => {
+  const created = await post('/api/waves', { surveyId: 'wholesaler', name: 'Supply 2026' })
+  const waveId = created.body.wave.id as string
+  await post(`/api/waves/${waveId}/contacts`, {
+    csv: 'email,name\nwil@example.com,Wil\nxia@example.com,Xia\n',
+  })
+  const invited = await post(`/api/waves/${waveId}/invite`, {})
+  expect(invited).toMatchObject({ status: 202, body: { queued: 2, sending: true } })
+  await dev.waitForLog(/^outbox drain wave=\S+: sent=2 /, 30_000)
+
+  const emails = await dev.emails()
+  expect(emails.map((e) => [e.form, e.from, e.to]).sort()).toEqual([
+    ['builder', '"Acme Surveys" <surveys@acme.example>', 'wil@example.com'],
+    ['builder', '"Acme Surveys" <surveys@acme.example>', 'xia@example.com'],
+  ])
+  for (const e of emails) {
+    expect(e.subject.length).toBeGreaterThan(5)
+    expect(e.text).toMatch(new RegExp(`${dev.url}/s/[A-Za-z0-9_-]{20,}`))
+    expect(e.html).toContain(`${dev.url}/u/`)
+  }
+  const rows = await dev.d1(
+    'select status, count(*) as n from outbox where wave_id = ? group by status',
+    [waveId],
+  )
+  expect(rows).toEqual([{ status: 'sent', n: 2 }])
+})
