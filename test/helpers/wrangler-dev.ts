@@ -302,7 +302,6 @@ export async function startWranglerDev(
   return { url, persistDir, logs, pid: pgid, waitForLog, scheduled, d1, emails, stop }
 }
 
-
 /** The D1 database's SQLite file: the only one beside Miniflare's metadata.sqlite. */
 function d1File(persistDir: string) {
   const dir = join(persistDir, 'v3/d1/miniflare-D1DatabaseObject')
