@@ -339,3 +339,28 @@ function freePort(): Promise<number> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * Signs in through the Worker's real auth route and returns a JSON client carrying the
+ * session cookie (and the Origin the CSRF check wants).
+ */
+export async function devSession(dev: WranglerDev, user: { email: string; password: string }) {
+  const res = await fetch(`${dev.url}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: dev.url },
+    body: JSON.stringify(user),
+  })
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`)
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  return async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(`${dev.url}${path}`, {
+      method,
+      headers: { cookie, Origin: dev.url, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    return { status: r.status, body: (await r.json()) as Record<string, any> }
+  }
+}

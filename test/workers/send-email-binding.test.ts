@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { startWranglerDev, type WranglerDev } from '../helpers/wrangler-dev'
+import { devSession, startWranglerDev, type WranglerDev } from '../helpers/wrangler-dev'
 
 // The Cloudflare Email Service path: the Worker's `send_email` binding, as wrangler dev
 // emulates it (each message logged, its text and HTML written to files). The emulation drops
 // custom headers, so List-Unsubscribe and X-CSI-Message-ID are checked in the unit tests.
 const admin = { email: 'admin@acme.example', password: 'correct horse battery' }
 let dev: WranglerDev
-let cookie = ''
+let call: Awaited<ReturnType<typeof devSession>>
 
 beforeAll(async () => {
   dev = await startWranglerDev({
@@ -17,28 +17,12 @@ beforeAll(async () => {
       ADMIN_PASSWORD: admin.password,
     }),
   })
-  const res = await fetch(`${dev.url}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: dev.url },
-    body: JSON.stringify(admin),
-  })
-  expect(res.status).toBe(200)
-  cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
+  call = await devSession(dev, admin)
 }, 180_000)
 
 afterAll(() => dev?.stop())
 
-const post = async (path: string, body: unknown) => {
-  const res = await fetch(`${dev.url}${path}`, {
-    method: 'POST',
-    headers: { cookie, Origin: dev.url, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as Record<string, any> }
-}
+const post = (path: string, body: unknown) => call('POST', path, body)
 
 test('without an HTTPS provider, invitations go out through the send_email binding', async () => {
   const created = await post('/api/waves', { surveyId: 'wholesaler', name: 'Supply 2026' })

@@ -8,14 +8,14 @@ import { answerSurvey } from '../helpers/answer-survey'
 import { launchBrowser, screenshotDir } from '../helpers/browser'
 import type { ApiCall } from '../helpers/email-api'
 import { linkIn, startEmailApi } from '../helpers/email-api'
-import { startWranglerDev, type WranglerDev } from '../helpers/wrangler-dev'
+import { devSession, startWranglerDev, type WranglerDev } from '../helpers/wrangler-dev'
 
 const root = join(import.meta.dirname, '../..')
 const admin = { email: 'admin@acme.example', password: 'correct horse battery' }
 let api: Awaited<ReturnType<typeof startEmailApi>>
 let dev: WranglerDev
 let browser: Browser
-let cookie = ''
+let call: Awaited<ReturnType<typeof devSession>>
 
 beforeAll(async () => {
   if (!existsSync(join(root, 'client/dist/index.html')))
@@ -31,16 +31,7 @@ beforeAll(async () => {
       ADMIN_PASSWORD: admin.password,
     }),
   })
-  const res = await fetch(`${dev.url}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: dev.url },
-    body: JSON.stringify(admin),
-  })
-  expect(res.status).toBe(200)
-  cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
+  call = await devSession(dev, admin)
   browser = await launchBrowser()
 }, 180_000)
 
@@ -49,15 +40,6 @@ afterAll(async () => {
   await dev?.stop()
   await api?.stop()
 })
-
-async function call(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${dev.url}${path}`, {
-    method,
-    headers: { cookie, Origin: dev.url, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as Record<string, any> }
-}
 
 const kindOf = (c: ApiCall) =>
   String((c.body.headers as Record<string, string>)['X-CSI-Message']).split(/[-.]/)[0]
@@ -114,6 +96,9 @@ describe('the whole scenario on workerd + local D1 (wrangler dev)', () => {
     await page.goto(linkIn(ann))
     await page.locator('.sd-question[data-name="overall"]').waitFor({ timeout: 30_000 })
     await page.screenshot({ path: join(screenshotDir, 'workers-respond.png') })
+    await page.setViewportSize({ width: 375, height: 800 })
+    await page.screenshot({ path: join(screenshotDir, 'workers-respond-mobile.png') })
+    await page.setViewportSize({ width: 1280, height: 720 })
     await answerSurvey(page, 2)
     await page
       .getByText(/thank you/i)
