@@ -92,8 +92,8 @@ async function queueAndSend(v: Vars, wave: Wave, what: string, queue: () => Prom
   assertSendable(wave, what)
   const queued = await queue()
   const { pending } = await pendingSummary(v.db, wave.id)
-  // Without a mailer in this app (Workers, for now), the rows wait in the outbox for the
-  // Worker's own sender (queue consumer / cron) or `csi invite`; they are never lost.
+  // Without a sender (no mail configured), the rows wait in the outbox for the next one (the
+  // Worker's cron, `csi invite`); they are never lost.
   const sending = pending > 0 && v.startSending(wave.id)
   return { queued, pending, sending }
 }
