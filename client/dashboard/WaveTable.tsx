@@ -22,7 +22,7 @@ function fieldwork(w: WaveSummary) {
  */
 export function WaveTable(props: { waves: readonly WaveSummary[]; onChanged: () => void }) {
   return (
-    <table className="overview-table">
+    <table className="data-table data-table--card overview-table">
       <thead>
         <tr>
           <th scope="col">Wave</th>

@@ -1,5 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+// Before App: every table's own rules, in the stylesheets App's pages import, must come later.
+import './data-table.css'
 import { App } from './App'
 import './dashboard.css'
 

@@ -8,7 +8,7 @@ type Props = { users: readonly ListedUser[]; onChanged: (message: string) => voi
 export function UserTable({ users, onChanged }: Props) {
   const { user: me } = useSession()
   return (
-    <table className="users-table">
+    <table className="data-table data-table--card users-table">
       <thead>
         <tr>
           <th scope="col">Email</th>

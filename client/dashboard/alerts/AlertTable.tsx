@@ -18,7 +18,7 @@ const SHOWN = 3
 /** Follow-ups newest first; on a phone each row stacks into a card (alerts.css). */
 export function AlertTable({ alerts, names, now }: Props) {
   return (
-    <table className="alert-table">
+    <table className="data-table data-table--card alert-table">
       <caption className="visually-hidden">Follow-ups, newest first</caption>
       <thead>
         <tr>

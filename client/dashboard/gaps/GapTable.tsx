@@ -34,7 +34,7 @@ export function GapTable({ rows, labels, other, method }: Props) {
   }
   return (
     <TableFrame aria-labelledby="gaps-table-title">
-      <table className="results-table gaps-table">
+      <table className="data-table results-table gaps-table">
         <caption className="visually-hidden">
           Perception gaps per attribute: means on the 1–5 scale, gap = staff minus {other}
         </caption>

@@ -72,7 +72,7 @@ export function AttributeTable({ rows, labels, source, servedOrder, cutOffs, thr
   return (
     <>
       <TableFrame aria-label="Strengths and weaknesses table">
-        <table className="report-table attribute-table report-table--stack">
+        <table className="data-table report-table attribute-table report-table--stack">
           <caption className="visually-hidden">
             Strengths and weaknesses: each attribute’s mean on 1–5, score /10 with its 95% interval,
             band, importance and quadrant. Column headers sort the table.

@@ -27,7 +27,7 @@ export function GapTable(p: { report: WaveReport; mine: string; theirs: string }
         <p className="muted">No attribute was asked of both audiences with answers to compare.</p>
       ) : (
         <TableFrame aria-label={`Attribute gaps, ${A} compared with ${B}`}>
-          <table className="report-table gap-table report-table--stack">
+          <table className="data-table report-table gap-table report-table--stack">
             <thead>
               <tr>
                 <th scope="col">Attribute</th>

@@ -63,7 +63,7 @@ function SegmentTable(p: {
     <>
       {p.title && <h4 className="report-segment__audience">{p.title}</h4>}
       <TableFrame aria-label={label}>
-        <table className="report-table segment-table">
+        <table className="data-table report-table segment-table">
           <thead>
             <tr>
               <th scope="col">{name}</th>

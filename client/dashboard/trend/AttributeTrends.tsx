@@ -33,7 +33,7 @@ export function AttributeTrends({
           : 'Scores /10 with the change from the previous wave; p adjusted (Holm) for testing every attribute at once. Choose an attribute to see its trend.'}
       </p>
       <TableFrame aria-labelledby="trend-attrs-title">
-        <table className="results-table trend-table trend-table--attrs">
+        <table className="data-table results-table trend-table trend-table--attrs">
           <thead>
             <tr>
               <th scope="col">Attribute</th>

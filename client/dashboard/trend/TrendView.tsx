@@ -144,7 +144,7 @@ function TrendBody({
       <section className="trend-section" aria-labelledby="trend-table-title">
         <h2 id="trend-table-title">Wave by wave</h2>
         <TableFrame aria-labelledby="trend-table-title">
-          <table className="results-table trend-table" data-show={show}>
+          <table className="data-table results-table trend-table" data-show={show}>
             <caption className="visually-hidden">
               {title} {unit} per wave, with the change from the previous wave
             </caption>
