@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react'
 import { useState } from 'react'
+import { FormSubmit } from '../account/FormSubmit'
 import { useAction } from '../overview/use-action'
 import type { AlertDetail, AlertStatus } from './alert-api'
 import { alertApi } from './alert-api'
@@ -87,19 +88,11 @@ export function FollowUpForm({ alert, onSaved }: Props) {
             What you did or agreed, for the history. Only dashboard users see it.
           </p>
         </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="submit" className="button" disabled={save.busy}>
-            {save.busy ? 'Saving…' : 'Save'}
-          </button>
+        <FormSubmit problem={error ?? ''} busy={save.busy} label="Save" busyLabel="Saving…">
           <p className="alert-saved" role="status">
             {saved}
           </p>
-        </div>
+        </FormSubmit>
       </form>
     </section>
   )
