@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seriousViolations } from '../helpers/axe'
-import { launchBrowser, screenshotDir } from '../helpers/browser'
+import { launchBrowser, screenshotDir, signInToOverview } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
 
 let server: Awaited<ReturnType<typeof startNodeServer>>
@@ -40,11 +40,7 @@ async function shots(page: Page, name: string) {
 }
 
 async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${server.url}/sign-in`)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByLabel('Password').press('Enter')
-  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor()
+  await signInToOverview(page, server.url, email, password)
 }
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '')

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { answerSurvey } from '../helpers/answer-survey'
-import { launchBrowser, screenshotDir } from '../helpers/browser'
+import { launchBrowser, screenshotDir, submitSignIn } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
 
 let server: Awaited<ReturnType<typeof startNodeServer>>
@@ -64,9 +64,7 @@ async function noHorizontalOverflow(page: Page) {
 }
 
 async function signIn(page: Page, password = ADMIN.password) {
-  await page.getByLabel('Email').fill(ADMIN.email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByLabel('Password').press('Enter')
+  await submitSignIn(page, ADMIN.email, password)
 }
 
 /** Wave → search → contact → mode → survey → saved, screenshotting each step as `prefix-…`. */

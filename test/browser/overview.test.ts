@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seriousViolations } from '../helpers/axe'
-import { launchBrowser, screenshotDir } from '../helpers/browser'
+import { launchBrowser, screenshotDir, signInToOverview } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
 import { startSmtpServer } from '../helpers/smtp'
 
@@ -54,11 +54,7 @@ async function noHorizontalOverflow(page: Page) {
 }
 
 async function signIn(page: Page) {
-  await page.goto(`${server.url}/sign-in`)
-  await page.getByLabel('Email').fill(MANAGER.email)
-  await page.getByLabel('Password').fill(MANAGER.password)
-  await page.getByLabel('Password').press('Enter')
-  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor()
+  await signInToOverview(page, server.url, MANAGER.email, MANAGER.password)
 }
 
 const file = (lines: string[]) => ({

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, screenshotDir } from '../helpers/browser'
+import { launchBrowser, screenshotDir, submitSignIn } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
 
 let server: Awaited<ReturnType<typeof startNodeServer>>
@@ -112,9 +112,7 @@ afterAll(async () => {
 
 async function openReport(page: Page, query = '') {
   await page.goto(`${server.url}/waves/${customers}${query}`)
-  await page.getByLabel('Email').fill(ADMIN.email)
-  await page.getByLabel('Password').fill(ADMIN.password)
-  await page.getByLabel('Password').press('Enter')
+  await submitSignIn(page, ADMIN.email, ADMIN.password)
   await page.locator('.csi-card').waitFor()
   await page.locator('.ipa canvas').waitFor()
 }

@@ -15,7 +15,7 @@ import {
   signed,
 } from '../../client/dashboard/gaps/stat-format'
 import type { TrendData } from '../../client/dashboard/trend/trend-model'
-import { launchBrowser, screenshotDir } from '../helpers/browser'
+import { launchBrowser, screenshotDir, submitSignIn } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
 
 let server: Awaited<ReturnType<typeof startNodeServer>>
@@ -61,9 +61,7 @@ async function openAs(email: string, path: string, width = 1280) {
   const page = await browser.newPage({ viewport: { width, height: 900 } })
   page.on('pageerror', (e) => pageErrors.push(e.message))
   await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(path)}`)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(PASSWORD)
-  await page.getByLabel('Password').press('Enter')
+  await submitSignIn(page, email, PASSWORD)
   await page.waitForURL((u) => u.pathname === path.split('?')[0])
   return page
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seriousViolations } from '../helpers/axe'
-import { launchBrowser, screenshotDir } from '../helpers/browser'
+import { launchBrowser, screenshotDir, signInToOverview } from '../helpers/browser'
 import { startNodeServer } from '../helpers/node-server'
 
 const PASSWORD = 'correct horse battery'
@@ -42,11 +42,7 @@ afterAll(async () => {
 async function signedIn(role: Role, viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ viewport })
   const page = await context.newPage()
-  await page.goto(`${server.url}/sign-in`)
-  await page.getByLabel('Email').fill(people[role])
-  await page.getByLabel('Password').fill(PASSWORD)
-  await page.getByLabel('Password').press('Enter')
-  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor()
+  await signInToOverview(page, server.url, people[role], PASSWORD)
   return { context, page }
 }
 

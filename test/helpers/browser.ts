@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
+import { chromium, type Page } from 'playwright-core'
 import { repoRoot } from './node-server'
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -27,4 +27,23 @@ export async function launchBrowser() {
       '--disable-sync',
     ],
   })
+}
+
+/** Fills the sign-in form on the current page and submits it with Enter (the keyboard path). */
+export async function submitSignIn(page: Page, email: string, password: string) {
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByLabel('Password').press('Enter')
+}
+
+/** Opens `/sign-in` on `origin`, signs in, and waits for the Overview it lands on. */
+export async function signInToOverview(
+  page: Page,
+  origin: string,
+  email: string,
+  password: string,
+) {
+  await page.goto(`${origin}/sign-in`)
+  await submitSignIn(page, email, password)
+  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor()
 }
