@@ -1,7 +1,7 @@
 import { SingleBar } from 'cli-progress'
 import type { Command } from 'commander'
 import { countResponses } from '../db/responses'
-import { rebuildWaveAggregates } from '../lib/rebuild-aggregates'
+import { rebuildWaveAggregates } from '../responses/rebuild-aggregates'
 import { CliError } from './cli-error'
 import { openCliStore } from './context'
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { getWave } from '../db/waves'
-import { importContacts } from '../import/contacts'
+import { importContacts } from '../distribution/contacts-import'
 import { CliError } from './cli-error'
 import { runImport } from './import-command'
 

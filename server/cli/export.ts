@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { once } from 'node:events'
-import { exportResponses } from '../lib/export-responses'
+import { exportResponses } from '../responses/export-responses'
 import { CliError } from './cli-error'
 import { openCliStore } from './context'
 

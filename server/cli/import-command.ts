@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import type { Store } from '../db/client'
-import { ImportRefused } from '../import/staging'
+import { ImportRefused } from '../db/staging'
 import { csvFileBatches } from '../node/csv-rows'
 import { CliError } from './cli-error'
 import { openCliStore } from './context'

@@ -17,10 +17,10 @@ import {
   type RawReportOptions,
   type ReportFormat,
   type SurveyColumns,
-} from '../report-io'
+} from '../results/file-report/index'
 import { ApiError } from '../lib/errors'
 import type { FollowUp } from '../../reports'
-import { loadReportWaves, waveReport } from '../lib/wave-report'
+import { loadReportWaves, waveReport } from '../results/wave-report'
 import { CliError } from './cli-error'
 import { openCliStore } from './context'
 

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import type { AcknowledgementText } from '../mail/follow-up-content'
+import type { AcknowledgementText } from '../follow-ups/follow-up-content'
 import type { Db } from './client'
 import { settings } from './schema'
 

@@ -1,5 +1,5 @@
 import type { AggregateSpec } from '../../reports'
-import { specOfSurvey } from '../lib/response-record'
+import { specOfSurvey } from '../surveys/response-record'
 import type { Db } from './client'
 import type { Audience } from './schema'
 import { getSurveyVersion } from './surveys'

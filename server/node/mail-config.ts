@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path'
 import type { Mailer } from '../mail/mailer'
-import { senderOf } from '../mail/sender'
+import { senderOf } from '../mail/from-address'
 import type { NodeEnv } from './config'
 import { emlMailer, smtpMailer } from './mailers'
 

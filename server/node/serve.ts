@@ -8,8 +8,8 @@ import { nodeAssets } from './assets'
 import type { NodeEnv } from './config'
 import { nodeMailer, nodeSender } from './mail-config'
 import { openDatabase } from './open-database'
-import { backgroundSender } from '../lib/background-sender'
-import { describeScheduledRun, runSchedule } from '../lib/scheduled-run'
+import { backgroundSender } from '../distribution/background-sender'
+import { describeScheduledRun, runSchedule } from '../distribution/scheduled-run'
 import type { Store } from '../db/client'
 
 export const BODY_LIMIT = 256 * 1024

@@ -1,9 +1,9 @@
 import type { Queue } from '@cloudflare/workers-types'
 import type { Db, Store } from '../db/client'
 import { pendingSummary } from '../db/outbox'
-import type { MailSetup } from '../lib/background-sender'
-import type { SendTotals } from '../mail/send-outbox'
-import { sendOutbox } from '../mail/send-outbox'
+import type { MailSetup } from '../distribution/background-sender'
+import type { SendTotals } from '../distribution/send-outbox'
+import { sendOutbox } from '../distribution/send-outbox'
 
 /**
  * A queue message: "send what is due in this wave" (null: in any wave). The rows themselves

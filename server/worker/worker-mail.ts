@@ -1,9 +1,9 @@
-import type { MailSetup } from '../lib/background-sender'
+import type { MailSetup } from '../distribution/background-sender'
 import type { HttpEmailProvider } from '../mail/http-api-mailer'
 import { httpApiMailer, httpEmailProviders } from '../mail/http-api-mailer'
 import type { SendEmailBinding } from '../mail/send-email-binding-mailer'
 import { sendEmailBindingMailer } from '../mail/send-email-binding-mailer'
-import { senderOf } from '../mail/sender'
+import { senderOf } from '../mail/from-address'
 
 export type WorkerMailEnv = {
   EMAIL?: SendEmailBinding

@@ -1,0 +1,114 @@
+import { and, asc, eq, lt, sql } from 'drizzle-orm'
+import type { Statement } from './atomic'
+import { rawStatement } from './atomic'
+import type { Db, Store } from './client'
+import { importRows } from './schema'
+
+/** A refused import: every bad row by its spreadsheet number, nothing stored. */
+export class ImportRefused extends Error {
+  constructor(
+    readonly problems: readonly RowProblem[],
+    readonly total: number,
+  ) {
+    super(importMessage(problems, total))
+  }
+}
+
+export type RowProblem = { row: number; message: string }
+
+/** Problems kept with their text; beyond that only counted (the first ones say what is wrong). */
+export const LISTED_PROBLEMS = 1000
+
+function importMessage(problems: readonly RowProblem[], total: number) {
+  const lines = problems.slice(0, 50).map((p) => `  row ${p.row}: ${p.message}`)
+  const more = total - Math.min(problems.length, 50)
+  if (more > 0) lines.push(`  … and ${more} more problem${more === 1 ? '' : 's'}`)
+  return `nothing was imported: ${total} problem${total === 1 ? '' : 's'}\n${lines.join('\n')}`
+}
+
+export type StagedRow = { rowNo: number; key: string | null; payload: string }
+
+// A chunk of rows travels as one JSON parameter unpacked by json_each: two bound parameters per
+// statement whatever the chunk size (D1 allows 100), and no per-row query building. Few large
+// writes, because each commit waits for the disk (synchronous=FULL).
+const ROWS_PER_STATEMENT = 500
+const STATEMENTS_PER_WRITE = 40
+
+/**
+ * Collects validated rows in `import_rows` (invisible to the product) in chunks, so an import of
+ * any size runs in constant memory and its last step is one atomic INSERT … SELECT.
+ */
+export class Staging {
+  private pending: StagedRow[] = []
+  constructor(
+    private readonly store: Store,
+    readonly importId: string,
+  ) {}
+
+  async add(row: StagedRow) {
+    this.pending.push(row)
+    if (this.pending.length >= ROWS_PER_STATEMENT * STATEMENTS_PER_WRITE) await this.flush()
+  }
+
+  async flush() {
+    const rows = this.pending
+    this.pending = []
+    const { db, atomic } = this.store
+    const statements: Statement[] = []
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+      const packed = JSON.stringify(
+        rows.slice(i, i + ROWS_PER_STATEMENT).map((r) => [r.rowNo, r.key, r.payload]),
+      )
+      statements.push(
+        rawStatement(
+          db,
+          sql`insert into ${importRows} (import_id, row_no, key, payload)
+              select ${this.importId}, value ->> 0, value ->> 1, value ->> 2 from json_each(${packed})`,
+        ),
+      )
+    }
+    if (statements.length) await atomic(statements as [Statement, ...Statement[]])
+  }
+
+  /** Keys that occur on more than one row, with their row numbers (first `limit`). */
+  async duplicates(limit: number) {
+    const rows = await this.store.db
+      .select({ key: importRows.key, rows: sql<string>`group_concat(${importRows.rowNo})` })
+      .from(importRows)
+      .where(and(eq(importRows.importId, this.importId), sql`${importRows.key} is not null`))
+      .groupBy(importRows.key)
+      .having(sql`count(*) > 1`)
+      .orderBy(asc(sql`min(${importRows.rowNo})`))
+      .limit(limit)
+    return rows.map((r) => ({
+      key: r.key!,
+      rows: r.rows
+        .split(',')
+        .map(Number)
+        .sort((a, b) => a - b),
+    }))
+  }
+
+  /** The statement that removes this import's staged rows (last step of the final write). */
+  dropStatement() {
+    return this.store.db.delete(importRows).where(eq(importRows.importId, this.importId))
+  }
+
+  async drop() {
+    await this.dropStatement()
+  }
+}
+
+/** Staged rows of imports that died half-way (a day old) are garbage; clear them. */
+export async function sweepAbandonedImports(db: Db, now: Date) {
+  const cutoff = `${Math.floor(now.getTime() / 1000) - 86_400}`
+  await db
+    .delete(importRows)
+    .where(lt(sql`substr(${importRows.importId}, 1, 10)`, cutoff.padStart(10, '0')))
+}
+
+/** Import ids start with the time in seconds, so abandoned staging can be found by age. */
+export function newImportId(now: Date) {
+  const seconds = String(Math.floor(now.getTime() / 1000)).padStart(10, '0')
+  return `${seconds}-${crypto.randomUUID().slice(0, 8)}`
+}

@@ -1,0 +1,149 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { rawStatement } from '../db/atomic'
+import type { Store } from '../db/client'
+import { audiences, importRows, invitations, optOuts } from '../db/schema'
+import type { Wave } from '../db/waves'
+import { cleanCell, isEmail, normaliseHeader, segmentName } from '../lib/csv-header'
+import type { RowVerdict } from '../db/staged-import'
+import { stagedImport } from '../db/staged-import'
+import type { Staging } from '../db/staging'
+import { ImportRefused } from '../db/staging'
+
+export type ContactImportResult = {
+  rows: number
+  added: number
+  updated: number
+  /** Contacts whose address opted out earlier: imported, never emailed. */
+  optedOut: number
+  segments: string[]
+}
+
+const known = new Set(['email', 'name', 'audience', 'owner'])
+
+/**
+ * Imports a wave's contact list (CSV rows, header first): every row is checked — email syntax,
+ * audience, owner, duplicates — before anything is stored, and all rows land in one atomic write
+ * or none do. A contact already in the wave is updated (name, owner, segments), not duplicated.
+ */
+export async function importContacts(
+  store: Store,
+  wave: Wave,
+  rows: AsyncIterable<string[][]>,
+  opts: { now?: Date; onProgress?: (rows: number) => void } = {},
+): Promise<ContactImportResult> {
+  let segments: { name: string; index: number }[] = []
+  return stagedImport(
+    store,
+    rows,
+    {
+      noun: 'contacts',
+      header(cells) {
+        const header = normaliseHeader(cells)
+        const col = checkHeader(header)
+        segments = header
+          .map((name, index) => ({ name, index }))
+          .filter((s) => s.name && !known.has(s.name))
+        const bad = segments.filter((s) => !segmentName.test(s.name))
+        if (bad.length) {
+          const message = (name: string) =>
+            `column "${name}": use letters, digits, spaces, _ . or - (at most 64)`
+          throw new ImportRefused(
+            bad.map((s) => ({ row: 1, message: message(s.name) })),
+            bad.length,
+          )
+        }
+        return (cells) => contactRow(cells, col, segments, wave.audience)
+      },
+      duplicate: (email, first) => `email: ${email} is also on row ${first}`,
+      finish: async (staging, count) => {
+        const result = await moveContacts(store, wave.id, staging)
+        return {
+          rows: count,
+          added: count - result.updated,
+          ...result,
+          segments: segments.map((s) => s.name),
+        }
+      },
+    },
+    opts,
+  )
+}
+
+function checkHeader(header: string[]) {
+  const seen = new Set<string>()
+  for (const name of header) {
+    if (name && seen.has(name))
+      throw new ImportRefused([{ row: 1, message: `column "${name}" appears twice` }], 1)
+    seen.add(name)
+  }
+  if (!seen.has('email')) {
+    throw new ImportRefused(
+      [{ row: 1, message: 'no "email" column (the header must name one)' }],
+      1,
+    )
+  }
+  return Object.fromEntries(
+    header.map((n, i) => [n, i]).filter(([n]) => known.has(n as string)),
+  ) as Record<string, number>
+}
+
+function contactRow(
+  cells: string[],
+  col: Record<string, number>,
+  segments: readonly { name: string; index: number }[],
+  waveAudience: string,
+): RowVerdict {
+  const email = cleanCell(cells[col.email!]).toLowerCase()
+  const name = cleanCell(cells[col.name ?? -1]).slice(0, 200)
+  const owner = cleanCell(cells[col.owner ?? -1]).toLowerCase()
+  const audience = cleanCell(cells[col.audience ?? -1]).toLowerCase()
+  const issues: string[] = []
+  if (!email) issues.push('email: empty')
+  else if (!isEmail(email)) issues.push(`email: "${cells[col.email!]}" is not an email address`)
+  if (owner && !isEmail(owner)) issues.push(`owner: "${owner}" is not an email address`)
+  if (audience && !(audiences as readonly string[]).includes(audience)) {
+    issues.push(`audience: "${audience}" is not one of ${audiences.join(', ')}`)
+  } else if (audience && audience !== waveAudience) {
+    issues.push(`audience: "${audience}" does not match this wave's audience "${waveAudience}"`)
+  }
+  if (issues.length) return { problem: issues.join('; ') }
+  const values: Record<string, string> = {}
+  for (const s of segments) {
+    const v = cleanCell(cells[s.index]).slice(0, 200)
+    if (v) values[s.name] = v
+  }
+  return { key: email, payload: JSON.stringify({ n: name || null, o: owner || null, s: values }) }
+}
+
+/** The final write: staged contacts become the wave's invitations (existing ones updated). */
+async function moveContacts(store: Store, waveId: string, staging: Staging) {
+  const inStaging = eq(importRows.importId, staging.importId)
+  const [existing] = await store.db
+    .select({ n: sql<number>`count(*)` })
+    .from(importRows)
+    .innerJoin(
+      invitations,
+      and(eq(invitations.waveId, waveId), eq(invitations.email, importRows.key)),
+    )
+    .where(inStaging)
+  const [opted] = await store.db
+    .select({ n: sql<number>`count(*)` })
+    .from(importRows)
+    .innerJoin(optOuts, eq(optOuts.email, importRows.key))
+    .where(inStaging)
+  await store.atomic([
+    rawStatement(
+      store.db,
+      sql`
+        insert into ${invitations} (id, wave_id, email, name, owner, segments)
+        select 'i-' || lower(hex(randomblob(10))), ${waveId}, ${importRows.key},
+               json_extract(${importRows.payload}, '$.n'), json_extract(${importRows.payload}, '$.o'),
+               json_extract(${importRows.payload}, '$.s')
+        from ${importRows} where ${importRows.importId} = ${staging.importId} order by ${importRows.rowNo}
+        on conflict (wave_id, email) do update
+          set name = excluded.name, owner = excluded.owner, segments = excluded.segments`,
+    ),
+    staging.dropStatement(),
+  ])
+  return { updated: Number(existing?.n ?? 0), optedOut: Number(opted?.n ?? 0) }
+}

@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import type { LeasedMessage } from '../db/outbox'
+import { alerts } from '../db/schema'
+import { acknowledgementText } from '../db/acknowledgements'
+import { reasonText } from './alert-rules'
+import { unsubscribeToken } from '../lib/unsubscribe-token'
+import { acknowledgementContent, alertContent } from './follow-up-content'
+import type { OutgoingMessage } from '../mail/mailer'
+
+type Sender = { publicUrl: string; from: string; organisation: string; secret: string }
+
+/** The acknowledgement to a respondent, or the alert to an owner, of one leased outbox row. */
+export async function composeFollowUp(
+  db: Db,
+  m: LeasedMessage,
+  o: Sender,
+  host: string,
+): Promise<OutgoingMessage> {
+  const base = o.publicUrl.replace(/\/+$/, '')
+  const headers: Record<string, string> = {
+    'Auto-Submitted': 'auto-generated',
+    'X-CSI-Message': `${m.kind}.${m.alertId}@${host}`,
+  }
+  if (m.kind === 'acknowledgement' && m.audience !== 'employee') {
+    const unsubscribeUrl = `${base}/u/${await unsubscribeToken(o.secret, m.invitationId!)}`
+    headers['List-Unsubscribe'] = `<${unsubscribeUrl}>`
+    headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click'
+    const content = acknowledgementContent({
+      audience: m.audience,
+      recipientName: m.name,
+      organisation: o.organisation,
+      text: await acknowledgementText(db, m.audience),
+    })
+    return { from: o.from, to: m.email, ...content, messageId: m.messageId, headers }
+  }
+  const [alert] = await db.select().from(alerts).where(eq(alerts.id, m.alertId!))
+  const contact = alert?.contactName
+    ? `${alert.contactName} <${alert.contactEmail}>`
+    : (alert?.contactEmail ?? null)
+  const content = alertContent({
+    contact,
+    waveName: m.waveName,
+    reasons: (alert?.reasons ?? []).map((r) => reasonText(r)),
+    alertUrl: `${base}/alerts/${encodeURIComponent(m.alertId!)}`,
+  })
+  return { from: o.from, to: m.email, ...content, messageId: m.messageId, headers }
+}

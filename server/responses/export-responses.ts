@@ -1,0 +1,41 @@
+import type { Db } from '../db/client'
+import { listResponsesPage } from '../db/responses'
+import { loadWaveSurvey } from '../db/wave-survey'
+import { surveyRoles } from '../surveys'
+import { toCsv } from '../lib/csv'
+import { flattenAnswers, responseColumns } from './response-columns'
+
+const PAGE = 2000
+
+/**
+ * Streams a wave's responses as CSV (SPEC 5.3): fixed columns, the survey's roles in survey
+ * order, then segment columns, then the remaining answers flattened. Constant memory.
+ */
+export async function exportResponses(db: Db, waveId: string, write: (chunk: string) => unknown) {
+  const loaded = await loadWaveSurvey(db, waveId)
+  if (!loaded) return null
+  const { survey } = loaded
+  const columns = responseColumns(surveyRoles(survey.definition), survey.definition)
+  await write(toCsv([], columns.header))
+  let afterId = 0
+  let count = 0
+  for (;;) {
+    const page = await listResponsesPage(db, waveId, afterId, PAGE)
+    if (page.length === 0) break
+    const rows = page.map((r) =>
+      columns.row({
+        respondent: `r${r.id}`,
+        wave: r.waveId,
+        audience: r.audience,
+        mode: r.mode,
+        submitted_at: r.submittedAt.toISOString(),
+        ...r.segments,
+        ...flattenAnswers(r.answers),
+      }),
+    )
+    await write(toCsv(rows))
+    count += page.length
+    afterId = page[page.length - 1]!.id
+  }
+  return { count }
+}

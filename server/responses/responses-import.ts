@@ -1,0 +1,209 @@
+import { and, eq, gte, lt, sql } from 'drizzle-orm'
+import type { AggregateSpec, CellRow } from '../../reports'
+import {
+  aggregateCells,
+  aggregateFromCodeFold,
+  emptyCodeFold,
+  foldRatingCodes,
+  ratingCode,
+} from '../../reports'
+import { aggregateUpserts } from '../db/aggregates'
+import type { Statement } from '../db/atomic'
+import { rawStatement } from '../db/atomic'
+import type { Store } from '../db/client'
+import { importRows, invitations, responses } from '../db/schema'
+import type { Mode } from '../db/schema'
+import type { loadWaveSurvey } from '../db/wave-survey'
+import { presentSegments, responseRecord } from '../surveys/response-record'
+import { isAnonymous, startOfDay } from './submit-response'
+import { normaliseHeader } from '../lib/csv-header'
+import { compileRowReader } from './response-row-answers'
+import type { RowResult } from './response-row-answers'
+import type { RowVerdict } from '../db/staged-import'
+import { stagedImport } from '../db/staged-import'
+import type { Staging } from '../db/staging'
+import { ImportRefused } from '../db/staging'
+
+type WaveSurvey = NonNullable<Awaited<ReturnType<typeof loadWaveSurvey>>>
+
+export type ResponseImportResult = {
+  rows: number
+  matchedInvitations: number
+  modes: Partial<Record<Mode, number>>
+}
+
+const FOLD_BATCH = 2000
+
+/**
+ * Imports keyed or postal responses (SPEC §5.3 rows, header first) into a wave: every row is
+ * checked against the wave's survey, a `respondent` must be an invitee of the wave who has not
+ * answered, and the rows, their invitations' marks and their aggregates land in one atomic write
+ * or not at all. `importKey` (e.g. the file's hash) makes a re-run of the same file refused.
+ */
+export async function importResponses(
+  store: Store,
+  loaded: WaveSurvey,
+  rows: AsyncIterable<string[][]>,
+  opts: { importKey: string; mode?: Mode; now?: Date; onProgress?: (rows: number) => void },
+): Promise<ResponseImportResult> {
+  const { wave, survey, spec } = loaded
+  const now = opts.now ?? new Date()
+  const anonymous = isAnonymous(wave.audience)
+  let fold = emptyCodeFold()
+  let codes: { audience: typeof wave.audience; code: string }[] = []
+  const modes: Partial<Record<Mode, number>> = {}
+  let matched = 0
+  const keyPrefix = `import:${opts.importKey}:`
+
+  const responseRow = async (read: RowResult): Promise<RowVerdict> => {
+    if (!read.ok) return { problem: read.issues.map((i) => i.message).join('; ') }
+    const v = read.value
+    const invitation = v.respondent ? await findInvitee(store, wave.id, v.respondent) : null
+    if (v.respondent && !invitation) {
+      return {
+        problem: `respondent: "${v.respondent}" is not an invitee of this wave (give their email or invitation id)`,
+      }
+    }
+    if (invitation?.responded)
+      return { problem: `respondent: ${v.respondent} has already responded in this wave` }
+    if (invitation) matched++
+    const record = responseRecord(wave.audience, survey.definition, v.answers)
+    const segments = {
+      ...(invitation?.segments ?? {}),
+      ...v.extraSegments,
+      ...presentSegments(record.segments),
+    }
+    for (const key of Object.keys(record.segments)) {
+      if (!record.segments[key] && segments[key])
+        (record.segments as Record<string, string | null>)[key] = segments[key]!
+    }
+    const code = ratingCode(record, spec)
+    codes.push({ audience: wave.audience, code })
+    if (codes.length >= FOLD_BATCH) {
+      fold = foldRatingCodes(fold, spec as AggregateSpec, codes)
+      codes = []
+    }
+    const mode = v.mode ?? opts.mode ?? 'postal'
+    modes[mode] = (modes[mode] ?? 0) + 1
+    const at = anonymous ? startOfDay(v.submittedAt ?? now) : (v.submittedAt ?? now)
+    const payload = {
+      a: v.answers,
+      s: segments,
+      m: mode,
+      t: Math.floor(at.getTime() / 1000),
+      r: code,
+      i: anonymous ? null : (invitation?.id ?? null),
+    }
+    return { key: invitation?.id ?? null, payload: JSON.stringify(payload) }
+  }
+
+  return stagedImport(
+    store,
+    rows,
+    {
+      noun: 'responses',
+      header(cells) {
+        const header = normaliseHeader(cells)
+        const reader = compileRowReader(survey.definition, wave.audience, header)
+        if (!reader.ok) {
+          throw new ImportRefused(
+            reader.issues.map((i) => ({ row: 1, message: i.message })),
+            reader.issues.length,
+          )
+        }
+        return (cells) => {
+          const row: Record<string, string> = {}
+          for (let i = 0; i < header.length; i++) if (header[i]) row[header[i]!] = cells[i] ?? ''
+          return responseRow(reader.read(row))
+        }
+      },
+      duplicate: (_key, first) => `respondent: the same invitee is also on row ${first}`,
+      finish: async (staging, count) => {
+        if (await alreadyImported(store, wave.id, keyPrefix)) {
+          throw new ImportRefused(
+            [
+              {
+                row: 1,
+                message: 'this file was already imported into this wave; nothing was added',
+              },
+            ],
+            1,
+          )
+        }
+        fold = foldRatingCodes(fold, spec as AggregateSpec, codes)
+        await store.atomic(
+          finalWrite(
+            store,
+            loaded,
+            staging,
+            keyPrefix,
+            aggregateCells(aggregateFromCodeFold(fold, spec)),
+          ),
+        )
+        return { rows: count, matchedInvitations: matched, modes }
+      },
+    },
+    opts,
+  )
+}
+
+/** Staged rows become responses, their invitees are marked, their aggregates added: one write. */
+function finalWrite(
+  store: Store,
+  { wave, survey }: WaveSurvey,
+  staging: Staging,
+  keyPrefix: string,
+  cells: CellRow[],
+) {
+  const payload = importRows.payload
+  return [
+    rawStatement(
+      store.db,
+      sql`update ${invitations} set responded = 1, started = 1, draft = null
+          where id in (select ${importRows.key} from ${importRows}
+                       where ${importRows.importId} = ${staging.importId} and ${importRows.key} is not null)`,
+    ),
+    rawStatement(
+      store.db,
+      sql`insert into ${responses} (wave_id, survey_id, survey_version, audience, mode, answers, segments,
+                                    submission_key, invitation_id, ratings, started_at, submitted_at)
+          select ${wave.id}, ${survey.surveyId}, ${survey.version}, ${wave.audience}, json_extract(${payload}, '$.m'),
+                 json_extract(${payload}, '$.a'), json_extract(${payload}, '$.s'), ${keyPrefix} || ${importRows.rowNo},
+                 json_extract(${payload}, '$.i'), json_extract(${payload}, '$.r'), null, json_extract(${payload}, '$.t')
+          from ${importRows} where ${importRows.importId} = ${staging.importId} order by ${importRows.rowNo}`,
+    ),
+    ...aggregateUpserts(store.db, wave.id, cells),
+    staging.dropStatement(),
+  ] as [Statement, ...Statement[]]
+}
+
+/** An invitee by email or invitation id, with what the import needs of them. */
+async function findInvitee(store: Store, waveId: string, respondent: string) {
+  const by = respondent.includes('@')
+    ? eq(invitations.email, respondent.toLowerCase())
+    : eq(invitations.id, respondent)
+  const [row] = await store.db
+    .select({
+      id: invitations.id,
+      segments: invitations.segments,
+      responded: invitations.responded,
+    })
+    .from(invitations)
+    .where(and(eq(invitations.waveId, waveId), by))
+  return row ?? null
+}
+
+async function alreadyImported(store: Store, waveId: string, prefix: string) {
+  const [row] = await store.db
+    .select({ id: responses.id })
+    .from(responses)
+    .where(
+      and(
+        eq(responses.waveId, waveId),
+        gte(responses.submissionKey, prefix),
+        lt(responses.submissionKey, `${prefix}\uffff`),
+      ),
+    )
+    .limit(1)
+  return Boolean(row)
+}

@@ -1,0 +1,112 @@
+import { ratingCode } from '../../reports'
+import type { Statement } from '../db/atomic'
+import { aggregateUpserts, responseDeltas } from '../db/aggregates'
+import type { Store } from '../db/client'
+import { markResponded } from '../db/invitations'
+import type { OpenLink } from '../db/links'
+import { DuplicateSubmissionError, insertResponse } from '../db/responses'
+import type { Mode } from '../db/schema'
+import { validateAnswers } from '../surveys'
+import { alertStatements } from '../db/alerts'
+import { randomId } from '../lib/tokens'
+import { alertReasons, defaultAlertRules } from '../follow-ups/alert-rules'
+import { hasComment } from '../surveys/comments-of'
+import { ApiError } from '../lib/errors'
+import { presentSegments, responseRecord } from '../surveys/response-record'
+
+export type Submission = {
+  data: unknown
+  /** The client's key for one visit of an open link; invitations use their own id. */
+  submissionKey?: string
+  startedAt?: Date | null
+  mode: Mode
+  now: Date
+  /** Our host name, for the Message-IDs of any acknowledgement and alert emails. */
+  host: string
+}
+
+/** Employee waves are anonymous: nothing in the stored response may lead back to the person. */
+export const isAnonymous = (audience: string) => audience === 'employee'
+
+/**
+ * Validates and stores one response for an open link or an invitation, with its aggregates and
+ * (for an invitation) the respond-once mark, all in one atomic write. Refusals name every bad
+ * question; a second submission for the same invitation or visit is a 409 and stores nothing.
+ */
+export async function submitResponse(store: Store, link: OpenLink, s: Submission) {
+  const checked = validateAnswers(link.survey.definition, s.data)
+  if (!checked.ok) {
+    const issues = checked.issues.map((i) => ({ path: `data.${i.question}`, message: i.message }))
+    throw new ApiError('BAD_REQUEST', issues.map((i) => i.message).join('; '), issues)
+  }
+  const { wave, invitation } = link
+  const answered = responseRecord(wave.audience, link.survey.definition, checked.data)
+  // The contact list's segment values fill the survey's segment questions left unanswered, and
+  // are kept with the response (exports carry them) as they were at submission time.
+  const contactSegments = invitation?.segments ?? {}
+  const segments = { ...answered.segments }
+  for (const key of Object.keys(segments))
+    if (!segments[key] && contactSegments[key]) segments[key] = contactSegments[key]!
+  const record = { ...answered, segments }
+  const anonymous = isAnonymous(wave.audience)
+  // The respond-once mark goes first, so a used invitation fails before anything is written.
+  const before: Statement[] = invitation ? [markResponded(store.db, invitation.id)] : []
+  const after = aggregateUpserts(store.db, wave.id, responseDeltas(link.spec, record))
+  const submissionKey = invitation
+    ? anonymous
+      ? crypto.randomUUID()
+      : `invitation:${invitation.id}`
+    : (s.submissionKey ?? crypto.randomUUID())
+  // Closing the loop, in the same write: a low score opens an alert (never for employees).
+  const reasons = anonymous
+    ? []
+    : alertReasons(wave.alertRules ?? defaultAlertRules, {
+        ...record,
+        commented: hasComment(link.survey.definition, checked.data),
+      })
+  if (reasons.length > 0)
+    after.push(
+      ...alertStatements(store.db, {
+        alertId: randomId('a'),
+        waveId: wave.id,
+        response: { submissionKey },
+        invitation: invitation ?? null,
+        ownerEmail: invitation?.owner ?? wave.ownerEmail ?? null,
+        reasons,
+        host: s.host,
+        now: s.now,
+      }),
+    )
+  try {
+    await insertResponse(
+      store,
+      {
+        waveId: wave.id,
+        surveyId: link.survey.surveyId,
+        surveyVersion: link.survey.version,
+        audience: wave.audience,
+        mode: s.mode,
+        answers: checked.data,
+        segments: { ...contactSegments, ...presentSegments(record.segments) },
+        ratings: ratingCode(record, link.spec),
+        submissionKey,
+        invitationId: invitation && !anonymous ? invitation.id : null,
+        // Exact times could be matched with the invitee's activity; a day is enough for trends.
+        startedAt: anonymous ? null : (s.startedAt ?? null),
+        submittedAt: anonymous ? startOfDay(s.now) : s.now,
+      },
+      { before, after },
+    )
+  } catch (err) {
+    if (err instanceof DuplicateSubmissionError) {
+      throw new ApiError('CONFLICT', 'This response was already submitted; it was stored once.')
+    }
+    throw err
+  }
+  return { alert: reasons.length > 0 }
+}
+
+/** An anonymous response's time: the day only, so it cannot be matched with invitee activity. */
+export function startOfDay(d: Date) {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))
+}

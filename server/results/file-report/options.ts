@@ -1,0 +1,124 @@
+import type {
+  Audience,
+  AttributeSort,
+  CsiDefinition,
+  ReportOptions,
+  ScaleMapping,
+} from '../../../reports'
+import { audiences } from '../../../reports'
+import { ReportInputError } from './errors'
+
+export const formats = ['md', 'csv', 'json'] as const
+export type ReportFormat = (typeof formats)[number]
+const csiDefinitions = ['overall', 'overall-rebuy', 'attributes', 'weighted'] as const
+const scales = ['linear', 'proportional', 'anchored10'] as const
+const sorts = ['mean', 'importance'] as const
+
+/** Report options as typed on the command line (or a query string): strings only. */
+export interface RawReportOptions {
+  format?: string
+  csi?: string
+  scale?: string
+  by?: string[]
+  compare?: string
+  na?: string[]
+  minGroup?: string
+  audience?: string
+  overall?: string
+  rebuy?: string
+  attributes?: string[]
+  sort?: string
+}
+
+/** Checked options: what to compute (`report`) and how to read the file (the rest). */
+export interface ReportRequest {
+  readonly format: ReportFormat
+  readonly report: ReportOptions
+  readonly by: readonly string[]
+  /** Cell values that mean "not applicable" (compared after trimming). */
+  readonly na: readonly string[]
+  readonly audience: Audience | null
+  readonly overall: string | null
+  readonly rebuy: string | null
+  readonly attributes: readonly string[] | null
+}
+
+function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]) {
+  if (value === undefined) return undefined
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new ReportInputError(`${option}: "${value}" is not one of ${allowed.join(', ')}`)
+}
+
+/** Splits repeated and comma-separated values, trims them and drops empty ones. */
+export function listOf(values: readonly string[] | undefined): string[] {
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
+}
+
+function minGroupOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const k = Number(value.trim())
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(k) || k < 3) {
+    throw new ReportInputError(`--min-group: "${value}" must be a whole number of at least 3`)
+  }
+  return k
+}
+
+function compareOf(value: string | undefined): ReportOptions['compare'] {
+  if (value === undefined) return undefined
+  const parts = value.split(':').map((p) => p.trim())
+  const known = (p: string): p is Audience => (audiences as readonly string[]).includes(p)
+  if (parts.length !== 2 || !known(parts[0]!) || !known(parts[1]!)) {
+    throw new ReportInputError(
+      `--compare: "${value}" must be <audienceA>:<audienceB> with audiences ${audiences.join(', ')}`,
+    )
+  }
+  if (parts[0] === parts[1]) {
+    throw new ReportInputError(`--compare: "${value}" compares an audience with itself`)
+  }
+  return [[parts[0], parts[1]]]
+}
+
+function columnOf(option: string, value: string | undefined): string | null {
+  if (value === undefined) return null
+  if (value.trim() === '') throw new ReportInputError(`${option}: the column name is empty`)
+  return value.trim()
+}
+
+/**
+ * Checks the report options of SPEC §5.2 and fills the CLI defaults: format `md`, attribute
+ * table sorted by mean. Throws a {@link ReportInputError} naming the first bad option.
+ */
+export function parseReportOptions(raw: RawReportOptions): ReportRequest {
+  const by = listOf(raw.by)
+  const attributes = raw.attributes === undefined ? null : listOf(raw.attributes)
+  if (attributes !== null && attributes.length === 0) {
+    throw new ReportInputError('--attributes: no column names given')
+  }
+  const dup = attributes?.find((a, i) => attributes.indexOf(a) !== i)
+  if (dup !== undefined) throw new ReportInputError(`--attributes: "${dup}" is named twice`)
+  const na = listOf(raw.na)
+  if (raw.na !== undefined && na.length === 0) {
+    throw new ReportInputError('--na: no codes given (e.g. --na 0 or --na NA,-99)')
+  }
+  const report: ReportOptions = {
+    csi: oneOf('--csi', raw.csi, csiDefinitions) as CsiDefinition | undefined,
+    scale: oneOf('--scale', raw.scale, scales) as ScaleMapping | undefined,
+    sort: (oneOf('--sort', raw.sort, sorts) ?? 'mean') as AttributeSort,
+    minGroup: minGroupOf(raw.minGroup),
+    compare: compareOf(raw.compare),
+    by,
+  }
+  return {
+    format: oneOf('--format', raw.format, formats) ?? 'md',
+    report,
+    by,
+    na,
+    audience: oneOf('--audience', raw.audience?.trim().toLowerCase(), audiences) ?? null,
+    overall: columnOf('--overall', raw.overall),
+    rebuy: columnOf('--rebuy', raw.rebuy),
+    attributes,
+  }
+}

@@ -1,0 +1,189 @@
+import type {
+  Flag,
+  GapRow,
+  GroupReport,
+  GroupResponseRate,
+  Quadrant,
+  Report,
+  Verdict,
+} from '../../../reports'
+import type { ReportSource } from './file-report'
+import { count, mean, num, percent, pValue, signed, wrap } from './format'
+import { attributeLines, csiLines, importanceLine } from './md-group'
+import { mdTable } from './md-table'
+import {
+  audienceTitle,
+  csiWords,
+  flagLegend,
+  mappingWords,
+  quadrantLegend,
+  quadrantWords,
+  verdictLegend,
+} from './md-words'
+
+const WIDTH = 100
+const para = (text: string) => [...wrap(text, WIDTH), '']
+const withN = (m: number | null, n: number | null) =>
+  m === null ? '–' : `${mean(m)} (${count(n)})`
+
+/** A file report carries its `source`; a wave report (server) has none. */
+type Renderable = Report & { readonly source?: ReportSource }
+
+function definitionLines(r: Renderable): string[] {
+  const cut = r.config.cutOffs
+  return para(
+    `CSI: ${csiWords[r.csiDefinition]}. Scores /10: ${mappingWords[r.scale.mapping]}. ` +
+      `Bands on /10: strength ≥ ${cut.strength} · adequate ${cut.adequate} to < ${cut.strength} · ` +
+      `concern < ${cut.adequate}.`,
+  )
+}
+
+function sourceLines(r: Renderable, s: ReportSource): string[] {
+  const c = s.columns
+  const perAudience = r.groups
+    .filter((g) => g.segment === null && !g.suppressed)
+    .map((g) => `${g.audience} ${count((g as GroupReport).n)}`)
+  const used = s.rowsUsed === s.rows ? '' : `, ${count(s.rowsUsed)} reported`
+  const from = {
+    option: 'named with --attributes',
+    survey: 'from --survey',
+    detected: 'numeric columns',
+  }
+  const parts = [
+    `Columns: audience ${c.audience ? `from column "${c.audience}"` : `= ${c.audienceFixed} for every row`}`,
+    `overall = ${c.overall ?? 'none'}`,
+    `rebuy = ${c.rebuy ?? 'none'}`,
+    `attributes (${from[c.attributesFrom]}) = ${c.attributes.join(', ') || 'none'}`,
+    ...(c.importance.length ? [`stated importance = ${c.importance.join(', ')}`] : []),
+  ]
+  const more = [
+    ...(s.na.length ? [`"Not applicable" codes: ${s.na.join(', ')}.`] : []),
+    ...(c.segments.length ? [`Other columns (usable with --by): ${c.segments.join(', ')}.`] : []),
+    ...(c.ignored.length ? [`Not used: ${c.ignored.join(', ')}.`] : []),
+  ]
+  return [
+    ...para(`${count(s.rows)} responses read${used} (${perAudience.join(', ')}).`),
+    ...para(`${parts.join('; ')}.`),
+    ...(more.length ? para(more.join(' ')) : []),
+  ]
+}
+
+/** AAPOR RR1 and RR2 with the counts behind them (SPEC §5.4, METHODOLOGY §6.8). */
+function responseRateLine(r: GroupResponseRate) {
+  const extra = [
+    r.partial ? `RR2 ${percent(r.rr2)} with ${count(r.partial)} partial` : null,
+    r.optedOut ? `${count(r.optedOut)} opted out` : null,
+    r.bounced ? `${count(r.bounced)} bounced` : null,
+  ].filter(Boolean)
+  const base = `Response rate (AAPOR RR1): ${percent(r.rr1)} · ${count(r.responded)} of ${count(r.invited)} invited`
+  return extra.length ? `${base} · ${extra.join(' · ')}` : base
+}
+
+function groupLines(r: Renderable, g: Renderable['groups'][number]): string[] {
+  const who = audienceTitle[g.audience]
+  const title = g.segment ? `### ${who} · ${g.segment.column} = ${g.segment.value}` : `## ${who}`
+  if (g.suppressed) return [`${title}: hidden`, '', ...para(`Not shown: ${g.reason}.`)]
+  const imp = importanceLine(g)
+  // Said already by the CSI paragraph and the importance line.
+  const notes = g.warnings.filter(
+    (w) => w !== g.csi.reason && !w.startsWith('low base for derived'),
+  )
+  return [
+    `${title} (n = ${count(g.n)})`,
+    '',
+    ...(g.responseRate ? [...wrap(responseRateLine(g.responseRate), WIDTH), ''] : []),
+    ...csiLines(g.csi, g.attributes.length, r.config.alphaMin),
+    '',
+    ...attributeLines(g, r.config),
+    ...(imp ? ['', ...wrap(imp, WIDTH)] : []),
+    ...notes.flatMap((w) => wrap(`Note: ${w}.`, WIDTH)),
+    '',
+  ]
+}
+
+function gapLines(r: Renderable): string[] {
+  if (r.gaps.length === 0) return []
+  const out: string[] = []
+  const pairs = [...new Set(r.gaps.map((g) => `${g.groupA}:${g.groupB}`))]
+  for (const pair of pairs) {
+    const rows = r.gaps.filter((g) => `${g.groupA}:${g.groupB}` === pair)
+    const [a, b] = pair.split(':') as [keyof typeof audienceTitle, keyof typeof audienceTitle]
+    const cell = (f: (g: GapRow) => string) =>
+      rows.map((g) => (g.verdict === 'suppressed' ? '–' : f(g)))
+    out.push(
+      `## Perception gaps: ${audienceTitle[a].toLowerCase()} vs ${audienceTitle[b].toLowerCase()}`,
+      '',
+    )
+    out.push(
+      ...para(
+        `Gap = ${a} mean − ${b} mean on 1–5; p from Welch's t-test, adjusted (${rows[0]!.pAdjustMethod}) across the ${rows.length} attributes; g = Hedges' g.`,
+      ),
+      ...mdTable(
+        [
+          { title: 'Attribute', cells: rows.map((g) => g.key) },
+          {
+            title: `${audienceTitle[a]} (n)`,
+            align: 'right',
+            cells: cell((g) => withN(g.meanA, g.nA)),
+          },
+          {
+            title: `${audienceTitle[b]} (n)`,
+            align: 'right',
+            cells: cell((g) => withN(g.meanB, g.nB)),
+          },
+          { title: 'Gap', align: 'right', cells: cell((g) => signed(g.gap)) },
+          { title: 'p', align: 'right', cells: cell((g) => pValue(g.p)) },
+          { title: 'p adj.', align: 'right', cells: cell((g) => pValue(g.pAdjusted)) },
+          { title: 'g', align: 'right', cells: cell((g) => num(g.g)) },
+          {
+            title: 'Verdict',
+            cells: rows.map((g) => (g.ordinalDisagrees ? `${g.verdict}*` : g.verdict)),
+          },
+        ],
+        WIDTH,
+      ),
+      '',
+    )
+    if (rows.some((g) => g.ordinalDisagrees)) {
+      out.push(
+        ...para('* the Mann–Whitney test disagrees with Welch about significance: read with care.'),
+      )
+    }
+  }
+  return out
+}
+
+function legendLines(r: Renderable): string[] {
+  const shown = r.groups.filter((g): g is GroupReport => !g.suppressed)
+  const flags = new Set<Flag>(shown.flatMap((g) => g.attributes.flatMap((a) => a.flags)))
+  shown.forEach((g) => g.csi.flags.forEach((f) => flags.add(f)))
+  const quads = new Set<Quadrant>(
+    shown.flatMap((g) => g.attributes.flatMap((a) => a.quadrant ?? [])),
+  )
+  const verdicts = new Set<Verdict>(r.gaps.map((g) => g.verdict))
+  const items = [
+    ...[...flags].map((f) => `- Flag ${flagLegend(f, r.config)}`),
+    ...[...quads].map((q) => `- Quadrant "${quadrantWords[q]}" = ${quadrantLegend[q]}`),
+    ...[...verdicts].map((v) => `- Verdict ${verdictLegend(v, r.config)}`),
+  ]
+  return items.length ? ['## Legend', '', ...items.flatMap((i) => wrap(i, WIDTH)), ''] : []
+}
+
+/**
+ * `--format md`: a report to read in a 100-column terminal or any Markdown viewer: source and
+ * columns, then per group the CSI with its interval and band and the strengths/weaknesses table,
+ * the perception gaps with verdicts, a legend and the warnings. Numbers are rounded for display.
+ */
+export function renderMarkdown(r: Report & { readonly source?: ReportSource }): string {
+  const lines = [
+    `# CSI report${r.source?.file ? `: ${r.source.file}` : ''}`,
+    '',
+    ...(r.source ? sourceLines(r, r.source) : []),
+    ...definitionLines(r),
+    ...r.groups.flatMap((g) => groupLines(r, g)),
+    ...gapLines(r),
+    ...legendLines(r),
+    ...(r.warnings.length ? ['## Warnings', '', ...r.warnings.map((w) => `- ${w}`), ''] : []),
+  ]
+  return `${lines.join('\n').trimEnd()}\n`
+}

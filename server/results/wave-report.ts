@@ -1,0 +1,146 @@
+import type {
+  AggregateSpec,
+  Audience,
+  CellRow,
+  ReportOptions,
+  ResponseRateInput,
+} from '../../reports'
+import { aggregatesFromCells, followUp, reportFromAggregates } from '../../reports'
+import { alertTimes } from '../db/alert-queries'
+import type { Db } from '../db/client'
+import { loadAggregateRows } from '../db/aggregates'
+import { invitationCounts } from '../db/invitations'
+import { loadWaveSurvey } from '../db/wave-survey'
+import { ApiError } from '../lib/errors'
+import { reportLabels } from '../waves/wave-detail'
+
+type WaveSurvey = NonNullable<Awaited<ReturnType<typeof loadWaveSurvey>>>
+
+/** Loads the waves of one report (one, or e.g. an employee and a customer wave for gaps). */
+export async function loadReportWaves(db: Db, waveIds: readonly string[]) {
+  const loaded: WaveSurvey[] = []
+  for (const id of new Set(waveIds)) {
+    const w = await loadWaveSurvey(db, id)
+    if (!w) throw new ApiError('NOT_FOUND', `No wave ${id}`)
+    loaded.push(w)
+  }
+  return loaded
+}
+
+/** One spec over several waves: each audience keeps its questionnaire's attribute keys. */
+function combinedSpec(waves: readonly WaveSurvey[]): AggregateSpec {
+  const attributes: Partial<Record<Audience, readonly string[]>> = {}
+  const segments = new Set<string>()
+  for (const { wave, spec } of waves) {
+    const keys = spec.attributes[wave.audience] ?? []
+    const seen = attributes[wave.audience]
+    if (seen && seen.join() !== keys.join()) {
+      throw new ApiError(
+        'BAD_REQUEST',
+        `Waves of audience ${wave.audience} ask different attributes; report them separately`,
+      )
+    }
+    attributes[wave.audience] = keys
+    for (const s of spec.segments ?? []) segments.add(s)
+  }
+  return { attributes, segments: [...segments] }
+}
+
+/**
+ * The SPEC §5.4 report of one or more waves, from their stored aggregates: a few thousand
+ * rows whatever the number of responses. Waves of one audience are pooled.
+ */
+export async function waveReport(db: Db, waves: readonly WaveSurvey[], options: ReportOptions) {
+  const spec = combinedSpec(waves)
+  const rows: CellRow[] = []
+  for (const { wave } of waves) rows.push(...(await loadAggregateRows(db, wave.id)))
+  const responseRates = await waveResponseRates(db, waves, options.by ?? [])
+  const report = reportFromAggregates(aggregatesFromCells(rows, spec), {
+    ...options,
+    responseRates,
+  })
+  return {
+    ...report,
+    labels: mergedLabels(waves),
+    waves: await Promise.all(
+      waves.map(async ({ wave }) => ({
+        id: wave.id,
+        name: wave.name,
+        audience: wave.audience,
+        surveyId: wave.surveyId,
+        surveyVersion: wave.surveyVersion,
+        // Closing the loop: how the low-score follow-ups went (employee waves have none).
+        followUp: wave.audience === 'employee' ? null : await waveFollowUp(db, wave.id),
+      })),
+    ),
+  }
+}
+
+/**
+ * Invitation outcomes per audience and per contact segment value, summed over the waves of an
+ * audience: the AAPOR inputs of each report group. Audiences reached only by open links have no
+ * invitations and so no rate (null, as SPEC §5.4 asks).
+ */
+export async function waveResponseRates(
+  db: Db,
+  waves: readonly WaveSurvey[],
+  by: readonly string[],
+) {
+  const sums = new Map<string, ResponseRateInput>()
+  const add = (
+    audience: Audience,
+    segment: { column: string; value: string } | null,
+    c: Omit<ResponseRateInput, 'audience' | 'segment'>,
+  ) => {
+    const key = JSON.stringify([audience, segment])
+    const prev = sums.get(key)
+    sums.set(key, {
+      audience,
+      segment,
+      invited: (prev?.invited ?? 0) + c.invited,
+      responded: (prev?.responded ?? 0) + c.responded,
+      partial: (prev?.partial ?? 0) + (c.partial ?? 0),
+      optedOut: (prev?.optedOut ?? 0) + (c.optedOut ?? 0),
+      bounced: (prev?.bounced ?? 0) + (c.bounced ?? 0),
+    })
+  }
+  for (const { wave } of waves) {
+    const counts = await invitationCounts(db, wave.id, by)
+    if (counts.total.invited === 0) continue
+    add(wave.audience, null, counts.total)
+    for (const s of counts.bySegment)
+      add(wave.audience, { column: s.column, value: s.value }, s.counts)
+  }
+  return [...sums.values()]
+}
+
+/** Question labels by key over the report's waves (the first wave's wording wins). */
+function mergedLabels(waves: readonly WaveSurvey[]) {
+  const labels = {
+    attributes: {} as Record<string, string>,
+    segments: {} as Record<string, string>,
+    /** Display text of each segment answer value, per segment column. */
+    segmentValues: {} as Record<string, Record<string, string>>,
+  }
+  for (const { survey } of [...waves].reverse()) {
+    const l = reportLabels(survey.definition)
+    for (const a of l.attributes) labels.attributes[a.key] = a.label
+    for (const s of l.segments) {
+      labels.segments[s.key] = s.label
+      labels.segmentValues[s.key] = { ...labels.segmentValues[s.key], ...s.values }
+    }
+  }
+  return labels
+}
+
+/** Counts, share resolved and median time to first action of a wave's alerts. */
+export async function waveFollowUp(db: Db, waveId: string) {
+  const times = await alertTimes(db, waveId)
+  return followUp(
+    times.map((t) => ({
+      status: t.status,
+      createdAt: t.createdAt.getTime(),
+      firstActionAt: t.firstActionAt?.getTime() ?? null,
+    })),
+  )
+}

@@ -1,0 +1,37 @@
+import type { AggregateSpec, ResponseRecord } from '../../reports'
+import type { Audience } from '../db/schema'
+import type { SurveyDefinition } from './'
+import { ratingsOf, surveyRoles } from './'
+
+/** What reports/ needs to know about a survey version: its attribute keys and segments. */
+export function specOfSurvey(audience: Audience, definition: SurveyDefinition): AggregateSpec {
+  const roles = surveyRoles(definition)
+  return {
+    attributes: { [audience]: roles.attributes.map((a) => a.key) },
+    segments: roles.segments,
+  }
+}
+
+/** A stored answer set as the reports engine reads it (ratings 1–5 or null, segment values). */
+export function responseRecord(
+  audience: Audience,
+  definition: SurveyDefinition,
+  answers: Record<string, unknown>,
+): ResponseRecord {
+  const r = ratingsOf(definition, answers)
+  return {
+    audience,
+    overall: r.overall,
+    rebuy: r.rebuy,
+    attributes: r.attributes,
+    importance: r.importance,
+    segments: r.segments,
+  }
+}
+
+/** Segment values as stored with a response: answered ones only. */
+export function presentSegments(segments: Readonly<Record<string, string | null>>) {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(segments)) if (v !== null && v !== '') out[k] = v
+  return out
+}

@@ -1,0 +1,78 @@
+import type { SessionUser } from '../auth/require-role'
+import type { Db } from '../db/client'
+import type { Wave } from '../db/waves'
+import { listWaves } from '../db/waves'
+import { surveyRoles } from '../surveys'
+import type { SurveyDefinition } from '../surveys'
+import { questionsOf } from '../surveys/compile-survey'
+import { itemValues, textOf } from '../surveys/json-walk'
+import { canManage } from '../auth/wave-access'
+import { waveSummary } from './wave-summary'
+
+/** Labels of the questions a report names by key: attributes, segments, comments. */
+export function reportLabels(definition: SurveyDefinition) {
+  const roles = surveyRoles(definition)
+  const questions = questionsOf(definition)
+  const titled = (name: string) => ({
+    key: name,
+    label: textOf(questions.find((q) => q.name === name)?.json.title, name),
+  })
+  const choices = (name: string) =>
+    Object.fromEntries(
+      itemValues(questions.find((q) => q.name === name)?.json.choices).map((c) => [
+        String(c.value),
+        c.text,
+      ]),
+    )
+  return {
+    attributes: roles.attributes.map(({ key, label }) => ({ key, label })),
+    segments: roles.segments.map((name) => ({ ...titled(name), values: choices(name) })),
+    comments: roles.comments.map(titled),
+  }
+}
+
+// Waves are created ahead of time and in any order; a trend follows when they were in the field.
+const fieldedAt = (w: Wave) => (w.opensAt ?? w.createdAt).getTime()
+
+const peerOf = (w: Wave) => ({
+  id: w.id,
+  name: w.name,
+  audience: w.audience,
+  surveyId: w.surveyId,
+  opensAt: w.opensAt?.toISOString() ?? null,
+  closesAt: w.closesAt?.toISOString() ?? null,
+  createdAt: w.createdAt.toISOString(),
+})
+
+/**
+ * One wave for its report pages: the overview figures, question labels, the waves of the same
+ * survey for a trend, the waves that may sit beside it (customers for an employee wave's gaps,
+ * other audiences for a customer wave), and what this user may do with it.
+ */
+export async function waveDetail(
+  db: Db,
+  user: SessionUser,
+  loaded: { wave: Wave; survey: { definition: SurveyDefinition } },
+) {
+  const { wave } = loaded
+  const all = await listWaves(db)
+  const employee = wave.audience === 'employee'
+  const trend = all
+    .filter((w) => w.surveyId === wave.surveyId)
+    .sort((a, b) => fieldedAt(a) - fieldedAt(b) || a.id.localeCompare(b.id))
+  const compare = all.filter((w) =>
+    employee
+      ? w.audience !== 'employee'
+      : w.audience !== 'employee' && w.audience !== wave.audience,
+  )
+  return {
+    wave: await waveSummary(db, wave, new Date()),
+    labels: reportLabels(loaded.survey.definition),
+    peers: { trend: trend.map(peerOf), compare: compare.map(peerOf) },
+    can: {
+      manage: canManage(user, wave.audience),
+      // Employee responses are anonymous: nobody downloads them one by one from the dashboard.
+      exportResponses: !employee,
+    },
+  }
+}
