@@ -12,15 +12,14 @@ import { healthRoute } from './health/route'
 import { linksRoute, respondRoute } from './respond/links-route'
 import { meRoute } from './auth/me-route'
 import { pagesRoute } from './respond/pages-route'
-import { fieldworkRoute } from './waves/route'
+import { wavesRoute } from './waves/route'
 import { printRoute } from './respond/print-route'
 import { alertsRoute } from './follow-ups/alerts-route'
 import { usersRoute } from './auth/users-route'
 import { waveAlertsRoute } from './follow-ups/wave-rules-route'
-import { waveAdminRoute } from './waves/admin-route'
-import { waveExportsRoute } from './results/exports-route'
-import { waveResultsRoute } from './results/trend-comments-route'
-import { wavesRoute } from './results/route'
+import { resultsRoute } from './results/route'
+import { responsesRoute } from './responses/route'
+import { distributionRoute } from './distribution/route'
 
 export type AppDeps = {
   store: (c: Context<AppEnv>) => Store
@@ -78,10 +77,9 @@ export function createApp(deps: AppDeps) {
       .route('/api/links', linksRoute)
       .route('/api/respond', respondRoute)
       .route('/api/waves', wavesRoute)
-      .route('/api/waves', fieldworkRoute)
-      .route('/api/waves', waveAdminRoute)
-      .route('/api/waves', waveResultsRoute)
-      .route('/api/waves', waveExportsRoute)
+      .route('/api/waves', distributionRoute)
+      .route('/api/waves', responsesRoute)
+      .route('/api/waves', resultsRoute)
       .route('/api/waves', waveAlertsRoute)
       .route('/api/alerts', alertsRoute)
       .route('/api/users', usersRoute)

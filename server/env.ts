@@ -2,7 +2,13 @@ import type { D1Database, Fetcher, Queue } from '@cloudflare/workers-types'
 import type { Atomic } from './db/atomic'
 import type { Db } from './db/client'
 import type { SendEmailBinding } from './mail/send-email-binding-mailer'
-import type { DrainMessage } from './worker/outbox-queue'
+
+/**
+ * A queue message: "send what is due in this wave" (null: in any wave). The rows themselves
+ * stay in D1, so a message delivered twice or lost costs nothing: rows are leased, and the cron
+ * trigger asks again for anything still due.
+ */
+export type DrainMessage = { waveId: string | null; origin?: string }
 
 export type Runtime = 'node' | 'workerd'
 

@@ -2,6 +2,7 @@ import type { SessionUser } from './require-role'
 import type { Audience } from '../db/schema'
 import type { Db } from '../db/client'
 import { loadWaveSurvey } from '../db/wave-survey'
+import { getWave } from '../db/waves'
 import { ApiError } from '../lib/errors'
 
 /**
@@ -49,6 +50,14 @@ export function assertCanManage(user: SessionUser, wave: { id: string; audience:
 }
 
 type Vars = { var: { db: Db; user: SessionUser } }
+
+/** The wave, when this user may run its fieldwork (404 / 403 otherwise). */
+export async function managedWave(c: Vars, id: string) {
+  const wave = await getWave(c.var.db, id)
+  if (!wave) throw new ApiError('NOT_FOUND', `No wave ${id}`)
+  assertCanManage(c.var.user, wave)
+  return wave
+}
 
 /** A wave with its survey, when this user may run its fieldwork (404 / 403 otherwise). */
 export async function managedWaveSurvey(c: Vars, id: string) {

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm'
-import type { AcknowledgementText } from '../follow-ups/follow-up-content'
 import type { Db } from './client'
 import { settings } from './schema'
+
+/** A survey owner's own acknowledgement text for an audience, when set (`{name}` is replaced). */
+export type AcknowledgementText = { subject: string; body: string }
 
 const keyOf = (audience: string) => `acknowledgement.${audience}`
 

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
-export const audiences = ['customer', 'wholesaler', 'retailer', 'employee'] as const
-export type Audience = (typeof audiences)[number]
+import { audiences } from '../surveys/audiences'
+
+export { audiences }
+export type { Audience } from '../surveys/audiences'
 export const modes = ['web', 'phone', 'face_to_face', 'postal'] as const
 export type Mode = (typeof modes)[number]
 export const roles = ['admin', 'manager', 'hr'] as const

@@ -1,4 +1,7 @@
-export type MessageAudience = 'customer' | 'wholesaler' | 'retailer' | 'employee'
+import { clean, escapeHtml, safeUrl } from '../lib/html'
+import type { Audience } from '../surveys/audiences'
+
+export type MessageAudience = Audience
 export type MessageInput = {
   audience: MessageAudience
   kind: 'invitation' | 'reminder'
@@ -11,26 +14,11 @@ export type MessageInput = {
   closesAt: Date | null
   minutes: number
 }
-export type MessageContent = { subject: string; text: string; html: string }
+import type { MessageContent } from '../mail/mailer'
+
+export type { MessageContent }
 
 type Copy = { subject: string; heading: string; lead: string; anonymity?: string; why: string }
-
-// Control characters (CR/LF above all) would let a wave or company name inject mail headers
-// through the subject, or break the text body's layout; Unicode line separators likewise.
-export const clean = (s: string | null) =>
-  (s ?? '')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-
-const refs: Record<string, string> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&${refs[c]};`)
-
-export function safeUrl(name: string, value: string): string {
-  const url = clean(value)
-  if (!/^https?:\/\/\S+$/i.test(url)) throw new TypeError(`${name} must be an http(s) URL`)
-  return url
-}
 
 const possessive = (name: string) => (/s$/i.test(name) ? `${name}'` : `${name}'s`)
 

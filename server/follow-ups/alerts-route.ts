@@ -10,7 +10,7 @@ import { alertAudiences, assertCanFollowUp } from '../auth/alert-access'
 import { alertOverdueDays, saveAlertOverdueDays } from './alert-settings'
 import { ApiError } from '../lib/errors'
 import { validate } from '../lib/validate'
-import { reportLabels } from '../waves/wave-detail'
+import { reportLabels } from '../surveys/report-labels'
 import { defaultAcknowledgement } from './follow-up-content'
 
 const listQuery = z

@@ -6,7 +6,7 @@ import { loadWaveSurvey } from '../db/wave-survey'
 import { ratingsOf } from '../surveys'
 import { alertReasons, defaultAlertRules } from './alert-rules'
 import { hasComment } from '../surveys/comments-of'
-import { isAnonymous } from '../responses/submit-response'
+import { isAnonymous } from '../surveys/audiences'
 import { randomId } from '../lib/tokens'
 
 const PAGE = 200

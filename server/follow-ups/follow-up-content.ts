@@ -1,10 +1,11 @@
-import type { MessageAudience, MessageContent } from '../distribution/message-content'
-import { clean, escapeHtml, safeUrl } from '../distribution/message-content'
+import type { AcknowledgementText } from '../db/acknowledgements'
+import { clean, escapeHtml, safeUrl } from '../lib/html'
+import type { MessageContent } from '../mail/mailer'
+import type { Audience } from '../surveys/audiences'
 
-/** A survey owner's own acknowledgement text for an audience, when set (`{name}` is replaced). */
-export type AcknowledgementText = { subject: string; body: string }
+export type { AcknowledgementText }
 
-const defaults: Record<Exclude<MessageAudience, 'employee'>, AcknowledgementText> = {
+const defaults: Record<Exclude<Audience, 'employee'>, AcknowledgementText> = {
   customer: {
     subject: 'Thank you for telling us: we are on it',
     body: 'Dear {name},\n\nThank you for answering our survey. You told us we fell short, and we take that seriously: someone from our team will contact you shortly to put it right.\n\nWith our thanks,\n{organisation}',
@@ -19,7 +20,7 @@ const defaults: Record<Exclude<MessageAudience, 'employee'>, AcknowledgementText
   },
 }
 
-export const defaultAcknowledgement = (audience: Exclude<MessageAudience, 'employee'>) =>
+export const defaultAcknowledgement = (audience: Exclude<Audience, 'employee'>) =>
   defaults[audience]
 
 const paragraphs = (text: string) =>
@@ -33,7 +34,7 @@ const page = (inner: string) =>
 
 /** The "we're on it" answer to a respondent who reported a problem (never to employees). */
 export function acknowledgementContent(input: {
-  audience: Exclude<MessageAudience, 'employee'>
+  audience: Exclude<Audience, 'employee'>
   recipientName: string | null
   organisation: string
   text: AcknowledgementText | null

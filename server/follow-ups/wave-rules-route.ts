@@ -7,12 +7,11 @@ import type { AppEnv } from '../env'
 import { assertAlertsAllowed } from '../auth/alert-access'
 import { alertRulesBody, defaultAlertRules } from './alert-rules'
 import { ApiError } from '../lib/errors'
-import { validate } from '../lib/validate'
+import { validate, waveParam } from '../lib/validate'
 import { managedWaveSurvey } from '../auth/wave-access'
-import { reportLabels } from '../waves/wave-detail'
-import { waveFollowUp } from '../results/wave-report'
+import { reportLabels } from '../surveys/report-labels'
+import { waveFollowUp } from './follow-up-figures'
 
-const waveParam = z.object({ id: z.string().min(1).max(64) })
 const rulesBody = z
   .object({
     // null: back to the default rules; []: no alerts for this wave.

@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import { sniffDelimiter } from '../results/file-report/header'
+import { sniffDelimiter } from './csv-delimiter'
 
 /**
  * A CSV text's rows (header first) in batches, for the importers that take

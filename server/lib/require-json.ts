@@ -1,9 +1,8 @@
 import { createMiddleware } from 'hono/factory'
-import type { AppEnv } from '../env'
 import { ApiError } from './errors'
 
 /** JSON APIs accept only JSON: a form post from another origin never reaches a handler. */
-export const requireJson = createMiddleware<AppEnv>(async (c, next) => {
+export const requireJson = createMiddleware(async (c, next) => {
   if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
     const type = c.req.header('content-type') ?? ''
     if (!/^application\/json\s*(;|$)/i.test(type)) {

@@ -1,6 +1,6 @@
 import { zValidator } from '@hono/zod-validator'
 import type { ValidationTargets } from 'hono'
-import type { ZodType } from 'zod'
+import { z, type ZodType } from 'zod'
 import { ApiError } from './errors'
 
 /** zValidator whose failures become the one error envelope, each issue naming its field. */
@@ -18,3 +18,14 @@ export const validate = <T extends ZodType, Target extends keyof ValidationTarge
       throw new ApiError('BAD_REQUEST', `Invalid ${target}: ${summary}`, issues)
     }
   })
+
+/** `:id` of a wave in every `/api/waves/:id/…` route. */
+export const waveParam = z.object({ id: z.string().min(1).max(64) })
+
+/** Actions without options (close, invite) still take a JSON object: `{}`. */
+export const emptyBody = z.object({}).strict()
+
+export const wholeNumber = (min: number, max: number) => {
+  const error = `must be a whole number from ${min} to ${max}`
+  return z.number({ error }).int(error).min(min, error).max(max, error)
+}

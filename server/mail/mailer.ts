@@ -1,3 +1,6 @@
+/** What a message says, in both forms. */
+export type MessageContent = { subject: string; text: string; html: string }
+
 /** One email, fully composed; headers are built only from validated values. */
 export type OutgoingMessage = {
   from: string

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import Papa from 'papaparse'
-import { sniffDelimiter } from '../results/file-report/index'
+import { sniffDelimiter } from '../lib/csv-delimiter'
 
 /**
  * A CSV file's rows (header first), in batches as papaparse parses each chunk of the file; the

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../lib/html'
 import { allowsOther, choiceValues, hasOpenChoices } from '../surveys/choices'
 import type { ElementJson, ItemValue, QuestionNode } from '../surveys/json-walk'
 import { itemValues, stringProp, textOf, walkQuestions } from '../surveys/json-walk'
@@ -25,9 +26,7 @@ const tickedBox =
   '<path d="M2 2l6 6M8 2l-6 6" stroke="#000" stroke-width="1.3" /></svg></span>'
 
 /** Definitions are user-supplied: every text from them goes through here, never in raw. */
-function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-}
+const esc = escapeHtml
 
 function cssString(text: string): string {
   return `"${text.replace(/[^\w .-]/g, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`

@@ -15,7 +15,7 @@ import { importRows, invitations, responses } from '../db/schema'
 import type { Mode } from '../db/schema'
 import type { loadWaveSurvey } from '../db/wave-survey'
 import { presentSegments, responseRecord } from '../surveys/response-record'
-import { isAnonymous, startOfDay } from './submit-response'
+import { anonymousTime, isAnonymous } from '../surveys/audiences'
 import { normaliseHeader } from '../lib/csv-header'
 import { compileRowReader } from './response-row-answers'
 import type { RowResult } from './response-row-answers'
@@ -85,7 +85,7 @@ export async function importResponses(
     }
     const mode = v.mode ?? opts.mode ?? 'postal'
     modes[mode] = (modes[mode] ?? 0) + 1
-    const at = anonymous ? startOfDay(v.submittedAt ?? now) : (v.submittedAt ?? now)
+    const at = anonymous ? anonymousTime(v.submittedAt ?? now) : (v.submittedAt ?? now)
     const payload = {
       a: v.answers,
       s: segments,

@@ -7,6 +7,7 @@ import type { OpenLink } from '../db/links'
 import { DuplicateSubmissionError, insertResponse } from '../db/responses'
 import type { Mode } from '../db/schema'
 import { validateAnswers } from '../surveys'
+import { anonymousTime, isAnonymous } from '../surveys/audiences'
 import { alertStatements } from '../db/alerts'
 import { randomId } from '../lib/tokens'
 import { alertReasons, defaultAlertRules } from '../follow-ups/alert-rules'
@@ -26,7 +27,6 @@ export type Submission = {
 }
 
 /** Employee waves are anonymous: nothing in the stored response may lead back to the person. */
-export const isAnonymous = (audience: string) => audience === 'employee'
 
 /**
  * Validates and stores one response for an open link or an invitation, with its aggregates and
@@ -93,7 +93,7 @@ export async function submitResponse(store: Store, link: OpenLink, s: Submission
         invitationId: invitation && !anonymous ? invitation.id : null,
         // Exact times could be matched with the invitee's activity; a day is enough for trends.
         startedAt: anonymous ? null : (s.startedAt ?? null),
-        submittedAt: anonymous ? startOfDay(s.now) : s.now,
+        submittedAt: anonymous ? anonymousTime(s.now) : s.now,
       },
       { before, after },
     )
@@ -104,9 +104,4 @@ export async function submitResponse(store: Store, link: OpenLink, s: Submission
     throw err
   }
   return { alert: reasons.length > 0 }
-}
-
-/** An anonymous response's time: the day only, so it cannot be matched with invitee activity. */
-export function startOfDay(d: Date) {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))
 }

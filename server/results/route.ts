@@ -1,39 +1,92 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AppEnv } from '../env'
-import { reportOptions, reportQuery } from './report-query'
 import { requireRole } from '../auth/require-role'
-import { validate } from '../lib/validate'
-import { assertCanReport } from '../auth/wave-access'
-import { loadReportWaves, waveReport } from './wave-report'
-import { waveDetail } from '../waves/wave-detail'
-import { loadWaveSurvey } from '../db/wave-survey'
+import { assertCanReport, readableWaveSurvey } from '../auth/wave-access'
+import type { AppEnv } from '../env'
+import { csvFileName, csvHeaders } from '../lib/csv-download'
 import { ApiError } from '../lib/errors'
+import { validate, waveParam } from '../lib/validate'
+import { reportLabels } from '../surveys/report-labels'
+import { reportCsv } from './report-csv'
+import { reportOptions, reportQuery } from './report-query'
+import { waveComments } from './wave-comments'
+import { loadReportWaves, waveReport } from './wave-report'
+import { waveTrend } from './wave-trend'
 
-const waveParam = z.object({ id: z.string().min(1).max(64) })
-
-export const wavesRoute = new Hono<AppEnv>()
-  .get('/:id', requireRole(), validate('param', waveParam), async (c) => {
-    const loaded = await loadWaveSurvey(c.var.db, c.req.valid('param').id)
-    if (!loaded) throw new ApiError('NOT_FOUND', `No wave ${c.req.valid('param').id}`)
-    assertCanReport(c.var.user, [loaded.wave])
-    return c.json(await waveDetail(c.var.db, c.var.user, loaded), 200)
+const trendQuery = reportQuery.pick({ csi: true, scale: true })
+const commentsQuery = z
+  .object({
+    by: z.string().min(1).max(64).default('overall'),
+    scale: z.enum(['linear', 'proportional', 'anchored10']).default('linear'),
+    before: z.coerce.number().int().positive().optional(),
   })
+  .strict()
+
+type Query = z.infer<typeof reportQuery>
+type Vars = Parameters<typeof readableWaveSurvey>[0]
+
+/** The report of a wave, with any `with=` waves beside it, for a user who may read them all. */
+async function readableReport(c: Vars, id: string, query: Query) {
+  const waves = await loadReportWaves(c.var.db, [id, ...(query.with ?? [])])
+  assertCanReport(
+    c.var.user,
+    waves.map((w) => w.wave),
+  )
+  return { waves, report: await waveReport(c.var.db, waves, reportOptions(query)) }
+}
+
+/** A wave's results: the report (JSON and tidy CSV), the trend over its survey's waves, comments. */
+export const resultsRoute = new Hono<AppEnv>()
   .get(
     '/:id/report',
     requireRole(),
     validate('param', waveParam),
     validate('query', reportQuery),
     async (c) => {
-      const query = c.req.valid('query')
-      const waves = await loadReportWaves(c.var.db, [
+      const { report } = await readableReport(c, c.req.valid('param').id, c.req.valid('query'))
+      return c.json(report, 200)
+    },
+  )
+  .get(
+    '/:id/report.csv',
+    requireRole(),
+    validate('param', waveParam),
+    validate('query', reportQuery),
+    async (c) => {
+      const { waves, report } = await readableReport(
+        c,
         c.req.valid('param').id,
-        ...(query.with ?? []),
-      ])
-      assertCanReport(
-        c.var.user,
-        waves.map((w) => w.wave),
+        c.req.valid('query'),
       )
-      return c.json(await waveReport(c.var.db, waves, reportOptions(query)), 200)
+      return c.body(reportCsv(report), 200, csvHeaders(csvFileName(waves[0]!.wave.name, 'report')))
+    },
+  )
+  .get(
+    '/:id/trend',
+    requireRole(),
+    validate('param', waveParam),
+    validate('query', trendQuery),
+    async (c) => {
+      const loaded = await readableWaveSurvey(c, c.req.valid('param').id)
+      const options = reportOptions(c.req.valid('query'))
+      return c.json(await waveTrend(c.var.db, loaded, options), 200)
+    },
+  )
+  .get(
+    '/:id/comments',
+    requireRole(),
+    validate('param', waveParam),
+    validate('query', commentsQuery),
+    async (c) => {
+      const loaded = await readableWaveSurvey(c, c.req.valid('param').id)
+      const q = c.req.valid('query')
+      const attributes = reportLabels(loaded.survey.definition).attributes.map((a) => a.key)
+      if (q.by !== 'overall' && !attributes.includes(q.by))
+        throw new ApiError(
+          'BAD_REQUEST',
+          `by: "${q.by}" is neither overall nor an attribute of this survey (${attributes.join(', ')})`,
+        )
+      const options = { by: q.by, scale: q.scale, before: q.before ?? null }
+      return c.json(await waveComments(c.var.db, loaded, options), 200)
     },
   )

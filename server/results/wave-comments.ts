@@ -4,8 +4,8 @@ import { countCommentedResponses, listCommentedResponses } from '../db/comments'
 import type { Db } from '../db/client'
 import type { loadWaveSurvey } from '../db/wave-survey'
 import { ratingsOf } from '../surveys'
-import { isAnonymous } from '../responses/submit-response'
-import { reportLabels } from '../waves/wave-detail'
+import { isAnonymous } from '../surveys/audiences'
+import { reportLabels } from '../surveys/report-labels'
 
 export const bandOrder = ['concern', 'adequate', 'strength', 'unrated'] as const
 type CommentBand = Band | 'unrated'

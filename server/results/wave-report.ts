@@ -5,14 +5,14 @@ import type {
   ReportOptions,
   ResponseRateInput,
 } from '../../reports'
-import { aggregatesFromCells, followUp, reportFromAggregates } from '../../reports'
-import { alertTimes } from '../db/alert-queries'
+import { aggregatesFromCells, reportFromAggregates } from '../../reports'
 import type { Db } from '../db/client'
 import { loadAggregateRows } from '../db/aggregates'
 import { invitationCounts } from '../db/invitations'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { ApiError } from '../lib/errors'
-import { reportLabels } from '../waves/wave-detail'
+import { waveFollowUp } from '../follow-ups/follow-up-figures'
+import { reportLabels } from '../surveys/report-labels'
 
 type WaveSurvey = NonNullable<Awaited<ReturnType<typeof loadWaveSurvey>>>
 
@@ -131,16 +131,4 @@ function mergedLabels(waves: readonly WaveSurvey[]) {
     }
   }
   return labels
-}
-
-/** Counts, share resolved and median time to first action of a wave's alerts. */
-export async function waveFollowUp(db: Db, waveId: string) {
-  const times = await alertTimes(db, waveId)
-  return followUp(
-    times.map((t) => ({
-      status: t.status,
-      createdAt: t.createdAt.getTime(),
-      firstActionAt: t.firstActionAt?.getTime() ?? null,
-    })),
-  )
 }

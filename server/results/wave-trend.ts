@@ -4,7 +4,7 @@ import type { Db } from '../db/client'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { listWaves } from '../db/waves'
 import type { Wave } from '../db/waves'
-import { reportLabels } from '../waves/wave-detail'
+import { reportLabels } from '../surveys/report-labels'
 import { waveReport } from './wave-report'
 
 /** A trend line shows at most this many waves: the latest ones up to the wave asked for. */

@@ -1,5 +1,5 @@
 import type { AggregateSpec, ResponseRecord } from '../../reports'
-import type { Audience } from '../db/schema'
+import type { Audience } from './audiences'
 import type { SurveyDefinition } from './'
 import { ratingsOf, surveyRoles } from './'
 

@@ -1,14 +1,10 @@
 import { z } from 'zod'
+import { wholeNumber } from '../lib/validate'
 
 /** `YYYY-MM-DD` opens at the start of that day and closes at its end (UTC), as `csi wave create`. */
 export function parseWaveDate(value: string, day: 'start' | 'end'): Date {
   const time = day === 'end' ? 'T23:59:59Z' : 'T00:00:00Z'
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}${time}`) : new Date(value)
-}
-
-const wholeNumber = (min: number, max: number) => {
-  const error = `must be a whole number from ${min} to ${max}`
-  return z.number({ error }).int(error).min(min, error).max(max, error)
 }
 
 const dateText = (day: 'start' | 'end') =>
@@ -54,21 +50,3 @@ export const createWaveBody = z
     opensAt: b.opensAt ? parseWaveDate(b.opensAt, 'start') : null,
     closesAt: b.closesAt ? parseWaveDate(b.closesAt, 'end') : null,
   }))
-
-export const waveParam = z.object({ id: z.string().min(1).max(64) })
-
-/** Actions without options (close, invite) still take a JSON object: `{}`. */
-export const emptyBody = z.object({}).strict()
-
-export const importContactsBody = z
-  .object({
-    csv: z
-      .string({ error: 'must be the contact file as text' })
-      .refine((s) => s.trim() !== '', 'the file is empty'),
-  })
-  .strict()
-
-/** `POST /api/waves/:id/remind`: the rule of `csi remind`; the wave's own settings by default. */
-export const remindBody = z
-  .object({ afterDays: wholeNumber(0, 365).optional(), max: wholeNumber(0, 10).optional() })
-  .strict()

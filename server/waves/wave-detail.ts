@@ -4,32 +4,9 @@ import type { Wave } from '../db/waves'
 import { listWaves } from '../db/waves'
 import { surveyRoles } from '../surveys'
 import type { SurveyDefinition } from '../surveys'
-import { questionsOf } from '../surveys/compile-survey'
-import { itemValues, textOf } from '../surveys/json-walk'
+import { reportLabels } from '../surveys/report-labels'
 import { canManage } from '../auth/wave-access'
 import { waveSummary } from './wave-summary'
-
-/** Labels of the questions a report names by key: attributes, segments, comments. */
-export function reportLabels(definition: SurveyDefinition) {
-  const roles = surveyRoles(definition)
-  const questions = questionsOf(definition)
-  const titled = (name: string) => ({
-    key: name,
-    label: textOf(questions.find((q) => q.name === name)?.json.title, name),
-  })
-  const choices = (name: string) =>
-    Object.fromEntries(
-      itemValues(questions.find((q) => q.name === name)?.json.choices).map((c) => [
-        String(c.value),
-        c.text,
-      ]),
-    )
-  return {
-    attributes: roles.attributes.map(({ key, label }) => ({ key, label })),
-    segments: roles.segments.map((name) => ({ ...titled(name), values: choices(name) })),
-    comments: roles.comments.map(titled),
-  }
-}
 
 // Waves are created ahead of time and in any order; a trend follows when they were in the field.
 const fieldedAt = (w: Wave) => (w.opensAt ?? w.createdAt).getTime()

@@ -1,16 +1,10 @@
+import type { DrainMessage } from '../env'
 import type { Queue } from '@cloudflare/workers-types'
 import type { Db, Store } from '../db/client'
 import { pendingSummary } from '../db/outbox'
 import type { MailSetup } from '../distribution/background-sender'
 import type { SendTotals } from '../distribution/send-outbox'
 import { sendOutbox } from '../distribution/send-outbox'
-
-/**
- * A queue message: "send what is due in this wave" (null: in any wave). The rows themselves
- * stay in D1, so a message delivered twice or lost costs nothing: rows are leased, and the cron
- * trigger asks again for anything still due.
- */
-export type DrainMessage = { waveId: string | null; origin?: string }
 
 /** Emails one queue invocation sends, when OUTBOX_CHUNK does not say. */
 export const DEFAULT_OUTBOX_CHUNK = 40

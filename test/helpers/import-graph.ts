@@ -28,7 +28,13 @@ export function importsOf(file: string): { spec: string; typeOnly: boolean }[] {
 function resolveRelative(from: string, spec: string): string | null {
   if (!spec.startsWith('.')) return null
   const base = resolve(dirname(from), spec)
-  const candidates = [base, base.replace(/\.js$/, '.ts'), `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]
+  const candidates = [
+    base,
+    base.replace(/\.js$/, '.ts'),
+    `${base}.ts`,
+    `${base}.tsx`,
+    join(base, 'index.ts'),
+  ]
   return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null
 }
 
@@ -37,9 +43,7 @@ export function importEdges(root: string, dir: string): ImportEdge[] {
   return sourceFiles(join(root, dir)).flatMap((file) =>
     importsOf(file).flatMap(({ spec, typeOnly }) => {
       const target = resolveRelative(file, spec)
-      return target
-        ? [{ from: relative(root, file), to: relative(root, target), typeOnly }]
-        : []
+      return target ? [{ from: relative(root, file), to: relative(root, target), typeOnly }] : []
     }),
   )
 }

@@ -1,23 +1,38 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { repoRoot } from '../helpers/node-server'
+import {
+  importEdges,
+  importsOf,
+  mutualFolderPairs,
+  serverFolder,
+  sourceFiles as files,
+} from '../helpers/import-graph'
+import { repoRoot } from '../helpers/repo-root'
 
-function files(dir: string, ext = /\.tsx?$/): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    if (name === 'node_modules' || name === 'dist') return []
-    return statSync(path).isDirectory() ? files(path, ext) : ext.test(name) ? [path] : []
-  })
-}
-
-const importsOf = (file: string) =>
-  [...readFileSync(file, 'utf8').matchAll(/^\s*import\s+(type\s+)?[^'"]*?['"]([^'"]+)['"]/gm)].map(
-    (m) => ({
-      typeOnly: Boolean(m[1]),
-      spec: m[2]!,
-    }),
-  )
+/**
+ * server/ floors, ground first (STYLE.md): a folder may import only folders on a lower floor,
+ * type imports included. The kernel is alone on the ground; features sit above the shared data
+ * layer; the runtime adapters and the entries only wire.
+ */
+const floors: readonly (readonly string[])[] = [
+  ['lib'],
+  ['surveys', 'mail'],
+  ['db'],
+  ['env'],
+  ['auth'],
+  ['follow-ups'],
+  ['distribution'],
+  ['responses'],
+  ['waves'],
+  ['results'],
+  ['respond', 'health'],
+  ['app'],
+  ['node', 'worker'],
+  ['cli'],
+  ['entry-node', 'entry-worker'],
+]
+const floorOf = (folder: string) => floors.findIndex((f) => f.includes(folder))
 
 // Node-only code may live only in the Node entries; everything else must run on workerd too.
 const nodeOnlyAllowed = /^server\/(entry-node\.ts|env\.ts|node\/|cli\/)/
@@ -77,5 +92,32 @@ describe('module boundaries (STYLE.md)', () => {
       )
       .map((f) => relative(repoRoot, f))
     expect(offenders).toEqual([])
+  })
+
+  test('every server folder has a floor', () => {
+    const folders = new Set(
+      files(join(repoRoot, 'server')).map((f) => serverFolder(relative(repoRoot, f))),
+    )
+    expect([...folders].filter((f) => floorOf(f) < 0)).toEqual([])
+  })
+
+  test('server folders import only folders below them: the kernel nothing, no pair both ways', () => {
+    const edges = importEdges(repoRoot, 'server').filter((e) => e.to.startsWith('server/'))
+    const upward = edges
+      .filter((e) => serverFolder(e.from) !== serverFolder(e.to))
+      .filter((e) => floorOf(serverFolder(e.to)) >= floorOf(serverFolder(e.from)))
+      .map((e) => `${e.from} -> ${e.to}`)
+    expect(upward).toEqual([])
+    expect(mutualFolderPairs(edges)).toEqual([])
+  })
+
+  test('the kernel imports no other server folder', () => {
+    const kernel = importEdges(repoRoot, 'server').filter(
+      (e) =>
+        e.from.startsWith('server/lib/') &&
+        e.to.startsWith('server/') &&
+        !e.to.startsWith('server/lib/'),
+    )
+    expect(kernel.map((e) => `${e.from} -> ${e.to}`)).toEqual([])
   })
 })

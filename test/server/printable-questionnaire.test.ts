@@ -1,10 +1,12 @@
 import { describe, expect, test } from 'vitest'
-import { printableQuestionnaire } from '../../server/lib/printable-questionnaire'
+import { printableQuestionnaire } from '../../server/respond/printable-questionnaire'
 import { shippedSurveys } from '../../server/surveys'
 import customer from '../../surveys/customer.json'
 
 const options = { surveyId: 'customer', version: 1 }
 const customerHtml = printableQuestionnaire(customer, options)
+
+const entities: Record<string, string> = { lt: '<', gt: '>', quot: '"', amp: '&' }
 
 /** What a reader sees: tags dropped, entities decoded, whitespace collapsed. */
 function visibleText(html: string): string {
@@ -12,6 +14,7 @@ function visibleText(html: string): string {
     .replace(/<head>[\s\S]*?<\/head>/, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+    .replace(/&(lt|gt|quot|amp);/g, (_, name: string) => entities[name]!)
     .replace(/\s+/g, ' ')
     .trim()
 }
@@ -145,7 +148,7 @@ describe('printableQuestionnaire(): definitions', () => {
       { surveyId: 'x"></footer><script>', version: 2, organisation: hostile },
     )
     expect(html).not.toMatch(/<img|<script|<\/style><|r"x/)
-    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62; &#38; &#34;quotes&#34;')
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;')
     // organisation (twice), h1, page heading, rating title and description, choice, column, row
     expect(visibleText(html).split(hostile).length - 1).toBe(9)
     expect(html.match(/<\/style>/g)).toHaveLength(1)

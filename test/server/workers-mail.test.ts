@@ -4,13 +4,13 @@ import { enqueueInvitations } from '../../server/db/outbox'
 import { invitations, outbox, waves } from '../../server/db/schema'
 import { seedDatabase } from '../../server/db/seed'
 import { createWave } from '../../server/db/waves'
-import { importContacts } from '../../server/import/contacts'
+import { importContacts } from '../../server/distribution/contacts-import'
 import { csvTextBatches } from '../../server/lib/csv-text-rows'
-import { runSchedule } from '../../server/lib/scheduled-run'
+import { runSchedule } from '../../server/distribution/scheduled-run'
 import { classifyHttpStatus, httpApiMailer } from '../../server/mail/http-api-mailer'
 import type { OutgoingMessage } from '../../server/mail/mailer'
 import { MailError } from '../../server/mail/mailer'
-import { sendOutbox } from '../../server/mail/send-outbox'
+import { sendOutbox } from '../../server/distribution/send-outbox'
 import {
   classifyBindingError,
   sendEmailBindingMailer,

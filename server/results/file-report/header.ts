@@ -1,23 +1,6 @@
 import { ReportInputError } from './errors'
 
 /**
- * The delimiter of a CSV from its first line: `;` when the header has more semicolons than
- * commas outside quotes, else `,` (SPEC §5.3 allows only these two).
- */
-export function sniffDelimiter(head: string): ',' | ';' {
-  let commas = 0
-  let semicolons = 0
-  let quoted = false
-  for (const ch of head) {
-    if (ch === '"') quoted = !quoted
-    else if (!quoted && (ch === '\n' || ch === '\r')) break
-    else if (!quoted && ch === ',') commas++
-    else if (!quoted && ch === ';') semicolons++
-  }
-  return semicolons > commas ? ';' : ','
-}
-
-/**
  * Column names from the header row: BOM stripped, trimmed. An empty name (a pandas index
  * column) stays `''` and is ignored; a name used twice refuses the file.
  */

@@ -3,7 +3,8 @@
 export { surveyColumns, resolveColumns, type ColumnPlan, type SurveyColumns } from './columns'
 export { ReportInputError } from './errors'
 export { fileReport, type FileReport, type ReportSource } from './file-report'
-export { cleanHeader, sniffDelimiter } from './header'
+export { cleanHeader } from './header'
+export { sniffDelimiter } from '../../lib/csv-delimiter'
 export {
   formats,
   parseReportOptions,

@@ -8,9 +8,9 @@ import {
   renderMarkdown,
   sniffDelimiter,
   cleanHeader,
-} from '../../../server/report-io'
-import { mdTable } from '../../../server/report-io/md-table'
-import { count, pValue, signed, wrap } from '../../../server/report-io/format'
+} from '../../../server/results/file-report/index'
+import { mdTable } from '../../../server/results/file-report/md-table'
+import { count, pValue, signed, wrap } from '../../../server/results/file-report/format'
 
 async function report(text: string) {
   const req = parseReportOptions({ by: ['region'] })

@@ -1,0 +1,118 @@
+import type { ExecutionContext, MessageBatch, ScheduledController } from '@cloudflare/workers-types'
+import { seedDatabase } from '../db/seed'
+import { ensureAuthSecret } from '../db/settings'
+import { describeScheduledRun, runSchedule } from '../distribution/scheduled-run'
+import type { DrainMessage } from '../env'
+import { shippedSurveys } from '../surveys'
+import type { D1Counts } from './instrumented-d1'
+import { instrumentedD1 } from './instrumented-d1'
+import { chunkOf, drainOnce, requestDrain } from './outbox-queue'
+import { mailOf, workerApp, type Env, type StoreOf } from './worker-app'
+
+/** The Worker's fetch, queue and scheduled handlers over the D1 store the entry opens. */
+export function workerHandlers(storeOf: StoreOf) {
+  const app = workerApp(storeOf)
+
+  /**
+   * The queue consumer and the cron job use D1 through a counting wrapper that repeats a call
+   * failing with a transient error: their writes are written to be safe to repeat.
+   */
+  function jobStore(env: Env) {
+    const counts: D1Counts = { calls: 0, statements: 0, retries: 0 }
+    if (!env.DB) throw new Error('The D1 binding "DB" is missing: see wrangler.toml')
+    return { store: storeOf(instrumentedD1(env.DB, { counts, retries: 3 })), counts }
+  }
+
+  // Migrations are applied by `wrangler d1 migrations apply`; the shipped surveys are loaded
+  // by the first request each isolate serves (idempotent: unchanged files are skipped), and
+  // the first admin from the ADMIN_EMAIL / ADMIN_PASSWORD secrets when both are set.
+  let seeded: Promise<unknown> | null = null
+  // Sessions and unsubscribe links are signed with the AUTH_SECRET secret; without it, with one
+  // generated once and kept in D1 (as on Node), read once per isolate.
+  let storedSecret: Promise<string> | null = null
+
+  async function authSecretOf(env: Env) {
+    if (env.AUTH_SECRET) return env.AUTH_SECRET
+    storedSecret ??= ensureAuthSecret(storeOf(env.DB).db).catch((err) => {
+      storedSecret = null
+      console.error('Reading the stored auth secret failed', err)
+      return ''
+    })
+    return storedSecret
+  }
+
+  async function drain(message: DrainMessage, env: Env) {
+    const started = Date.now()
+    const publicUrl = env.PUBLIC_URL ?? message.origin
+    if (!publicUrl) {
+      console.error('PUBLIC_URL is not set: links in emails need it; the email stays queued')
+      return
+    }
+    const mail = mailOf(env, publicUrl)
+    if (!mail) return
+    const { store, counts } = jobStore(env)
+    const chunk = chunkOf(env.OUTBOX_CHUNK)
+    const secret = await authSecretOf(env)
+    const r = await drainOnce(store, message, { mail, publicUrl, secret, chunk })
+    const t = r.totals
+    const handled = t.sent + t.bounced + t.failed + t.retrying + t.cancelled
+    // One line per invocation: what was sent, and what it cost in D1 round trips.
+    console.log(
+      `outbox drain wave=${message.waveId ?? 'all'}: sent=${t.sent} bounced=${t.bounced} failed=${t.failed} retrying=${t.retrying} cancelled=${t.cancelled}; d1_calls=${counts.calls} d1_statements=${counts.statements} d1_retries=${counts.retries} messages=${handled} ms=${Date.now() - started}`,
+    )
+    if (r.unavailable)
+      console.error(`Email transport unavailable (${mail.mailer.description}): ${r.unavailable}`)
+    if (r.again !== null && env.OUTBOX_QUEUE)
+      await env.OUTBOX_QUEUE.send({ ...message, origin: publicUrl }, { delaySeconds: r.again })
+  }
+
+  return {
+    async fetch(request: Request, env: Env, ctx: ExecutionContext) {
+      if (env.DB && !seeded) {
+        seeded = seedDatabase(storeOf(env.DB), {
+          surveys: shippedSurveys,
+          adminEmail: env.ADMIN_EMAIL,
+          adminPassword: env.ADMIN_PASSWORD,
+        }).catch((err) => {
+          seeded = null
+          console.error('Seeding failed', err)
+        })
+      }
+      await seeded
+      const authSecret = env.DB ? await authSecretOf(env) : (env.AUTH_SECRET ?? '')
+      return app.fetch(request, { ...env, AUTH_SECRET: authSecret }, ctx as never)
+    },
+
+    /** The outbox queue's consumer: each message sends one chunk of a wave's due email. */
+    async queue(batch: MessageBatch<DrainMessage>, env: Env) {
+      for (const message of batch.messages) {
+        try {
+          await drain(message.body, env)
+          message.ack()
+        } catch (err) {
+          console.error(`outbox drain wave=${message.body.waveId ?? 'all'} failed; retried`, err)
+          message.retry({ delaySeconds: 30 })
+        }
+      }
+    },
+
+    /** The cron trigger: close due waves, queue due reminders, drain what is due. */
+    async scheduled(_controller: ScheduledController, env: Env) {
+      if (!env.PUBLIC_URL) {
+        console.error(
+          'PUBLIC_URL is not set: scheduled reminders need it for their links; nothing was queued',
+        )
+        return
+      }
+      const { store, counts } = jobStore(env)
+      const queue = env.OUTBOX_QUEUE
+      const chunk = chunkOf(env.OUTBOX_CHUNK)
+      const r = await runSchedule(store, {
+        host: new URL(env.PUBLIC_URL).hostname,
+        now: new Date(),
+        send: (waveId) => queue && requestDrain(queue, store.db, { waveId }, chunk),
+      })
+      console.log(`${describeScheduledRun(r)}; d1_calls=${counts.calls}`)
+    },
+  }
+}
