@@ -7,14 +7,9 @@ import type { CommentsPage } from '../../client/dashboard/comments/comments-mode
 import { bandLabel } from '../../client/dashboard/comments/comments-model'
 import type { GapRow } from '../../client/dashboard/gaps/gap-model'
 import { verdictName } from '../../client/dashboard/gaps/gap-model'
-import {
-  fixed,
-  formatP,
-  interval,
-  numberWord,
-  signed,
-} from '../../client/dashboard/gaps/stat-format'
+import { numberWord } from '../../client/dashboard/gaps/words'
 import type { TrendData } from '../../client/dashboard/trend/trend-model'
+import { fixed, formatP, interval, signed } from '../../client/lib/format'
 import { launchBrowser, screenshotDir, submitSignIn } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
 

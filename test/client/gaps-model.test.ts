@@ -10,13 +10,7 @@ import {
   sortGaps,
   verdictRules,
 } from '../../client/dashboard/gaps/gap-model'
-import {
-  formatP,
-  interval,
-  numberWord,
-  signed,
-  wrapLabel,
-} from '../../client/dashboard/gaps/stat-format'
+import { numberWord, wrapLabel } from '../../client/dashboard/gaps/words'
 
 const peer = (id: string, audience: string, opensAt: string | null, createdAt = opensAt): Peer => ({
   id,
@@ -147,25 +141,7 @@ describe('gap rows', () => {
   })
 })
 
-describe('stat formatting', () => {
-  test.each([
-    [0.9, '+0.90'],
-    [-0.25, '−0.25'],
-    [-0.001, '0.00'],
-    [null, '–'],
-  ])('signed(%s) = %s', (x, s) => expect(signed(x)).toBe(s))
-  test.each([
-    [3e-27, '< 0.001'],
-    [0.0009999, '< 0.001'],
-    [0.001, '0.001'],
-    [0.15714, '0.157'],
-    [1, '1.000'],
-    [null, '–'],
-  ])('formatP(%s) = %s', (p, s) => expect(formatP(p)).toBe(s))
-  test('intervals read with signs', () => {
-    expect(interval(-0.0359, 0.3605, 2, true)).toBe('−0.04 to +0.36')
-    expect(interval(null, 1)).toBe('–')
-  })
+describe('words', () => {
   test('numbers in words', () => {
     expect(numberWord(2, true)).toBe('Two')
     expect(numberWord(12)).toBe('12')

@@ -4,79 +4,8 @@ import {
   csiFigure,
   csiInterval,
   flagMeaning,
-  fmt1,
-  fmt2,
-  formatP,
-  formatShare,
-  humanizeKey,
-  range,
-  signed,
   verdictText,
 } from '../../client/dashboard/report/report-format'
-
-describe('fmt1() and fmt2()', () => {
-  test.each([
-    // 66.2109375 (CSI of (3.6484375 − 1)/4 × 100) → one decimal
-    [66.2109375, '66.2', '66.21'],
-    [6.25, '6.3', '6.25'], // exact half in binary: rounds up
-    [7, '7.0', '7.00'],
-    [0, '0.0', '0.00'],
-    [-0.04, '0.0', '−0.04'], // a rounded zero carries no sign
-    [-0.62, '−0.6', '−0.62'], // a real minus sign, not a hyphen
-    [null, '–', '–'],
-  ])('%s → %s / %s', (x, one, two) => {
-    expect(fmt1(x)).toBe(one)
-    expect(fmt2(x)).toBe(two)
-  })
-})
-
-describe('signed()', () => {
-  test.each([
-    [0.9, 2, '+0.90'],
-    [-0.248, 2, '−0.25'],
-    [-0.6209, 1, '−0.6'],
-    [0.001, 1, '0.0'],
-    [null, 1, '–'],
-  ])('%s (%s digits) → %s', (x, digits, out) => expect(signed(x, digits)).toBe(out))
-})
-
-describe('range()', () => {
-  test('joins with an en dash; a missing end gives a dash', () => {
-    expect(range(6.4346, 6.8076)).toBe('6.4–6.8')
-    expect(range(3.5739, 3.723, 2)).toBe('3.57–3.72')
-    expect(range(null, 6.8)).toBe('–')
-  })
-})
-
-describe('formatP()', () => {
-  test.each([
-    [8e-10, '< 0.001'],
-    [0.000999, '< 0.001'],
-    [0.001, '0.001'],
-    [0.0083764, '0.008'],
-    [0.04999, '0.050'],
-    [1, '1.000'],
-    [null, '–'],
-  ])('%s → %s', (p, out) => expect(formatP(p)).toBe(out))
-})
-
-describe('formatShare()', () => {
-  test('one decimal by default, or whole percent', () => {
-    expect(formatShare(0.21677583)).toBe('21.7%')
-    expect(formatShare(0.4, 0)).toBe('40%')
-    expect(formatShare(0.125)).toBe('12.5%')
-    expect(formatShare(null)).toBe('–')
-  })
-})
-
-describe('humanizeKey()', () => {
-  test.each([
-    ['delivery_reliability', 'Delivery reliability'],
-    ['region', 'Region'],
-    ['customer-size', 'Customer size'],
-    ['north', 'North'],
-  ])('%s → %s', (key, out) => expect(humanizeKey(key)).toBe(out))
-})
 
 describe('bandRule()', () => {
   test('states the cut-offs the report used', () => {

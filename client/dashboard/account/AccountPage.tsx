@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { useSession } from '../session'
+import { useSession } from '../shell/session'
 import { ChangePassword } from './ChangePassword'
 import { roleAccess, roleLabel } from './roles'
 import './account.css'

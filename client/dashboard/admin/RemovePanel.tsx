@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { useFormErrors } from '../use-form-errors'
+import { useFormErrors } from '../ui/use-form-errors'
 import type { ListedUser } from './user-api'
 import { removeUser } from './user-api'
 

@@ -1,9 +1,9 @@
 import type { FormEvent } from 'react'
 import { useEffect, useRef, useState } from 'react'
-import { FormSubmit } from '../account/FormSubmit'
+import { FormSubmit } from '../ui/FormSubmit'
 import type { Role } from '../account/roles'
 import { roleLabel, roles, roleSummary } from '../account/roles'
-import { useFormErrors } from '../use-form-errors'
+import { useFormErrors } from '../ui/use-form-errors'
 import type { ListedUser } from './user-api'
 import { changeRole } from './user-api'
 

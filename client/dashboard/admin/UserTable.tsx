@@ -1,4 +1,4 @@
-import { useSession } from '../session'
+import { useSession } from '../shell/session'
 import type { ListedUser } from './user-api'
 import { UserRow } from './UserRow'
 

@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import { audienceLabel } from '../format'
-import { Field } from '../overview/Field'
-import { useAction } from '../overview/use-action'
-import { StateBadge } from '../StateBadge'
+import { audienceLabel } from '../ui/labels'
+import { Field } from '../ui/Field'
+import { useAction } from '../ui/use-action'
+import { StateBadge } from '../ui/StateBadge'
 import type { Acknowledgement } from './alert-api'
 import { alertApi } from './alert-api'
 

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { LoadFailed } from '../Notice'
-import { useLoad } from '../use-load'
+import { LoadFailed } from '../ui/Notice'
+import { useLoad } from '../ui/use-load'
 import { alertApi } from './alert-api'
 import { AcknowledgementForm } from './AcknowledgementForm'
 import { OverdueForm } from './OverdueForm'

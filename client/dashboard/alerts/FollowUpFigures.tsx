@@ -1,4 +1,4 @@
-import { percent } from '../format'
+import { percent } from '../../lib/format'
 import type { WaveRules } from './alert-api'
 import { durationText } from './alert-format'
 

@@ -1,5 +1,5 @@
-import { Notice } from '../Notice'
-import { useLoad } from '../use-load'
+import { Notice } from '../ui/Notice'
+import { useLoad } from '../ui/use-load'
 import { alertApi } from './alert-api'
 import type { AlertFilters } from './alert-filters'
 import { emptyKind, isFiltered, listQuery, noFilters } from './alert-filters'

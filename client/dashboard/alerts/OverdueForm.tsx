@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { Field } from '../overview/Field'
-import { useAction } from '../overview/use-action'
+import { Field } from '../ui/Field'
+import { useAction } from '../ui/use-action'
 import { alertApi } from './alert-api'
 
 /** How many days a follow-up may stay open or in progress before the list calls it overdue. */

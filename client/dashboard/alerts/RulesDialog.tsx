@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { Notice } from '../Notice'
+import { Notice } from '../ui/Notice'
 import { Dialog } from '../overview/Dialog'
-import { useLoad } from '../use-load'
+import { useLoad } from '../ui/use-load'
 import { alertApi } from './alert-api'
 import { RulesForm } from './RulesForm'
 

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { Link } from '../Link'
-import type { WaveSummary } from '../types'
+import { Link } from '../ui/Link'
+import type { WaveSummary } from '../shell/api-types'
 import { filtersHref, noFilters } from './alert-filters'
 import { RulesDialog } from './RulesDialog'
 import './follow-up-rules.css'

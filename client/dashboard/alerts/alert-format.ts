@@ -1,5 +1,7 @@
 /** Closing the loop in words: statuses, reasons, ages and rules, as the follow-up pages say them. */
 
+import { humanizeKey } from '../../lib/format'
+
 export type Status = 'open' | 'in_progress' | 'resolved'
 type Labelled = { key: string; label: string }
 export type Labels = {
@@ -19,11 +21,6 @@ export const statusLabel: Record<Status, string> = {
 export const ratingNames: Readonly<Record<string, string>> = {
   overall: 'Overall satisfaction',
   rebuy: 'Intention to buy again',
-}
-
-export const humanizeKey = (key: string) => {
-  const words = key.replace(/[_-]+/g, ' ').trim()
-  return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
 /** Attribute key → its wording in the survey. */

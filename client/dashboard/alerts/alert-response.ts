@@ -1,5 +1,6 @@
+import { humanizeKey } from '../../lib/format'
 import type { Labels } from './alert-format'
-import { humanizeKey, ratingNames } from './alert-format'
+import { ratingNames } from './alert-format'
 
 export type Rating = { key: string; label: string; value: number | null; flagged: boolean }
 export type ResponseView = {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { useAction } from '../overview/use-action'
-import { useLoad } from '../use-load'
+import { useAction } from '../ui/use-action'
+import { useLoad } from '../ui/use-load'
 import type { ListedAlert } from './alert-api'
 import { alertApi } from './alert-api'
 import type { AlertFilters } from './alert-filters'

@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react'
 import { useState } from 'react'
-import { formatDate } from '../format'
+import { formatDate } from '../ui/labels'
 import type { BandKey, Comment, CommentBand } from './comments-model'
 import { bandLabel, bandMeaning, filterComments } from './comments-model'
 

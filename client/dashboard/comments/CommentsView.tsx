@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { navigate, useLocation } from '../router'
-import { waveHref } from '../routes'
-import type { WaveDetail } from '../types'
+import { navigate, useLocation } from '../shell/router'
+import { waveHref } from '../shell/routes'
+import type { WaveDetail } from '../shell/api-types'
 import { CommentsBody } from './CommentsBody'
 import './comments.css'
 

@@ -1,10 +1,11 @@
 import type { ChartConfiguration } from 'chart.js'
 import { memo, useMemo } from 'react'
 import { Chart } from '../../charts/Chart'
+import { DASH, fixed, humanizeKey, interval, signed } from '../../lib/format'
 import { gapOverlay } from './gap-chart-plugin'
 import type { GapRow, Verdict } from './gap-model'
 import { capitalize, gapAxisLimit, labelOf, verdictName } from './gap-model'
-import { humanizeKey, interval, signed, wrapLabel } from './stat-format'
+import { wrapLabel } from './words'
 
 /** Bar colours; each is at least 3:1 against white, and the verdict is always also a word. */
 export const verdictColor: Record<Verdict, string> = {
@@ -108,7 +109,7 @@ export const GapChart = memo(function GapChart({ rows, labels, other, threshold 
                 const r = rows[item.dataIndex]!
                 return [
                   `Gap ${signed(r.gap)} (95% CI ${interval(r.ciGapLow, r.ciGapHigh, 2, true)})`,
-                  `Staff ${r.meanA?.toFixed(2) ?? '–'} · ${capitalize(other)} ${r.meanB?.toFixed(2) ?? '–'}`,
+                  `Staff ${fixed(r.meanA, 2)} · ${capitalize(other)} ${fixed(r.meanB, 2)}`,
                   `Verdict: ${verdictName[r.verdict]}`,
                 ]
               },

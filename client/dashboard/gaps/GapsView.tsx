@@ -1,9 +1,9 @@
 import { api, readError } from '../../api'
-import { LoadFailed, Notice } from '../Notice'
-import { navigate, useLocation } from '../router'
-import { waveHref } from '../routes'
-import type { WaveDetail, WaveReport } from '../types'
-import { useLoad } from '../use-load'
+import { LoadFailed, Notice } from '../ui/Notice'
+import { navigate, useLocation } from '../shell/router'
+import { waveHref } from '../shell/routes'
+import type { WaveDetail, WaveReport } from '../shell/api-types'
+import { useLoad } from '../ui/use-load'
 import { GapChart, verdictColor } from './GapChart'
 import type { CompareGroup } from './gap-model'
 import {
@@ -18,8 +18,8 @@ import {
   verdictOrder,
   verdictRules,
 } from './gap-model'
-import { GapTable } from './GapTable'
-import { listInWords } from './stat-format'
+import { PerceptionGapTable } from './PerceptionGapTable'
+import { listInWords } from './words'
 import { VerdictLegend } from './VerdictLegend'
 import './gaps.css'
 
@@ -202,7 +202,12 @@ function GapsBody({ detail, report }: { detail: WaveDetail; report: WaveReport }
           Means on the 1–5 scale with the number of answers; the gap with its 95% confidence
           interval; p adjusted for testing every attribute at once; Hedges g with its size in words.
         </p>
-        <GapTable rows={rows} labels={labels} other={otherNoun} method={report.config.pAdjust} />
+        <PerceptionGapTable
+          rows={rows}
+          labels={labels}
+          other={otherNoun}
+          method={report.config.pAdjust}
+        />
       </section>
 
       <VerdictLegend rules={rules} />

@@ -1,7 +1,8 @@
+import { DASH, fixed, formatP, interval, signed } from '../../lib/format'
 import type { GapRow } from './gap-model'
 import { capitalize, labelOf } from './gap-model'
-import { fixed, formatP, interval, sentence, signed } from './stat-format'
-import { TableFrame } from '../waves/TableFrame'
+import { sentence } from './words'
+import { TableFrame } from '../ui/TableFrame'
 import { VerdictBadge } from './VerdictBadge'
 
 type Props = {
@@ -12,7 +13,7 @@ type Props = {
 }
 
 function Mean({ m, n }: { m: number | null; n: number | null }) {
-  if (m === null) return <>–</>
+  if (m === null) return <>{DASH}</>
   return (
     <span className="gaps-table__value">
       {fixed(m, 2)}
@@ -22,7 +23,7 @@ function Mean({ m, n }: { m: number | null; n: number | null }) {
 }
 
 /** The gap of each attribute with its test, effect size and verdict. */
-export function GapTable({ rows, labels, other, method }: Props) {
+export function PerceptionGapTable({ rows, labels, other, method }: Props) {
   const adjusted = method === 'bh' ? 'p (BH-adjusted)' : 'p (Holm-adjusted)'
   const head = {
     staff: 'Staff mean',
@@ -90,7 +91,7 @@ export function GapTable({ rows, labels, other, method }: Props) {
                   </td>
                   <td className="num" data-label={head.g} data-cell="g">
                     {r.g === null ? (
-                      '–'
+                      DASH
                     ) : (
                       <span className="gaps-table__value">
                         {fixed(r.g, 2)}

@@ -1,5 +1,5 @@
-import type { WaveDetail, WaveReport } from '../types'
-import { listInWords, numberWord, plural } from './stat-format'
+import type { WaveDetail, WaveReport } from '../shell/api-types'
+import { listInWords, numberWord, plural } from './words'
 
 export type GapRow = WaveReport['gaps'][number]
 export type Verdict = GapRow['verdict']

@@ -1,6 +1,6 @@
-import { inviteeStatusLabel } from './format'
-import { StateBadge } from './StateBadge'
-import type { Invitee } from './types'
+import { inviteeStatusLabel } from './interview-labels'
+import { StateBadge } from '../ui/StateBadge'
+import type { Invitee } from '../shell/api-types'
 
 type Props = { invitee: Invitee; onPick: (invitee: Invitee) => void }
 

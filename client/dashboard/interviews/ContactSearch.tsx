@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
-import { api, readError } from '../api'
+import { api, readError } from '../../api'
 import { ContactRow } from './ContactRow'
-import { LoadFailed, Notice } from './Notice'
-import type { Invitee } from './types'
-import { toFailure, useLoad } from './use-load'
+import { LoadFailed, Notice } from '../ui/Notice'
+import type { Invitee } from '../shell/api-types'
+import { toFailure, useLoad } from '../ui/use-load'
 
 const PAGE_SIZE = 25
 const DEBOUNCE_MS = 250

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import type { Invitee } from './types'
+import type { Invitee } from '../shell/api-types'
 
 type Props = { invitee: Invitee; mode: string; onNext: () => void }
 

@@ -1,9 +1,9 @@
 import 'survey-core/survey-core.fontless.min.css'
 import { useEffect } from 'react'
-import { api, readError } from '../api'
-import { LoadFailed, Notice } from './Notice'
-import { navigate, useLocation } from './router'
-import { useLoad } from './use-load'
+import { api, readError } from '../../api'
+import { LoadFailed, Notice } from '../ui/Notice'
+import { navigate, useLocation } from '../shell/router'
+import { useLoad } from '../ui/use-load'
 import { WaveInterviews } from './WaveInterviews'
 import { WavePicker } from './WavePicker'
 

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react'
 import { useEffect, useRef, useState } from 'react'
-import { inviteeStatusLabel, modeLabel } from './format'
-import type { InterviewMode, Invitee } from './types'
+import { inviteeStatusLabel, modeLabel } from './interview-labels'
+import type { InterviewMode, Invitee } from '../shell/api-types'
 
 type Props = {
   invitee: Invitee

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react'
 import type { CompleteEvent, Model } from 'survey-core'
 import { Survey } from 'survey-react-ui'
-import type { ApiFailure } from '../api'
-import { api, readError } from '../api'
-import { modeLabel } from './format'
+import type { ApiFailure } from '../../api'
+import { api, readError } from '../../api'
+import { modeLabel } from './interview-labels'
 import { SaveProblem } from './SaveProblem'
 import { interviewModel } from './survey-model'
-import type { InterviewMode, Invitee } from './types'
-import { toFailure } from './use-load'
+import type { InterviewMode, Invitee } from '../shell/api-types'
+import { toFailure } from '../ui/use-load'
 
 type Props = {
   waveId: string

@@ -1,5 +1,5 @@
-import type { ApiFailure } from '../api'
-import { Notice } from './Notice'
+import type { ApiFailure } from '../../api'
+import { Notice } from '../ui/Notice'
 
 type Props = {
   problem: ApiFailure

@@ -1,14 +1,15 @@
 import { useState } from 'react'
-import { api, readError } from '../api'
+import { api, readError } from '../../api'
 import { ContactSearch } from './ContactSearch'
-import { audienceLabel, formatDate, modeLabel } from './format'
+import { audienceLabel, formatDate } from '../ui/labels'
+import { modeLabel } from './interview-labels'
 import { InterviewDone } from './InterviewDone'
 import { InterviewSetup } from './InterviewSetup'
 import { InterviewSurvey } from './InterviewSurvey'
-import { LoadFailed } from './Notice'
+import { LoadFailed } from '../ui/Notice'
 import { Steps } from './Steps'
-import type { InterviewMode, Invitee, WaveSummary } from './types'
-import { useLoad } from './use-load'
+import type { InterviewMode, Invitee, WaveSummary } from '../shell/api-types'
+import { useLoad } from '../ui/use-load'
 
 type Step =
   | { kind: 'find' }

@@ -1,6 +1,7 @@
-import { audienceLabel, formatDate, percent, waveStateLabel } from './format'
-import { StateBadge } from './StateBadge'
-import type { WaveSummary } from './types'
+import { percent } from '../../lib/format'
+import { audienceLabel, formatDate, waveStateLabel } from '../ui/labels'
+import { StateBadge } from '../ui/StateBadge'
+import type { WaveSummary } from '../shell/api-types'
 
 type Props = { waves: readonly WaveSummary[]; onChoose: (id: string) => void }
 

@@ -1,5 +1,5 @@
 import { Model, Serializer } from 'survey-core'
-import { surveyTheme } from '../respond/theme'
+import { surveyTheme } from '../../respond/theme'
 
 // Our definitions carry these top-level properties (SPEC §3); declared as on the respondent
 // page, so survey-core does not report them as unknown.

@@ -1,4 +1,4 @@
-/** What a contact file must look like: the columns `server/import/contacts.ts` reads. */
+/** What a contact file must look like: the columns `server/distribution/contacts-import.ts` reads. */
 export function ContactFormat({ audience }: { audience: string }) {
   return (
     <section className="contact-format" aria-labelledby="contact-format-title">

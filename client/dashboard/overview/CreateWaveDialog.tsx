@@ -2,12 +2,12 @@ import type { FormEvent } from 'react'
 import { useEffect, useRef, useState } from 'react'
 import { Dialog } from './Dialog'
 import { DialogActions } from './DialogActions'
-import { Field } from './Field'
+import { Field } from '../ui/Field'
 import { OpenLinkCopy } from './OpenLinkCopy'
 import { ReminderRuleFields } from './ReminderRuleFields'
 import type { CreatedWave } from './wave-admin-api'
 import { waveAdmin } from './wave-admin-api'
-import { useAction } from './use-action'
+import { useAction } from '../ui/use-action'
 
 type Props = {
   surveys: readonly { id: string; label: string }[]

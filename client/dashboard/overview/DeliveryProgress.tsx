@@ -1,4 +1,4 @@
-import type { WaveSummary } from '../types'
+import type { WaveSummary } from '../shell/api-types'
 import './overview.css'
 
 /** A wave's email: a progress bar while messages wait to go out, then the outcomes. */

@@ -3,10 +3,10 @@ import { useEffect, useRef, useState } from 'react'
 import { ContactFormat } from './ContactFormat'
 import { Dialog } from './Dialog'
 import { DialogActions } from './DialogActions'
-import { Field } from './Field'
+import { Field } from '../ui/Field'
 import type { ImportResult } from './wave-admin-api'
 import { waveAdmin } from './wave-admin-api'
-import { useAction } from './use-action'
+import { useAction } from '../ui/use-action'
 
 type Props = {
   wave: { id: string; name: string; audience: string }

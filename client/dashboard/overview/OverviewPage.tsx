@@ -1,18 +1,18 @@
 import { useEffect, useRef, useState } from 'react'
-import { api, readError } from '../api'
-import { Link } from './Link'
-import { LoadFailed, Notice } from './Notice'
-import { CreateWaveDialog } from './overview/CreateWaveDialog'
-import { manageableSurveys } from './overview/surveys'
-import { useSession } from './session'
-import { useLoad } from './use-load'
+import { api, readError } from '../../api'
+import { Link } from '../ui/Link'
+import { LoadFailed, Notice } from '../ui/Notice'
+import { CreateWaveDialog } from './CreateWaveDialog'
+import { manageableSurveys } from './surveys'
+import { useSession } from '../shell/session'
+import { useLoad } from '../ui/use-load'
 import { WaveTable } from './WaveTable'
 
 // While email is going out, the overview refreshes its figures this often.
 const POLL_MS = 3000
 
 /** Signed-in landing: where to key interviews, and the waves this user runs. */
-export function HomePage() {
+export function OverviewPage() {
   const { user } = useSession()
   const surveys = manageableSurveys(user.role)
   const [creating, setCreating] = useState(false)

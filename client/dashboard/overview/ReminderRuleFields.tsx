@@ -1,4 +1,4 @@
-import { Field } from './Field'
+import { Field } from '../ui/Field'
 
 type Rule = { afterDays: number; max: number }
 

@@ -1,11 +1,12 @@
-import { audienceLabel, formatDate, percent, waveStateLabel } from './format'
-import { Link } from './Link'
-import { DeliveryProgress } from './overview/DeliveryProgress'
-import { WaveActions } from './overview/WaveActions'
-import { waveHref } from './routes'
-import { StateBadge } from './StateBadge'
-import type { WaveSummary } from './types'
-import './overview/overview.css'
+import { percent } from '../../lib/format'
+import { audienceLabel, formatDate, waveStateLabel } from '../ui/labels'
+import { Link } from '../ui/Link'
+import { DeliveryProgress } from './DeliveryProgress'
+import { WaveActions } from './WaveActions'
+import { waveHref } from '../shell/routes'
+import { StateBadge } from '../ui/StateBadge'
+import type { WaveSummary } from '../shell/api-types'
+import './overview.css'
 
 // A date never breaks across lines ("Jan / 22, 2027"); the range may, at the dash.
 const day = (iso: string | null) => formatDate(iso)?.replace(/ /g, '\u00a0') ?? null

@@ -1,4 +1,4 @@
-import type { WaveSummary } from '../types'
+import type { WaveSummary } from '../shell/api-types'
 import type { ImportResult, SendResult } from './wave-admin-api'
 import { count } from './words'
 

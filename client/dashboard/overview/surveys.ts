@@ -1,4 +1,4 @@
-import type { User } from '../types'
+import type { User } from '../shell/api-types'
 
 type Audience = 'customer' | 'wholesaler' | 'retailer' | 'employee'
 

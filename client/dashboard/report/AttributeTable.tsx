@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { TableFrame } from '../waves/TableFrame'
+import { DASH, fixed, percent, range } from '../../lib/format'
+import { TableFrame } from '../ui/TableFrame'
 import { BandBadge } from './BandBadge'
 import type { AttributeRow, ImportanceSource, Sort, SortKey } from './report-model'
 import { importanceOf, nextSort, servedSort, sortAttributes } from './report-model'
@@ -10,11 +11,7 @@ import {
   bandRule,
   flagMeaning,
   flagName,
-  fmt1,
-  fmt2,
-  formatShare,
   quadrantName,
-  range,
 } from './report-format'
 
 type Props = {
@@ -33,8 +30,12 @@ export const importanceHeading: Record<ImportanceSource, string> = {
 }
 
 export function formatImportance(value: number | null, source: ImportanceSource | null) {
-  if (value === null || source === null) return '–'
-  return source === 'share' ? formatShare(value) : source === 'r' ? value.toFixed(2) : fmt2(value)
+  if (value === null || source === null) return DASH
+  return source === 'share'
+    ? percent(value, 1)
+    : source === 'r'
+      ? value.toFixed(2)
+      : fixed(value, 2)
 }
 
 const bands: Band[] = ['strength', 'adequate', 'concern']
@@ -109,14 +110,14 @@ export function AttributeTable({ rows, labels, source, servedOrder, cutOffs, thr
                       {r.n ?? 0}
                     </td>
                     <td className="num" data-label="Mean 1–5">
-                      {fmt2(r.mean)}
+                      {fixed(r.mean, 2)}
                     </td>
                     <td data-label="Score /10 (95% CI)">
                       {r.score10 === null ? (
                         <span className="muted">{r.n ? 'Not computed' : 'No answers'}</span>
                       ) : (
                         <span className="report-score">
-                          <span className="report-score__value">{fmt1(r.score10)}</span>
+                          <span className="report-score__value">{fixed(r.score10, 1)}</span>
                           <span className="report-score__ci">
                             {range(r.score10Low, r.score10High)}
                           </span>

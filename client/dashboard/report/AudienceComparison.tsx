@@ -1,6 +1,6 @@
-import { audienceLabel } from '../format'
-import type { WaveDetail, WaveReport } from '../types'
-import { GapLegend, GapTable } from './GapTable'
+import { audienceLabel } from '../ui/labels'
+import type { WaveDetail, WaveReport } from '../shell/api-types'
+import { AudienceGapLegend, AudienceGapTable } from './AudienceGapTable'
 import { MiniCsi } from './MiniCsi'
 import { totalOf } from './report-model'
 import { otherAudiences } from './report-query'
@@ -74,9 +74,9 @@ export function AudienceComparison({ detail, report, chosen, onChoose }: Props) 
             ))}
           </div>
           {others.map((a) => (
-            <GapTable key={a} report={report} mine={mine} theirs={a} />
+            <AudienceGapTable key={a} report={report} mine={mine} theirs={a} />
           ))}
-          <GapLegend report={report} />
+          <AudienceGapLegend report={report} />
         </div>
       )}
     </section>

@@ -1,13 +1,14 @@
-import { audienceLabel } from '../format'
-import { TableFrame } from '../waves/TableFrame'
-import type { WaveReport } from '../types'
+import { fixed, formatP, signed } from '../../lib/format'
+import { audienceLabel } from '../ui/labels'
+import { TableFrame } from '../ui/TableFrame'
+import type { WaveReport } from '../shell/api-types'
 import type { Group } from './report-model'
 import { totalOf } from './report-model'
 import type { Verdict } from './report-format'
-import { audiencePlural, fmt1, formatP, signed, verdictText } from './report-format'
+import { audiencePlural, verdictText } from './report-format'
 
 /** One tested comparison: each attribute's /10 for both audiences, the gap, p and verdict. */
-export function GapTable(p: { report: WaveReport; mine: string; theirs: string }) {
+export function AudienceGapTable(p: { report: WaveReport; mine: string; theirs: string }) {
   const { report, mine, theirs } = p
   const a = totalOf(report, theirs)
   const b = totalOf(report, mine)
@@ -53,10 +54,10 @@ export function GapTable(p: { report: WaveReport; mine: string; theirs: string }
                     {report.labels.attributes[g.key] ?? g.key}
                   </th>
                   <td className="num" data-label={`${audienceLabel(B)} /10`}>
-                    {fmt1(score(b, g.key))}
+                    {fixed(score(b, g.key), 1)}
                   </td>
                   <td className="num" data-label={`${audienceLabel(A)} /10`}>
-                    {fmt1(score(a, g.key))}
+                    {fixed(score(a, g.key), 1)}
                   </td>
                   <td className="num" data-label="Difference /10">
                     {signed(g.gap10, 1)}
@@ -86,7 +87,7 @@ function verdictTone(g: { verdict: string; pAdjusted: number | null }, alpha: nu
 }
 
 /** How the gaps are tested and what the verdicts mean, with the report's thresholds. */
-export function GapLegend({ report }: { report: WaveReport }) {
+export function AudienceGapLegend({ report }: { report: WaveReport }) {
   const th = report.config.gapThresholds
   const adjust = report.config.pAdjust === 'bh' ? 'Benjamini–Hochberg' : 'Holm'
   return (

@@ -1,6 +1,6 @@
 import { toScore10 } from '../../../reports/scale'
+import { fixed } from '../../lib/format'
 import type { CutOffs, ScaleMapping } from './report-format'
-import { fmt1 } from './report-format'
 
 type Props = {
   score: number | null
@@ -43,7 +43,7 @@ export function BandScale({ score, low, high, cutOffs, mapping }: Props) {
       <div className="band-scale__ticks">
         {[min, cutOffs.adequate, cutOffs.strength, 10].map((t) => (
           <span key={t} style={{ left: at(t) }}>
-            {Number.isInteger(t) ? t : fmt1(t)}
+            {Number.isInteger(t) ? t : fixed(t, 1)}
           </span>
         ))}
       </div>

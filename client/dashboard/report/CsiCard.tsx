@@ -1,8 +1,9 @@
+import { fixed, percent, range } from '../../lib/format'
 import { BandBadge } from './BandBadge'
 import { BandScale } from './BandScale'
 import type { Group } from './report-model'
 import type { CsiDefinition, CutOffs, ScaleMapping } from './report-format'
-import { csiMeaning, fmt1, fmt2, formatShare, range, scaleName } from './report-format'
+import { csiMeaning, scaleName } from './report-format'
 
 type Props = {
   group: Group
@@ -46,7 +47,7 @@ export function CsiCard(props: Props) {
         <div className="csi-card__main">
           <p className="csi-card__figure">
             <span className="csi-card__value">
-              {per100 ? fmt1(csi.index100) : fmt1(csi.score10)}
+              {per100 ? fixed(csi.index100, 1) : fixed(csi.score10, 1)}
             </span>
             <span className="csi-card__unit">{per100 ? '/100' : '/10'}</span>
           </p>
@@ -54,7 +55,7 @@ export function CsiCard(props: Props) {
             {per100 && (
               <div>
                 <dt>Score</dt>
-                <dd>{fmt1(csi.score10)} /10</dd>
+                <dd>{fixed(csi.score10, 1)} /10</dd>
               </div>
             )}
             <div>
@@ -83,7 +84,7 @@ export function CsiCard(props: Props) {
                   <abbr title="AAPOR response rate 1: complete responses ÷ invitations">RR1</abbr>
                 </dt>
                 <dd>
-                  {formatShare(rate.rr1, 0)}
+                  {percent(rate.rr1)}
                   <span className="muted">
                     {' '}
                     · {rate.responded} of {rate.invited} invited
@@ -108,11 +109,11 @@ export function CsiCard(props: Props) {
           <div>
             <dt>Overall satisfaction</dt>
             <dd>
-              {fmt1(csi.components.overall.score10)} /10{' '}
+              {fixed(csi.components.overall.score10, 1)} /10{' '}
               <BandBadge band={csi.components.overall.band} />
               <span className="muted">
                 {' '}
-                mean {fmt2(csi.components.overall.mean)}, n {csi.components.overall.n ?? 0}
+                mean {fixed(csi.components.overall.mean, 2)}, n {csi.components.overall.n ?? 0}
               </span>
             </dd>
           </div>
@@ -120,11 +121,11 @@ export function CsiCard(props: Props) {
             <div>
               <dt>Intention to buy again</dt>
               <dd>
-                {fmt1(csi.components.rebuy.score10)} /10{' '}
+                {fixed(csi.components.rebuy.score10, 1)} /10{' '}
                 <BandBadge band={csi.components.rebuy.band} />
                 <span className="muted">
                   {' '}
-                  mean {fmt2(csi.components.rebuy.mean)}, n {csi.components.rebuy.n ?? 0}
+                  mean {fixed(csi.components.rebuy.mean, 2)}, n {csi.components.rebuy.n ?? 0}
                 </span>
               </dd>
             </div>

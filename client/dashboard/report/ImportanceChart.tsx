@@ -3,10 +3,11 @@ import { memo, useMemo } from 'react'
 import { toScore10 } from '../../../reports/scale'
 import { Chart } from '../../charts/Chart'
 import { ipaPlugin } from '../../charts/ipa-plugin'
+import { fixed, humanizeKey } from '../../lib/format'
 import type { AttributeRow, ImportanceModel, ImportanceSource } from './report-model'
 import { importanceOf } from './report-model'
 import type { ScaleMapping } from './report-format'
-import { fmt1, humanizeKey, quadrantName } from './report-format'
+import { quadrantName } from './report-format'
 import { formatImportance } from './AttributeTable'
 
 type Props = {
@@ -108,7 +109,7 @@ export const ImportanceChart = memo(function ImportanceChart({
               label: (item) => {
                 const r = points[item.dataIndex]!.r
                 return [
-                  `Score ${fmt1(r.score10)} /10`,
+                  `Score ${fixed(r.score10, 1)} /10`,
                   `Importance ${formatImportance(importanceOf(r, source), source)}`,
                   r.quadrant ? quadrantName[r.quadrant] : '',
                 ]

@@ -1,4 +1,4 @@
-import { audienceLabel } from '../format'
+import { audienceLabel } from '../ui/labels'
 import { BandBadge } from './BandBadge'
 import type { Group } from './report-model'
 import { audiencePlural, csiFigure, csiInterval } from './report-format'

@@ -1,6 +1,7 @@
+import { humanizeKey } from '../../lib/format'
 import { CsiOptionsFields } from '../waves/CsiOptionsFields'
 import type { ReportState } from './report-query'
-import { csiName, humanizeKey, scaleName } from './report-format'
+import { csiName, scaleName } from './report-format'
 
 type Props = {
   state: ReportState

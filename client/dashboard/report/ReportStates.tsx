@@ -1,7 +1,8 @@
-import { Notice } from '../Notice'
-import type { WaveDetail } from '../types'
+import { humanizeKey } from '../../lib/format'
+import { Notice } from '../ui/Notice'
+import type { WaveDetail } from '../shell/api-types'
 import type { ReportState } from './report-query'
-import { csiName, humanizeKey, scaleName } from './report-format'
+import { csiName, scaleName } from './report-format'
 
 /** A wave nobody has answered yet: what to do to get a report. */
 export function EmptyReport({ detail }: { detail: WaveDetail }) {

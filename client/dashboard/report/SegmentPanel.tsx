@@ -1,9 +1,10 @@
-import { audienceLabel } from '../format'
-import { TableFrame } from '../waves/TableFrame'
+import { humanizeKey, percent } from '../../lib/format'
+import { audienceLabel } from '../ui/labels'
+import { TableFrame } from '../ui/TableFrame'
 import { BandBadge } from './BandBadge'
 import type { AnyGroup } from './report-model'
 import { segmentTables } from './report-model'
-import { audiencePlural, csiFigure, csiInterval, formatShare, humanizeKey } from './report-format'
+import { audiencePlural, csiFigure, csiInterval } from './report-format'
 
 type Props = {
   groups: readonly AnyGroup[]
@@ -99,7 +100,7 @@ function SegmentTable(p: {
                     <td>
                       <BandBadge band={g.csi.band} />
                     </td>
-                    {rates && <td className="num">{formatShare(g.responseRate?.rr1, 0)}</td>}
+                    {rates && <td className="num">{percent(g.responseRate?.rr1)}</td>}
                   </>
                 )}
               </tr>

@@ -1,54 +1,6 @@
-/** Display rules of the report page: one decimal on /10 and /100, two on 1–5 means. */
+/** The report page in words: bands, flags, quadrants, CSI definitions, verdicts. */
 
-const DASH = '–'
-const MINUS = '−'
-
-function fixed(x: number, digits: number): string {
-  const s = x.toFixed(digits)
-  // -0.04 → "-0.0": a rounded zero carries no sign.
-  return /^-0\.?0*$/.test(s) ? s.slice(1) : s.replace('-', MINUS)
-}
-
-/** A score on /10 or an index on /100: one decimal. */
-export function fmt1(x: number | null | undefined): string {
-  return x == null ? DASH : fixed(x, 1)
-}
-
-/** A mean on the 1–5 scale: two decimals. */
-export function fmt2(x: number | null | undefined): string {
-  return x == null ? DASH : fixed(x, 2)
-}
-
-/** A difference, always signed: "+0.90", "−0.25". */
-export function signed(x: number | null | undefined, digits = 2): string {
-  if (x == null) return DASH
-  const s = fixed(x, digits)
-  return s.startsWith(MINUS) || Number(s) === 0 ? s : `+${s}`
-}
-
-/** An interval "6.4–6.8"; either end missing gives a dash. */
-export function range(low: number | null | undefined, high: number | null | undefined, digits = 1) {
-  if (low == null || high == null) return DASH
-  return `${fixed(low, digits)}–${fixed(high, digits)}`
-}
-
-/** p-values as journals print them: "< 0.001", else three decimals. */
-export function formatP(p: number | null | undefined): string {
-  if (p == null) return DASH
-  if (p < 0.001) return '< 0.001'
-  return p.toFixed(3)
-}
-
-/** A share 0–1 as a percentage: "21.7%" (digits = 1) or "40%". */
-export function formatShare(share: number | null | undefined, digits = 1): string {
-  return share == null ? DASH : `${fixed(share * 100, digits)}%`
-}
-
-/** `delivery_reliability` → "Delivery reliability": short names for chart points and menus. */
-export function humanizeKey(key: string): string {
-  const words = key.replace(/[_-]+/g, ' ').trim()
-  return words.charAt(0).toUpperCase() + words.slice(1)
-}
+import { DASH, fixed, percent, range } from '../../lib/format'
 
 export type Band = 'strength' | 'adequate' | 'concern'
 export type CutOffs = { strength: number; adequate: number }
@@ -67,9 +19,9 @@ export const bandMeaning: Record<Band, string> = {
 
 /** The rule of each band in words, from the report's cut-offs: "7.0 to under 8.0". */
 export function bandRule(band: Band, c: CutOffs): string {
-  if (band === 'strength') return `${fmt1(c.strength)} or more`
-  if (band === 'adequate') return `${fmt1(c.adequate)} to under ${fmt1(c.strength)}`
-  return `under ${fmt1(c.adequate)}`
+  if (band === 'strength') return `${fixed(c.strength, 1)} or more`
+  if (band === 'adequate') return `${fixed(c.adequate, 1)} to under ${fixed(c.strength, 1)}`
+  return `under ${fixed(c.adequate, 1)}`
 }
 
 export type Flag = 'bandUncertain' | 'lowBase' | 'insufficientPrecision' | 'highMissing'
@@ -92,9 +44,9 @@ export function flagMeaning(
     case 'lowBase':
       return `fewer than ${c.lowBase} answers`
     case 'insufficientPrecision':
-      return `the 95% interval is wider than ±${fmt1(c.maxHalfWidth)} point on /10`
+      return `the 95% interval is wider than ±${fixed(c.maxHalfWidth, 1)} point on /10`
     case 'highMissing':
-      return `more than ${formatShare(c.maxMissingShare, 0)} of respondents left it unanswered`
+      return `more than ${percent(c.maxMissingShare)} of respondents left it unanswered`
   }
 }
 
@@ -178,8 +130,8 @@ type CsiFigures = {
 /** The CSI as the page leads with it: /100 when the mapping has one, else /10. */
 export function csiFigure(c: CsiFigures): { value: string; unit: '/100' | '/10' } {
   return c.index100 !== null
-    ? { value: fmt1(c.index100), unit: '/100' }
-    : { value: fmt1(c.score10), unit: '/10' }
+    ? { value: fixed(c.index100, 1), unit: '/100' }
+    : { value: fixed(c.score10, 1), unit: '/10' }
 }
 
 /** The CSI's 95% interval in the unit of `csiFigure` (/100 is ten times /10). */

@@ -1,4 +1,4 @@
-import type { WaveReport } from '../types'
+import type { WaveReport } from '../shell/api-types'
 
 export type AnyGroup = WaveReport['groups'][number]
 export type Group = Extract<AnyGroup, { suppressed: false }>

@@ -1,24 +1,24 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
-import { api, readError } from '../api'
+import { api, readError } from '../../api'
 import { AppHeader } from './AppHeader'
-import { ErrorBoundary } from './ErrorBoundary'
-import { HomePage } from './HomePage'
-import { Notice } from './Notice'
+import { ErrorBoundary } from '../ui/ErrorBoundary'
+import { OverviewPage } from '../overview/OverviewPage'
+import { Notice } from '../ui/Notice'
 import { navigate, safeNext, useLocation } from './router'
 import { parseRoute } from './routes'
 import type { Session } from './session'
 import { SessionContext } from './session'
-import { SignInPage } from './SignInPage'
-import type { User } from './types'
+import { SignInPage } from '../sign-in/SignInPage'
+import type { User } from './api-types'
 
 // The interviewer page carries survey-core (~1.5 MB): only those who key interviews load it.
-const InterviewPage = lazy(() => import('./InterviewPage'))
+const InterviewPage = lazy(() => import('../interviews/InterviewPage'))
 // Wave pages carry chart.js: a chunk of their own, fetched on the first visit to one.
-const WavePage = lazy(() => import('./waves/WavePage'))
-const UsersPage = lazy(() => import('./admin/UsersPage'))
-const AccountPage = lazy(() => import('./account/AccountPage'))
-const AlertsPage = lazy(() => import('./alerts/AlertsPage'))
-const AlertPage = lazy(() => import('./alerts/AlertPage'))
+const WavePage = lazy(() => import('../waves/WavePage'))
+const UsersPage = lazy(() => import('../admin/UsersPage'))
+const AccountPage = lazy(() => import('../account/AccountPage'))
+const AlertsPage = lazy(() => import('../alerts/AlertsPage'))
+const AlertPage = lazy(() => import('../alerts/AlertPage'))
 
 type Me =
   | { kind: 'loading' }
@@ -102,7 +102,7 @@ export function App() {
         <ErrorBoundary key={route.page}>
           <Suspense fallback={<p className="splash">Loading…</p>}>
             {route.page === 'overview' ? (
-              <HomePage />
+              <OverviewPage />
             ) : route.page === 'interview' ? (
               <InterviewPage />
             ) : route.page === 'wave' ? (

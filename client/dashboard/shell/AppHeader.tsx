@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { roleLabel } from './account/roles'
-import { Link } from './Link'
+import { roleLabel } from '../account/roles'
+import { Link } from '../ui/Link'
 import { useSession } from './session'
-import './account/header-link.css'
-import './alerts/header-nav.css'
+import '../account/header-link.css'
+import '../alerts/header-nav.css'
 
 export function AppHeader() {
   const { user, signOut } = useSession()

@@ -1,5 +1,5 @@
 import type { InferResponseType } from 'hono/client'
-import type { api } from '../api'
+import type { api } from '../../api'
 
 type Waves = typeof api.api.waves
 export type User = InferResponseType<typeof api.api.me.$get, 200>['user']

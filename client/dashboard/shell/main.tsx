@@ -1,9 +1,9 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 // Before App: every table's own rules, in the stylesheets App's pages import, must come later.
-import './data-table.css'
+import '../ui/data-table.css'
 import { App } from './App'
-import './dashboard.css'
+import '../ui/dashboard.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

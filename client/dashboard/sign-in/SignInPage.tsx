@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react'
 import { useEffect, useRef, useState } from 'react'
-import type { ApiFailure } from '../api'
-import { api, readError } from '../api'
+import type { ApiFailure } from '../../api'
+import { api, readError } from '../../api'
 
 function problemText(err: ApiFailure): string {
   if (err.status === 401) return 'That email and password do not match. Check both and try again.'

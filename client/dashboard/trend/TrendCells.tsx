@@ -1,4 +1,4 @@
-import { fixed, interval } from '../gaps/stat-format'
+import { fixed, interval } from '../../lib/format'
 import { BandBadge } from '../report/BandBadge'
 import type { Band } from '../report/report-format'
 import type { SeriesRow, TrendChange } from './trend-model'

@@ -1,6 +1,6 @@
 import type { InferResponseType } from 'hono/client'
 import type { api } from '../../api'
-import { fixed, pPhrase, signed } from '../gaps/stat-format'
+import { fixed, pPhrase, signed } from '../../lib/format'
 import type { CsiDefinition, ScaleMapping } from '../report/report-format'
 import { defaultCsiOf } from '../report/report-query'
 

@@ -1,5 +1,5 @@
 import type { AnchorHTMLAttributes, MouseEvent } from 'react'
-import { navigate, useLocation } from './router'
+import { navigate, useLocation } from '../shell/router'
 
 type Props = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }
 

@@ -1,27 +1,11 @@
-import type { InterviewMode, Invitee, WaveSummary } from './types'
+/** Words the dashboard pages share: a wave's state, an audience, a date. */
 
-export function percent(share: number | null | undefined): string {
-  return share == null ? '–' : `${Math.round(share * 100)}%`
-}
+import type { WaveSummary } from '../shell/api-types'
 
 export const waveStateLabel: Record<WaveSummary['state'], string> = {
   open: 'Open',
   closed: 'Closed',
   'not-yet-open': 'Not yet open',
-}
-
-export const inviteeStatusLabel: Record<Invitee['status'], string> = {
-  responded: 'Responded',
-  started: 'Started online',
-  'opted-out': 'Opted out of emails',
-  bounced: 'Email bounced',
-  'not-sent': 'Not emailed',
-  sent: 'Emailed',
-}
-
-export const modeLabel: Record<InterviewMode, string> = {
-  phone: 'Phone',
-  face_to_face: 'Face to face',
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react'
 import type { ApiFailure } from '../../api'
-import { useSession } from '../session'
-import { toFailure } from '../use-load'
+import { useSession } from '../shell/session'
+import { toFailure } from './use-load'
 
 /** One server action: busy while it runs, the failure in words after; 401 ends the session. */
 export function useAction() {

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
-import type { ApiFailure } from '../api'
-import { useSession } from './session'
+import type { ApiFailure } from '../../api'
+import { useSession } from '../shell/session'
 import { toFailure } from './use-load'
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>

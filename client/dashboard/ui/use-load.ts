@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import { ApiFailure } from '../api'
-import { useSession } from './session'
+import { ApiFailure } from '../../api'
+import { useSession } from '../shell/session'
 
 type LoadState<T> = { loading: boolean; data?: T; error?: ApiFailure }
 
