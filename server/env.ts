@@ -1,6 +1,8 @@
 import type { D1Database, Fetcher, Queue } from '@cloudflare/workers-types'
+import type { Context } from 'hono'
+import { createMiddleware } from 'hono/factory'
 import type { Atomic } from './db/atomic'
-import type { Db } from './db/client'
+import type { Db, Store } from './db/client'
 import type { SendEmailBinding } from './mail/send-email-binding-mailer'
 
 /**
@@ -56,3 +58,31 @@ export type AppEnv = {
     startSending: (waveId: string) => boolean
   }
 }
+
+/** What each runtime's entry gives the one app. */
+export type AppDeps = {
+  store: (c: Context<AppEnv>) => Store
+  config: (c: Context<AppEnv>) => Config
+  /** Serves a built client file (client/dist), or null when there is none. */
+  asset: (c: Context<AppEnv>, path: string) => Promise<Response | null>
+  /** The client's address (Node: the socket; Workers: CF-Connecting-IP). */
+  clientIp?: (c: Context<AppEnv>) => string | undefined
+  /**
+   * Starts sending a wave's queued email (Node: a run in this process; Workers: a message on
+   * the outbox queue) and says whether it did; absent, queued email waits for `csi invite`.
+   */
+  sender?: (c: Context<AppEnv>) => (waveId: string) => boolean
+}
+
+/** Puts the runtime's store, settings and services on every request's variables. */
+export const withDeps = (deps: AppDeps) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const { db, atomic } = deps.store(c)
+    c.set('db', db)
+    c.set('atomic', atomic)
+    c.set('config', deps.config(c))
+    c.set('asset', (path: string) => deps.asset(c, path))
+    c.set('clientIp', deps.clientIp?.(c) ?? 'unknown')
+    c.set('startSending', deps.sender?.(c) ?? (() => false))
+    await next()
+  })

@@ -1,3 +1,5 @@
+import type { Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { ApiError } from './errors'
 
@@ -14,3 +16,15 @@ export const requireJson = createMiddleware(async (c, next) => {
   }
   await next()
 })
+
+/** A body limit chosen per request; a larger body is refused before a handler reads it. */
+export const bodyLimitOf = (maxSizeOf: (c: Context) => number) =>
+  createMiddleware((c, next) => {
+    const maxSize = maxSizeOf(c)
+    return bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new ApiError('PAYLOAD_TOO_LARGE', `Request body over ${maxSize} bytes`)
+      },
+    })(c, next)
+  })
