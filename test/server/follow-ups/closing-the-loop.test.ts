@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
-import { makeCustomerAnswers } from '../helpers/answers'
-import { startNodeServer } from '../helpers/node-server'
-import { rawHeader, startSmtpServer, surveyLink } from '../helpers/smtp'
+import { makeCustomerAnswers } from '../../helpers/answers'
+import { startNodeServer } from '../../helpers/node-server'
+import { rawHeader, startSmtpServer, surveyLink } from '../../helpers/smtp'
 
 const stops: (() => Promise<void>)[] = []
 afterEach(async () => {

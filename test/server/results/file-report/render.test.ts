@@ -8,9 +8,9 @@ import {
   renderMarkdown,
   sniffDelimiter,
   cleanHeader,
-} from '../../../server/results/file-report/index'
-import { mdTable } from '../../../server/results/file-report/md-table'
-import { count, pValue, signed, wrap } from '../../../server/results/file-report/format'
+} from '../../../../server/results/file-report/index'
+import { mdTable } from '../../../../server/results/file-report/md-table'
+import { count, pValue, signed, wrap } from '../../../../server/results/file-report/format'
 
 async function report(text: string) {
   const req = parseReportOptions({ by: ['region'] })

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { enqueueInvitations } from '../../server/db/outbox'
-import { invitations, outbox, responses } from '../../server/db/schema'
-import { closeWave, createWave, getWave } from '../../server/db/waves'
-import { importContacts } from '../../server/distribution/contacts-import'
-import { json } from '../api/target'
-import { makeCustomerAnswers } from '../helpers/answers'
-import { makeTestApp } from '../helpers/app'
-import { signedInAs } from '../helpers/session'
+import { enqueueInvitations } from '../../../server/db/outbox'
+import { invitations, outbox, responses } from '../../../server/db/schema'
+import { closeWave, createWave, getWave } from '../../../server/db/waves'
+import { importContacts } from '../../../server/distribution/contacts-import'
+import { json } from '../../api/target'
+import { makeCustomerAnswers } from '../../helpers/answers'
+import { makeTestApp } from '../../helpers/app'
+import { signedInAs } from '../../helpers/session'
 
 async function* rows(lines: string[][]) {
   yield lines

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
-import { repoRoot } from '../helpers/node-server'
+import { repoRoot } from '../../helpers/node-server'
 
 const run = promisify(execFile)
 const fixture = join(repoRoot, 'test/fixtures/report/responses.csv')

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { printableQuestionnaire } from '../../server/respond/printable-questionnaire'
-import { shippedSurveys } from '../../server/surveys'
-import customer from '../../surveys/customer.json'
+import { printableQuestionnaire } from '../../../server/respond/printable-questionnaire'
+import { shippedSurveys } from '../../../server/surveys'
+import customer from '../../../surveys/customer.json'
 
 const options = { surveyId: 'customer', version: 1 }
 const customerHtml = printableQuestionnaire(customer, options)

@@ -1,12 +1,12 @@
 import Papa from 'papaparse'
 import { describe, expect, test } from 'vitest'
-import type { Store } from '../../server/db/client'
-import { loadWaveSurvey } from '../../server/db/wave-survey'
-import { createWave } from '../../server/db/waves'
-import { submitResponse } from '../../server/responses/submit-response'
-import { makeCustomerAnswers } from '../helpers/answers'
-import { makeTestApp } from '../helpers/app'
-import { signedInAs } from '../helpers/session'
+import type { Store } from '../../../server/db/client'
+import { loadWaveSurvey } from '../../../server/db/wave-survey'
+import { createWave } from '../../../server/db/waves'
+import { submitResponse } from '../../../server/responses/submit-response'
+import { makeCustomerAnswers } from '../../helpers/answers'
+import { makeTestApp } from '../../helpers/app'
+import { signedInAs } from '../../helpers/session'
 
 type App = Awaited<ReturnType<typeof makeTestApp>>
 

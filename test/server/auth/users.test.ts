@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import type { Role } from '../../server/db/schema'
-import { sessions, users } from '../../server/db/schema'
-import { LOCKOUT } from '../../server/db/sign-in-failures'
-import { createUser } from '../../server/db/users'
-import { makeTestApp } from '../helpers/app'
-import { signedInAs } from '../helpers/session'
+import type { Role } from '../../../server/db/schema'
+import { sessions, users } from '../../../server/db/schema'
+import { LOCKOUT } from '../../../server/db/sign-in-failures'
+import { createUser } from '../../../server/db/users'
+import { makeTestApp } from '../../helpers/app'
+import { signedInAs } from '../../helpers/session'
 
 const ORIGIN = 'http://localhost:8787'
 

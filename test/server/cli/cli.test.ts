@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
-import { createApp } from '../../server/app'
-import { openDatabase } from '../../server/node/open-database'
-import { json } from '../api/target'
-import { makeCustomerAnswers, submission } from '../helpers/answers'
-import { repoRoot } from '../helpers/node-server'
-import { signedInAs } from '../helpers/session'
+import { createApp } from '../../../server/app'
+import { openDatabase } from '../../../server/node/open-database'
+import { json } from '../../api/target'
+import { makeCustomerAnswers, submission } from '../../helpers/answers'
+import { repoRoot } from '../../helpers/node-server'
+import { signedInAs } from '../../helpers/session'
 
 const run = promisify(execFile)
 

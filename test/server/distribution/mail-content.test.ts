@@ -3,7 +3,7 @@ import {
   messageContent,
   type MessageAudience,
   type MessageInput,
-} from '../../server/distribution/message-content'
+} from '../../../server/distribution/message-content'
 
 const SURVEY_URL = 'https://csi.example.com/s/Xk3m9QaZ7hT2pLw8vN4rYb?lang=en&ref=mail'
 const UNSUBSCRIBE_URL = 'https://csi.example.com/unsubscribe/Xk3m9QaZ7hT2pLw8vN4rYb'

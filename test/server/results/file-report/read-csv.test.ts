@@ -4,7 +4,7 @@ import {
   parseReportOptions,
   readResponsesCsv,
   type RawReportOptions,
-} from '../../../server/results/file-report/index'
+} from '../../../../server/results/file-report/index'
 
 const csv = [
   'respondent,audience,region,overall,rebuy,delivery,quality,imp_delivery',

@@ -1,14 +1,14 @@
 import fc from 'fast-check'
 import Papa from 'papaparse'
 import { describe, expect, test } from 'vitest'
-import { modes, type Mode } from '../../server/db/schema'
-import { compileRowReader } from '../../server/responses/response-row-answers'
-import type { RowAnswers, RowIssue } from '../../server/responses/response-row-answers'
-import { toCsv } from '../../server/lib/csv'
-import { flattenAnswers, responseColumns } from '../../server/responses/response-columns'
-import type { Audience, SurveyDefinition } from '../../server/surveys'
-import { ratingsOf, shippedSurveys, surveyRoles, validateAnswers } from '../../server/surveys'
-import { itemValues, walkQuestions } from '../../server/surveys/json-walk'
+import { modes, type Mode } from '../../../server/db/schema'
+import { compileRowReader } from '../../../server/responses/response-row-answers'
+import type { RowAnswers, RowIssue } from '../../../server/responses/response-row-answers'
+import { toCsv } from '../../../server/lib/csv'
+import { flattenAnswers, responseColumns } from '../../../server/responses/response-columns'
+import type { Audience, SurveyDefinition } from '../../../server/surveys'
+import { ratingsOf, shippedSurveys, surveyRoles, validateAnswers } from '../../../server/surveys'
+import { itemValues, walkQuestions } from '../../../server/surveys/json-walk'
 
 const survey = (id: Audience) => shippedSurveys.find((s) => s.id === id)!
 const customer = survey('customer').definition

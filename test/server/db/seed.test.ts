@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest'
-import { createApp } from '../../server/app'
-import { seedDatabase } from '../../server/db/seed'
-import { getSurvey, getSurveyVersion, listSurveys } from '../../server/db/surveys'
+import { createApp } from '../../../server/app'
+import { seedDatabase } from '../../../server/db/seed'
+import { getSurvey, getSurveyVersion, listSurveys } from '../../../server/db/surveys'
 import { verifyPassword } from 'better-auth/crypto'
-import { findPasswordHash, findUserByEmail } from '../../server/db/users'
-import { openDatabase } from '../../server/node/open-database'
-import { shippedSurveys } from '../../server/surveys'
-import { atomicSuite } from '../api/atomic-suite'
+import { findPasswordHash, findUserByEmail } from '../../../server/db/users'
+import { openDatabase } from '../../../server/node/open-database'
+import { shippedSurveys } from '../../../server/surveys'
+import { atomicSuite } from '../../api/atomic-suite'
 
 describe('seedDatabase()', () => {
   test('first start loads the four surveys and generates an admin password once', async () => {
