@@ -18,12 +18,10 @@ import { responsesRoute } from './responses/route'
 import { resultsRoute } from './results/route'
 import { wavesRoute } from './waves/route'
 
-export type { AppDeps }
-
 /** Largest contact file accepted through the API (the CLI streams files of any size). */
 export const IMPORT_BODY_LIMIT = 32 * 1024 * 1024
 // A contact list is the one large body: 10,000 contacts are about half a megabyte.
-const contactsPath = /^\/api\/waves\/[^/]+\/contacts$/
+const contacts = /^\/api\/waves\/[^/]+\/contacts$/
 
 export function createApp(deps: AppDeps) {
   return (
@@ -35,7 +33,7 @@ export function createApp(deps: AppDeps) {
       .use(
         '/api/*',
         bodyLimitOf((c) =>
-          contactsPath.test(c.req.path) ? IMPORT_BODY_LIMIT : c.var.config.bodyLimit,
+          contacts.test(c.req.path) ? IMPORT_BODY_LIMIT : c.var.config.bodyLimit,
         ),
       )
       .use('/api/*', requireJson)
