@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, like, or, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNotNull, like, or, sql } from 'drizzle-orm'
 import type { Db } from './client'
-import type { SavedDraft } from './schema'
+import type { SavedDraft, SealedDraft } from './schema'
 import { invitationTokens, invitations, optOuts, waves } from './schema'
 
 export type Invitation = typeof invitations.$inferSelect
@@ -28,11 +28,22 @@ export async function getInvitation(db: Db, waveId: string, id: string) {
  * Keeps a respondent's answers so far, so the link resumes where they stopped on any device.
  * A submitted invitation is left alone (the draft was cleared with the submission).
  */
-export async function saveDraft(db: Db, id: string, draft: SavedDraft) {
+export async function saveDraft(db: Db, id: string, draft: SavedDraft | SealedDraft) {
   await db
     .update(invitations)
     .set({ draft, started: true })
     .where(and(eq(invitations.id, id), eq(invitations.responded, false)))
+}
+
+/** Drafts die with their wave: a closed wave's links no longer work, so nobody resumes them. */
+export async function clearDrafts(db: Db, waveIds: readonly string[]) {
+  for (let i = 0; i < waveIds.length; i += 90)
+    await db
+      .update(invitations)
+      .set({ draft: null })
+      .where(
+        and(inArray(invitations.waveId, waveIds.slice(i, i + 90)), isNotNull(invitations.draft)),
+      )
 }
 
 /** The statement that uses an invitation up; the respond-once trigger refuses a second one. */

@@ -3,6 +3,7 @@ import type { Statement } from './atomic'
 import type { Db, Store } from './client'
 import type { Audience, Mode } from './schema'
 import { responses } from './schema'
+import { isAnonymous } from '../surveys/audiences'
 
 export type NewResponse = {
   waveId: string
@@ -22,6 +23,17 @@ export type NewResponse = {
 export class DuplicateSubmissionError extends Error {}
 
 /**
+ * The id of a new response: the next one for named audiences; for an anonymous (employee) one
+ * a random negative id, because an increasing id would place it between other responses whose
+ * times are known to the second. Negative ids never move the positive autoincrement sequence.
+ */
+export function responseId(audience: Audience): number | undefined {
+  if (!isAnonymous(audience)) return undefined
+  const [high, low] = crypto.getRandomValues(new Uint32Array(2))
+  return -((high! & 0x1fffff) * 2 ** 32 + low! + 1)
+}
+
+/**
  * Stores one response with everything that must land with it (its report aggregate upserts)
  * in one atomic write. A repeated submission key is refused by the unique index, so a double
  * submit or a retry stores one response.
@@ -34,7 +46,7 @@ export async function insertResponse(
   try {
     await atomic([
       ...(alongside.before ?? []),
-      db.insert(responses).values(input),
+      db.insert(responses).values({ ...input, id: responseId(input.audience) }),
       ...(alongside.after ?? []),
     ] as [Statement, ...Statement[]])
   } catch (err) {
@@ -67,6 +79,9 @@ export async function countResponses(db: Db, waveId: string) {
     .where(eq(responses.waveId, waveId))
   return Number(row?.n ?? 0)
 }
+
+/** Below every response id, anonymous ones (negative) included: where a keyset walk starts. */
+export const FIRST_RESPONSE_ID = -(2 ** 53)
 
 // Keyset pages in id order, so exports and rebuilds run in constant memory at any size.
 const inWaveAfter = (waveId: string, afterId: number) =>

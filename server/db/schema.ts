@@ -88,7 +88,7 @@ export const invitations = sqliteTable(
     responded: integer('responded', { mode: 'boolean' }).notNull().default(false),
     // Started but not submitted (AAPOR "partial"); the saved answers live in `draft`.
     started: integer('started', { mode: 'boolean' }).notNull().default(false),
-    draft: text('draft', { mode: 'json' }).$type<SavedDraft>(),
+    draft: text('draft', { mode: 'json' }).$type<SavedDraft | SealedDraft>(),
     bounced: integer('bounced', { mode: 'boolean' }).notNull().default(false),
     messagesSent: integer('messages_sent').notNull().default(0),
     lastSentAt: integer('last_sent_at', { mode: 'timestamp' }),
@@ -98,6 +98,8 @@ export const invitations = sqliteTable(
 )
 
 export type SavedDraft = { data: Record<string, unknown>; pageNo: number }
+/** An anonymous respondent's draft, readable only with their link token (respond/sealed-draft.ts). */
+export type SealedDraft = { sealed: string }
 
 /** Every emailed link (invitation and each reminder) has its own token; only hashes are kept. */
 export const invitationTokens = sqliteTable(

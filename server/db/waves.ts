@@ -1,3 +1,4 @@
+import { clearDrafts } from './invitations'
 import { desc, eq } from 'drizzle-orm'
 import { hashToken, randomId, randomToken } from '../lib/tokens'
 import type { Db } from './client'
@@ -66,6 +67,7 @@ export function waveState(wave: typeof waves.$inferSelect, now: Date): WaveState
 /** Closes a wave now: its links (open link, invitations, reminders) stop working at once. */
 export async function closeWave(db: Db, id: string, now: Date) {
   await db.update(waves).set({ closedAt: now }).where(eq(waves.id, id))
+  await clearDrafts(db, [id])
 }
 
 export type Wave = typeof waves.$inferSelect

@@ -4,7 +4,9 @@ import { requireRole } from '../auth/require-role'
 import { managedWave } from '../auth/wave-access'
 import { searchInvitations } from '../db/invitations'
 import type { AppEnv } from '../env'
+import { ApiError } from '../lib/errors'
 import { emptyBody, validate, waveParam, wholeNumber } from '../lib/validate'
+import { isAnonymous } from '../surveys/audiences'
 import { importContactText, inviteWave, remindWave } from './wave-sending'
 
 const invitationQuery = z.object({
@@ -46,6 +48,11 @@ export const distributionRoute = new Hono<AppEnv>()
     validate('query', invitationQuery),
     async (c) => {
       const wave = await managedWave(c, c.req.valid('param').id)
+      if (isAnonymous(wave.audience))
+        throw new ApiError(
+          'FORBIDDEN',
+          `Wave ${wave.id} is an employee survey: who responded is never shown, only counts`,
+        )
       const q = c.req.valid('query')
       const rows = await searchInvitations(
         c.var.db,

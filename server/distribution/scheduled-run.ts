@@ -1,3 +1,4 @@
+import { clearDrafts } from '../db/invitations'
 import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Store } from '../db/client'
 import { enqueueReminders } from '../db/outbox'
@@ -30,6 +31,7 @@ export async function runSchedule(
       .where(and(isNull(waves.closedAt), isNotNull(waves.closesAt), lte(waves.closesAt, o.now)))
       .returning({ id: waves.id })
   ).map((w) => w.id)
+  await clearDrafts(db, closed)
   for (let i = 0; i < closed.length; i += 90) {
     // Survey emails of a closed wave would carry dead links. Rows a sender holds are left to
     // it (it cancels them itself); follow-ups outlive the wave.

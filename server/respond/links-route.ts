@@ -19,11 +19,13 @@ const tokenParam = z.object({ token: z.string().max(128) })
 export const linksRoute = new Hono<AppEnv>()
   .use(tokenRateLimit())
   .get('/:token', validate('param', tokenParam), async (c) => {
-    return c.json(linkView(await openLinkOrThrow(c, c.req.valid('param').token)), 200)
+    const { token } = c.req.valid('param')
+    return c.json(await linkView(await openLinkOrThrow(c, token), token), 200)
   })
   .put('/:token/draft', validate('param', tokenParam), validate('json', draftBody), async (c) => {
-    const link = await openLinkOrThrow(c, c.req.valid('param').token)
-    return c.json(await storeDraft(c, link, c.req.valid('json')), 200)
+    const { token } = c.req.valid('param')
+    const link = await openLinkOrThrow(c, token)
+    return c.json(await storeDraft(c, link, token, c.req.valid('json')), 200)
   })
   .post(
     '/:token/responses',
@@ -39,10 +41,14 @@ export const linksRoute = new Hono<AppEnv>()
 /** The same for the respondent page, whose token is in the HttpOnly cookie set at /s/<token>. */
 export const respondRoute = new Hono<AppEnv>()
   .use(tokenRateLimit())
-  .get('/', async (c) => c.json(linkView(await openLinkOrThrow(c, cookieToken(c))), 200))
+  .get('/', async (c) => {
+    const token = cookieToken(c)
+    return c.json(await linkView(await openLinkOrThrow(c, token), token), 200)
+  })
   .put('/draft', validate('json', draftBody), async (c) => {
-    const link = await openLinkOrThrow(c, cookieToken(c))
-    return c.json(await storeDraft(c, link, c.req.valid('json')), 200)
+    const token = cookieToken(c)
+    const link = await openLinkOrThrow(c, token)
+    return c.json(await storeDraft(c, link, token, c.req.valid('json')), 200)
   })
   .post('/responses', validate('json', submitBody), async (c) => {
     const now = new Date()

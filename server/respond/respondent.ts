@@ -6,7 +6,9 @@ import type { OpenLink } from '../db/links'
 import { resolveLink } from '../db/links'
 import type { AppEnv } from '../env'
 import { ApiError } from '../lib/errors'
+import { isAnonymous } from '../surveys/audiences'
 import { linkProblem } from './link-problem'
+import { isSealed, openDraft, sealDraft } from './sealed-draft'
 import { submitResponse } from '../responses/submit-response'
 
 /** The emailed token, once exchanged at /s/<token>, travels only in this HttpOnly cookie. */
@@ -55,15 +57,23 @@ export async function openLinkOrThrow(
   return link
 }
 
+/** The answers saved so far: an anonymous respondent's are opened with their own token. */
+async function savedDraft(link: OpenLink, token: string) {
+  const stored = link.invitation?.draft ?? null
+  if (!stored) return null
+  return isSealed(stored) ? openDraft(token, link.invitation!.id, stored) : stored
+}
+
 /** What the respondent page needs: the wave, the pinned survey, and answers saved so far. */
-export function linkView(link: OpenLink) {
+export async function linkView(link: OpenLink, token: string) {
   const { wave, survey, invitation } = link
+  const saved = await savedDraft(link, token)
   return {
     wave: { id: wave.id, name: wave.name, closesAt: wave.closesAt?.toISOString() ?? null },
     survey: { id: survey.surveyId, version: survey.version, definition: survey.definition },
     // Keys the device's saved progress; an invitation also resumes from the server's draft.
     link: invitation
-      ? { kind: 'invitation' as const, key: invitation.id, saved: invitation.draft ?? null }
+      ? { kind: 'invitation' as const, key: invitation.id, saved }
       : { kind: 'open' as const, key: wave.id, saved: null },
   }
 }
@@ -71,10 +81,15 @@ export function linkView(link: OpenLink) {
 export async function storeDraft(
   c: Context<AppEnv>,
   link: OpenLink,
+  token: string,
   body: z.infer<typeof draftBody>,
 ) {
   // Open links have no one to keep a draft for; their progress stays on the device.
-  if (link.invitation) await saveDraft(c.var.db, link.invitation.id, body)
+  const id = link.invitation?.id
+  if (id) {
+    const draft = isAnonymous(link.wave.audience) ? await sealDraft(token, id, body) : body
+    await saveDraft(c.var.db, id, draft)
+  }
   return { saved: Boolean(link.invitation) }
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client'
-import { listResponsesPage } from '../db/responses'
+import { FIRST_RESPONSE_ID, listResponsesPage } from '../db/responses'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { surveyRoles } from '../surveys'
 import { toCsv } from '../lib/csv'
@@ -17,7 +17,7 @@ export async function exportResponses(db: Db, waveId: string, write: (chunk: str
   const { survey } = loaded
   const columns = responseColumns(surveyRoles(survey.definition), survey.definition)
   await write(toCsv([], columns.header))
-  let afterId = 0
+  let afterId = FIRST_RESPONSE_ID
   let count = 0
   for (;;) {
     const page = await listResponsesPage(db, waveId, afterId, PAGE)

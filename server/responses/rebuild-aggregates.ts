@@ -2,7 +2,12 @@ import type { AggregateSpec } from '../../reports'
 import { aggregateFromCodeFold, emptyCodeFold, foldRatingCodes, ratingCode } from '../../reports'
 import { replaceAggregates } from '../db/aggregates'
 import type { Store } from '../db/client'
-import { getAnswers, listAnswersPage, listRatingsPage } from '../db/responses'
+import {
+  FIRST_RESPONSE_ID,
+  getAnswers,
+  listAnswersPage,
+  listRatingsPage,
+} from '../db/responses'
 import type { Audience } from '../db/schema'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { responseRecord } from '../surveys/response-record'
@@ -32,7 +37,7 @@ export async function rebuildWaveAggregates(
 
   let fold = emptyCodeFold()
   let count = 0
-  for (let afterId = 0; ;) {
+  for (let afterId = FIRST_RESPONSE_ID; ;) {
     const page = options.fromAnswers
       ? await listAnswersPage(store.db, waveId, afterId, PAGE)
       : await listRatingsPage(store.db, waveId, afterId, PAGE)

@@ -35,6 +35,13 @@ export const responsesRoute = new Hono<AppEnv>()
       const now = new Date()
       const loaded = await managedWaveSurvey(c, c.req.valid('param').id)
       const body = c.req.valid('json')
+      // Keying an employee's answers in their name would tie them to the person (and use up
+      // the employee's own link): employee waves take answers only through their links.
+      if (isAnonymous(loaded.wave.audience))
+        throw new ApiError(
+          'FORBIDDEN',
+          `Wave ${loaded.wave.id} is an employee survey: interviews are not keyed in an employee's name`,
+        )
       const state = waveState(loaded.wave, now)
       if (state !== 'open')
         throw new ApiError(

@@ -22,3 +22,17 @@ export function makeCustomerAnswers(
 export function submission(data: Record<string, unknown>, key = crypto.randomUUID()) {
   return { data, submissionKey: key, startedAt: new Date(Date.now() - 90_000).toISOString() }
 }
+
+/** A complete, valid employee answer set (how staff think customers rate us); override any. */
+export function makeEmployeeAnswers(
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const { overall: _, rebuy: __, ...customer } = makeCustomerAnswers()
+  return {
+    overall: 4,
+    ...customer,
+    attitude: { job_satisfaction: 4, pride: 5, understand_customers: 4, training: 3, tools: 3 },
+    department: 'sales',
+    ...overrides,
+  }
+}

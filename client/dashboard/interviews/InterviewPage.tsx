@@ -45,6 +45,15 @@ export default function InterviewPage() {
         >
           There is no wave {waveId}, or your role does not work on it.
         </Notice>
+      ) : wave.audience === 'employee' ? (
+        <Notice
+          tone="info"
+          title={`${wave.name} takes no interviews`}
+          action={{ label: 'Choose another wave', onClick: chooseWave }}
+        >
+          Employee surveys are answered only through each employee’s own link, so that nobody can
+          tie answers to a person.
+        </Notice>
       ) : wave.state !== 'open' ? (
         <Notice
           tone="info"

@@ -7,8 +7,11 @@ type Props = { waves: readonly WaveSummary[]; onChoose: (id: string) => void }
 
 /** Step one: open waves can be chosen; the others are listed so nobody wonders where they went. */
 export function WavePicker({ waves, onChoose }: Props) {
-  const open = waves.filter((w) => w.state === 'open')
-  const others = waves.filter((w) => w.state !== 'open')
+  // Employee answers are anonymous: nobody keys them in a named employee's name (SPEC §6a).
+  const takes = (w: WaveSummary) => w.state === 'open' && w.audience !== 'employee'
+  const open = waves.filter(takes)
+  const others = waves.filter((w) => !takes(w))
+  const employee = others.some((w) => w.audience === 'employee')
   return (
     <section aria-labelledby="wave-choice-title">
       <h2 id="wave-choice-title">Choose a wave</h2>
@@ -37,7 +40,11 @@ export function WavePicker({ waves, onChoose }: Props) {
       {others.length > 0 && (
         <>
           <h3 className="subhead">Not taking interviews</h3>
-          <p className="muted">Closed waves and waves that have not opened yet.</p>
+          <p className="muted">
+            Closed waves and waves that have not opened yet.
+            {employee &&
+              ' Employee surveys are answered only through each employee’s own link, so their answers stay anonymous.'}
+          </p>
           <ul className="wave-list">
             {others.map((w) => (
               <li key={w.id}>

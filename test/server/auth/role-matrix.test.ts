@@ -25,6 +25,11 @@ const reportRule: Rule = {
 }
 // Fieldwork follows the same split: HR runs the employee survey, managers the customer ones.
 const manageRule = reportRule
+// Employee invitees are never listed with their status, nor interviewed in their name.
+const namedFieldworkRule: Rule = {
+  kind: 'wave',
+  allow: { admin: ['customer'], manager: ['customer'], hr: [] },
+}
 // Employee responses are anonymous: nobody downloads them one by one.
 const rawRule: Rule = {
   kind: 'wave',
@@ -54,8 +59,8 @@ const matrix: Record<string, Rule> = {
   'GET /api/waves/:id/report.csv': reportRule,
   'GET /api/waves/:id/responses.csv': rawRule,
   'GET /api/waves/:id/survey': manageRule,
-  'GET /api/waves/:id/invitations': manageRule,
-  'POST /api/waves/:id/interviews': manageRule,
+  'GET /api/waves/:id/invitations': namedFieldworkRule,
+  'POST /api/waves/:id/interviews': namedFieldworkRule,
   'POST /api/waves/:id/contacts': manageRule,
   'POST /api/waves/:id/invite': manageRule,
   'POST /api/waves/:id/remind': manageRule,
