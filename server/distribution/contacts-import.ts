@@ -8,6 +8,12 @@ import type { RowVerdict } from '../db/staged-import'
 import { stagedImport } from '../db/staged-import'
 import type { Staging } from '../db/staging'
 import { ImportRefused } from '../db/staging'
+import {
+  anonymousSegmentChoices,
+  anonymousSegmentValue,
+  checkAnonymousColumns,
+  type SegmentChoices,
+} from './anonymous-segments'
 
 export type ContactImportResult = {
   rows: number
@@ -32,6 +38,7 @@ export async function importContacts(
   opts: { now?: Date; onProgress?: (rows: number) => void } = {},
 ): Promise<ContactImportResult> {
   let segments: { name: string; index: number }[] = []
+  const choices = await anonymousSegmentChoices(store, wave)
   return stagedImport(
     store,
     rows,
@@ -52,7 +59,12 @@ export async function importContacts(
             bad.length,
           )
         }
-        return (cells) => contactRow(cells, col, segments, wave.audience)
+        if (choices)
+          checkAnonymousColumns(
+            choices,
+            segments.map((s) => s.name),
+          )
+        return (cells) => contactRow(cells, col, segments, wave.audience, choices)
       },
       duplicate: (email, first) => `email: ${email} is also on row ${first}`,
       finish: async (staging, count) => {
@@ -92,6 +104,7 @@ function contactRow(
   col: Record<string, number>,
   segments: readonly { name: string; index: number }[],
   waveAudience: string,
+  choices: SegmentChoices | null,
 ): RowVerdict {
   const email = cleanCell(cells[col.email!]).toLowerCase()
   const name = cleanCell(cells[col.name ?? -1]).slice(0, 200)
@@ -106,12 +119,15 @@ function contactRow(
   } else if (audience && audience !== waveAudience) {
     issues.push(`audience: "${audience}" does not match this wave's audience "${waveAudience}"`)
   }
-  if (issues.length) return { problem: issues.join('; ') }
   const values: Record<string, string> = {}
   for (const s of segments) {
     const v = cleanCell(cells[s.index]).slice(0, 200)
-    if (v) values[s.name] = v
+    if (!v) continue
+    const checked = choices ? anonymousSegmentValue(choices, s.name, v) : { value: v }
+    if ('problem' in checked) issues.push(checked.problem)
+    else values[s.name] = checked.value
   }
+  if (issues.length) return { problem: issues.join('; ') }
   return { key: email, payload: JSON.stringify({ n: name || null, o: owner || null, s: values }) }
 }
 

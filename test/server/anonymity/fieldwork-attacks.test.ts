@@ -197,3 +197,52 @@ describe('employee anonymity against HR and admin: fieldwork', () => {
     }
   })
 })
+
+describe('employee anonymity against HR: groups defined by the contact list', () => {
+  const importInto = async (csv: string[][]) => {
+    const t = await makeTestApp()
+    const { wave } = await createWave(t.db, { surveyId: 'employee', name: 'Staff' })
+    const result = importContacts(t.store, wave, rows(csv)).then(
+      (r) => ({ ok: true as const, r }),
+      (err: Error & { problems?: { row: number; message: string }[] }) => ({
+        ok: false as const,
+        problems: err.problems ?? [],
+      }),
+    )
+    return { t, wave, result: await result }
+  }
+
+  test('a free-text group as fine as one person is refused: only the survey’s segment questions', async () => {
+    const { t, result } = await importInto([
+      ['email', 'team'],
+      ['e1@example.com', 'team-of-pat'],
+    ])
+    expect(result.ok).toBe(false)
+    expect(result.ok || result.problems[0]!.message).toMatch(/column "team".*\(department\)/)
+    expect(await t.db.select().from(invitations)).toEqual([])
+  })
+
+  test('a department value outside the survey’s choices is refused by row; its text or value is accepted', async () => {
+    const refused = await importInto([
+      ['email', 'department'],
+      ['e1@example.com', 'Sales'],
+      ['e2@example.com', 'sales-north-pat'],
+    ])
+    expect(refused.result.ok).toBe(false)
+    expect(refused.result.ok || refused.result.problems).toEqual([
+      { row: 3, message: expect.stringMatching(/department: "sales-north-pat" is not one of/) },
+    ])
+    expect(await refused.t.db.select().from(invitations)).toEqual([])
+
+    const accepted = await importInto([
+      ['email', 'department'],
+      ['e1@example.com', 'Customer service'],
+      ['e2@example.com', 'operations'],
+    ])
+    expect(accepted.result.ok).toBe(true)
+    const stored = await accepted.t.db.select({ s: invitations.segments }).from(invitations)
+    expect(
+      stored.map((r) => r.s).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    ).toEqual([{ department: 'customer_service' }, { department: 'operations' }])
+  })
+})
