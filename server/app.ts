@@ -16,6 +16,7 @@ import { pagesRoute } from './respond/pages-route'
 import { printRoute } from './respond/print-route'
 import { responsesRoute } from './responses/route'
 import { resultsRoute } from './results/route'
+import { settingsRoute } from './settings/route'
 import { wavesRoute } from './waves/route'
 
 /** Largest contact file accepted through the API (the CLI streams files of any size). */
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps) {
       .route('/api/auth', authRoute)
       .route('/api/me', meRoute)
       .route('/api/users', usersRoute)
+      .route('/api/settings', settingsRoute)
       .route('/api/links', linksRoute)
       .route('/api/respond', respondRoute)
       .route('/api/waves', wavesRoute)

@@ -26,7 +26,7 @@ const floors: readonly (readonly string[])[] = [
   ['responses'],
   ['waves'],
   ['results'],
-  ['respond', 'health'],
+  ['respond', 'health', 'settings'],
   ['app'],
   ['node', 'worker'],
   ['cli'],

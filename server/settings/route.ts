@@ -1,0 +1,28 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { MIN_GROUP_FLOOR } from '../../reports'
+import { requireRole } from '../auth/require-role'
+import { anonymityThresholds, saveAnonymityThresholds } from '../db/anonymity-settings'
+import type { AppEnv } from '../env'
+import { validate, wholeNumber } from '../lib/validate'
+
+const anonymityBody = z
+  .object({
+    minGroup: wholeNumber(MIN_GROUP_FLOOR, 50),
+    minComments: wholeNumber(MIN_GROUP_FLOOR, 100),
+  })
+  .strict()
+  .refine((t) => t.minComments >= t.minGroup, {
+    path: ['minComments'],
+    message: 'must be at least minGroup: a comment says more about its writer than a score',
+  })
+
+/** Programme settings: the anonymity thresholds every employee result is held to. */
+export const settingsRoute = new Hono<AppEnv>()
+  .get('/anonymity', requireRole(), async (c) => {
+    return c.json({ ...(await anonymityThresholds(c.var.db)), floor: MIN_GROUP_FLOOR }, 200)
+  })
+  .put('/anonymity', requireRole('admin'), validate('json', anonymityBody), async (c) => {
+    await saveAnonymityThresholds(c.var.db, c.req.valid('json'))
+    return c.json({ ...(await anonymityThresholds(c.var.db)), floor: MIN_GROUP_FLOOR }, 200)
+  })
