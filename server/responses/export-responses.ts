@@ -1,9 +1,8 @@
 import type { Db } from '../db/client'
 import { FIRST_RESPONSE_ID, listResponsesPage } from '../db/responses'
 import { loadWaveSurvey } from '../db/wave-survey'
-import { surveyRoles } from '../surveys'
 import { toCsv } from '../lib/csv'
-import { flattenAnswers, responseColumns } from './response-columns'
+import { flattenAnswers, responseColumns } from './responses-csv'
 
 const PAGE = 2000
 
@@ -15,7 +14,7 @@ export async function exportResponses(db: Db, waveId: string, write: (chunk: str
   const loaded = await loadWaveSurvey(db, waveId)
   if (!loaded) return null
   const { survey } = loaded
-  const columns = responseColumns(surveyRoles(survey.definition), survey.definition)
+  const columns = responseColumns(survey.definition)
   await write(toCsv([], columns.header))
   let afterId = FIRST_RESPONSE_ID
   let count = 0

@@ -13,6 +13,7 @@ import {
 } from '../surveys/scales'
 import { roleNames } from '../surveys/survey-roles'
 import type { Audience, ScalarValue, SurveyDefinition } from '../surveys/types'
+import { importanceColumn, metadataColumns, nameLookup, responsesHeader } from './responses-csv'
 
 export type RowAnswers = {
   /** SurveyJS `survey.data` for the definition: answered questions only. */
@@ -32,7 +33,7 @@ type Apply = (cell: string, into: RowAnswers) => string | null
 type Slot = { id: string; rating: boolean; apply: Apply }
 
 // The export writes `wave` for reference only: the import itself decides the wave.
-const IGNORED = new Set(['wave'])
+const IGNORED = new Set<string>(['wave'])
 const NO_ANSWER = new Set(['html', 'image', 'expression', 'empty'])
 const CHOICE_TYPES = new Set(['dropdown', 'radiogroup', 'buttongroup'])
 const MULTI_CHOICE_TYPES = new Set(['checkbox', 'tagbox'])
@@ -188,7 +189,7 @@ function slotsOf(definition: SurveyDefinition): Map<string, Slot> {
     for (const row of rowsOf(node)) claim(row, rowSlot(node, row))
   }
   for (const node of matrices.filter((m) => m.name === roleNames.importance)) {
-    for (const row of rowsOf(node)) claim(roleNames.importancePrefix + row, rowSlot(node, row))
+    for (const row of rowsOf(node)) claim(importanceColumn(row), rowSlot(node, row))
   }
   for (const node of survey.questions) {
     if (NO_ANSWER.has(node.type)) continue
@@ -293,11 +294,12 @@ function unescapeFormula(cell: string): string {
 
 /**
  * Prepares the reading of one CSV file of responses (SPEC 5.3, as `exportResponses` writes it)
- * into SurveyJS answers for `definition`: column roles are worked out once from the header, so
- * `read` costs a few microseconds per row. Header problems (a name used twice, two columns for
- * one answer, no rating column of the survey) refuse the file. `read` reports every bad cell of
- * a row, each naming its column and value; empty cells are missing answers, and required
- * questions are not checked (paper questionnaires leave them blank).
+ * into SurveyJS answers for `definition`: column roles are worked out once from the header (read
+ * by `responsesHeader`: names trimmed, matched ignoring letter case), so `read` costs a few
+ * microseconds per row. Header problems (a name used twice, two columns for one answer, a name
+ * that could be either of two questions, no rating column of the survey) refuse the file. `read`
+ * reports every bad cell of a row, each naming its column and value; empty cells are missing
+ * answers, and required questions are not checked (paper questionnaires leave them blank).
  */
 export function compileRowReader(
   definition: SurveyDefinition,
@@ -305,19 +307,30 @@ export function compileRowReader(
   header: string[],
 ): RowReader | { ok: false; issues: RowIssue[] } {
   const slots = slotsOf(definition)
+  const findSlot = nameLookup(slots)
   const reserved = reservedCells(audience)
-  const issues: RowIssue[] = []
+  const metadata = nameLookup(metadataColumns.map((c) => [c, c] as const))
+  const head = responsesHeader(header)
+  const issues: RowIssue[] = head.clashes.map((c) => ({
+    column: c.name,
+    message: `${c.name}: the column ${c.problem}`,
+  }))
   const columns: Array<{ key: string; name: string; apply: Apply }> = []
-  const counts = new Map<string, number>()
   const owners = new Map<string, string>()
   let ratings = 0
-  header.forEach((key, i) => {
-    const name = (i === 0 ? key.replace(/^\uFEFF/, '') : key).trim()
-    if (name === '' || IGNORED.has(name)) return
-    counts.set(name, (counts.get(name) ?? 0) + 1)
-    if (counts.get(name)! > 1) return
-    const own = reserved.get(name)
-    const slot = own ? undefined : slots.get(name)
+  head.names.forEach((name, i) => {
+    if (name === '' || head.repeats.has(i)) return
+    const meta = metadata(name)
+    const role = meta && 'found' in meta ? meta.found : null
+    if (role !== null && IGNORED.has(role)) return
+    const own = role === null ? undefined : reserved.get(role)
+    const match = own ? null : findSlot(name)
+    if (match && 'ambiguous' in match) {
+      const which = match.ambiguous.join(', ')
+      issues.push({ column: name, message: `${name}: could be any of ${which}: write it as one` })
+      return
+    }
+    const slot = match?.found
     if (slot) {
       const other = owners.get(slot.id)
       if (other !== undefined) {
@@ -326,15 +339,10 @@ export function compileRowReader(
       owners.set(slot.id, name)
       if (slot.rating) ratings++
     }
-    columns.push({ key, name, apply: own ?? slot?.apply ?? extraSegment(name) })
+    // Segment names are lower-case everywhere (contacts' too): one dimension, one spelling.
+    const apply = own ?? slot?.apply ?? extraSegment(name.toLowerCase())
+    columns.push({ key: header[i]!, name, apply })
   })
-  for (const [name, count] of counts) {
-    if (count > 1)
-      issues.push({
-        column: name,
-        message: `${name}: the column appears ${count} times in the header`,
-      })
-  }
   if (ratings === 0) {
     const expected = [...slots].filter(([, slot]) => slot.rating).map(([column]) => column)
     const shown = expected.slice(0, 6).join(', ') + (expected.length > 6 ? ', …' : '')

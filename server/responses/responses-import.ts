@@ -16,7 +16,6 @@ import type { Mode } from '../db/schema'
 import type { loadWaveSurvey } from '../db/wave-survey'
 import { presentSegments, responseRecord } from '../surveys/response-record'
 import { anonymousTime, isAnonymous } from '../surveys/audiences'
-import { normaliseHeader } from '../lib/csv-header'
 import { compileRowReader } from './response-row-answers'
 import type { RowResult } from './response-row-answers'
 import type { RowVerdict } from '../db/staged-import'
@@ -36,9 +35,10 @@ const FOLD_BATCH = 2000
 
 /**
  * Imports keyed or postal responses (SPEC §5.3 rows, header first) into a wave: every row is
- * checked against the wave's survey, a `respondent` must be an invitee of the wave who has not
- * answered, and the rows, their invitations' marks and their aggregates land in one atomic write
- * or not at all. `importKey` (e.g. the file's hash) makes a re-run of the same file refused.
+ * checked against the wave's survey; a `respondent` that is an invitee's email or invitation id
+ * must not have answered yet and is marked, an email of nobody invited is refused, any other
+ * value is an external id (so a file `exportResponses` wrote imports into another wave). The
+ * rows, their invitations' marks and their aggregates land in one atomic write or not at all. `importKey` (e.g. the file's hash) makes a re-run of the same file refused.
  */
 export async function importResponses(
   store: Store,
@@ -59,9 +59,9 @@ export async function importResponses(
     if (!read.ok) return { problem: read.issues.map((i) => i.message).join('; ') }
     const v = read.value
     const invitation = v.respondent ? await findInvitee(store, wave.id, v.respondent) : null
-    if (v.respondent && !invitation) {
+    if (v.respondent?.includes('@') && !invitation) {
       return {
-        problem: `respondent: "${v.respondent}" is not an invitee of this wave (give their email or invitation id)`,
+        problem: `respondent: "${v.respondent}" is not the email of an invitee of this wave`,
       }
     }
     if (invitation?.responded)
@@ -93,6 +93,10 @@ export async function importResponses(
       t: Math.floor(at.getTime() / 1000),
       r: code,
       i: anonymous ? null : (invitation?.id ?? null),
+      // Any other respondent (a paper questionnaire's serial number, another system's id, the
+      // `r<id>` an export writes) is kept as an external id in the submission key (SPEC §5.3);
+      // never for an anonymous audience, where it could name the person.
+      x: anonymous || invitation ? null : v.respondent,
     }
     return { key: invitation?.id ?? null, payload: JSON.stringify(payload) }
   }
@@ -102,8 +106,7 @@ export async function importResponses(
     rows,
     {
       noun: 'responses',
-      header(cells) {
-        const header = normaliseHeader(cells)
+      header(header) {
         const reader = compileRowReader(survey.definition, wave.audience, header)
         if (!reader.ok) {
           throw new ImportRefused(
@@ -112,8 +115,8 @@ export async function importResponses(
           )
         }
         return (cells) => {
-          const row: Record<string, string> = {}
-          for (let i = 0; i < header.length; i++) if (header[i]) row[header[i]!] = cells[i] ?? ''
+          const row: Record<string, string> = Object.create(null)
+          for (let i = 0; i < header.length; i++) row[header[i]!] = cells[i] ?? ''
           return responseRow(reader.read(row))
         }
       },
@@ -168,7 +171,7 @@ function finalWrite(
       sql`insert into ${responses} (wave_id, survey_id, survey_version, audience, mode, answers, segments,
                                     submission_key, invitation_id, ratings, started_at, submitted_at)
           select ${wave.id}, ${survey.surveyId}, ${survey.version}, ${wave.audience}, json_extract(${payload}, '$.m'),
-                 json_extract(${payload}, '$.a'), json_extract(${payload}, '$.s'), ${keyPrefix} || ${importRows.rowNo},
+                 json_extract(${payload}, '$.a'), json_extract(${payload}, '$.s'), ${keyPrefix} || ${importRows.rowNo} || coalesce(':' || json_extract(${payload}, '$.x'), ''),
                  json_extract(${payload}, '$.i'), json_extract(${payload}, '$.r'), null, json_extract(${payload}, '$.t')
           from ${importRows} where ${importRows.importId} = ${staging.importId} order by ${importRows.rowNo}`,
     ),

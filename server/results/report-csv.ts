@@ -1,7 +1,8 @@
 import type { AttributeRow, GapRow, GroupReport, Report } from '../../reports'
 import { toCsv } from '../lib/csv'
 
-export const reportCsvHeader = [
+/** The columns of the report CSV, for a wave (API, `csi report --wave`) or a file alike. */
+export const reportCsvColumns = [
   'section',
   'audience',
   'segment_column',
@@ -29,11 +30,11 @@ export const reportCsvHeader = [
   'hedges_g',
   'verdict',
   'note',
-]
+] as const
 
-type Cells = Partial<Record<(typeof reportCsvHeader)[number], string | number | null>>
+type Cells = Partial<Record<(typeof reportCsvColumns)[number], string | number | null>>
 
-const row = (cells: Cells) => reportCsvHeader.map((h) => cells[h] ?? '')
+const row = (cells: Cells) => reportCsvColumns.map((h) => cells[h] ?? '')
 
 function groupCells(g: Report['groups'][number]): Cells {
   return {
@@ -87,11 +88,12 @@ function gapRow(gap: GapRow, label: string) {
 }
 
 /**
- * The wave report as one tidy CSV (one row per group statistic): spreadsheets get full-precision
- * numbers, and every text cell goes through the formula-injection guard of `toCsv`.
+ * A report as one tidy CSV, one row per group statistic (`--format csv` and the API's
+ * report.csv): spreadsheets get full-precision numbers, and every text cell goes through the
+ * formula-injection guard of `toCsv`. A file report has no question wording: its labels are empty.
  */
-export function reportCsv(report: Report & { labels: { attributes: Record<string, string> } }) {
-  const label = (key: string) => report.labels.attributes[key] ?? key
+export function renderCsv(report: Report & { labels?: { attributes: Record<string, string> } }) {
+  const label = (key: string) => report.labels?.attributes[key] ?? ''
   const rows: unknown[][] = []
   for (const g of report.groups) {
     if (g.suppressed) {
@@ -122,5 +124,5 @@ export function reportCsv(report: Report & { labels: { attributes: Record<string
     for (const a of g.attributes) rows.push(attributeRow(g, a, label(a.key)))
   }
   for (const gap of report.gaps) rows.push(gapRow(gap, label(gap.key)))
-  return toCsv(rows, reportCsvHeader)
+  return toCsv(rows, [...reportCsvColumns])
 }

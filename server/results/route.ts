@@ -7,7 +7,7 @@ import { csvFileName, csvHeaders } from '../lib/csv-download'
 import { ApiError } from '../lib/errors'
 import { validate, waveParam } from '../lib/validate'
 import { reportLabels } from '../surveys/report-labels'
-import { reportCsv } from './report-csv'
+import { renderCsv } from './report-csv'
 import { reportOptions, reportQuery } from './report-query'
 import { waveComments } from './wave-comments'
 import { loadReportWaves, waveReport } from './wave-report'
@@ -58,7 +58,7 @@ export const resultsRoute = new Hono<AppEnv>()
         c.req.valid('param').id,
         c.req.valid('query'),
       )
-      return c.body(reportCsv(report), 200, csvHeaders(csvFileName(waves[0]!.wave.name, 'report')))
+      return c.body(renderCsv(report), 200, csvHeaders(csvFileName(waves[0]!.wave.name, 'report')))
     },
   )
   .get(

@@ -1,28 +1,16 @@
 import type { Audience, CsiDefinition } from '../../../reports'
-import { surveyRoles, type SurveyDefinition } from '../../surveys'
+import {
+  isImportanceColumn,
+  importanceColumn,
+  metadataColumns,
+  type ResponsesHeader,
+  type SurveyColumns,
+} from '../../responses/responses-csv'
 import { ReportInputError } from './errors'
 import type { ReportRequest } from './options'
 
-/** Columns of SPEC §5.3 that are neither ratings nor segments. */
-export const reservedColumns = ['respondent', 'wave', 'mode', 'submitted_at'] as const
-const IMPORTANCE_PREFIX = 'imp_'
 /** Share of non-empty sample values that must be numbers for a column to count as a rating. */
 const NUMERIC_SHARE = 0.8
-
-/** What a survey definition says about the columns (its roles, SPEC §3). */
-export interface SurveyColumns {
-  readonly audience: Audience | null
-  readonly overall: string | null
-  readonly rebuy: string | null
-  readonly attributes: readonly string[]
-  readonly importance: readonly string[]
-}
-
-export function surveyColumns(definition: SurveyDefinition): SurveyColumns {
-  const roles = surveyRoles(definition)
-  const attributes = roles.attributes.map((a) => a.key)
-  return { ...roles, attributes }
-}
 
 export interface Column {
   readonly name: string
@@ -71,27 +59,27 @@ function defaultCsi(overall: Column | null, rebuy: Column | null): CsiDefinition
 }
 
 /**
- * Decides the role of every column (SPEC §5.2, §5.3): `audience`; overall and rebuy (options,
- * survey roles, or columns of those names); attributes from --attributes, else the survey's keys,
- * else every other column whose sample values are mostly numbers; `imp_<key>` as importance;
- * the rest are segments. Throws a {@link ReportInputError} naming the option at fault.
+ * Decides the role of every column (SPEC §5.2, §5.3), names matched ignoring letter case:
+ * `audience`; overall and rebuy (options, survey roles, or columns of those names); attributes
+ * from --attributes, else the survey's keys, else every other column whose sample values are
+ * mostly numbers; `imp_<key>` as importance; the rest are segments. Throws a
+ * {@link ReportInputError} naming the option at fault.
  */
 export function resolveColumns(
-  header: readonly string[],
+  header: ResponsesHeader,
   sample: readonly string[][],
   req: ReportRequest,
   survey: SurveyColumns | null,
 ): ColumnPlan {
-  const index = new Map<string, number>()
-  header.forEach((name, i) => name !== '' && index.set(name, i))
-  const col = (name: string): Column | null =>
-    index.has(name) ? { name, index: index.get(name)! } : null
+  const { names } = header
+  const col = (name: string): Column | null => {
+    const index = header.index(name)
+    return index === null ? null : { name: names[index]!, index }
+  }
   const find = (option: string, name: string): Column => {
     const c = col(name)
     if (c) return c
-    const near = [...index.keys()].find((k) => k.toLowerCase() === name.toLowerCase())
-    const hint = near ? ` (did you mean "${near}"?)` : ''
-    throw new ReportInputError(`${option}: the file has no column "${name}"${hint}`)
+    throw new ReportInputError(`${option}: the file has no column "${name}"`)
   }
   const audienceCol = col('audience')
   const fixed = req.audience ?? survey?.audience ?? null
@@ -104,12 +92,13 @@ export function resolveColumns(
     given !== null ? find(option, given) : col(fromSurvey ?? option.slice(2))
   const overall = role('--overall', req.overall, survey?.overall)
   const rebuy = role('--rebuy', req.rebuy, survey?.rebuy)
-  const taken = new Set(['audience', ...reservedColumns, overall?.name, rebuy?.name])
+  const metadata = new Set(metadataColumns.flatMap((m) => col(m)?.index ?? []))
+  const taken = new Set([...metadata, ...[overall, rebuy].flatMap((c) => c?.index ?? [])])
   const attributesFrom = req.attributes ? 'option' : survey ? 'survey' : 'detected'
   let attributes: Column[]
   if (req.attributes) {
     attributes = req.attributes.map((name) => find('--attributes', name))
-    const clash = attributes.find((a) => taken.has(a.name))
+    const clash = attributes.find((a) => taken.has(a.index))
     if (clash) {
       throw new ReportInputError(
         `--attributes: "${clash.name}" is the audience, overall or rebuy column`,
@@ -124,15 +113,16 @@ export function resolveColumns(
     }
   } else {
     const na = new Set(req.na)
-    attributes = [...index]
+    attributes = names
+      .map((name, index) => ({ name, index }))
       .filter(
-        ([name]) => !taken.has(name) && !isIdentifier(name) && !name.startsWith(IMPORTANCE_PREFIX),
+        ({ name, index }) =>
+          name !== '' && !taken.has(index) && !isIdentifier(name) && !isImportanceColumn(name),
       )
-      .filter(([, i]) => mostlyNumbers(i, sample, na))
-      .map(([name, i]) => ({ name, index: i }))
+      .filter(({ index }) => mostlyNumbers(index, sample, na))
   }
   const importance = attributes.flatMap((a) => {
-    const c = col(IMPORTANCE_PREFIX + a.name)
+    const c = col(importanceColumn(a.name))
     return c ? [{ name: a.name, index: c.index }] : []
   })
   if (!overall && !rebuy && attributes.length === 0) {
@@ -140,22 +130,23 @@ export function resolveColumns(
       'no rating columns found: name them with --overall, --rebuy and --attributes (or --survey)',
     )
   }
-  const ratings = new Set([
-    ...[overall, rebuy, ...attributes].flatMap((c) => (c ? [c.name] : [])),
-    ...importance.map((c) => header[c.index]),
-  ])
+  const ratings = new Set(
+    [overall, rebuy, ...attributes, ...importance].flatMap((c) => (c ? [c.index] : [])),
+  )
   const by = req.by.map((name) => {
     const c = find('--by', name)
-    if (ratings.has(name))
+    if (ratings.has(c.index))
       throw new ReportInputError(`--by: "${name}" is a rating column, not a segment`)
-    if (taken.has(name)) throw new ReportInputError(`--by: "${name}" cannot be a segment`)
+    if (taken.has(c.index)) throw new ReportInputError(`--by: "${name}" cannot be a segment`)
     return c
   })
-  const unused = (n: string) =>
-    (reservedColumns as readonly string[]).includes(n) || isIdentifier(n)
-  const segments = [...index.keys()].filter((n) => !taken.has(n) && !ratings.has(n) && !unused(n))
-  const ignored = header.flatMap((n, i) =>
-    n === '' ? [`(unnamed column ${i + 1})`] : unused(n) && !ratings.has(n) ? [n] : [],
+  const audienceAt = audienceCol?.index
+  const unused = (n: string, i: number) => (metadata.has(i) && i !== audienceAt) || isIdentifier(n)
+  const segments = names.filter(
+    (n, i) => n !== '' && !taken.has(i) && !ratings.has(i) && !unused(n, i),
+  )
+  const ignored = names.flatMap((n, i) =>
+    n === '' ? [`(unnamed column ${i + 1})`] : unused(n, i) && !ratings.has(i) ? [n] : [],
   )
   const csi = req.report.csi ?? defaultCsi(overall, rebuy)
   if ((csi === 'overall' || csi === 'overall-rebuy') && !overall) {
@@ -172,7 +163,7 @@ export function resolveColumns(
     throw new ReportInputError(`--csi ${csi}: the file has no attribute columns`)
   }
   return {
-    header,
+    header: names,
     audience: audienceCol ?? { fixed: fixed! },
     keepAudience: audienceCol ? req.audience : null,
     ...{ overall, rebuy, attributes, attributesFrom, importance, by, segments, ignored, csi },

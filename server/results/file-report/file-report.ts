@@ -37,7 +37,14 @@ export type FileReport = Report & { readonly source: ReportSource }
 export function fileReport(read: ReadResult, req: ReportRequest): FileReport {
   const { plan } = read
   const attributes = plan.attributes.map((a) => a.name)
-  const report = reportFromAggregates(read.aggregate, { ...req.report, csi: plan.csi, attributes })
+  // --by names a column ignoring letter case: the groups carry the column's own name.
+  const by = plan.by.map((c) => c.name)
+  const report = reportFromAggregates(read.aggregate, {
+    ...req.report,
+    csi: plan.csi,
+    attributes,
+    by,
+  })
   const source: ReportSource = {
     file: read.file,
     rows: read.rows,

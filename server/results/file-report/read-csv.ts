@@ -7,10 +7,14 @@ import {
   type Audience,
   type ResponseRecord,
 } from '../../../reports'
-import { resolveColumns, type ColumnPlan, type SurveyColumns } from './columns'
-import { ReportInputError } from './errors'
 import { sniffDelimiter } from '../../lib/csv-delimiter'
-import { cleanHeader } from './header'
+import {
+  responsesHeader,
+  type ResponsesHeader,
+  type SurveyColumns,
+} from '../../responses/responses-csv'
+import { resolveColumns, type ColumnPlan } from './columns'
+import { ReportInputError } from './errors'
 import type { ReportRequest } from './options'
 import { LISTED_PROBLEMS, problemsMessage } from './problems'
 import { rowReader, type CellProblem } from './records'
@@ -43,6 +47,17 @@ export interface ReadResult {
 
 const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '')
 
+/** The header row, read as every responses CSV is; a clash or no names refuses the file. */
+function fileHeader(cells: readonly string[]): ResponsesHeader {
+  const header = responsesHeader(cells)
+  const clash = header.clashes[0]
+  if (clash) throw new ReportInputError(`row 1: column "${clash.name}" ${clash.problem}`)
+  if (header.names.every((n) => n === '')) {
+    throw new ReportInputError('row 1: the header row names no columns')
+  }
+  return header
+}
+
 /**
  * Streams a responses CSV (SPEC §5.3) into report aggregates in constant memory: the header and
  * the first {@link SAMPLE_ROWS} rows decide the column roles, then every row is checked and
@@ -55,7 +70,7 @@ export function readResponsesCsv(
   opts: ReadOptions = {},
 ): Promise<ReadResult> {
   const delimiter = opts.delimiter ?? (typeof input === 'string' ? sniffDelimiter(input) : ',')
-  let header: string[] | null = null
+  let header: ResponsesHeader | null = null
   let plan: ColumnPlan | null = null
   let read: ReturnType<typeof rowReader> | null = null
   let agg: Aggregate | null = null
@@ -102,11 +117,12 @@ export function readResponsesCsv(
   const onRow = (cells: string[], errors: Papa.ParseError[]) => {
     const row = ++record
     if (errors.length > 0) throw new ReportInputError(`row ${row}: ${errors[0]!.message}`)
-    if (header === null) return void (header = cleanHeader(cells))
+    if (header === null) return void (header = fileHeader(cells))
     if (isBlank(cells)) return
-    if (cells.length < header.length || cells.slice(header.length).some((c) => c.trim() !== '')) {
+    const width = header.names.length
+    if (cells.length < width || cells.slice(width).some((c) => c.trim() !== '')) {
       throw new ReportInputError(
-        `row ${row} has ${cells.length} fields but the header has ${header.length}`,
+        `row ${row} has ${cells.length} fields but the header has ${width}`,
       )
     }
     rows++

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
+import { reportCsvColumns } from '../../../server/results/report-csv'
 import { repoRoot } from '../../helpers/node-server'
 
 const run = promisify(execFile)
@@ -156,13 +157,17 @@ describe('csi report on a hand-made 5.3 file', { concurrent: true, timeout: 60_0
     const out = await csi(variant('formula.csv', text), '--by', 'region', '--format', 'csv')
     expect(out.code).toBe(0)
     const lines = out.stdout.split('\r\n')
-    expect(lines[0]).toBe(
-      'audience,segment_column,segment_value,key,n,mean,sd,ci_low,ci_high,score10,band,flags,importance_r,importance_share,quadrant,note',
-    )
+    // The API's report.csv format: a file report has no question labels, so those cells are empty.
+    expect(lines[0]).toBe(reportCsvColumns.join(','))
     expect(out.stdout).toContain(`"'=HYPERLINK(""http://x"",""y"")"`)
     expect(out.stdout).not.toMatch(/(^|,)=HYPERLINK/m)
-    expect(lines[1]).toMatch(/^customer,,,CSI,6,3\.75,/)
-    expect(lines.filter((l) => l.startsWith('customer,,,delivery,5,2.8,'))).toHaveLength(1)
+    expect(lines[1]).toMatch(/^csi,customer,,,overall-rebuy,Customer satisfaction index,6,3\.75,/)
+    expect(lines.filter((l) => l.startsWith('attribute,customer,,,delivery,,5,2.8,'))).toHaveLength(
+      1,
+    )
+    expect(out.stdout).toMatch(
+      /^gap,employee,,,delivery,,5,4\.4,.*,customer,1\.6\d*,.*,dangerous,/m,
+    )
   })
 
   test('md is the default: CSI, band words, legend, gap verdicts', async () => {

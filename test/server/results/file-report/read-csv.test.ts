@@ -100,6 +100,11 @@ describe('readResponsesCsv()', () => {
     ['audience,overall,rebuy\ncustomer,4\n', {}, 'row 2 has 2 fields but the header has 3'],
     ['audience,overall,rebuy\ncustomer,4,5,x\n', {}, 'row 2 has 4 fields but the header has 3'],
     ['audience,overall,overall\ncustomer,4,5\n', {}, 'row 1: column "overall" appears twice'],
+    [
+      'audience,Region,overall,region\ncustomer,a,4,b\n',
+      {},
+      'row 1: column "Region" appears twice in the header ("Region", "region": names ignore letter case)',
+    ],
     ['', {}, 'the file is empty'],
     ['audience,overall\n', {}, 'the file has a header but no responses'],
     ['audience,region\ncustomer,north\n', {}, 'no rating columns found'],
@@ -121,11 +126,6 @@ describe('readResponsesCsv()', () => {
     [csv, { by: ['country'] }, '--by: the file has no column "country"'],
     [csv, { by: ['quality'] }, '--by: "quality" is a rating column, not a segment'],
     [csv, { by: ['respondent'] }, '--by: "respondent" cannot be a segment'],
-    [
-      csv,
-      { overall: 'Overall' },
-      '--overall: the file has no column "Overall" (did you mean "overall"?)',
-    ],
     [csv, { rebuy: 'again' }, '--rebuy: the file has no column "again"'],
     [csv, { attributes: ['delivery,speed'] }, '--attributes: the file has no column "speed"'],
     [
@@ -135,6 +135,22 @@ describe('readResponsesCsv()', () => {
     ],
   ] as const)('refuses %j %j: %s', async (text, raw, message) => {
     expect(await refusal(text, raw as RawReportOptions)).toContain(message)
+  })
+
+  test('column names and options match ignoring letter case', async () => {
+    const text =
+      'Respondent,AUDIENCE,Region,Overall,Rebuy,Delivery,IMP_Delivery\nc1,customer,n,4,5,3,5\n'
+    const r = await read(text, { by: ['region'], attributes: ['delivery'], overall: 'OVERALL' })
+    expect(r.source.columns).toMatchObject({
+      audience: 'AUDIENCE',
+      overall: 'Overall',
+      rebuy: 'Rebuy',
+      attributes: ['Delivery'],
+      importance: ['IMP_Delivery'],
+      segments: ['Region'],
+      ignored: ['Respondent'],
+    })
+    expect(r.groups.map((g) => g.segment)).toEqual([null, { column: 'Region', value: 'n' }])
   })
 
   test('lists the first five refused rows and counts the rest', async () => {

@@ -7,8 +7,8 @@ import {
   renderJson,
   renderMarkdown,
   sniffDelimiter,
-  cleanHeader,
 } from '../../../../server/results/file-report/index'
+import { responsesHeader } from '../../../../server/responses/responses-csv'
 import { mdTable } from '../../../../server/results/file-report/md-table'
 import { count, pValue, signed, wrap } from '../../../../server/results/file-report/format'
 
@@ -34,7 +34,9 @@ describe('renderCsv()', () => {
     expect(out).not.toMatch(/,[=+\-@]/)
     expect(out).toContain(`,region,"'+a\nb",`)
     // numbers stay numbers: a negative value would not be quoted
-    expect(out.split('\r\n')[1]).toMatch(/^customer,,,CSI,4,/)
+    expect(out.split('\r\n')[1]).toMatch(
+      /^csi,customer,,,overall-rebuy,Customer satisfaction index,4,4,0\.7071067811865476,/,
+    )
   })
 })
 
@@ -97,7 +99,7 @@ describe('header', () => {
     expect(sniffDelimiter('single\n')).toBe(',')
   })
 
-  test('cleanHeader strips the BOM and trims', () => {
-    expect(cleanHeader(['\uFEFFAge', ' audience '])).toEqual(['Age', 'audience'])
+  test('responsesHeader strips the BOM and trims', () => {
+    expect(responsesHeader(['\uFEFFAge', ' audience ']).names).toEqual(['Age', 'audience'])
   })
 })
