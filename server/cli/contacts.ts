@@ -3,8 +3,9 @@ import { getWave } from '../db/waves'
 import { importContacts } from '../distribution/contacts-import'
 import { CliError } from './cli-error'
 import { runImport } from './import-command'
+import type { CliIo } from './io'
 
-export function registerContacts(program: Command) {
+export function registerContacts(program: Command, io: CliIo) {
   const contacts = program.command('contacts').description("a wave's contact list")
   contacts
     .command('import')
@@ -16,6 +17,7 @@ export function registerContacts(program: Command) {
     .option('--json', 'print the result as JSON')
     .action((file: string, opts: { wave: string; json?: boolean }) =>
       runImport(
+        io,
         file,
         opts,
         async (store, rows, onProgress) => {

@@ -3,15 +3,20 @@ import { openDatabase } from '../node/open-database'
 import { seedDatabase } from '../db/seed'
 import { shippedSurveys } from '../surveys/shipped-surveys'
 import { CliError } from './cli-error'
+import type { CliIo } from './io'
 
-/** Opens the same database `npm start` uses (DATABASE_PATH), migrated and with the surveys. */
-export async function openCliStore() {
-  let env
+/** The checked environment; a bad value is one CLI error naming it. */
+export function cliEnv(io: CliIo) {
   try {
-    env = readNodeEnv(process.env)
+    return readNodeEnv(io.env)
   } catch (err) {
     throw new CliError((err as Error).message)
   }
+}
+
+/** Opens the same database `npm start` uses (DATABASE_PATH), migrated and with the surveys. */
+export async function openCliStore(io: CliIo) {
+  const env = cliEnv(io)
   const store = openDatabase(env.DATABASE_PATH)
   await seedDatabase(store, { surveys: shippedSurveys })
   return { env, store }

@@ -7,6 +7,7 @@ import { CliError } from './cli-error'
 import { openCliStore } from './context'
 import type { DemoProfile } from './demo-answers'
 import { demoAnswers, demoRandom } from './demo-answers'
+import type { CliIo } from './io'
 import { progressBar } from './progress'
 
 const customerOffsets = {
@@ -67,7 +68,7 @@ const waves: DemoWave[] = [
 const modes: readonly Mode[] = ['web', 'web', 'web', 'web', 'phone', 'postal']
 
 /** Fills the database with demo waves and responses through the same path as real answers. */
-export function registerDemo(program: Command) {
+export function registerDemo(program: Command, io: CliIo) {
   program
     .command('demo')
     .description('add demo waves (customers Q2 and Q4, wholesalers, employees) with responses')
@@ -79,10 +80,10 @@ export function registerDemo(program: Command) {
         throw new CliError(
           `--responses: "${opts.responses}" must be a whole number from 40 to 1000000`,
         )
-      const { store } = await openCliStore()
+      const { store } = await openCliStore(io)
       const rnd = demoRandom(20261123)
       const created: { id: string; name: string; responses: number }[] = []
-      const bar = progressBar('demo {bar} {value}/{total} responses', total)
+      const bar = progressBar(io, 'demo {bar} {value}/{total} responses', total)
       let done = 0
       for (const w of waves) {
         const now = new Date()
@@ -112,9 +113,8 @@ export function registerDemo(program: Command) {
         created.push({ id: wave.id, name: w.name, responses: n })
       }
       bar?.stop()
-      if (opts.json) process.stdout.write(`${JSON.stringify({ waves: created })}\n`)
+      if (opts.json) await io.stdout(`${JSON.stringify({ waves: created })}\n`)
       else
-        for (const c of created)
-          process.stdout.write(`${c.id}  ${c.name}  (${c.responses} responses)\n`)
+        for (const c of created) await io.stdout(`${c.id}  ${c.name}  (${c.responses} responses)\n`)
     })
 }

@@ -4,6 +4,7 @@ import { ImportRefused } from '../db/staging'
 import { csvFileBatches } from '../node/csv-rows'
 import { CliError } from './cli-error'
 import { openCliStore } from './context'
+import type { CliIo } from './io'
 import { rowCounter } from './progress'
 
 /**
@@ -11,6 +12,7 @@ import { rowCounter } from './progress'
  * row counter on a terminal, a refused import as one CLI error, and `--json` or text output.
  */
 export async function runImport<R extends object>(
+  io: CliIo,
   file: string,
   opts: { wave: string; json?: boolean },
   work: (
@@ -21,8 +23,8 @@ export async function runImport<R extends object>(
   describe: (result: R, seconds: number) => string[],
 ) {
   if (!existsSync(file)) throw new CliError(`${file}: no such file`)
-  const { store } = await openCliStore()
-  const counter = rowCounter('importing')
+  const { store } = await openCliStore(io)
+  const counter = rowCounter(io, 'importing')
   try {
     const t0 = performance.now()
     const result = await work(store, csvFileBatches(file), counter.update).catch((err) => {
@@ -34,7 +36,7 @@ export async function runImport<R extends object>(
     const lines = opts.json
       ? [JSON.stringify({ wave: opts.wave, ...result, seconds }, null, 2)]
       : describe(result, seconds)
-    process.stdout.write(`${lines.join('\n')}\n`)
+    await io.stdout(`${lines.join('\n')}\n`)
   } finally {
     counter.done()
     store.close()

@@ -1,6 +1,5 @@
 import { SingleBar } from 'cli-progress'
 import type { Command } from 'commander'
-import { once } from 'node:events'
 import { createReadStream } from 'node:fs'
 import { open, readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
@@ -18,11 +17,9 @@ import {
   type ReportFormat,
   type SurveyColumns,
 } from '../results/file-report/index'
-import { ApiError } from '../lib/errors'
 import type { FollowUp } from '../../reports'
-import { loadReportWaves, waveReport } from '../results/wave-report'
 import { CliError } from './cli-error'
-import { openCliStore } from './context'
+import type { CliIo } from './io'
 
 const collect = (value: string, previous: string[] = []) => [...previous, value]
 
@@ -60,23 +57,27 @@ async function head(path: string): Promise<{ size: number; text: string }> {
   }
 }
 
-async function print(format: ReportFormat, report: Parameters<typeof renderMarkdown>[0]) {
+async function print(
+  io: CliIo,
+  format: ReportFormat,
+  report: Parameters<typeof renderMarkdown>[0],
+) {
   const out =
     format === 'json'
       ? renderJson(report)
       : format === 'csv'
         ? renderCsv(report)
         : renderMarkdown(report)
-  if (!process.stdout.write(out)) await once(process.stdout, 'drain')
+  await io.stdout(out)
 }
 
-async function run(file: string, raw: RawReportOptions & { survey?: string }) {
+async function run(io: CliIo, file: string, raw: RawReportOptions & { survey?: string }) {
   const req = parseReportOptions(raw)
   const survey = raw.survey === undefined ? null : await readSurvey(raw.survey)
   const { size, text } = await head(file)
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new CliError(`${file}: the file is empty`)
   const stream = createReadStream(file, { encoding: 'utf8' })
-  const bar = process.stderr.isTTY
+  const bar = io.tty
     ? new SingleBar({ format: 'reading {bar} {percentage}% · {rows} rows', stream: process.stderr })
     : null
   bar?.start(size, 0, { rows: 0 })
@@ -90,7 +91,7 @@ async function run(file: string, raw: RawReportOptions & { survey?: string }) {
     bar?.update(size)
     bar?.stop()
     const report = fileReport(read, req)
-    await print(req.format, report)
+    await print(io, req.format, report)
   } finally {
     bar?.stop()
     stream.destroy()
@@ -110,27 +111,33 @@ function followUpLine(wave: string, f: FollowUp) {
 }
 
 /** The report of one or more waves from the database's aggregates (e.g. employees + customers). */
-async function runWaves(waveIds: string[], raw: RawReportOptions & { survey?: string }) {
+async function runWaves(io: CliIo, waveIds: string[], raw: RawReportOptions & { survey?: string }) {
   const misplaced = fileOnly.find((name) => raw[name] !== undefined)
   if (misplaced) throw new CliError(`${flag(misplaced)}: applies to CSV files only, not to --wave`)
   const req = parseReportOptions(raw)
-  const { store } = await openCliStore()
+  // The database side loads only here: a report of a file needs neither SQLite nor drizzle.
+  const [{ openCliStore }, { loadReportWaves, waveReport }, { ApiError }] = await Promise.all([
+    import('./context'),
+    import('../results/wave-report'),
+    import('../lib/errors'),
+  ])
+  const { store } = await openCliStore(io)
   try {
     const waves = await loadReportWaves(store.db, waveIds).catch((err) => {
       if (err instanceof ApiError) throw new CliError(`--wave: ${err.message}`)
       throw err
     })
     const report = await waveReport(store.db, waves, req.report)
-    await print(req.format, report)
+    await print(io, req.format, report)
     if (req.format === 'md')
       for (const w of report.waves)
-        if (w.followUp?.alerts) process.stdout.write(`${followUpLine(w.name, w.followUp)}\n`)
+        if (w.followUp?.alerts) await io.stdout(`${followUpLine(w.name, w.followUp)}\n`)
   } finally {
     store.close()
   }
 }
 
-export function registerReport(program: Command) {
+export function registerReport(program: Command, io: CliIo) {
   program
     .command('report')
     .description('the CSI report of a responses CSV (no server or database needed), or of --wave')
@@ -174,8 +181,8 @@ export function registerReport(program: Command) {
         if (file && wave) throw new CliError('give either a CSV file or --wave, not both')
         if (!file && !wave) throw new CliError('give a responses CSV file, or --wave <id>')
         try {
-          if (wave) await runWaves(wave, rest)
-          else await run(file!, rest)
+          if (wave) await runWaves(io, wave, rest)
+          else await run(io, file!, rest)
         } catch (err) {
           if (err instanceof ReportInputError) throw new CliError(err.message)
           throw err

@@ -5,11 +5,12 @@ import { loadWaveSurvey } from '../db/wave-survey'
 import { importResponses } from '../responses/responses-import'
 import { fileHash } from '../node/csv-rows'
 import { checkWaveAlerts } from '../follow-ups/check-alerts'
-import { readNodeEnv } from '../node/config'
 import { CliError } from './cli-error'
+import { cliEnv } from './context'
 import { runImport } from './import-command'
+import type { CliIo } from './io'
 
-export function registerResponses(program: Command) {
+export function registerResponses(program: Command, io: CliIo) {
   const responses = program.command('responses').description("a wave's responses")
   responses
     .command('import')
@@ -27,6 +28,7 @@ export function registerResponses(program: Command) {
         throw new CliError(`--mode: "${opts.mode}" is not one of ${modes.join(', ')}`)
       }
       return runImport(
+        io,
         file,
         opts,
         async (store, rows, onProgress) => {
@@ -39,7 +41,7 @@ export function registerResponses(program: Command) {
             onProgress,
           })
           // Low scores on paper close the loop too; a crash here is caught up by the next check.
-          const host = new URL(readNodeEnv(process.env).PUBLIC_URL).hostname
+          const host = new URL(cliEnv(io).PUBLIC_URL).hostname
           const { matched } = await checkWaveAlerts(store, loaded.wave.id, host)
           return { ...imported, alerts: matched }
         },

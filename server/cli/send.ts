@@ -11,6 +11,7 @@ import type { NodeEnv } from '../node/config'
 import { nodeMailer, nodeSender } from '../node/mail-config'
 import { CliError } from './cli-error'
 import { openCliStore } from './context'
+import type { CliIo } from './io'
 import { progressBar } from './progress'
 
 type SendOpts = {
@@ -47,11 +48,12 @@ function sendOptions(cmd: Command) {
  * Sends a wave's queued messages with a progress bar; Ctrl-C stops leasing new ones, lets the
  * messages in flight finish and be marked, and a rerun carries on where it stopped.
  */
-async function deliver(store: Store, env: NodeEnv, wave: Wave, opts: SendOpts) {
+async function deliver(io: CliIo, store: Store, env: NodeEnv, wave: Wave, opts: SendOpts) {
   const concurrency = int(opts.concurrency, '--concurrency', 1)
   const mailer = nodeMailer(env, concurrency)
   const { pending } = await pendingSummary(store.db, wave.id)
   const bar = progressBar(
+    io,
     `sending {bar} {value}/{total} | {sent} sent, {bounced} bounced, {retrying} to retry`,
     pending,
   )
@@ -91,19 +93,17 @@ async function deliver(store: Store, env: NodeEnv, wave: Wave, opts: SendOpts) {
     `${totals.failed} failed`,
     `${totals.cancelled} cancelled`,
   ]
-  process.stdout.write(`${parts.join(', ')} (to ${mailer.description})\n`)
+  await io.stdout(`${parts.join(', ')} (to ${mailer.description})\n`)
   if (left.pending) {
     const when = stop.signal.aborted
       ? 'stopped by you'
       : `next retry ${left.nextAt?.toISOString() ?? 'now'}`
-    process.stdout.write(
-      `${left.pending} still queued (${when}); run the command again to continue.\n`,
-    )
+    await io.stdout(`${left.pending} still queued (${when}); run the command again to continue.\n`)
   }
 }
 
-async function openWave(waveId: string) {
-  const { env, store } = await openCliStore()
+async function openWave(io: CliIo, waveId: string) {
+  const { env, store } = await openCliStore(io)
   const wave = await getWave(store.db, waveId)
   if (!wave) {
     store.close()
@@ -117,7 +117,7 @@ async function openWave(waveId: string) {
   return { env, store, wave }
 }
 
-export function registerSend(program: Command) {
+export function registerSend(program: Command, io: CliIo) {
   sendOptions(
     program
       .command('invite')
@@ -125,14 +125,12 @@ export function registerSend(program: Command) {
         'email an invitation to every contact of a wave not yet invited; resumable, never twice',
       ),
   ).action(async (opts: SendOpts) => {
-    const { env, store, wave } = await openWave(opts.wave)
+    const { env, store, wave } = await openWave(io, opts.wave)
     try {
       const host = new URL(env.PUBLIC_URL).hostname
       const queued = await enqueueInvitations(store, wave.id, host, new Date())
-      process.stdout.write(
-        `Queued ${queued} new invitation${queued === 1 ? '' : 's'} for ${wave.id}\n`,
-      )
-      await deliver(store, env, wave, opts)
+      await io.stdout(`Queued ${queued} new invitation${queued === 1 ? '' : 's'} for ${wave.id}\n`)
+      await deliver(io, store, env, wave, opts)
     } finally {
       store.close()
     }
@@ -144,7 +142,7 @@ export function registerSend(program: Command) {
       .option('--after-days <n>', "days since the last message (default: the wave's setting)")
       .option('--max <n>', "reminders per invitee at most (default: the wave's setting)"),
   ).action(async (opts: SendOpts & { afterDays?: string; max?: string }) => {
-    const { env, store, wave } = await openWave(opts.wave)
+    const { env, store, wave } = await openWave(io, opts.wave)
     try {
       const rule = {
         afterDays:
@@ -155,10 +153,10 @@ export function registerSend(program: Command) {
       }
       const host = new URL(env.PUBLIC_URL).hostname
       const queued = await enqueueReminders(store, wave.id, rule, host, new Date())
-      process.stdout.write(
+      await io.stdout(
         `Queued ${queued} reminder${queued === 1 ? '' : 's'} for ${wave.id} (after ${rule.afterDays} days, at most ${rule.max} each)\n`,
       )
-      await deliver(store, env, wave, opts)
+      await deliver(io, store, env, wave, opts)
     } finally {
       store.close()
     }

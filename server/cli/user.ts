@@ -5,8 +5,9 @@ import { DuplicateUserError, createUser } from '../db/users'
 import { roles, type Role } from '../db/schema'
 import { CliError } from './cli-error'
 import { openCliStore } from './context'
+import type { CliIo } from './io'
 
-export function registerUser(program: Command) {
+export function registerUser(program: Command, io: CliIo) {
   const user = program.command('user').description('manage dashboard users')
   user
     .command('add <email>')
@@ -23,11 +24,11 @@ export function registerUser(program: Command) {
         throw new CliError('--password: must be 8 to 128 characters')
       }
       const password = opts.password ?? generatePassword()
-      const { store } = await openCliStore()
+      const { store } = await openCliStore(io)
       try {
         const created = await createUser(store, { email, role: opts.role as Role, password })
-        process.stdout.write(`Created ${created.role} ${created.email}\n`)
-        if (!opts.password) process.stdout.write(`One-time password: ${password}\n`)
+        await io.stdout(`Created ${created.role} ${created.email}\n`)
+        if (!opts.password) await io.stdout(`One-time password: ${password}\n`)
       } catch (err) {
         if (err instanceof DuplicateUserError)
           throw new CliError(`<email>: a user ${email} already exists`)

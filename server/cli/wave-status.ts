@@ -6,17 +6,18 @@ import { closeWave, getWave, listWaves, waveState } from '../db/waves'
 import { groupResponseRate } from '../../reports'
 import { CliError } from './cli-error'
 import { openCliStore } from './context'
+import type { CliIo } from './io'
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '–')
 const pct = (x: number | null | undefined) => (x == null ? '–' : `${(x * 100).toFixed(1)}%`)
 
-export function registerWaveStatus(wave: Command) {
+export function registerWaveStatus(wave: Command, io: CliIo) {
   wave
     .command('list')
     .description('every wave with its state, dates and response counts')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
-      const { store } = await openCliStore()
+      const { store } = await openCliStore(io)
       try {
         const now = new Date()
         const rows = []
@@ -33,13 +34,11 @@ export function registerWaveStatus(wave: Command) {
             responses: await countResponses(store.db, w.id),
           })
         }
-        if (opts.json) return void process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`)
+        if (opts.json) return await io.stdout(`${JSON.stringify(rows, null, 2)}\n`)
         if (!rows.length)
-          return void process.stdout.write(
-            'No waves yet: csi wave create --survey customer --name "…"\n',
-          )
+          return await io.stdout('No waves yet: csi wave create --survey customer --name "…"\n')
         for (const r of rows) {
-          process.stdout.write(
+          await io.stdout(
             `${r.id}  ${r.state.padEnd(12)} ${r.audience.padEnd(10)} ${r.opens} → ${r.closes}  ${String(r.invited).padStart(6)} invited  ${String(r.responses).padStart(6)} responses  ${r.name}\n`,
           )
         }
@@ -60,7 +59,7 @@ export function registerWaveStatus(wave: Command) {
     )
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { by?: string[]; json?: boolean }) => {
-      const { store } = await openCliStore()
+      const { store } = await openCliStore(io)
       try {
         const w = await getWave(store.db, id)
         if (!w) throw new CliError(`<id>: no wave "${id}"`)
@@ -82,7 +81,7 @@ export function registerWaveStatus(wave: Command) {
           })),
           outbox: await outboxCounts(store.db, id),
         }
-        if (opts.json) return void process.stdout.write(`${JSON.stringify(out, null, 2)}\n`)
+        if (opts.json) return await io.stdout(`${JSON.stringify(out, null, 2)}\n`)
         const i = out.invitations
         const lines = [
           `${w.name} (${w.id}) · ${w.audience} · ${out.state} · ${day(w.opensAt)} → ${day(w.closesAt)}`,
@@ -95,7 +94,7 @@ export function registerWaveStatus(wave: Command) {
           ),
           `Email: ${out.outbox.map((o) => `${o.n} ${o.kind} ${o.status}`).join(', ') || 'nothing sent yet'}`,
         ]
-        process.stdout.write(`${lines.join('\n')}\n`)
+        await io.stdout(`${lines.join('\n')}\n`)
       } finally {
         store.close()
       }
@@ -105,16 +104,14 @@ export function registerWaveStatus(wave: Command) {
     .description('close a wave now: its links stop working, reminders stop')
     .argument('<id>', 'wave id')
     .action(async (id: string) => {
-      const { store } = await openCliStore()
+      const { store } = await openCliStore(io)
       try {
         const w = await getWave(store.db, id)
         if (!w) throw new CliError(`<id>: no wave "${id}"`)
         if (w.closedAt)
-          return void process.stdout.write(
-            `${id} was already closed on ${w.closedAt.toISOString()}\n`,
-          )
+          return await io.stdout(`${id} was already closed on ${w.closedAt.toISOString()}\n`)
         await closeWave(store.db, id, new Date())
-        process.stdout.write(`Closed ${id}; its links now show "This survey has closed".\n`)
+        await io.stdout(`Closed ${id}; its links now show "This survey has closed".\n`)
       } finally {
         store.close()
       }

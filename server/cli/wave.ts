@@ -4,6 +4,7 @@ import { listSurveys } from '../db/surveys'
 import { CliError } from './cli-error'
 import { registerWaveStatus } from './wave-status'
 import { openCliStore } from './context'
+import type { CliIo } from './io'
 
 type CreateOpts = {
   survey: string
@@ -33,7 +34,7 @@ function parseDate(value: string, option: string, day: 'start' | 'end' = 'end'):
   return date
 }
 
-export function registerWave(program: Command) {
+export function registerWave(program: Command, io: CliIo) {
   const wave = program.command('wave').description('create and manage waves')
   wave
     .command('create')
@@ -66,7 +67,7 @@ export function registerWave(program: Command) {
         throw new CliError(`--owner: "${opts.owner}" is not an email address`)
       const remindAfterDays = wholeNumber(opts.remindAfter, '--remind-after', 0, 365)
       const maxReminders = wholeNumber(opts.maxReminders, '--max-reminders', 0, 10)
-      const { env, store } = await openCliStore()
+      const { env, store } = await openCliStore(io)
       try {
         const created = await createWave(store.db, {
           surveyId: opts.survey,
@@ -94,14 +95,14 @@ export function registerWave(program: Command) {
             closesAt: closes?.toISOString() ?? null,
             link,
           }
-          process.stdout.write(`${JSON.stringify(out, null, 2)}\n`)
+          await io.stdout(`${JSON.stringify(out, null, 2)}\n`)
         } else {
-          process.stdout.write(`${id}\n`)
-          if (link) process.stdout.write(`${link}\n`)
+          await io.stdout(`${id}\n`)
+          if (link) await io.stdout(`${link}\n`)
         }
       } finally {
         store.close()
       }
     })
-  registerWaveStatus(wave)
+  registerWaveStatus(wave, io)
 }

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { packageRoot } from './package-root'
 
-export const clientDist = fileURLToPath(new URL('../../client/dist', import.meta.url))
+export const clientDist = join(packageRoot, 'client/dist')
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -2,13 +2,13 @@ import Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { dirname, join } from 'node:path'
 import { syncTransactionAtomic } from '../db/atomic'
 import type { Db, Store } from '../db/client'
 import * as schema from '../db/schema'
+import { packageRoot } from './package-root'
 
-export const migrationsFolder = fileURLToPath(new URL('../db/migrations', import.meta.url))
+export const migrationsFolder = join(packageRoot, 'server/db/migrations')
 
 /**
  * Opens (creating if needed) the embedded SQLite file and applies the committed migrations.

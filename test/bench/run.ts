@@ -126,5 +126,8 @@ for (const n of sizes) {
 store.close()
 rmSync(dir, { recursive: true, force: true })
 
+// `csi` start-up (SPEC §6): child processes, a few seconds.
+await import('./cli-startup')
+
 // Invitations, imports and export (SPEC §6), with their own database and a local SMTP server.
 await import('./distribution')

@@ -20,8 +20,9 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * `npm start` as a user runs it (server/entry-node.ts through tsx) on a fresh database file
- * and a free port; `csi` runs the CLI against the same database.
+ * `npm start` as a user runs it (the bundle server/dist/entry-node.js, built by the projects'
+ * global setup) on a fresh database file and a free port; `csi` runs the CLI against the same
+ * database.
  */
 export async function startNodeServer(extraEnv: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'csi-node-'))
@@ -35,7 +36,7 @@ export async function startNodeServer(extraEnv: Record<string, string> = {}) {
     ADMIN_PASSWORD: 'correct horse battery',
     ...extraEnv,
   }
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/entry-node.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['server/dist/entry-node.js'], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

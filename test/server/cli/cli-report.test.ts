@@ -1,33 +1,16 @@
-import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
 import { reportCsvColumns } from '../../../server/results/report-csv'
-import { repoRoot } from '../../helpers/node-server'
+import { runCsi } from '../../helpers/cli'
+import { repoRoot } from '../../helpers/repo-root'
 
-const run = promisify(execFile)
 const fixture = join(repoRoot, 'test/fixtures/report/responses.csv')
 const fixtureText = readFileSync(fixture, 'utf8')
 const dir = mkdtempSync(join(tmpdir(), 'csi-report-'))
 
-async function csi(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['server/cli/bin.js', 'report', ...args],
-      {
-        cwd: repoRoot,
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    )
-    return { code: 0, stdout, stderr }
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+const csi = (...args: string[]) => runCsi(['report', ...args])
 
 /** A variant of the fixture written to a temp file. */
 function variant(name: string, text: string) {

@@ -1,37 +1,58 @@
-import { execFile } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { promisify } from 'node:util'
+import { Command, Help } from 'commander'
 import { describe, expect, test } from 'vitest'
 import { createApp } from '../../../server/app'
+import { registerAggregates } from '../../../server/cli/aggregates'
+import { registerContacts } from '../../../server/cli/contacts'
+import { registerDemo } from '../../../server/cli/demo'
+import { registerExport } from '../../../server/cli/export'
+import { commandList } from '../../../server/cli/main'
+import { registerReport } from '../../../server/cli/report'
+import { registerResponses } from '../../../server/cli/responses'
+import { registerSend } from '../../../server/cli/send'
+import { registerServe } from '../../../server/cli/serve'
+import { registerUser } from '../../../server/cli/user'
+import { registerWave } from '../../../server/cli/wave'
 import { openDatabase } from '../../../server/node/open-database'
 import { json } from '../../api/target'
 import { makeCustomerAnswers, submission } from '../../helpers/answers'
-import { repoRoot } from '../../helpers/node-server'
+import { csiWithDatabase as cli, runCsi } from '../../helpers/cli'
 import { signedInAs } from '../../helpers/session'
 
-const run = promisify(execFile)
-
-function cli() {
-  const env = {
-    ...process.env,
-    DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'csi-cli-')), 'csi.db'),
-    PUBLIC_URL: 'https://survey.example.com',
-  }
-  return async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['server/cli/bin.js', ...args], {
-        cwd: repoRoot,
-        env,
-      })
-      return { code: 0, stdout, stderr }
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string }
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+describe('csi --help', () => {
+  test('lists every command with the term and description of its own definition', async () => {
+    const io = { stdout: () => {}, stderr: () => {}, env: {} }
+    const program = new Command('csi')
+    for (const register of [
+      registerServe,
+      registerWave,
+      registerContacts,
+      registerSend,
+      registerResponses,
+      registerExport,
+      registerReport,
+      registerUser,
+      registerAggregates,
+      registerDemo,
+    ])
+      register(program, io)
+    const help = new Help()
+    const defined = program.commands.map((c) => [c.name(), help.subcommandTerm(c), c.description()])
+    expect(defined).toEqual(Object.entries(commandList).map(([name, entry]) => [name, ...entry]))
+    const out = await runCsi(['--help'])
+    expect(out.code).toBe(0)
+    for (const [term, description] of Object.values(commandList)) {
+      expect(out.stdout).toContain(term)
+      expect(out.stdout.replace(/\s+/g, ' ')).toContain(description)
     }
-  }
-}
+  })
+
+  test('an unknown command is exit code 1 with a hint', async () => {
+    const out = await runCsi(['nope'])
+    expect(out.code).toBe(1)
+    expect(out.stderr).toContain("unknown command 'nope'")
+    expect(out.stderr).toContain('(run with --help for usage)')
+  })
+})
 
 describe('csi wave create', () => {
   test('--open --json prints the wave and a link on PUBLIC_URL', async () => {
@@ -138,12 +159,10 @@ describe('csi user add', () => {
 
 describe('csi report --wave', () => {
   test('prints the same report JSON as the API, and md by default', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'csi-cli-report-'))
-    const env = { ...process.env, DATABASE_PATH: join(dir, 'csi.db') }
-    const run = (...args: string[]) =>
-      promisify(execFile)(process.execPath, ['server/cli/bin.js', ...args], { cwd: repoRoot, env })
+    const csi = cli()
+    const env = csi.env
     const wave = JSON.parse(
-      (await run('wave', 'create', '--survey', 'customer', '--name', 'R', '--open', '--json'))
+      (await csi('wave', 'create', '--survey', 'customer', '--name', 'R', '--open', '--json'))
         .stdout,
     )
     const token = wave.link.split('/s/')[1]
@@ -172,19 +191,19 @@ describe('csi report --wave', () => {
     ).json()
     store.close()
     const cliJson = JSON.parse(
-      (await run('report', '--wave', wave.id, '--by', 'region', '--format', 'json')).stdout,
+      (await csi('report', '--wave', wave.id, '--by', 'region', '--format', 'json')).stdout,
     )
     expect(cliJson).toEqual(api)
     expect(cliJson.groups[0]).toMatchObject({ audience: 'customer', n: 7 })
-    const rebuilt = (await run('aggregates', 'rebuild', '--wave', wave.id)).stdout
+    const rebuilt = (await csi('aggregates', 'rebuild', '--wave', wave.id)).stdout
     expect(rebuilt).toMatch(new RegExp(`^Rebuilt \\d+ cells from 7 responses of ${wave.id} in`))
     const afterRebuild = JSON.parse(
-      (await run('report', '--wave', wave.id, '--by', 'region', '--format', 'json')).stdout,
+      (await csi('report', '--wave', wave.id, '--by', 'region', '--format', 'json')).stdout,
     )
     expect(afterRebuild).toEqual(api)
-    const md = (await run('report', '--wave', wave.id)).stdout
+    const md = (await csi('report', '--wave', wave.id)).stdout
     expect(md).toMatch(/## Customers \(n = 7\)/)
-    const bad = await cli()('report', '--wave', wave.id, '--na', '0').catch((e) => e)
+    const bad = await cli()('report', '--wave', wave.id, '--na', '0')
     expect(bad.stderr).toContain('--na: applies to CSV files only')
-  }, 60_000)
+  })
 })

@@ -125,7 +125,7 @@ const jsonBody = (method: string, body: unknown, cookie?: string) => ({
   body: JSON.stringify(body),
 })
 
-// Each step runs the real `csi` in a child process (tsx start-up ≈ 1 s each): generous timeouts.
+// Each step runs the real `csi` in a child process: generous timeouts on a busy machine.
 describe('a wave from the command line against a real SMTP server', { timeout: 120_000 }, () => {
   test('import, invite, respond, opt out, remind, postal import and response rates', async () => {
     const mail = await smtp()
