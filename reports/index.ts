@@ -99,6 +99,7 @@ export {
   defaultMinComments,
   MIN_GROUP_FLOOR,
 } from './anonymity'
+export { answerCounts, releaseBlockers } from './release'
 export { jacobiEigen, subsetR2 } from './linalg'
 export { trend, type Trend, type TrendPoint, type TrendChange, type TrendValue } from './trend'
 export { followUp, type FollowUp } from './follow-up'

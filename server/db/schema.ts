@@ -212,6 +212,8 @@ export const responses = sqliteTable(
     ratings: text('ratings').notNull().default(''),
     startedAt: integer('started_at', { mode: 'timestamp' }),
     submittedAt: integer('submitted_at', { mode: 'timestamp' }).notNull(),
+    // Anonymous waves: the release that first showed this response (its comments show from then).
+    releaseSeq: integer('release_seq'),
   },
   (t) => [
     uniqueIndex('responses_wave_submission_idx').on(t.waveId, t.submissionKey),
@@ -316,6 +318,34 @@ export const settings = sqliteTable('settings', {
  */
 export const aggregateCells = sqliteTable(
   'aggregate_cells',
+  {
+    waveId: text('wave_id')
+      .notNull()
+      .references(() => waves.id),
+    groupKey: text('group_key').notNull(),
+    cell: text('cell').notNull(),
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.waveId, t.groupKey, t.cell] })],
+)
+
+/**
+ * The released results of an anonymous (employee) wave, which is what HR and admin read: a copy
+ * of its aggregates taken only when every group shown gained no answers or at least k per item,
+ * or at close, so no change can be pinned on one person (SPEC §6a). One release per wave is kept.
+ */
+export const releases = sqliteTable('releases', {
+  waveId: text('wave_id')
+    .primaryKey()
+    .references(() => waves.id),
+  seq: integer('seq').notNull(),
+  responses: integer('responses').notNull(),
+  final: integer('final', { mode: 'boolean' }).notNull().default(false),
+  releasedAt: integer('released_at', { mode: 'timestamp' }).notNull(),
+})
+
+export const releaseCells = sqliteTable(
+  'release_cells',
   {
     waveId: text('wave_id')
       .notNull()

@@ -31,7 +31,14 @@ export const reportQuery = z
           .max(6),
       )
       .optional(),
-    minGroup: z.coerce.number().int().min(3, 'must be at least 3 (anonymity floor)').optional(),
+    // Never a request option (SPEC §6a): asking for a smaller group is the attack it prevents.
+    minGroup: z
+      .unknown()
+      .refine(() => false, {
+        message:
+          'the anonymity threshold is a programme setting (an admin sets it: PUT /api/settings/anonymity), not a report option',
+      })
+      .optional(),
     sort: z.enum(['none', 'mean', 'importance']).optional(),
   })
   .strict()
@@ -45,7 +52,6 @@ export function reportOptions(q: z.infer<typeof reportQuery>): ReportOptions {
     ...(q.scale && { scale: q.scale }),
     ...(q.by && { by: q.by }),
     ...(compare && { compare }),
-    ...(q.minGroup !== undefined && { minGroup: q.minGroup }),
     // The strengths and weaknesses table reads best sorted by mean, as the CLI prints it.
     sort: q.sort ?? 'mean',
   }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { requireRole } from '../auth/require-role'
+import { requireRole, type SessionUser } from '../auth/require-role'
 import { assertCanReport, readableWaveSurvey } from '../auth/wave-access'
 import type { AppEnv } from '../env'
 import { csvFileName, csvHeaders } from '../lib/csv-download'
@@ -23,7 +23,7 @@ const commentsQuery = z
   .strict()
 
 type Query = z.infer<typeof reportQuery>
-type Vars = Parameters<typeof readableWaveSurvey>[0]
+type Vars = { var: AppEnv['Variables'] & { user: SessionUser } }
 
 /** The report of a wave, with any `with=` waves beside it, for a user who may read them all. */
 async function readableReport(c: Vars, id: string, query: Query) {
@@ -32,7 +32,8 @@ async function readableReport(c: Vars, id: string, query: Query) {
     c.var.user,
     waves.map((w) => w.wave),
   )
-  return { waves, report: await waveReport(c.var.db, waves, reportOptions(query)) }
+  const store = { db: c.var.db, atomic: c.var.atomic }
+  return { waves, report: await waveReport(store, waves, reportOptions(query)) }
 }
 
 /** A wave's results: the report (JSON and tidy CSV), the trend over its survey's waves, comments. */
@@ -69,7 +70,8 @@ export const resultsRoute = new Hono<AppEnv>()
     async (c) => {
       const loaded = await readableWaveSurvey(c, c.req.valid('param').id)
       const options = reportOptions(c.req.valid('query'))
-      return c.json(await waveTrend(c.var.db, loaded, options), 200)
+      const store = { db: c.var.db, atomic: c.var.atomic }
+      return c.json(await waveTrend(store, loaded, options), 200)
     },
   )
   .get(
@@ -87,6 +89,7 @@ export const resultsRoute = new Hono<AppEnv>()
           `by: "${q.by}" is neither overall nor an attribute of this survey (${attributes.join(', ')})`,
         )
       const options = { by: q.by, scale: q.scale, before: q.before ?? null }
-      return c.json(await waveComments(c.var.db, loaded, options), 200)
+      const store = { db: c.var.db, atomic: c.var.atomic }
+      return c.json(await waveComments(store, loaded, options), 200)
     },
   )

@@ -1,14 +1,23 @@
 import type { Band, ScaleMapping } from '../../reports'
-import { band, defaultMinComments, toScore10 } from '../../reports'
+import { band, toScore10 } from '../../reports'
+import { anonymityThresholds } from '../db/anonymity-settings'
+import type { Store } from '../db/client'
 import { countCommentedResponses, listCommentedResponses } from '../db/comments'
-import type { Db } from '../db/client'
 import type { loadWaveSurvey } from '../db/wave-survey'
 import { ratingsOf } from '../surveys'
 import { isAnonymous } from '../surveys/audiences'
 import { reportLabels } from '../surveys/report-labels'
+import { releasedRows } from './released-results'
 
 export const bandOrder = ['concern', 'adequate', 'strength', 'unrated'] as const
 type CommentBand = Band | 'unrated'
+type Comment = {
+  text: string
+  question: string
+  rating: number | null
+  id: string | null
+  submittedAt: string | null
+}
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadWaveSurvey>>>
 
@@ -17,19 +26,27 @@ export const COMMENTS_PAGE = 500
 
 /**
  * A wave's verbatims grouped by the band of the respondent's rating of one item (`overall` or an
- * attribute), newest first. Employee waves are anonymous: comments only in bands with at least
- * 10 of them (METHODOLOGY §7.2 rule 2), without dates or ids, in alphabetical order.
+ * attribute), newest first. Employee waves are anonymous (SPEC §6a): their comments are read
+ * from the latest release only, wave-wide (never grouped by a rating, which would tie a text to
+ * its writer's scores), in alphabetical order, without dates or ids, and only when at least the
+ * programme's comment threshold of people commented (METHODOLOGY §7.2 rule 2).
  */
 export async function waveComments(
-  db: Db,
-  { wave, survey }: Loaded,
+  store: Store,
+  loaded: Loaded,
   opts: { by: string; scale: ScaleMapping; before: number | null },
 ) {
+  const { db } = store
+  const { wave, survey } = loaded
   const labels = reportLabels(survey.definition)
   const keys = labels.comments.map((c) => c.key)
   const questionLabel = Object.fromEntries(labels.comments.map((c) => [c.key, c.label]))
   const anonymous = isAnonymous(wave.audience)
-  const total = await countCommentedResponses(db, wave.id, keys)
+  const thresholds = await anonymityThresholds(db)
+  const release = anonymous
+    ? (await releasedRows(store, loaded, thresholds.minGroup, new Date())).release
+    : null
+  const total = await countCommentedResponses(db, wave.id, keys, anonymous)
   // Anonymous comments cannot be paged: a page boundary would order them by submission.
   const limit = anonymous ? Math.max(total, 1) : COMMENTS_PAGE
   const rows = await listCommentedResponses(
@@ -38,20 +55,16 @@ export async function waveComments(
     keys,
     anonymous ? null : opts.before,
     limit,
+    anonymous,
   )
-  const groups = new Map<
-    CommentBand,
-    {
-      text: string
-      question: string
-      rating: number | null
-      id: string | null
-      submittedAt: string | null
-    }[]
-  >()
+  const groups = new Map<CommentBand, Comment[]>()
   for (const r of rows) {
-    const ratings = ratingsOf(survey.definition, r.answers)
-    const rating = opts.by === 'overall' ? ratings.overall : (ratings.attributes[opts.by] ?? null)
+    const ratings = anonymous ? null : ratingsOf(survey.definition, r.answers)
+    const rating = !ratings
+      ? null
+      : opts.by === 'overall'
+        ? ratings.overall
+        : (ratings.attributes[opts.by] ?? null)
     const b: CommentBand = band(toScore10(rating, opts.scale)) ?? 'unrated'
     for (const key of keys) {
       const text = r.answers[key]
@@ -67,16 +80,17 @@ export async function waveComments(
       groups.set(b, list)
     }
   }
+  const hidden = anonymous && total > 0 && total < thresholds.minComments
   const bands = bandOrder.map((b) => {
     const comments = groups.get(b) ?? []
-    const hidden = anonymous && comments.length > 0 && comments.length < defaultMinComments
     return {
       band: b,
       count: hidden ? null : comments.length,
-      suppressed: hidden,
-      reason: hidden
-        ? `Fewer than ${defaultMinComments} employee comments in this group: withheld to keep them anonymous`
-        : null,
+      suppressed: hidden && comments.length > 0,
+      reason:
+        hidden && comments.length > 0
+          ? `Fewer than ${thresholds.minComments} staff have commented: withheld to keep them anonymous`
+          : null,
       comments: hidden
         ? []
         : anonymous
@@ -86,10 +100,14 @@ export async function waveComments(
   })
   const last = rows[rows.length - 1]
   return {
-    by: opts.by,
-    items: [{ key: 'overall', label: 'Overall satisfaction' }, ...labels.attributes],
+    by: anonymous ? 'wave' : opts.by,
+    items: anonymous
+      ? []
+      : [{ key: 'overall', label: 'Overall satisfaction' }, ...labels.attributes],
     questions: labels.comments,
     anonymous,
+    release,
+    minComments: anonymous ? thresholds.minComments : null,
     total,
     bands,
     next: !anonymous && rows.length === limit && last ? last.id : null,

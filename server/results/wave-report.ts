@@ -6,13 +6,16 @@ import type {
   ResponseRateInput,
 } from '../../reports'
 import { aggregatesFromCells, reportFromAggregates } from '../../reports'
-import type { Db } from '../db/client'
+import { anonymityThresholds } from '../db/anonymity-settings'
+import type { Db, Store } from '../db/client'
 import { loadAggregateRows } from '../db/aggregates'
 import { invitationCounts } from '../db/invitations'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { ApiError } from '../lib/errors'
 import { waveFollowUp } from '../follow-ups/follow-up-figures'
+import { isAnonymous } from '../surveys/audiences'
 import { reportLabels } from '../surveys/report-labels'
+import { anonymousBreakdown, releasedRows, type ReleaseInfo } from './released-results'
 
 type WaveSurvey = NonNullable<Awaited<ReturnType<typeof loadWaveSurvey>>>
 
@@ -47,20 +50,60 @@ function combinedSpec(waves: readonly WaveSurvey[]): AggregateSpec {
 }
 
 /**
- * The SPEC §5.4 report of one or more waves, from their stored aggregates: a few thousand
- * rows whatever the number of responses. Waves of one audience are pooled.
+ * Why these waves cannot be reported together with these options, or null. Employee waves are
+ * anonymous (SPEC §6a): one at a time (pooled minus single would isolate people), and broken
+ * down only by the one grouping their releases are checked for.
  */
-export async function waveReport(db: Db, waves: readonly WaveSurvey[], options: ReportOptions) {
+export function anonymityRefusal(waves: readonly WaveSurvey[], by: readonly string[]) {
+  const anonymous = waves.filter((w) => isAnonymous(w.wave.audience))
+  if (anonymous.length > 1)
+    return `with: employee waves are reported one at a time (${anonymous.map((w) => w.wave.id).join(', ')}): pooling them would let one be subtracted from the other`
+  const [one] = anonymous
+  if (!one) return null
+  const allowed = anonymousBreakdown(one)
+  const other = by.find((column) => column !== allowed)
+  if (other !== undefined)
+    return `by: an employee wave is broken down only by ${allowed ? `"${allowed}"` : 'nothing'} (not "${other}"): two groupings could be subtracted from each other`
+  return null
+}
+
+/**
+ * The SPEC §5.4 report of one or more waves, from their stored aggregates: a few thousand
+ * rows whatever the number of responses. Waves of one audience are pooled. An employee wave is
+ * read from its latest release, with the programme's anonymity threshold (never the caller's).
+ */
+export async function waveReport(
+  store: Store,
+  waves: readonly WaveSurvey[],
+  options: ReportOptions,
+  now = new Date(),
+) {
+  const refusal = anonymityRefusal(waves, options.by ?? [])
+  if (refusal) throw new ApiError('BAD_REQUEST', refusal)
+  const { db } = store
+  const { minGroup } = await anonymityThresholds(db)
   const spec = combinedSpec(waves)
   const rows: CellRow[] = []
-  for (const { wave } of waves) rows.push(...(await loadAggregateRows(db, wave.id)))
-  const responseRates = await waveResponseRates(db, waves, options.by ?? [])
+  let release: ReleaseInfo | null = null
+  for (const loaded of waves) {
+    if (isAnonymous(loaded.wave.audience)) {
+      const released = await releasedRows(store, loaded, minGroup, now)
+      rows.push(...released.rows)
+      release = released.release
+    } else rows.push(...(await loadAggregateRows(db, loaded.wave.id)))
+  }
+  // Response rates of an anonymous wave's groups would count who responded, one at a time.
+  const responseRates = (await waveResponseRates(db, waves, options.by ?? [])).filter(
+    (r) => !(isAnonymous(r.audience) && r.segment),
+  )
   const report = reportFromAggregates(aggregatesFromCells(rows, spec), {
     ...options,
+    minGroup,
     responseRates,
   })
   return {
     ...report,
+    release,
     labels: mergedLabels(waves),
     waves: await Promise.all(
       waves.map(async ({ wave }) => ({

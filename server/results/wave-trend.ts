@@ -1,6 +1,6 @@
 import type { ReportOptions } from '../../reports'
 import { trend } from '../../reports'
-import type { Db } from '../db/client'
+import type { Store } from '../db/client'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { listWaves } from '../db/waves'
 import type { Wave } from '../db/waves'
@@ -17,12 +17,12 @@ const fieldedAt = (w: Wave) => w.opensAt ?? w.createdAt
  * its own aggregates, as a trend line with tested changes between consecutive waves.
  */
 export async function waveTrend(
-  db: Db,
+  store: Store,
   loaded: NonNullable<Awaited<ReturnType<typeof loadWaveSurvey>>>,
   options: ReportOptions,
 ) {
   const { wave } = loaded
-  const series = (await listWaves(db))
+  const series = (await listWaves(store.db))
     .filter(
       (w) =>
         w.surveyId === wave.surveyId &&
@@ -33,8 +33,8 @@ export async function waveTrend(
     .slice(-TREND_WAVES)
   const points = []
   for (const w of series) {
-    const one = (await loadWaveSurvey(db, w.id))!
-    const report = await waveReport(db, [one], { ...options, by: [] })
+    const one = (await loadWaveSurvey(store.db, w.id))!
+    const report = await waveReport(store, [one], { ...options, by: [] })
     points.push({
       waveId: w.id,
       name: w.name,

@@ -82,7 +82,7 @@ for (const n of sizes) {
   let report: Awaited<ReturnType<typeof waveReport>> | null = null
   for (let i = 0; i < 6; i++) {
     const t = performance.now()
-    report = await waveReport(store.db, waves, options)
+    report = await waveReport(store, waves, options)
     if (i > 0) times.push(ms(t))
   }
   const warm = times.sort((a, b) => a - b)[2]!

@@ -84,7 +84,7 @@ async function waveWithResponses(store: Store, audience: Audience, count: number
 /** A wave report's statistics: everything but the waves' ids, names and follow-ups. */
 async function statistics(store: Store, waveId: string, options: ReportOptions) {
   const waves = await loadReportWaves(store.db, [waveId])
-  const { waves: _, ...report } = await waveReport(store.db, waves, options)
+  const { waves: _, ...report } = await waveReport(store, waves, options)
   return report
 }
 

@@ -110,26 +110,40 @@ describe('GET /api/waves/:id/comments', () => {
     expect((await bad.json()).error.message).toMatch(/^by: "nonsense"/)
   })
 
-  test('employee comments appear only in groups of at least 10, undated and in text order', async () => {
+  test('employee comments: wave-wide once at least 10 staff commented, without ratings, dates or ids, in text order', async () => {
     const { app, store } = await makeTestApp()
     const words = 'kilo juliet india hotel golf foxtrot echo delta charlie bravo'.split(' ')
+    const texts = [
+      ...words.map((w) => `${w} is fine`),
+      ...['one', 'two', 'three'].map((w) => `${w} is bad`),
+    ]
     const id = await waveWith(store, 'employee', 'Staff', new Date('2026-10-01'), [
       ...words.map((w) => employeeAnswers(5, `${w} is fine`)),
       ...['one', 'two', 'three'].map((w) => employeeAnswers(1, `${w} is bad`)),
     ])
     const hr = await signedInAs(app, store, 'hr')
-    const body = await (await get(app, `/api/waves/${id}/comments`, hr)).json()
-    const strength = body.bands.find((x: { band: string }) => x.band === 'strength')
-    const concern = body.bands.find((x: { band: string }) => x.band === 'concern')
-    expect(strength.comments.map((c: { text: string }) => c.text)).toEqual(
-      [...words].sort().map((w) => `${w} is fine`),
-    )
+    const body = await (
+      await get(app, `/api/waves/${id}/comments?by=delivery_reliability`, hr)
+    ).json()
+    // Grouped by nothing: a band of a rating would tie each text to its writer's scores.
+    const shown = body.bands.flatMap((x: { comments: object[] }) => x.comments)
     expect(
-      strength.comments.every((c: object) => 'id' in c && (c as { id: null }).id === null),
-    ).toBe(true)
-    expect(strength.comments.every((c: { submittedAt: null }) => c.submittedAt === null)).toBe(true)
-    expect(concern).toMatchObject({ suppressed: true, count: null, comments: [] })
-    expect(JSON.stringify(body)).not.toContain('is bad')
+      body.bands.filter((x: { count: number }) => x.count > 0).map((x: { band: string }) => x.band),
+    ).toEqual(['unrated'])
+    expect(shown.map((c: { text: string }) => c.text)).toEqual([...texts].sort())
+    for (const c of shown) expect(c).toMatchObject({ rating: null, id: null, submittedAt: null })
+    expect(body).toMatchObject({ anonymous: true, by: 'wave', items: [], minComments: 10 })
+
+    const few = await waveWith(store, 'employee', 'Few', new Date('2026-10-01'), [
+      ...words.slice(0, 9).map((w) => employeeAnswers(5, `${w} is fine`)),
+    ])
+    const withheld = await (await get(app, `/api/waves/${few}/comments`, hr)).json()
+    expect(withheld.bands.find((x: { band: string }) => x.band === 'unrated')).toMatchObject({
+      suppressed: true,
+      count: null,
+      comments: [],
+    })
+    expect(JSON.stringify(withheld)).not.toContain('is fine')
   })
 })
 
