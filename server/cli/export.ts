@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { exportResponses } from '../responses/export-responses'
+import { AnonymousExportRefused, exportResponses } from '../responses/export-responses'
 import { CliError } from './cli-error'
 import { openCliStore } from './context'
 import type { CliIo } from './io'
@@ -14,7 +14,10 @@ export function registerExport(program: Command, io: CliIo) {
       try {
         // Respect back-pressure so a million rows stream in constant memory.
         const write = (chunk: string) => io.stdout(chunk)
-        const result = await exportResponses(store.db, opts.wave, write)
+        const result = await exportResponses(store.db, opts.wave, write).catch((err) => {
+          if (err instanceof AnonymousExportRefused) throw new CliError(`--wave: ${err.message}`)
+          throw err
+        })
         if (!result) throw new CliError(`--wave: no wave "${opts.wave}"`)
         if (io.tty) io.stderr(`${result.count} responses exported\n`)
       } finally {

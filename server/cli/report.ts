@@ -98,7 +98,7 @@ async function run(io: CliIo, file: string, raw: RawReportOptions & { survey?: s
   }
 }
 
-const fileOnly = ['na', 'audience', 'overall', 'rebuy', 'attributes', 'survey'] as const
+const fileOnly = ['na', 'audience', 'overall', 'rebuy', 'attributes', 'survey', 'minGroup'] as const
 const flag = (name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
 
 function followUpLine(wave: string, f: FollowUp) {
@@ -127,7 +127,11 @@ async function runWaves(io: CliIo, waveIds: string[], raw: RawReportOptions & { 
       if (err instanceof ApiError) throw new CliError(`--wave: ${err.message}`)
       throw err
     })
-    const report = await waveReport(store.db, waves, req.report)
+    const report = await waveReport(store, waves, req.report).catch((err) => {
+      // Anonymity refusals (pooling employee waves, a second breakdown) name their option.
+      if (err instanceof ApiError) throw new CliError(err.message.replace(/^(with|by):/, '--$1:'))
+      throw err
+    })
     await print(io, req.format, report)
     if (req.format === 'md')
       for (const w of report.waves)
@@ -153,7 +157,10 @@ export function registerReport(program: Command, io: CliIo) {
     .option('--by <column>', 'segment column to break out (repeatable, or a comma list)', collect)
     .option('--compare <A:B>', 'audiences to compare, e.g. employee:customer (the default)')
     .option('--na <codes>', 'values that mean "not applicable", e.g. 0 or NA,-99', collect)
-    .option('--min-group <k>', 'anonymity threshold for employee groups (default 5, at least 3)')
+    .option(
+      '--min-group <k>',
+      'anonymity threshold for employee groups of a CSV file (default 5, at least 3; waves use the programme setting)',
+    )
     .option('--audience <name>', 'audience of every row when the file has no audience column')
     .option('--overall <column>', 'column of overall satisfaction (default: "overall")')
     .option('--rebuy <column>', 'column of the intention to re-buy (default: "rebuy")')

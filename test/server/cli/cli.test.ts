@@ -119,7 +119,7 @@ describe('csi export', () => {
   test('a wave without responses prints just the header', async () => {
     const csi = cli()
     const id = (
-      await csi('wave', 'create', '--survey', 'employee', '--name', 'Staff')
+      await csi('wave', 'create', '--survey', 'customer', '--name', 'Customers')
     ).stdout.trim()
     const out = await csi('export', '--wave', id)
     expect(out.code).toBe(0)
