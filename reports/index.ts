@@ -100,6 +100,7 @@ export {
   MIN_GROUP_FLOOR,
 } from './anonymity'
 export { answerCounts, releaseBlockers } from './release'
+export { attitudeTable, type AttitudeCounts, type AttitudeGroup, type AttitudeRow } from './attitude'
 export { jacobiEigen, subsetR2 } from './linalg'
 export { trend, type Trend, type TrendPoint, type TrendChange, type TrendValue } from './trend'
 export { followUp, type FollowUp } from './follow-up'

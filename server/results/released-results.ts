@@ -7,6 +7,7 @@ import { countResponses } from '../db/responses'
 import type { loadWaveSurvey } from '../db/wave-survey'
 import { waveState } from '../db/waves'
 import { surveyRoles } from '../surveys'
+import { attitudeAnswerCounts, attitudeCounts } from './attitude-counts'
 
 type WaveSurvey = NonNullable<Awaited<ReturnType<typeof loadWaveSurvey>>>
 
@@ -72,8 +73,15 @@ async function mayRelease(store: Store, loaded: WaveSurvey, release: Release | n
     key === wave.audience || (prefix !== null && key.startsWith(prefix))
   const counts = async (rows: CellRow[]) =>
     answerCounts(aggregatesFromCells(rows, spec as AggregateSpec), shown)
-  const released = release ? await counts(await loadReleaseRows(store.db, wave.id)) : {}
-  const current = await counts(await loadAggregateRows(store.db, wave.id))
+  const attitude = async (releasedOnly: boolean) =>
+    attitudeAnswerCounts((await attitudeCounts(store.db, loaded, column, releasedOnly)).groups)
+  const released = release
+    ? { ...(await counts(await loadReleaseRows(store.db, wave.id))), ...(await attitude(true)) }
+    : {}
+  const current = {
+    ...(await counts(await loadAggregateRows(store.db, wave.id))),
+    ...(await attitude(false)),
+  }
   return releaseBlockers(released, current, k).length === 0
 }
 

@@ -5,7 +5,12 @@ import type {
   ReportOptions,
   ResponseRateInput,
 } from '../../reports'
-import { aggregatesFromCells, reportFromAggregates } from '../../reports'
+import {
+  aggregatesFromCells,
+  attitudeTable,
+  defaultCutOffs,
+  reportFromAggregates,
+} from '../../reports'
 import { anonymityThresholds } from '../db/anonymity-settings'
 import type { Db, Store } from '../db/client'
 import { loadAggregateRows } from '../db/aggregates'
@@ -14,6 +19,8 @@ import { loadWaveSurvey } from '../db/wave-survey'
 import { ApiError } from '../lib/errors'
 import { waveFollowUp } from '../follow-ups/follow-up-figures'
 import { isAnonymous } from '../surveys/audiences'
+import { attitudeItems, surveyRoles } from '../surveys/survey-roles'
+import { attitudeCounts } from './attitude-counts'
 import { reportLabels } from '../surveys/report-labels'
 import { anonymousBreakdown, releasedRows, type ReleaseInfo } from './released-results'
 
@@ -85,11 +92,13 @@ export async function waveReport(
   const spec = combinedSpec(waves)
   const rows: CellRow[] = []
   let release: ReleaseInfo | null = null
+  let attitude: Awaited<ReturnType<typeof hrAttitude>> | null = null
   for (const loaded of waves) {
     if (isAnonymous(loaded.wave.audience)) {
       const released = await releasedRows(store, loaded, minGroup, now)
       rows.push(...released.rows)
       release = released.release
+      attitude = await hrAttitude(db, loaded, options, minGroup)
     } else rows.push(...(await loadAggregateRows(db, loaded.wave.id)))
   }
   // Response rates of an anonymous wave's groups would count who responded, one at a time.
@@ -98,12 +107,15 @@ export async function waveReport(
   )
   const report = reportFromAggregates(aggregatesFromCells(rows, spec), {
     ...options,
+    // A survey without a rebuy question (the employee mirror) gets an index it can compute.
+    csi: options.csi ?? (surveyRoles(waves[0]!.survey.definition).rebuy ? undefined : 'overall'),
     minGroup,
     responseRates,
   })
   return {
     ...report,
     release,
+    attitude,
     labels: mergedLabels(waves),
     waves: await Promise.all(
       waves.map(async ({ wave }) => ({
@@ -117,6 +129,15 @@ export async function waveReport(
       })),
     ),
   }
+}
+
+/** The HR attitude table of an employee wave's release, for the wave and its one breakdown. */
+async function hrAttitude(db: Db, loaded: WaveSurvey, options: ReportOptions, minGroup: number) {
+  const column = options.by?.length ? anonymousBreakdown(loaded) : null
+  const { keys, groups } = await attitudeCounts(db, loaded, column, true)
+  const cutOffs = { ...defaultCutOffs, ...options.cutOffs }
+  const table = attitudeTable(groups, keys, { minGroup, scale: options.scale, cutOffs })
+  return { items: attitudeItems(loaded.survey.definition), groups: table }
 }
 
 /**

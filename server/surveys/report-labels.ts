@@ -1,9 +1,9 @@
 import { questionsOf } from './compile-survey'
 import { itemValues, textOf } from './json-walk'
-import { surveyRoles } from './survey-roles'
+import { attitudeItems, surveyRoles } from './survey-roles'
 import type { SurveyDefinition } from './types'
 
-/** Labels of the questions a report names by key: attributes, segments, comments. */
+/** Labels of the questions a report names by key: attributes, attitude, segments, comments. */
 export function reportLabels(definition: SurveyDefinition) {
   const roles = surveyRoles(definition)
   const questions = questionsOf(definition)
@@ -22,5 +22,6 @@ export function reportLabels(definition: SurveyDefinition) {
     attributes: roles.attributes.map(({ key, label }) => ({ key, label })),
     segments: roles.segments.map((name) => ({ ...titled(name), values: choices(name) })),
     comments: roles.comments.map(titled),
+    attitude: attitudeItems(definition),
   }
 }

@@ -86,3 +86,8 @@ export function surveyRoles(definition: SurveyDefinition): SurveyRoles {
     comments: questions.filter((node) => node.type === 'comment').map((node) => node.name),
   }
 }
+
+/** The employee attitude items with their wording (rows of the `attitude` matrix). */
+export function attitudeItems(definition: SurveyDefinition): Array<{ key: string; label: string }> {
+  return rowKeys(roleMatrix(questionsOf(definition), roleNames.attitude))
+}

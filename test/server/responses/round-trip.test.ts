@@ -131,7 +131,9 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }))
 
 describe('export → import into a new wave → report', () => {
-  test.each(shippedSurveys.map((s) => s.id as Audience))('%s', async (audience) => {
+  // Employee responses are never exported row by row (SPEC §6a), so they have no round trip.
+  const named = shippedSurveys.filter((s) => s.id !== 'employee').map((s) => s.id as Audience)
+  test.each(named)('%s', async (audience) => {
     const { store } = await makeTestApp()
     const source = await waveWithResponses(store, audience, 60)
     const definition = source.survey.definition
@@ -158,14 +160,13 @@ describe('export → import into a new wave → report', () => {
       mode: 'postal',
     })
     expect(imported).toMatchObject({ rows: 60, matchedInvitations: 0, modes: { web: 60 } })
-    // The export's `r<id>` is no invitee: it is kept as an external id, except for employees.
+    // The export's `r<id>` is no invitee: it is kept as an external id.
     const keys = await store.db
       .select({ key: responses.submissionKey })
       .from(responses)
       .where(eq(responses.waveId, copy.id))
     const external = keys.map((k) => k.key.split(':').slice(3).join(':'))
-    const expected = audience === 'employee' ? /^$/ : /^r\d+$/
-    expect(external.filter((e) => !expected.test(e))).toEqual([])
+    expect(external.filter((e) => !/^r\d+$/.test(e))).toEqual([])
 
     const original = await statistics(store, source.wave.id, { by, csi })
     expect(await statistics(store, copy.id, { by, csi })).toStrictEqual(original)

@@ -82,9 +82,13 @@ describe('GET /api/waves/:id/report', () => {
             { by: ['region'], sort: 'mean' },
             specOfSurvey('customer', customer.definition),
           )
-          expect({ ...body, waves: undefined, labels: undefined, release: undefined }).toEqual(
-            JSON.parse(JSON.stringify({ ...raw, waves: undefined })),
-          )
+          expect({
+            ...body,
+            waves: undefined,
+            labels: undefined,
+            release: undefined,
+            attitude: undefined,
+          }).toEqual(JSON.parse(JSON.stringify({ ...raw, waves: undefined })))
         },
       ),
       { numRuns: 15 },
