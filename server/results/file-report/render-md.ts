@@ -11,6 +11,7 @@ import type { ReportSource } from './file-report'
 import { count, mean, num, percent, pValue, signed, wrap } from './format'
 import { attributeLines, csiLines, importanceLine } from './md-group'
 import { mdTable } from './md-table'
+import { attitudeLines, releaseLines, type HrAttitude, type ReleaseInfo } from './md-release'
 import {
   audienceTitle,
   csiWords,
@@ -174,14 +175,24 @@ function legendLines(r: Renderable): string[] {
  * columns, then per group the CSI with its interval and band and the strengths/weaknesses table,
  * the perception gaps with verdicts, a legend and the warnings. Numbers are rounded for display.
  */
-export function renderMarkdown(r: Report & { readonly source?: ReportSource }): string {
+export function renderMarkdown(
+  r: Report & {
+    readonly source?: ReportSource
+    readonly release?: ReleaseInfo | null
+    readonly attitude?: HrAttitude | null
+  },
+): string {
+  const groupTitle = (key: string) =>
+    key.includes('/') ? decodeURIComponent(key.split('/')[1]!).replace('=', ': ') : 'All staff'
   const lines = [
     `# CSI report${r.source?.file ? `: ${r.source.file}` : ''}`,
     '',
+    ...(r.release ? releaseLines(r.release) : []),
     ...(r.source ? sourceLines(r, r.source) : []),
     ...definitionLines(r),
     ...r.groups.flatMap((g) => groupLines(r, g)),
     ...gapLines(r),
+    ...(r.attitude ? attitudeLines(r.attitude, groupTitle) : []),
     ...legendLines(r),
     ...(r.warnings.length ? ['## Warnings', '', ...r.warnings.map((w) => `- ${w}`), ''] : []),
   ]

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { loadWaveSurvey } from '../../../server/db/wave-survey'
+import { closeWave } from '../../../server/db/waves'
 import { openDatabase } from '../../../server/node/open-database'
 import { submitResponse } from '../../../server/responses/submit-response'
 import { makeEmployeeAnswers } from '../../helpers/answers'
@@ -24,6 +25,12 @@ async function staffWave(csi: ReturnType<typeof csiWithDatabase>, answers: numbe
     )
   store.close()
   return id
+}
+
+async function closeWaveIn(csi: ReturnType<typeof csiWithDatabase>, id: string) {
+  const store = openDatabase(csi.env.DATABASE_PATH)
+  await closeWave(store.db, id, new Date())
+  store.close()
 }
 
 describe('employee anonymity against the command line', () => {
@@ -72,5 +79,19 @@ describe('employee anonymity against the command line', () => {
     const second = JSON.parse((await csi('report', '--wave', id, '--format', 'json')).stdout)
     expect(second.groups).toEqual(first.groups)
     expect(second.release).toMatchObject({ seq: 1, responses: 5, pending: true })
+  })
+
+  test('csi report --wave prints the release and the staff attitude table in markdown', async () => {
+    const csi = csiWithDatabase()
+    const id = await staffWave(csi, 6)
+    await closeWaveIn(csi, id)
+    const out = await csi('report', '--wave', id)
+    expect(out.code).toBe(0)
+    expect(out.stdout).toContain('Employee results: final release (6 responses')
+    expect(out.stdout).toContain('## Staff attitude')
+    // makeEmployeeAnswers rates pride 5 for everyone: mean 5.00, top-2 100%.
+    const pride = out.stdout.split('\n').find((l) => l.includes('I am proud to work'))
+    expect(pride).toMatch(/\|\s+6 \|\s+5\.00 \|/)
+    expect(out.stdout).not.toContain('CSI withheld')
   })
 })
