@@ -3,6 +3,7 @@ import { beforeEach, describe } from 'vitest'
 import { responses } from '../../server/db/schema'
 import { createUser } from '../../server/db/users'
 import { closeWave, createWave } from '../../server/db/waves'
+import { anonymitySuite } from '../api/anonymity-suite'
 import { invitationSuite } from '../api/invitation-suite'
 import { apiSuite, authSuite } from '../api/suite'
 import type { ApiTarget } from '../api/target'
@@ -32,3 +33,4 @@ beforeEach(async () => {
 describe('API on Node (better-sqlite3)', () => apiSuite(() => target))
 describe('Sign-in on Node (better-sqlite3)', () => authSuite(() => target))
 describe('Invitations on Node (better-sqlite3)', () => invitationSuite(() => target))
+describe('Employee anonymity on Node (better-sqlite3)', () => anonymitySuite(() => target))

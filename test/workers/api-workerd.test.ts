@@ -9,6 +9,7 @@ import { createUser } from '../../server/db/users'
 import { closeWave, createWave } from '../../server/db/waves'
 import { batchAtomic } from '../../server/db/atomic'
 import { atomicSuite } from '../api/atomic-suite'
+import { anonymitySuite } from '../api/anonymity-suite'
 import { invitationSuite } from '../api/invitation-suite'
 import { apiSuite, authSuite } from '../api/suite'
 import type { ApiTarget } from '../api/target'
@@ -48,6 +49,7 @@ afterAll(async () => {
 
 describe('API on workerd (D1)', () => apiSuite(() => target))
 describe('Sign-in on workerd (D1)', () => authSuite(() => target))
+describe('Employee anonymity on workerd (D1)', () => anonymitySuite(() => target))
 
 describe('D1 batch as the atomic seam', () =>
   atomicSuite(() => ({ db: worker.db, atomic: batchAtomic(worker.db as never) })))
