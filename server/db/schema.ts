@@ -311,23 +311,27 @@ export const settings = sqliteTable('settings', {
   createdAt: createdAt(),
 })
 
+// One wave's cells (report aggregates, or a release's copy of them): wave, group, cell, value.
+const cellTable = (name: string) =>
+  sqliteTable(
+    name,
+    {
+      waveId: text('wave_id')
+        .notNull()
+        .references(() => waves.id),
+      groupKey: text('group_key').notNull(),
+      cell: text('cell').notNull(),
+      value: integer('value').notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.waveId, t.groupKey, t.cell] })],
+  )
+
 /**
  * Report aggregates (reports/ defines the cells): integer counts, sums and cross-products per
  * wave, group (audience or audience/segment=value) and cell, kept up to date in the same
  * atomic write as each response so a report reads a few thousand rows at any wave size.
  */
-export const aggregateCells = sqliteTable(
-  'aggregate_cells',
-  {
-    waveId: text('wave_id')
-      .notNull()
-      .references(() => waves.id),
-    groupKey: text('group_key').notNull(),
-    cell: text('cell').notNull(),
-    value: integer('value').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.waveId, t.groupKey, t.cell] })],
-)
+export const aggregateCells = cellTable('aggregate_cells')
 
 /**
  * The released results of an anonymous (employee) wave, which is what HR and admin read: a copy
@@ -344,18 +348,7 @@ export const releases = sqliteTable('releases', {
   releasedAt: integer('released_at', { mode: 'timestamp' }).notNull(),
 })
 
-export const releaseCells = sqliteTable(
-  'release_cells',
-  {
-    waveId: text('wave_id')
-      .notNull()
-      .references(() => waves.id),
-    groupKey: text('group_key').notNull(),
-    cell: text('cell').notNull(),
-    value: integer('value').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.waveId, t.groupKey, t.cell] })],
-)
+export const releaseCells = cellTable('release_cells')
 
 /** One condition of a wave's alert rules: a rating at or below `max`, or a comment. */
 export type AlertCondition =

@@ -1,16 +1,9 @@
 import type { AttitudeGroup, AttitudeRow } from '../../../reports'
 import { count, interval, mean, percent, score } from './format'
+import type { ReleaseInfo } from '../released-results'
 import { mdTable } from './md-table'
 
-/** What the server adds to an employee wave's report: its release and the attitude table. */
-export type ReleaseInfo = {
-  seq: number | null
-  responses: number
-  releasedAt: string | null
-  final: boolean
-  pending: boolean
-  minGroup: number
-}
+/** What the server adds to an employee wave's report: the attitude table. */
 export type HrAttitude = {
   items: readonly { key: string; label: string }[]
   groups: readonly AttitudeGroup[]

@@ -11,7 +11,8 @@ import type { ReportSource } from './file-report'
 import { count, mean, num, percent, pValue, signed, wrap } from './format'
 import { attributeLines, csiLines, importanceLine } from './md-group'
 import { mdTable } from './md-table'
-import { attitudeLines, releaseLines, type HrAttitude, type ReleaseInfo } from './md-release'
+import type { ReleaseInfo } from '../released-results'
+import { attitudeLines, releaseLines, type HrAttitude } from './md-release'
 import {
   audienceTitle,
   csiWords,

@@ -1,13 +1,13 @@
 import { eq, sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { enqueueInvitations } from '../../../server/db/outbox'
-import { invitations, outbox, responses } from '../../../server/db/schema'
+import { invitations, responses } from '../../../server/db/schema'
 import { closeWave, createWave } from '../../../server/db/waves'
 import { importContacts } from '../../../server/distribution/contacts-import'
 import { runSchedule } from '../../../server/distribution/scheduled-run'
 import { json } from '../../api/target'
 import { makeCustomerAnswers, makeEmployeeAnswers, submission } from '../../helpers/answers'
 import { makeTestApp } from '../../helpers/app'
+import { invitedWave } from '../../helpers/invited-wave'
 import { signedInAs } from '../../helpers/session'
 
 // SPEC §6a: HR (or admin) with the API, and a copy of the database, tries to learn one named
@@ -19,17 +19,8 @@ async function* rows(lines: string[][]) {
 
 async function setUp() {
   const t = await makeTestApp()
-  const wave = async (surveyId: string, emails: string[], closesAt?: Date) => {
-    const { wave } = await createWave(t.db, { surveyId, name: `${surveyId} wave`, closesAt })
-    await importContacts(t.store, wave, rows([['email'], ...emails.map((e) => [e])]))
-    await enqueueInvitations(t.store, wave.id, 'test.example', new Date())
-    const tokens = await t.db
-      .select({ email: invitations.email, id: invitations.id, token: outbox.token })
-      .from(outbox)
-      .innerJoin(invitations, eq(invitations.id, outbox.invitationId))
-      .where(eq(invitations.waveId, wave.id))
-    return { id: wave.id, invitees: Object.fromEntries(tokens.map((r) => [r.email, r])) }
-  }
+  const wave = (surveyId: string, emails: string[], closesAt?: Date) =>
+    invitedWave(t.store, surveyId, emails, closesAt)
   const as = async (role: 'admin' | 'hr') => {
     const cookie = await signedInAs(t.app, t.store, role)
     return { cookie, Origin: 'http://localhost:8787' }

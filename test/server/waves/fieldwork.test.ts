@@ -1,35 +1,16 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { enqueueInvitations } from '../../../server/db/outbox'
-import { invitations, outbox, responses } from '../../../server/db/schema'
+import { responses } from '../../../server/db/schema'
 import { closeWave, createWave, getWave } from '../../../server/db/waves'
-import { importContacts } from '../../../server/distribution/contacts-import'
 import { json } from '../../api/target'
 import { makeCustomerAnswers } from '../../helpers/answers'
 import { makeTestApp } from '../../helpers/app'
+import { invitedWave } from '../../helpers/invited-wave'
 import { signedInAs } from '../../helpers/session'
-
-async function* rows(lines: string[][]) {
-  yield lines
-}
 
 async function setUp(options: Parameters<typeof makeTestApp>[0] = {}) {
   const t = await makeTestApp(options)
-  const wave = async (surveyId: string, emails: string[]) => {
-    const { wave } = await createWave(t.db, { surveyId, name: `${surveyId} wave` })
-    await importContacts(
-      t.store,
-      wave,
-      rows([['email', 'name'], ...emails.map((e) => [e, e.split('@')[0]!])]),
-    )
-    await enqueueInvitations(t.store, wave.id, 'test.example', new Date())
-    const tokens = await t.db
-      .select({ email: invitations.email, id: invitations.id, token: outbox.token })
-      .from(outbox)
-      .innerJoin(invitations, eq(invitations.id, outbox.invitationId))
-      .where(eq(invitations.waveId, wave.id))
-    return { id: wave.id, invitees: Object.fromEntries(tokens.map((r) => [r.email, r])) }
-  }
+  const wave = (surveyId: string, emails: string[]) => invitedWave(t.store, surveyId, emails)
   return { ...t, wave }
 }
 
