@@ -1,5 +1,5 @@
-import type { Audience, SurveyDefinition } from '../surveys'
-import { roleNames, surveyRoles } from '../surveys'
+import type { Audience, SurveyDefinition } from '../surveys/types'
+import { roleNames, surveyRoles } from '../surveys/survey-roles'
 import { itemValues, walkQuestions } from '../surveys/json-walk'
 
 // The responses CSV of SPEC §5.3, defined once: `exportResponses` writes it, the response import
