@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import type { CommentsPage } from '../../client/dashboard/comments/comments-model'
-import { bandLabel } from '../../client/dashboard/comments/comments-model'
 import type { GapRow } from '../../client/dashboard/gaps/gap-model'
 import { verdictName } from '../../client/dashboard/gaps/gap-model'
 import { numberWord } from '../../client/dashboard/gaps/words'
@@ -161,7 +160,7 @@ describe('results pages in Chromium', () => {
     await page.close()
   })
 
-  test('HR: a wave with fewer than 5 staff answers says why gaps are hidden and what unlocks them', async () => {
+  test('HR: a wave with fewer than 5 staff answers says nothing is released yet, and when it will be', async () => {
     const small = JSON.parse(
       await server.csi('wave', 'create', '--survey', 'employee', '--name', 'Small team', '--json'),
     ) as { id: string }
@@ -172,10 +171,13 @@ describe('results pages in Chromium', () => {
     )
     await server.csi('responses', 'import', file, '--wave', small.id)
     const page = await openAs('hr@example.com', `/waves/${small.id}/gaps`)
-    const notice = page.locator('.notice').filter({ hasText: 'hidden to keep them anonymous' })
-    await notice.waitFor()
-    expect(await notice.textContent()).toContain('Only 3 members of staff have answered')
-    expect(await notice.textContent()).toContain('at least 5 have answered')
+    const panel = page.locator('.release[data-release="none"]')
+    await panel.waitFor()
+    expect(await panel.textContent()).toContain(
+      '3 responses received so far, none of them released',
+    )
+    expect(await panel.textContent()).toContain('once at least 5 staff have answered')
+    await page.getByText('Perception gaps appear here with the first released results.').waitFor()
     expect(await page.locator('.gaps-table').count()).toBe(0)
     await shot(page, 'results-gaps-suppressed-1280')
     await page.close()
@@ -270,39 +272,19 @@ describe('results pages in Chromium', () => {
     await page.close()
   })
 
-  test('HR: employee comments are anonymous, with small bands withheld and their reason', async () => {
+  test('HR: employee comments are one anonymous list from the release, without ratings', async () => {
     const emp = waves['Q4 employees']!
     const page = await openAs('hr@example.com', `/waves/${emp}/comments`)
-    const items = (await api<CommentsPage>(page, `/api/waves/${emp}/comments`)).items
-    let found: { by: string; data: CommentsPage } | null = null
-    for (const item of items) {
-      const data = await api<CommentsPage>(page, `/api/waves/${emp}/comments?by=${item.key}`)
-      if (data.bands.some((b) => b.suppressed)) {
-        found = { by: item.key, data }
-        break
-      }
-    }
-    expect(found, 'the demo employee wave has a band under 10 comments').not.toBeNull()
-    const { by, data } = found!
-    await page.getByLabel('Group by the rating of').selectOption(by)
-    await page.getByText('Staff comments are anonymous').waitFor()
-    for (const b of data.bands) {
-      const tab = page.getByRole('tab', { name: new RegExp(`^${bandLabel[b.band]}`) })
-      await poll(() => tab.textContent()).toBe(
-        `${bandLabel[b.band]}${b.suppressed ? 'withheld' : b.count}`,
-      )
-      await tab.click()
-      const panel = page.locator(`.comments-panel[data-band="${b.band}"]`)
-      if (b.suppressed) expect(await panel.textContent()).toContain(b.reason!)
-      else if (b.comments.length > 0) {
-        expect(await panel.locator('.comment').count()).toBe(Math.min(40, b.comments.length))
-        expect(await panel.locator('.comment__date').count()).toBe(0)
-      }
-    }
-    await page
-      .getByRole('tab', { name: /withheld/ })
-      .first()
-      .click()
+    const data = await api<CommentsPage>(page, `/api/waves/${emp}/comments`)
+    expect(data.by).toBe('wave')
+    const texts = data.bands.flatMap((b) => b.comments.map((c) => c.text))
+    expect(texts.length, 'the demo employee wave has released comments').toBeGreaterThan(0)
+    await page.getByRole('heading', { name: 'All staff comments' }).waitFor()
+    expect(await page.getByText('Staff comments are anonymous').count()).toBe(1)
+    expect(await page.getByLabel('Group by the rating of').count()).toBe(0)
+    expect(await page.getByRole('tab').count()).toBe(0)
+    expect(await page.locator('.comment__text').allTextContents()).toEqual(texts.slice(0, 40))
+    expect(await page.locator('.comment__rating, .comment__date').count()).toBe(0)
     await shotsAtBothWidths(page, 'results-comments-employee')
     await page.close()
   })

@@ -20,7 +20,9 @@ let waves: Record<'q2' | 'q4' | 'wholesale' | 'staff', string>
 beforeAll(async () => {
   server = await startNodeServer()
   browser = await launchBrowser()
-  const demo = JSON.parse(await server.csi('demo', '--responses', '400', '--json')) as {
+  // 1200 gives 120 staff: enough in every department for a first release of employee results
+  // (with 40, a small department holds it back until the wave closes, and HR sees no figures).
+  const demo = JSON.parse(await server.csi('demo', '--responses', '1200', '--json')) as {
     waves: { id: string; name: string }[]
   }
   const id = (part: string) => demo.waves.find((w) => w.name.includes(part))!.id
@@ -114,6 +116,8 @@ describe('dashboard roles in the browser (SPEC §6a)', () => {
         ['hr', `/waves/${waves.staff}/gaps`, 'gaps'],
         ['hr', `/waves/${waves.staff}/comments`, 'employee-comments'],
         ['admin', '/users', 'users'],
+        ['admin', '/settings', 'settings'],
+        ['hr', '/settings', 'settings-hr'],
         ['manager', '/account', 'account'],
         ['manager', '/interview', 'interview'],
       ]

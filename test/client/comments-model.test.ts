@@ -5,6 +5,7 @@ import {
   loadedCount,
   mergePages,
   orderedBands,
+  staffView,
 } from '../../client/dashboard/comments/comments-model'
 
 const comment = (text: string, id: string | null = null): Comment => ({
@@ -65,5 +66,45 @@ describe('filterComments()', () => {
   test('an empty filter keeps everything; the question text is searched too', () => {
     expect(filterComments(list, '  ')).toHaveLength(3)
     expect(filterComments(list, 'anything')).toHaveLength(3)
+  })
+})
+
+describe('staffView()', () => {
+  const release = (seq: number | null) => ({
+    seq,
+    responses: seq === null ? 0 : 30,
+    releasedAt: seq === null ? null : '2026-11-20T10:00:00.000Z',
+    final: false,
+    pending: false,
+    minGroup: 5,
+    closesAt: null,
+  })
+  const staff = (band: Partial<CommentsPage['bands'][number]>, seq: number | null = 1) =>
+    ({
+      by: 'wave',
+      items: [],
+      questions: [{ key: 'comments', label: 'Anything else?' }],
+      anonymous: true,
+      release: release(seq),
+      minComments: 10,
+      total: 12,
+      bands: [
+        { band: 'concern', count: 0, suppressed: false, reason: null, comments: [] },
+        { band: 'unrated', count: 0, suppressed: false, reason: null, comments: [], ...band },
+      ],
+      next: null,
+    }) as CommentsPage
+  test('nothing released yet', () => {
+    expect(staffView(staff({}, null))).toEqual({ kind: 'unreleased' })
+  })
+  test('withheld under the comment threshold', () => {
+    expect(staffView(staff({ suppressed: true, count: null }))).toEqual({ kind: 'withheld' })
+  })
+  test('released without comments', () => {
+    expect(staffView(staff({}))).toEqual({ kind: 'none' })
+  })
+  test('one list in the order served (alphabetical)', () => {
+    const comments = [comment('Better tools'), comment('More training')]
+    expect(staffView(staff({ count: 2, comments }))).toEqual({ kind: 'shown', comments })
   })
 })

@@ -20,6 +20,7 @@ export const roleAccess: Record<Role, { can: string[]; cannot: string[] }> = {
       'Customer, wholesaler and retailer waves: fieldwork, reports and exports',
       'Employee waves and the perception gaps between employees and customers',
       'Users: add people, change their roles, end a sign-in lockout',
+      'Settings: the anonymity thresholds every employee result is held to',
     ],
     cannot: ['An individual employee’s answers: nobody can'],
   },
@@ -32,7 +33,7 @@ export const roleAccess: Record<Role, { can: string[]; cannot: string[] }> = {
   },
   hr: {
     can: [
-      'Employee waves: response rates and results for groups of at least five people',
+      'Employee waves: response rates, and results released in batches for groups of at least the anonymity threshold (five unless an admin changed it)',
       'Perception gaps: how employees think customers rate us, beside customers’ own ratings',
     ],
     cannot: [

@@ -53,15 +53,6 @@ export function CommentsBody({ id, by, byLabel, filter }: Props) {
 
   return (
     <div className="results__body comments__body">
-      {page.anonymous && (
-        <Notice tone="info" title="Staff comments are anonymous">
-          <p>
-            They are shown without names or dates, in alphabetical order, and only in groups of at
-            least 10 comments: a smaller group is withheld, because a few comments are easy to trace
-            back to the person who wrote them.
-          </p>
-        </Notice>
-      )}
       {page.total === 0 && (
         <Notice tone="info" title="No comments yet">
           <p>None of the responses to this wave has a comment so far.</p>

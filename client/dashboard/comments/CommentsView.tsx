@@ -2,10 +2,15 @@ import { useState } from 'react'
 import { navigate, useLocation } from '../shell/router'
 import { waveHref } from '../shell/routes'
 import type { WaveDetail } from '../shell/api-types'
+import { CommentFilter } from './CommentFilter'
 import { CommentsBody } from './CommentsBody'
+import { StaffComments } from './StaffComments'
 import './comments.css'
 
-/** Verbatim comments, grouped by the band of the respondent's rating of one question. */
+/**
+ * Verbatim comments, grouped by the band of the respondent's rating of one question; an
+ * employee wave's in one anonymous list (SPEC §6a), which no rating may group.
+ */
 export function CommentsView({ detail }: { detail: WaveDetail }) {
   const { query } = useLocation()
   const id = detail.wave.id
@@ -15,6 +20,12 @@ export function CommentsView({ detail }: { detail: WaveDetail }) {
   const byLabel = items.find((i) => i.key === by)!.label
   const [filter, setFilter] = useState('')
 
+  if (detail.wave.audience === 'employee')
+    return (
+      <div className="results comments">
+        <StaffComments detail={detail} />
+      </div>
+    )
   return (
     <div className="results comments">
       <section className="results-toolbar comments-toolbar" aria-label="Comment options">
@@ -41,21 +52,7 @@ export function CommentsView({ detail }: { detail: WaveDetail }) {
             ))}
           </select>
         </div>
-        <div className="results-control comments-filter">
-          <label htmlFor="comments-filter">Filter the comments</label>
-          <input
-            id="comments-filter"
-            type="search"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            placeholder="e.g. delivery"
-            aria-describedby="comments-filter-hint"
-            autoComplete="off"
-          />
-          <span id="comments-filter-hint" className="comments-filter__hint">
-            Searches the comments loaded on this page.
-          </span>
-        </div>
+        <CommentFilter filter={filter} onChange={setFilter} />
       </section>
       <CommentsBody key={by} id={id} by={by} byLabel={byLabel} filter={filter} />
     </div>

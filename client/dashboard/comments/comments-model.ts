@@ -74,3 +74,23 @@ export function filterComments(comments: readonly Comment[], filter: string): Co
 /** How many comments are loaded, in all bands that are shown. */
 export const loadedCount = (page: CommentsPage) =>
   page.bands.reduce((sum, b) => sum + b.comments.length, 0)
+
+/** What an anonymous (employee) comments page shows: one wave-wide list, or why there is none. */
+export type StaffView =
+  | { kind: 'unreleased' }
+  | { kind: 'withheld' }
+  | { kind: 'none' }
+  | { kind: 'shown'; comments: Comment[] }
+
+/**
+ * The server sends an employee wave's comments wave-wide, unrated and alphabetical (SPEC §6a),
+ * in one band: the page lists them as one, or says why it cannot.
+ */
+export function staffView(page: CommentsPage): StaffView {
+  if (page.release && page.release.seq === null) return { kind: 'unreleased' }
+  if (page.bands.some((b) => b.suppressed)) return { kind: 'withheld' }
+  const comments = bandOrder.flatMap(
+    (band) => page.bands.find((b) => b.band === band)?.comments ?? [],
+  )
+  return comments.length === 0 ? { kind: 'none' } : { kind: 'shown', comments }
+}

@@ -1,26 +1,14 @@
-import { api, readError } from '../../api'
 import { LoadFailed, Notice } from '../ui/Notice'
 import { navigate, useLocation } from '../shell/router'
 import { waveHref } from '../shell/routes'
-import type { WaveDetail, WaveReport } from '../shell/api-types'
+import type { WaveDetail } from '../shell/api-types'
 import { useLoad } from '../ui/use-load'
-import { GapChart, verdictColor } from './GapChart'
-import type { CompareGroup } from './gap-model'
-import {
-  capitalize,
-  compareGroups,
-  gapHeadline,
-  gapsQuery,
-  groupNoun,
-  readCompare,
-  sortGaps,
-  verdictName,
-  verdictOrder,
-  verdictRules,
-} from './gap-model'
-import { PerceptionGapTable } from './PerceptionGapTable'
-import { listInWords } from './words'
-import { VerdictLegend } from './VerdictLegend'
+import type { CompareGroup } from './compare-choice'
+import { compareGroups, readCompare } from './compare-choice'
+import { groupNoun } from './gap-model'
+import { GapsBody } from './GapsBody'
+import type { Comparison } from './load-comparison'
+import { loadComparison } from './load-comparison'
 import './gaps.css'
 
 /** The option whose waves are the chosen ones, whatever order the address lists them in. */
@@ -31,26 +19,26 @@ function choiceValue(groups: readonly CompareGroup[], ids: readonly string[]) {
   return ids.join(',')
 }
 
+/** Why the page chose the wave it shows, when nobody chose one. */
+function autoNote(c: Comparison, detail: WaveDetail): string | null {
+  if (!c.auto) return null
+  const p = detail.peers.compare.find((x) => x.id === c.ids[0])
+  const who = groupNoun(p?.audience ?? 'customer')
+  return c.auto.enough
+    ? `Shown: the ${p?.audience ?? 'customer'} wave fielded closest in time to this one with at least ${c.auto.threshold} responses, enough to test the gaps.`
+    : `No ${p?.audience ?? 'customer'} wave fielded near this one has ${c.auto.threshold} responses yet: shown, the one where most ${who} answered.`
+}
+
 /** Perception gaps: how staff think customers rate us, against what customers say (HR). */
 export function GapsView({ detail }: { detail: WaveDetail }) {
   const { query } = useLocation()
   const id = detail.wave.id
   const peers = detail.peers.compare
-  const chosen = readCompare(query.get('with'), peers)
-  const key = chosen.join(',')
-  const report = useLoad(
-    async (signal) => {
-      if (chosen.length === 0) return null
-      const res = await api.api.waves[':id'].report.$get(
-        { param: { id }, query: gapsQuery(detail.wave.audience, chosen, peers) },
-        { init: { signal } },
-      )
-      if (!res.ok) throw await readError(res)
-      return res.json()
-    },
-    [id, key],
-  )
+  const asked = readCompare(query.get('with'), peers)
+  const key = asked?.join(',') ?? ''
+  const load = useLoad((signal) => loadComparison(detail, asked, signal), [id, key])
   const groups = compareGroups(peers)
+  const chosen = asked ?? load.data?.ids ?? []
   const choose = (value: string) =>
     navigate(waveHref(id, 'gaps', new URLSearchParams({ with: value }).toString()), {
       replace: true,
@@ -68,6 +56,7 @@ export function GapsView({ detail }: { detail: WaveDetail }) {
       </div>
     )
 
+  const note = !asked && load.data ? autoNote(load.data, detail) : null
   return (
     <div className="results gaps">
       <section className="results-toolbar gaps-toolbar" aria-label="Comparison">
@@ -76,8 +65,11 @@ export function GapsView({ detail }: { detail: WaveDetail }) {
           <select
             id="gaps-compare"
             value={choiceValue(groups, chosen)}
+            disabled={chosen.length === 0}
+            aria-describedby={note ? 'gaps-compare-note' : undefined}
             onChange={(e) => choose(e.target.value)}
           >
+            {chosen.length === 0 && <option value="">Finding a wave…</option>}
             {groups.map((g) => (
               <optgroup key={g.audience} label={g.label}>
                 {g.choices.map((c) => (
@@ -89,128 +81,27 @@ export function GapsView({ detail }: { detail: WaveDetail }) {
             ))}
           </select>
         </div>
-        <p className="gaps-toolbar__text">
-          Staff were asked how they think customers rate us on each attribute. A gap is the staff
-          average minus the average of the chosen wave, on the 1–5 scale.
-        </p>
+        <div className="gaps-toolbar__text">
+          <p>
+            Staff were asked how they think customers rate us on each attribute. A gap is the staff
+            average minus the average of the chosen wave, on the 1–5 scale.
+          </p>
+          {note && <p id="gaps-compare-note">{note}</p>}
+        </div>
       </section>
-      {report.error ? (
-        <LoadFailed what="perception gaps" error={report.error} reload={report.reload} />
-      ) : !report.data ? (
+      {load.error ? (
+        <LoadFailed what="perception gaps" error={load.error} reload={load.reload} />
+      ) : load.data === undefined ? (
         <p className="muted" aria-busy="true">
-          Loading the perception gaps…
+          {asked ? 'Loading the perception gaps…' : 'Finding the wave to compare with…'}
         </p>
+      ) : load.data === null ? (
+        <p className="muted">There is no wave to compare with.</p>
       ) : (
-        <div className="results__body" aria-busy={report.loading}>
-          <GapsBody detail={detail} report={report.data} />
+        <div className="results__body" aria-busy={load.loading}>
+          <GapsBody detail={detail} report={load.data.report} />
         </div>
       )}
     </div>
-  )
-}
-
-function GapsBody({ detail, report }: { detail: WaveDetail; report: WaveReport }) {
-  const audience = detail.wave.audience
-  const other = report.waves.find((w) => w.audience !== audience)?.audience ?? 'customer'
-  const otherNoun = groupNoun(other)
-  const staff = report.groups.find((g) => g.audience === audience && g.segment === null)
-  const them = report.groups.find((g) => g.audience === other && g.segment === null)
-  const minGroup = report.config.minGroup
-  const labels = report.labels.attributes
-
-  if (staff?.suppressed)
-    return (
-      <Notice tone="info" title="Staff answers are hidden to keep them anonymous">
-        <p>
-          {detail.wave.responses === 1
-            ? 'Only 1 member of staff has'
-            : `Only ${detail.wave.responses} members of staff have`}{' '}
-          answered so far. Gaps are shown once at least {minGroup} have answered, so that no one’s
-          answers can be recognised.
-          {detail.wave.state === 'open' &&
-            ' The wave is still open: a reminder to those invited may bring in enough answers.'}
-        </p>
-      </Notice>
-    )
-  if (report.gaps.length === 0)
-    return (
-      <Notice tone="info" title="No gaps to show yet">
-        <p>
-          {!staff
-            ? 'No staff have answered this wave yet.'
-            : !them
-              ? `The chosen ${other} wave has no responses yet: choose another, or come back once it has answers.`
-              : 'These waves share no attributes to compare.'}
-        </p>
-      </Notice>
-    )
-
-  const rows = sortGaps(report.gaps)
-  const th = report.config.gapThresholds
-  const head = gapHeadline(rows, labels, otherNoun)
-  const dangerous = rows.some((r) => r.verdict === 'dangerous')
-  const theirWaves = report.waves.filter((w) => w.audience === other).map((w) => w.name)
-  const rules = verdictRules(th, {
-    pAdjust: report.config.pAdjust,
-    minGroup,
-    attributes: rows.filter((r) => r.pAdjusted !== null).length,
-    other: otherNoun,
-  })
-  const used = verdictOrder.filter((v) => rows.some((r) => r.verdict === v))
-  return (
-    <>
-      <section
-        className={`card gaps-headline${dangerous ? ' gaps-headline--alarm' : ''}`}
-        aria-labelledby="gaps-headline-title"
-      >
-        <h2 id="gaps-headline-title">{head.title}</h2>
-        {head.details.map((d) => (
-          <p key={d}>{d}</p>
-        ))}
-        <p className="gaps-headline__bases">
-          Staff: {staff && !staff.suppressed ? staff.n : '–'} responses in {detail.wave.name}.{' '}
-          {capitalize(otherNoun)}: {them && !them.suppressed ? them.n : 0} responses in{' '}
-          {listInWords(theirWaves)}.
-        </p>
-      </section>
-
-      <section className="card gaps-chart-card" aria-labelledby="gaps-chart-title">
-        <h2 id="gaps-chart-title">Gap by attribute</h2>
-        <p className="results-intro">
-          Bars to the right: staff think we do better than {otherNoun} say; to the left: worse.
-          Whiskers show the 95% confidence interval; dashed lines mark ±{th.minGap} points, the size
-          a dangerous gap must reach. Largest gap first.
-        </p>
-        <GapChart rows={rows} labels={labels} other={otherNoun} threshold={th.minGap} />
-        <ul className="gaps-key" aria-label="Bar colours">
-          {used.map((v) => (
-            <li key={v}>
-              <span
-                className="gaps-key__swatch"
-                style={{ background: verdictColor[v] }}
-                aria-hidden="true"
-              />
-              {verdictName[v]}
-            </li>
-          ))}
-        </ul>
-      </section>
-
-      <section className="gaps-section" aria-labelledby="gaps-table-title">
-        <h2 id="gaps-table-title">The figures</h2>
-        <p className="results-intro">
-          Means on the 1–5 scale with the number of answers; the gap with its 95% confidence
-          interval; p adjusted for testing every attribute at once; Hedges g with its size in words.
-        </p>
-        <PerceptionGapTable
-          rows={rows}
-          labels={labels}
-          other={otherNoun}
-          method={report.config.pAdjust}
-        />
-      </section>
-
-      <VerdictLegend rules={rules} />
-    </>
   )
 }

@@ -20,6 +20,17 @@ declare module 'chart.js' {
   }
 }
 
+/** White on a dark bar, ink on a light one (the grey of an untested gap): readable either way. */
+export function inkOn(fill: unknown): string {
+  const m = typeof fill === 'string' ? /^#([0-9a-f]{6})$/i.exec(fill) : null
+  if (!m) return '#fff'
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(m[1]!.slice(i, i + 2), 16) / 255)
+  const lin = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+  const luminance = 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!)
+  // Above ~0.18, ink (#1f2933) contrasts more than white does.
+  return luminance > 0.18 ? INK : '#fff'
+}
+
 /**
  * Whiskers for the confidence intervals, dashed threshold guides, the verdict beside each bar
  * and the two directions: chart.js has no error bars, and a plugin keeps them in one draw pass.
@@ -90,7 +101,9 @@ export const gapOverlay: Plugin<'bar', GapOverlayOptions> = {
         ctx.textAlign = 'right'
         ctx.fillText(note, lo - 6, y)
       } else if (Math.abs(barEnd - zero) >= w + 12) {
-        ctx.fillStyle = '#fff'
+        const fill = (bar as unknown as { options: { backgroundColor?: unknown } }).options
+          .backgroundColor
+        ctx.fillStyle = inkOn(fill)
         ctx.textAlign = leftward ? 'left' : 'right'
         ctx.fillText(note, leftward ? barEnd + 6 : barEnd - 6, y)
       } else if (leftward) {

@@ -24,81 +24,12 @@ export const verdictOrder: readonly Verdict[] = [
   'suppressed',
 ]
 
-const audienceOrder = ['customer', 'wholesaler', 'retailer', 'employee']
-
 /** "customers", "wholesalers", "staff": who a group is, in a sentence. */
 export function groupNoun(audience: string): string {
   return audience === 'employee' ? 'staff' : `${audience}s`
 }
 
 export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
-
-const fieldedAt = (p: Peer) => Date.parse(p.opensAt ?? p.createdAt)
-const newestFirst = (a: Peer, b: Peer) => fieldedAt(b) - fieldedAt(a) || b.id.localeCompare(a.id)
-
-export type CompareChoice = { value: string; label: string; ids: string[] }
-export type CompareGroup = { audience: string; label: string; choices: CompareChoice[] }
-
-/**
- * What an employee wave can be compared with: each wave of each audience (newest first), and
- * the waves of one audience pooled when there are several (one comparison per request).
- */
-export function compareGroups(peers: readonly Peer[]): CompareGroup[] {
-  const audiences = [...new Set(peers.map((p) => p.audience))].sort(
-    (a, b) => audienceOrder.indexOf(a) - audienceOrder.indexOf(b),
-  )
-  return audiences.map((audience) => {
-    const waves = peers.filter((p) => p.audience === audience).sort(newestFirst)
-    const choices = waves.map((w) => ({ value: w.id, label: w.name, ids: [w.id] }))
-    if (waves.length > 1) {
-      const ids = waves.map((w) => w.id)
-      choices.push({
-        value: ids.join(','),
-        label: `All ${waves.length} ${audience} waves together`,
-        ids,
-      })
-    }
-    return { audience, label: capitalize(groupNoun(audience)), choices }
-  })
-}
-
-/** The newest customer wave; without one, the newest wave of any other audience. */
-export function defaultCompare(peers: readonly Peer[]): string[] {
-  const sorted = [...peers].sort(newestFirst)
-  const pick = sorted.find((p) => p.audience === 'customer') ?? sorted[0]
-  return pick ? [pick.id] : []
-}
-
-/**
- * The waves named in `?with=`, if they all exist and share one audience; otherwise the default,
- * so an old or edited link still opens a comparison instead of an error.
- */
-export function readCompare(param: string | null, peers: readonly Peer[]): string[] {
-  const byId = new Map(peers.map((p) => [p.id, p]))
-  const ids = [
-    ...new Set(
-      (param ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ]
-  const chosen = ids.map((id) => byId.get(id))
-  const audience = chosen[0]?.audience
-  if (ids.length === 0 || chosen.some((p) => !p || p.audience !== audience))
-    return defaultCompare(peers)
-  return ids
-}
-
-/** The report API's query for this comparison: `with=<ids>&compare=<employee>:<their audience>`. */
-export function gapsQuery(
-  audience: string,
-  ids: readonly string[],
-  peers: readonly Peer[],
-): { with: string; compare: string } {
-  const theirs = peers.find((p) => p.id === ids[0])?.audience ?? 'customer'
-  return { with: ids.join(','), compare: `${audience}:${theirs}` }
-}
 
 const rank = (r: GapRow) => (r.verdict === 'suppressed' || r.gap === null ? -Infinity : r.gap)
 
@@ -112,7 +43,26 @@ export function sortGaps(rows: readonly GapRow[]): GapRow[] {
 
 export const labelOf = (labels: Record<string, string>, key: string) => labels[key] ?? key
 
-/** The page's headline: the dangerous gaps counted in words, then what else to look at. */
+/** Verdicts that come from a test; `descriptive-only` and `suppressed` rows had none. */
+export const isTested = (r: GapRow) =>
+  r.verdict !== 'descriptive-only' && r.verdict !== 'suppressed'
+
+const few = (n: number | null) => n !== null && n < 2
+
+/** Why the shown rows that carry no test could not be tested, for a sentence after a colon. */
+export function untestedWhy(rows: readonly GapRow[], other: string): string {
+  const d = rows.filter((r) => r.verdict === 'descriptive-only')
+  const need = 'a test needs at least 2 answers in each group'
+  if (d.length > 0 && d.every((r) => few(r.nB))) return `too few ${other} answered (${need})`
+  if (d.length > 0 && d.every((r) => few(r.nA))) return `too few staff answered (${need})`
+  if (d.some((r) => few(r.nA) || few(r.nB))) return `too few answers (${need})`
+  return 'the answers have no spread to test (everyone gave the same rating)'
+}
+
+/**
+ * The page's headline: the dangerous gaps counted in words, then what else to look at. It
+ * claims "no dangerous gaps" only when some gap was tested: an untested gap proves nothing.
+ */
 export function gapHeadline(
   rows: readonly GapRow[],
   labels: Record<string, string>,
@@ -124,23 +74,34 @@ export function gapHeadline(
   const watch = names('watch')
   const gloomy = names('pessimistic')
   const shown = rows.filter((r) => r.verdict !== 'suppressed').length
+  const tested = rows.filter(isTested).length
   const details: string[] = []
   let title: string
   if (shown === 0) {
-    title = 'No gaps can be shown: every attribute is suppressed'
+    title = 'No gap could be tested yet: every attribute is suppressed to keep staff anonymous'
+  } else if (tested === 0) {
+    title = `No gap could be tested yet: ${untestedWhy(rows, other)}`
+    details.push(
+      'The gaps below are shown as they are, without a verdict: read them as a description, not as evidence.',
+    )
   } else if (dangerous.length > 0) {
     title = `${numberWord(dangerous.length, true)} dangerous ${plural(dangerous.length, 'gap')}: staff think we do much better than ${other} say`
     details.push(`On ${listInWords(dangerous)}.`)
   } else {
     title = `No dangerous gaps: staff do not think we do much better than ${other} say`
   }
-  if (shown > 0 && watch.length > 0)
+  if (watch.length > 0)
     details.push(
       `${numberWord(watch.length, true)} to watch, where staff are somewhat rosier: ${listInWords(watch)}.`,
     )
   if (gloomy.length > 0)
     details.push(
       `Staff are gloomier than ${other} on ${numberWord(gloomy.length)} ${plural(gloomy.length, 'attribute')}: ${listInWords(gloomy)}.`,
+    )
+  const untested = shown - tested
+  if (tested > 0 && untested > 0)
+    details.push(
+      `${numberWord(untested, true)} ${plural(untested, 'attribute')} could not be tested, ${untestedWhy(rows, other)}: shown without a verdict.`,
     )
   const hidden = rows.length - shown
   if (shown > 0 && hidden > 0)
@@ -158,14 +119,21 @@ const methodName: Record<string, string> = {
 /** Each verdict's rule in plain words, from the report's own thresholds. */
 export function verdictRules(
   th: GapThresholds,
+  /** `attributes`: how many were actually tested (the size of the corrected family). */
   o: { pAdjust: string; minGroup: number; attributes: number; other: string },
 ): Record<Verdict, string> {
   const points = (x: number) => `${x} ${x === 1 ? 'point' : 'points'}`
-  const corrected = `significant after ${methodName[o.pAdjust] ?? o.pAdjust} for testing ${o.attributes} ${plural(o.attributes, 'attribute')} at once (adjusted p < ${th.alpha})`
+  const method = methodName[o.pAdjust] ?? o.pAdjust
+  const family =
+    o.attributes === 0
+      ? 'the number of attributes tested'
+      : `testing ${o.attributes} ${plural(o.attributes, 'attribute')} at once`
+  const corrected = `significant after ${method} for ${family} (adjusted p < ${th.alpha})`
+  const none = o.attributes === 0 ? ' Here no attribute could be tested.' : ''
   return {
-    dangerous: `Staff rate us at least ${points(th.minGap)} higher than ${o.other} do (on the 1–5 scale), the difference is ${corrected}, and the effect is at least medium (Hedges g ≥ ${th.minG}).`,
+    dangerous: `Staff rate us at least ${points(th.minGap)} higher than ${o.other} do (on the 1–5 scale), the difference is ${corrected}, and the effect is at least medium (Hedges g ≥ ${th.minG}).${none}`,
     watch: `Staff rate us higher than ${o.other} and either the difference is significant on its own (p < ${th.alpha}) or the effect is at least medium (g ≥ ${th.minG}), but not all the conditions of a dangerous gap hold.`,
-    pessimistic: `Staff rate us at least ${points(th.pessimisticGap)} lower than ${o.other} do, ${corrected}. Reported, not alarmed.`,
+    pessimistic: `Staff rate us at least ${points(th.pessimisticGap)} lower than ${o.other} do, ${corrected}. Reported, not alarmed.${none}`,
     none: `None of the above: no good evidence that staff and ${o.other} see this attribute differently.`,
     'descriptive-only': `No test is possible (fewer than 2 answers in a group, or everyone gave the same rating): the gap is shown as it is.`,
     suppressed: `Fewer than ${o.minGroup} staff answered: hidden so that no one’s answers can be recognised.`,

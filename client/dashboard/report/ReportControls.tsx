@@ -6,13 +6,16 @@ import { csiName, scaleName } from './report-format'
 type Props = {
   state: ReportState
   segments: readonly { key: string; label: string }[]
+  /** An employee wave: one breakdown at most, and the page says why. */
+  anonymous: boolean
   onChange: (next: ReportState) => void
 }
 
 const names = { csi: csiName, scale: scaleName }
 
 /** The report's options; the page keeps them in its address so a link shows the same report. */
-export function ReportControls({ state, segments, onChange }: Props) {
+export function ReportControls({ state, segments, anonymous, onChange }: Props) {
+  const only = anonymous ? segments[0] : undefined
   return (
     <form
       className="report-controls"
@@ -26,6 +29,7 @@ export function ReportControls({ state, segments, onChange }: Props) {
           id="report-by"
           value={state.by[0] ?? ''}
           disabled={segments.length === 0}
+          aria-describedby={anonymous ? 'report-by-hint' : undefined}
           onChange={(e) => {
             const v = e.currentTarget.value
             onChange({ ...state, by: v ? [v] : [] })
@@ -39,6 +43,13 @@ export function ReportControls({ state, segments, onChange }: Props) {
           ))}
         </select>
       </div>
+      {anonymous && (
+        <p id="report-by-hint" className="report-controls__hint">
+          {only
+            ? `Staff results break down by ${humanizeKey(only.key).toLowerCase()} only: with a second grouping, one could be subtracted from the other to single out a few people.`
+            : 'Staff results are not broken down: this survey asks no segment question.'}
+        </p>
+      )}
     </form>
   )
 }

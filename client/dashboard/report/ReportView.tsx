@@ -1,9 +1,11 @@
 import { useMemo } from 'react'
 import { api, readError } from '../../api'
+import { humanizeKey } from '../../lib/format'
 import { LoadFailed } from '../ui/Notice'
 import { navigate, useLocation } from '../shell/router'
 import type { WaveDetail } from '../shell/api-types'
 import { useLoad } from '../ui/use-load'
+import { ReleasePanel } from '../waves/ReleasePanel'
 import { ExportBar } from './ExportBar'
 import { ReportBody } from './ReportBody'
 import { ReportControls } from './ReportControls'
@@ -22,14 +24,14 @@ import './print.css'
 export function ReportView({ detail }: { detail: WaveDetail }) {
   const { path, query } = useLocation()
   const { wave } = detail
-  const peers = useMemo(
-    () => (detail.wave.audience === 'employee' ? [] : detail.peers.compare),
-    [detail],
+  const anonymous = wave.audience === 'employee'
+  const peers = useMemo(() => (anonymous ? [] : detail.peers.compare), [detail, anonymous])
+  // An employee wave breaks down by its survey's first segment question only (SPEC §6a).
+  const segments = useMemo(
+    () => (anonymous ? detail.labels.segments.slice(0, 1) : detail.labels.segments),
+    [detail, anonymous],
   )
-  const known = useMemo(
-    () => ({ segments: detail.labels.segments.map((s) => s.key), peers }),
-    [detail, peers],
-  )
+  const known = useMemo(() => ({ segments: segments.map((s) => s.key), peers }), [segments, peers])
   const defaultCsi = defaultCsiOf(wave.audience)
   const state = useMemo(() => readReportState(query, known, defaultCsi), [query, known, defaultCsi])
   const q = useMemo(() => apiQuery(state, wave.audience, peers), [state, wave.audience, peers])
@@ -56,11 +58,16 @@ export function ReportView({ detail }: { detail: WaveDetail }) {
 
   if (empty) return <EmptyReport detail={detail} />
   const data = report.data
+  const release = data?.release ?? null
+  const group = segments[0] ? humanizeKey(segments[0].key).toLowerCase() : null
   return (
     <div className="results report">
       <div className="results-toolbar report-toolbar">
-        <ReportControls state={state} segments={detail.labels.segments} onChange={update} />
-        <ExportBar waveId={wave.id} query={qs} responses={detail.can.exportResponses} />
+        <ReportControls state={state} segments={segments} anonymous={anonymous} onChange={update} />
+        {/* Nothing released, nothing to export or print. */}
+        {release?.seq !== null && (
+          <ExportBar waveId={wave.id} query={qs} responses={detail.can.exportResponses} />
+        )}
       </div>
       <PrintSummary state={state} detail={detail} />
       {report.error ? (
@@ -74,13 +81,16 @@ export function ReportView({ detail }: { detail: WaveDetail }) {
         <ReportSkeleton />
       ) : (
         <div className="results__body report__body" aria-busy={report.loading || undefined}>
-          <ReportBody
-            report={data}
-            detail={detail}
-            state={state}
-            onCompare={(ids) => update({ ...state, with: ids })}
-            onCsi={(csi) => update({ ...state, csi })}
-          />
+          {release && <ReleasePanel release={release} group={group} received={wave.responses} />}
+          {release?.seq !== null && (
+            <ReportBody
+              report={data}
+              detail={detail}
+              state={state}
+              onCompare={(ids) => update({ ...state, with: ids })}
+              onCsi={(csi) => update({ ...state, csi })}
+            />
+          )}
         </div>
       )}
     </div>

@@ -16,6 +16,7 @@ const InterviewPage = lazy(() => import('../interviews/InterviewPage'))
 // Wave pages carry chart.js: a chunk of their own, fetched on the first visit to one.
 const WavePage = lazy(() => import('../waves/WavePage'))
 const UsersPage = lazy(() => import('../admin/UsersPage'))
+const SettingsPage = lazy(() => import('../admin/SettingsPage'))
 const AccountPage = lazy(() => import('../account/AccountPage'))
 const AlertsPage = lazy(() => import('../alerts/AlertsPage'))
 const AlertPage = lazy(() => import('../alerts/AlertPage'))
@@ -109,6 +110,8 @@ export function App() {
               <WavePage id={route.id} view={route.view} />
             ) : route.page === 'users' ? (
               <UsersPage />
+            ) : route.page === 'settings' ? (
+              <SettingsPage />
             ) : route.page === 'account' ? (
               <AccountPage />
             ) : route.page === 'alerts' ? (

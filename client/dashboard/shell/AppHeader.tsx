@@ -32,6 +32,12 @@ export function AppHeader() {
                 <Link to="/users">Users</Link>
               </li>
             )}
+            {/* The anonymity thresholds: admins set them, HR reads by them. */}
+            {(user.role === 'admin' || user.role === 'hr') && (
+              <li>
+                <Link to="/settings">Settings</Link>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="account">

@@ -5,6 +5,7 @@ export type Route =
   | { page: 'overview' }
   | { page: 'interview' }
   | { page: 'users' }
+  | { page: 'settings' }
   | { page: 'account' }
   | { page: 'alerts' }
   | { page: 'alert'; id: string }
@@ -16,6 +17,7 @@ export function parseRoute(path: string): Route {
   if (path === '/' || path === '/sign-in') return { page: 'overview' }
   if (path === '/interview') return { page: 'interview' }
   if (path === '/users') return { page: 'users' }
+  if (path === '/settings') return { page: 'settings' }
   if (path === '/account') return { page: 'account' }
   if (path === '/alerts' || path === '/alerts/') return { page: 'alerts' }
   const alert = /^\/alerts\/([^/]+)\/?$/.exec(path)

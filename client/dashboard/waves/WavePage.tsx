@@ -80,6 +80,8 @@ export default function WavePage({ id, view }: { id: string; view: WaveView }) {
           )}
           <span>
             {w.responses} {w.responses === 1 ? 'response' : 'responses'}
+            {/* Received, not shown: an employee report reads its latest release. */}
+            {w.audience === 'employee' && ' received'}
           </span>
         </p>
         <nav aria-label="Wave pages" className="wave-tabs">
