@@ -11,7 +11,9 @@ export const MAX_OPEN_ANSWER_CHARS = 100_000
 const MAX_DEPTH = 8
 
 export type SurveySettings = { storeOthersAsComment: boolean }
-export type Checked = { ok: true; value: unknown } | { ok: false; message: string }
+import type { Checked } from './types'
+
+export type { Checked }
 
 const pass = (value: unknown): Checked => ({ ok: true, value })
 const fail = (message: string): Checked => ({ ok: false, message })

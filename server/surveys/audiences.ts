@@ -1,6 +1,5 @@
-/** Who answers a survey. Employee waves are anonymous; the other three are invitees by name. */
-export const audiences = ['customer', 'wholesaler', 'retailer', 'employee'] as const
-export type Audience = (typeof audiences)[number]
+// Who answers a survey (types.ts). Employee waves are anonymous; the other three are named.
+export { audiences, type Audience } from './types'
 
 /**
  * The anonymity policy, in one place: an employee response is never tied to the person, its

@@ -1,4 +1,4 @@
-import type { Checked } from './answer-checks'
+import type { Checked } from './types'
 import { isShown } from './conditions'
 import type { QuestionNode } from './json-walk'
 import { isPlainObject, itemValues } from './json-walk'

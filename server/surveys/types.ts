@@ -24,6 +24,9 @@ export type SurveyRoles = {
   comments: string[]
 }
 
+/** One answer checked against its question: the normalised value, or why it is refused. */
+export type Checked = { ok: true; value: unknown } | { ok: false; message: string }
+
 export type AnswerIssue = { question: string; message: string }
 
 export type ValidationResult =

@@ -1,5 +1,5 @@
 import { checkAnswer, checkText, MAX_TEXT_LENGTH } from './answer-checks'
-import type { Checked } from './answer-checks'
+import type { Checked } from './types'
 import type { CompiledSurvey } from './compile-survey'
 import { compileSurvey } from './compile-survey'
 import { conditionValues } from './conditions'
