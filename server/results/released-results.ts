@@ -46,20 +46,19 @@ export async function releasedRows(
   const { wave } = loaded
   let release = await getRelease(store.db, wave.id)
   const live = await countResponses(store.db, wave.id)
-  if (
-    !release?.final &&
-    (live !== (release?.responses ?? 0) || waveState(wave, now) === 'closed')
-  ) {
-    const closed = waveState(wave, now) === 'closed'
-    if (closed || (await mayRelease(store, loaded, release, k))) {
-      await cutRelease(store, wave.id, {
-        seq: (release?.seq ?? 0) + 1,
-        responses: live,
-        final: closed,
-        now,
-      })
-      release = await getRelease(store.db, wave.id)
-    }
+  const closed = waveState(wave, now) === 'closed'
+  const changed = live !== (release?.responses ?? 0)
+  // The close releases everything once; answers keyed after it (paper questionnaires) wait for
+  // the usual rule, so the final figures cannot be differenced against one late answer either.
+  const atClose = closed && !release?.final
+  if (atClose || (changed && (await mayRelease(store, loaded, release, k)))) {
+    await cutRelease(store, wave.id, {
+      seq: (release?.seq ?? 0) + 1,
+      responses: live,
+      final: closed,
+      now,
+    })
+    release = await getRelease(store.db, wave.id)
   }
   const rows = release ? await loadReleaseRows(store.db, wave.id) : []
   return { rows, release: info(release, live, k, wave.closesAt) }

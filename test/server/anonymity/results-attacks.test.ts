@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest'
+import { loadWaveSurvey } from '../../../server/db/wave-survey'
 import { createWave, closeWave } from '../../../server/db/waves'
+import { submitResponse } from '../../../server/responses/submit-response'
 import { json } from '../../api/target'
 import { makeCustomerAnswers, makeEmployeeAnswers, submission } from '../../helpers/answers'
 import { makeTestApp } from '../../helpers/app'
@@ -76,6 +78,24 @@ describe('employee anonymity against HR: results', () => {
     // At close everything is released (SPEC: "or at close").
     await closeWave(t.db, w.id, new Date())
     expect((await t.report(w.id)).release).toMatchObject({ seq: 2, responses: 10, final: true })
+  })
+
+  test('a paper answer keyed after the close waits like any other: the final release does not move by one', async () => {
+    const t = await setUp()
+    const w = await t.staffWave()
+    for (let i = 0; i < 6; i++) await t.answer(w.token, staffer(4))
+    await closeWave(t.db, w.id, new Date())
+    const final = await t.report(w.id)
+    expect(final.release).toMatchObject({ seq: 1, responses: 6, final: true })
+    const loaded = (await loadWaveSurvey(t.db, w.id))!
+    await submitResponse(
+      t.store,
+      { state: 'open', ...loaded, invitation: null },
+      { data: staffer(1), mode: 'postal', now: new Date(), host: 'localhost' },
+    )
+    const late = await t.report(w.id)
+    expect(late.groups).toEqual(final.groups)
+    expect(late.release).toMatchObject({ seq: 1, responses: 6, pending: true })
   })
 
   test('pooling: an employee wave with another employee wave is refused, naming the option', async () => {
