@@ -41,6 +41,16 @@ export function percent(share: number | null | undefined, digits = 0): string {
   return share == null ? DASH : `${fixed(share * 100, digits)}%`
 }
 
+/** Shares 0–1 as a percent interval, one sign at the end: "45–86%"; a missing end gives a dash. */
+export function percentRange(
+  low: number | null | undefined,
+  high: number | null | undefined,
+  digits = 0,
+): string {
+  if (low == null || high == null) return DASH
+  return `${range(low * 100, high * 100, digits)}%`
+}
+
 /** p-values as journals print them: "< 0.001", else three decimals. */
 export function formatP(p: number | null | undefined): string {
   if (p == null) return DASH

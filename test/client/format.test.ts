@@ -8,6 +8,7 @@ import {
   MINUS,
   pPhrase,
   percent,
+  percentRange,
   range,
   signed,
 } from '../../client/lib/format'
@@ -145,4 +146,16 @@ describe('humanizeKey()', () => {
     ['customer-size', 'Customer size'],
     ['north', 'North'],
   ])('%s → %s', (key, out) => expect(humanizeKey(key)).toBe(out))
+})
+
+describe('percentRange()', () => {
+  test.each([
+    // Wilson interval of 4 of 6: 0.29999 to 0.90323
+    [0.29999, 0.90323, 0, '30–90%'],
+    [0.20654, 1, 1, '20.7–100.0%'],
+    [0, 0.5, 0, '0–50%'],
+    [null, 0.5, 0, '–'],
+  ])('%s to %s (%i digits) → %s', (low, high, digits, expected) => {
+    expect(percentRange(low, high, digits)).toBe(expected)
+  })
 })

@@ -1,6 +1,7 @@
 import { audienceLabel } from '../ui/labels'
 import { Notice } from '../ui/Notice'
 import type { WaveDetail, WaveReport } from '../shell/api-types'
+import { AttitudeSection } from './AttitudeSection'
 import { AttributeTable } from './AttributeTable'
 import { AudienceComparison } from './AudienceComparison'
 import { CsiCard } from './CsiCard'
@@ -78,6 +79,13 @@ export function ReportBody({ report, detail, state, onCompare, onCsi }: Props) {
             mapping={report.scale.mapping}
           />
         </>
+      )}
+      {report.attitude && report.release && (
+        <AttitudeSection
+          attitude={report.attitude}
+          segmentValues={report.labels.segmentValues}
+          minGroup={report.release.minGroup}
+        />
       )}
       {state.by.length > 0 && (
         <SegmentPanel
