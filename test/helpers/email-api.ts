@@ -1,5 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { waitForCondition } from './wait-for'
 
 export type ApiCall = {
   path: string
@@ -50,14 +51,20 @@ export async function startEmailApi(respond: (call: ApiCall, n: number) => numbe
     url: `http://127.0.0.1:${port}/emails`,
     calls,
     accepted,
-    /** Resolves once `n` messages have been accepted. */
-    async waitForAccepted(n: number, timeoutMs = 60_000) {
-      const until = Date.now() + timeoutMs
-      while (accepted.length < n) {
-        if (Date.now() > until)
-          throw new Error(`only ${accepted.length} of ${n} emails arrived in ${timeoutMs} ms`)
-        await new Promise((r) => setTimeout(r, 50))
-      }
+    /**
+     * Resolves once `n` messages have been accepted; fails only when no request at all reached
+     * the API for `stallMs` (see waitForCondition), saying how many arrived.
+     */
+    async waitForAccepted(n: number, o: { stallMs?: number } = {}) {
+      await waitForCondition(
+        `${n} emails accepted`,
+        () => ({ accepted: accepted.length, requests: calls.length }),
+        {
+          done: (v) => v.accepted >= n,
+          describe: (v) => `${v.accepted} of ${n} accepted (${v.requests} requests received)`,
+          stallMs: o.stallMs,
+        },
+      )
       return accepted
     },
     stop: () => new Promise<void>((r) => server.close(() => r())),

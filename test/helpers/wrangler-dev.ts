@@ -1,17 +1,26 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { type ChildProcess, spawn } from 'node:child_process'
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify, stripVTControlCharacters } from 'node:util'
+import { stripVTControlCharacters } from 'node:util'
 import Database from 'better-sqlite3'
 import { simpleParser } from 'mailparser'
+import { STALL_MS, stallClock, waitForCondition } from './wait-for'
 
 const repoRoot = resolve(import.meta.dirname, '../..')
 // The bin `npx wrangler` runs, without npx: a second faster, and no npm warnings in the logs.
 const wranglerBin = join(repoRoot, 'node_modules/wrangler/bin/wrangler.js')
-const run = promisify(execFile)
 
 /** One `env.EMAIL.send(...)` call as wrangler dev's send_email emulation logged it. */
 export type DevEmail = {
@@ -44,7 +53,12 @@ export type WranglerDev = Awaited<ReturnType<typeof startWranglerDev>>
  * - each `env.EMAIL.send()`: see {@link DevEmail} and `emails()`.
  *
  * Vars come from wrangler.toml plus `vars`; a developer's .dev.vars / .env are ignored.
- * wrangler dev rebuilds and reloads the Worker when a source file changes, in tests too.
+ * It runs on a copy of the sources taken at start (see snapshotSources): edits made to the
+ * working tree meanwhile do not reach it.
+ *
+ * Nothing here waits for a fixed time: start-up, migrations and waitForLog go on for as long
+ * as wrangler shows it is at work (a new output line, a longer debug log) and fail only when
+ * it showed nothing for STALL_MS. Its CPU time is no such sign: wrangler ticks when idle.
  */
 export async function startWranglerDev(
   options: {
@@ -62,6 +76,7 @@ export async function startWranglerDev(
 ) {
   const ownDir = !options.persistDir
   const persistDir = options.persistDir ?? mkdtempSync(join(tmpdir(), 'csi-wrangler-'))
+  const appDir = snapshotSources()
   // Wrangler's full debug log (it always writes one) goes here rather than to the user's
   // ~/.config/.wrangler/logs.
   const debugLog = join(persistDir, 'wrangler-debug.log')
@@ -88,16 +103,14 @@ export async function startWranglerDev(
     FORCE_COLOR: '0',
   }
 
-  try {
-    await run(
-      process.execPath,
-      [wranglerBin, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir],
-      { cwd: repoRoot, env, timeout: 60_000 },
-    )
-  } catch (err) {
-    const { stdout = '', stderr = '' } = err as { stdout?: string; stderr?: string }
-    throw new Error(`wrangler d1 migrations apply failed:\n${stdout}${stderr}`, { cause: err })
-  }
+  await runWhileActive(
+    'wrangler d1 migrations apply',
+    [wranglerBin, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir],
+    { cwd: appDir, env, debugLog },
+  ).catch((err) => {
+    rmSync(appDir, { recursive: true, force: true })
+    throw err
+  })
 
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
@@ -124,7 +137,7 @@ export async function startWranglerDev(
   ]
   // Its own process group (detached), so stop() reaches workerd and esbuild too.
   const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: repoRoot,
+    cwd: appDir,
     env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -158,9 +171,18 @@ export async function startWranglerDev(
   })
 
   const tail = () => logs.slice(-40).join('\n')
+  const running = () => child.exitCode === null && child.signalCode === null
+  /**
+   * What changes while wrangler works: its output, and its debug log (every request, queue
+   * batch and D1 call adds to it; idle, it stays put).
+   */
+  const activity = () => `${logs.length} lines, debug log ${sizeOf(debugLog)} bytes`
 
-  /** The first log line matching `pattern`, already printed or still to come. */
-  function waitForLog(pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  /**
+   * The first log line matching `pattern`, already printed or still to come. Fails when
+   * wrangler exits first, or shows no activity for `stallMs` (see activity()).
+   */
+  function waitForLog(pattern: RegExp, o: { stallMs?: number } = {}): Promise<string> {
     const matches = (line: string) => {
       pattern.lastIndex = 0 // a /g or /y pattern keeps state between test() calls
       return pattern.test(line)
@@ -168,50 +190,69 @@ export async function startWranglerDev(
     const seen = logs.find(matches)
     if (seen !== undefined) return Promise.resolve(seen)
     return new Promise((ok, fail) => {
+      const clock = stallClock(activity)
       const done = (line: string | null) => {
         if (line !== null && !matches(line)) return
-        clearTimeout(timer)
+        clearInterval(timer)
         waiters.delete(done)
         if (line !== null) ok(line)
         else fail(new Error(`wrangler dev exited before a line matched ${pattern}:\n${tail()}`))
       }
-      const timer = setTimeout(() => {
+      const stallMs = o.stallMs ?? STALL_MS
+      const timer = setInterval(() => {
+        const idle = clock.stalledFor()
+        if (idle <= stallMs) return
         waiters.delete(done)
-        fail(new Error(`No wrangler dev line matched ${pattern} in ${timeoutMs} ms:\n${tail()}`))
-      }, timeoutMs)
+        clearInterval(timer)
+        fail(
+          new Error(
+            `No wrangler dev line matched ${pattern}, and wrangler showed no activity for ${Math.round(idle / 1000)} s:\n${tail()}`,
+          ),
+        )
+      }, 1000)
       waiters.add(done)
-      if (child.exitCode !== null || child.signalCode !== null) done(null)
+      if (!running()) done(null)
     })
   }
 
   async function stop() {
     process.removeListener('exit', killOnExit)
-    killGroup(pgid, 'SIGTERM')
-    const gone = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)])
-    if (!gone) killGroup(pgid, 'SIGKILL')
-    // wrangler itself exiting is not enough: workerd is its grandchild.
-    for (let i = 0; groupAlive(pgid); i++) {
-      if (i === 50) killGroup(pgid, 'SIGKILL')
-      if (i > 100) throw new Error(`wrangler dev's process group ${pgid} survived SIGKILL`)
-      await sleep(100)
-    }
+    await stopGroup(pgid, exited)
+    rmSync(appDir, { recursive: true, force: true })
     if (ownDir) rmSync(persistDir, { recursive: true, force: true })
   }
 
-  const deadline = Date.now() + 90_000
+  // Ready when GET /api/health answers 200. Until the Worker is up, wrangler's proxy may hold
+  // a request for as long as start-up takes, so a request is abandoned only on a stall.
+  const starting = stallClock(activity)
+  // Another answer means the Worker is up but unwell. Each answer (and what the Worker logs
+  // for it) would count as activity, so that case gets STALL_MS from the first such answer.
+  let unwellSince: number | null = null
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
+    if (!running()) {
       await stop()
       throw new Error(`wrangler dev exited before it was ready:\n${tail()}`)
     }
+    const abort = new AbortController()
+    const watch = setInterval(() => starting.stalledFor() > STALL_MS && abort.abort(), 1000)
     try {
-      if ((await fetch(`${url}/api/health`)).status === 200) break
+      const res = await fetch(`${url}/api/health`, { signal: abort.signal })
+      await res.body?.cancel()
+      if (res.status === 200) break
+      unwellSince ??= Date.now()
     } catch {
       // not listening yet
+    } finally {
+      clearInterval(watch)
     }
-    if (Date.now() > deadline) {
+    const idle = starting.stalledFor()
+    if (idle > STALL_MS || (unwellSince !== null && Date.now() - unwellSince > STALL_MS)) {
       await stop()
-      throw new Error(`wrangler dev did not answer GET /api/health with 200 in 90 s:\n${tail()}`)
+      throw new Error(
+        idle > STALL_MS
+          ? `wrangler dev did not answer GET /api/health with 200 and showed no activity for ${Math.round(idle / 1000)} s:\n${tail()}`
+          : `wrangler dev answered GET /api/health with other than 200 for ${STALL_MS / 1000} s:\n${tail()}`,
+      )
     }
     await sleep(250)
   }
@@ -227,7 +268,8 @@ export async function startWranglerDev(
   async function d1(sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
     const db = new Database(d1File(persistDir), { fileMustExist: true })
     try {
-      db.pragma('busy_timeout = 5000')
+      // A lock is waited for, not raced: workerd's writes are short, only slower under load.
+      db.pragma(`busy_timeout = ${STALL_MS}`)
       const stmt = db.prepare(sql)
       if (!stmt.reader) {
         stmt.run(...params)
@@ -302,6 +344,28 @@ export async function startWranglerDev(
   return { url, persistDir, logs, pid: pgid, waitForLog, scheduled, d1, emails, stop }
 }
 
+/**
+ * A copy of what the Worker is built from (server, reports, surveys, the built client and the
+ * configs) in a temp folder, with the repo's node_modules linked in. wrangler dev watches its
+ * sources and reloads the Worker when one changes, and a reload drops the local queue's
+ * pending messages: an edit saved in the working tree mid-drain once left 4,240 of 10,000
+ * invitations queued with nothing left to send them (the cron that would is not run here).
+ * On a copy, a test sees the code as it was when it started, whoever edits the tree meanwhile.
+ */
+function snapshotSources() {
+  const dir = mkdtempSync(join(tmpdir(), 'csi-wrangler-src-'))
+  const skip = /[/\\](node_modules|\.wrangler|server[/\\]dist)$/
+  const entries = ['server', 'reports', 'surveys', 'client', 'wrangler.toml', 'package.json']
+  for (const entry of [...entries, 'tsconfig.json']) {
+    cpSync(join(repoRoot, entry), join(dir, entry), {
+      recursive: true,
+      filter: (src) => !skip.test(src),
+    })
+  }
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir')
+  return dir
+}
+
 /** The D1 database's SQLite file: the only one beside Miniflare's metadata.sqlite. */
 function d1File(persistDir: string) {
   const dir = join(persistDir, 'v3/d1/miniflare-D1DatabaseObject')
@@ -325,6 +389,98 @@ function groupAlive(pgid: number) {
   } catch {
     return false
   }
+}
+
+/** The ids of the group's processes (zombies included, as kill(-pgid, 0) counts them). */
+function groupPids(pgid: number) {
+  const pids: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    let stat: string
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+    } catch {
+      continue // exited meanwhile
+    }
+    // `pid (comm) state ppid pgrp …`; comm may hold spaces and parentheses.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    if (Number(fields[2]) === pgid) pids.push(Number(entry))
+  }
+  return pids
+}
+
+/**
+ * SIGTERM to the whole group (wrangler, workerd, esbuild), SIGKILL to what is left after a
+ * grace period, then waits until no process of the group remains: wrangler exiting is not
+ * enough, workerd is its grandchild. Fails only if the group stops shrinking for STALL_MS.
+ */
+async function stopGroup(pgid: number, exited: Promise<void>) {
+  killGroup(pgid, 'SIGTERM')
+  // The grace period decides only how politely the group ends, not whether a test passes.
+  const gone = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)])
+  if (!gone || groupAlive(pgid)) killGroup(pgid, 'SIGKILL')
+  await waitForCondition(
+    `wrangler dev's process group ${pgid} gone after SIGKILL`,
+    () => groupPids(pgid),
+    {
+      done: () => !groupAlive(pgid),
+      describe: (pids) => `processes ${pids.join(', ')}`,
+    },
+  )
+}
+
+const sizeOf = (file: string) => {
+  try {
+    return statSync(file).size
+  } catch {
+    return 0
+  }
+}
+
+/**
+ * Runs a wrangler command to the end in its own process group, for as long as it shows
+ * activity (output, its debug log); one that shows none for STALL_MS is killed and fails.
+ */
+async function runWhileActive(
+  what: string,
+  args: string[],
+  { cwd, env, debugLog }: { cwd: string; env: NodeJS.ProcessEnv; debugLog: string },
+) {
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d))
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d))
+  const closed = new Promise<number | null>((ok, fail) => {
+    child.once('error', fail)
+    child.once('close', (code) => ok(code))
+  })
+  let code: number | null | undefined
+  void closed.then((c) => (code = c)).catch(() => (code = null))
+  const killOnExit = () => killGroup(child.pid!, 'SIGKILL')
+  process.once('exit', killOnExit)
+  try {
+    await waitForCondition(
+      what,
+      () => ({ finished: code !== undefined, output: output.length, log: sizeOf(debugLog) }),
+      {
+        done: (v) => v.finished,
+        progress: (v) => [v.output, v.log],
+        describe: () => `it wrote:\n${output}`,
+      },
+    ).catch(async (err) => {
+      killGroup(child.pid!, 'SIGKILL')
+      await closed.catch(() => {})
+      throw err
+    })
+  } finally {
+    process.removeListener('exit', killOnExit)
+  }
+  if ((await closed) !== 0) throw new Error(`${what} failed:\n${output}`)
 }
 
 function freePort(): Promise<number> {

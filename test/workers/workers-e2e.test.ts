@@ -8,6 +8,7 @@ import { answerSurvey } from '../helpers/answer-survey'
 import { launchBrowser, screenshotDir } from '../helpers/browser'
 import type { ApiCall } from '../helpers/email-api'
 import { linkIn, startEmailApi } from '../helpers/email-api'
+import { STALL_MS, waitForCondition } from '../helpers/wait-for'
 import { devSession, startWranglerDev, type WranglerDev } from '../helpers/wrangler-dev'
 
 const root = join(import.meta.dirname, '../..')
@@ -16,6 +17,11 @@ let api: Awaited<ReturnType<typeof startEmailApi>>
 let dev: WranglerDev
 let browser: Browser
 let call: Awaited<ReturnType<typeof devSession>>
+
+// No fixed time limit on the hooks and tests of this file: each wait in them goes on while
+// wrangler, the queue or the page shows progress and fails on its own after STALL_MS without
+// any (see ../helpers/wait-for.ts), so a run on a shared, busy machine is slower, not red.
+const untimed = { timeout: 0 }
 
 beforeAll(async () => {
   if (!existsSync(join(root, 'client/dist/index.html')))
@@ -33,7 +39,7 @@ beforeAll(async () => {
   })
   call = await devSession(dev, admin)
   browser = await launchBrowser()
-}, 180_000)
+}, untimed.timeout)
 
 afterAll(async () => {
   await browser?.close()
@@ -43,6 +49,37 @@ afterAll(async () => {
 
 const kindOf = (c: ApiCall) =>
   String((c.body.headers as Record<string, string>)['X-CSI-Message']).split(/[-.]/)[0]
+
+/**
+ * Waits until none of the wave's outbox rows is pending (leased or due), so nothing more can
+ * go out; fails only when the rows stop changing for STALL_MS while none is scheduled later.
+ */
+async function outboxSettled(waveId: string) {
+  await waitForCondition(`wave ${waveId}'s outbox settled`, () => outboxState(waveId), {
+    done: (o) => o.pending === 0,
+    progress: (o) => [o.rows, api.calls.length],
+    quietUntil: (o) => o.nextAt,
+    describe: (o) => JSON.stringify(o.rows),
+  })
+}
+
+/** The wave's outbox by kind, status and attempts, and when the earliest pending row is due. */
+async function outboxState(waveId: string) {
+  const rows = await dev.d1(
+    'select kind, status, attempts, count(*) as n from outbox where wave_id = ? group by kind, status, attempts order by kind, status, attempts',
+    [waveId],
+  )
+  // A leased row is due again when its lease ends (as the Worker's own pendingSummary says).
+  const [due] = await dev.d1(
+    "select count(*) as n, min(max(next_attempt_at, coalesce(lease_until, 0))) as at from outbox where wave_id = ? and status = 'pending'",
+    [waveId],
+  )
+  return {
+    rows,
+    pending: Number(due!.n),
+    nextAt: due!.at == null ? null : Number(due!.at) * 1000,
+  }
+}
 
 /** The queue consumer's per-invocation lines: what each sent and what it cost in D1. */
 function drainLines() {
@@ -59,7 +96,7 @@ function drainLines() {
     })
 }
 
-describe('the whole scenario on workerd + local D1 (wrangler dev)', () => {
+describe('the whole scenario on workerd + local D1 (wrangler dev)', untimed, () => {
   test('contacts, invitations through the queue, a response in Chromium, follow-ups, a cron reminder, a report', async () => {
     const created = await call('POST', '/api/waves', {
       surveyId: 'customer',
@@ -94,7 +131,7 @@ describe('the whole scenario on workerd + local D1 (wrangler dev)', () => {
     const context = await browser.newContext()
     const page = await context.newPage()
     await page.goto(linkIn(ann))
-    await page.locator('.sd-question[data-name="overall"]').waitFor({ timeout: 30_000 })
+    await page.locator('.sd-question[data-name="overall"]').waitFor({ timeout: STALL_MS })
     await page.screenshot({ path: join(screenshotDir, 'workers-respond.png') })
     await page.setViewportSize({ width: 375, height: 800 })
     await page.screenshot({ path: join(screenshotDir, 'workers-respond-mobile.png') })
@@ -103,7 +140,7 @@ describe('the whole scenario on workerd + local D1 (wrangler dev)', () => {
     await page
       .getByText(/thank you/i)
       .first()
-      .waitFor({ timeout: 30_000 })
+      .waitFor({ timeout: STALL_MS })
     await context.close()
 
     // The low score: one acknowledgement to Ann, one alert to her owner, sent by the queue.
@@ -128,10 +165,11 @@ describe('the whole scenario on workerd + local D1 (wrangler dev)', () => {
       linkIn(invitations.find((c) => c.body.to === reminders[0]!.body.to)!),
     )
 
-    // Run again: the rule allows one reminder, so nothing more; nothing was sent twice.
+    // Run again: the rule allows one reminder, so nothing more; nothing was sent twice. Every
+    // email goes out from a pending outbox row: once none is left, none can still arrive.
     expect((await dev.scheduled('*/15 * * * *')).status).toBe(200)
     await dev.waitForLog(/^scheduled run: 0 wave\(s\) closed, 0 reminder\(s\) queued/)
-    await new Promise((r) => setTimeout(r, 3000))
+    await outboxSettled(waveId)
     expect(api.accepted).toHaveLength(7)
     const keys = api.accepted.map((c) => c.headers['idempotency-key'])
     expect(new Set(keys).size).toBe(7)
@@ -169,7 +207,7 @@ const contactFile = (n: number, bad?: number) =>
 describe('10,000 contacts and invitations on workerd + local D1', () => {
   test(
     'an import of 10,000 contacts lands whole or not at all; 10,000 invitations drain through the queue',
-    { timeout: 600_000 },
+    untimed,
     async () => {
       const created = await call('POST', '/api/waves', { surveyId: 'customer', name: 'Big wave' })
       const waveId = created.body.wave.id as string
@@ -196,23 +234,41 @@ describe('10,000 contacts and invitations on workerd + local D1', () => {
       expect(await count()).toBe(10_000)
 
       const before = api.accepted.length
+      const requestsBefore = api.calls.length
       const drainsBefore = drainLines().length
       const sendStart = Date.now()
       const invited = await call('POST', `/api/waves/${waveId}/invite`, {})
       expect(invited).toMatchObject({ status: 202, body: { queued: 10_000, sending: true } })
       const queuedMs = Date.now() - sendStart
-      await api.waitForAccepted(before + 10_000, 600_000)
+      // Done when the email API has all 10,000, D1 marks them sent and the consumer has logged
+      // each invocation; however long that takes, as long as something moves: an email, a row,
+      // a log line, or a retry or lease end the outbox itself has scheduled.
+      const drained = await waitForCondition(
+        '10,000 invitations drained through the queue',
+        async () => ({
+          accepted: api.accepted.length - before,
+          requests: api.calls.length - requestsBefore,
+          logged: drainLines()
+            .slice(drainsBefore)
+            .reduce((n, d) => n + d.sent, 0),
+          outbox: await outboxState(waveId),
+        }),
+        {
+          done: (v) => v.accepted >= 10_000 && v.outbox.pending === 0 && v.logged >= 10_000,
+          progress: (v) => [v.accepted, v.requests, v.logged, v.outbox.rows],
+          quietUntil: (v) => v.outbox.nextAt,
+          describe: (v) =>
+            `${v.accepted} of 10,000 accepted by the email API (${v.requests} requests), ${v.logged} logged sent by the consumer; outbox ${JSON.stringify(v.outbox.rows)}; last lines:\n${dev.logs.slice(-10).join('\n')}`,
+          intervalMs: 500,
+        },
+      )
       const sendMs = Date.now() - sendStart
       const mine = api.accepted.slice(before)
       expect(new Set(mine.map((c) => c.body.to)).size).toBe(10_000)
-
-      const sent = await dev.d1(
-        "select count(*) as n from outbox where wave_id = ? and status = 'sent'",
-        [waveId],
-      )
-      expect(sent).toEqual([{ n: 10_000 }])
-      // Let the last invocations log, then add up what the consumer cost in D1.
-      await new Promise((r) => setTimeout(r, 1500))
+      // All sent, some perhaps after a retry (attempts > 0) if the machine was busy.
+      expect(drained.outbox.rows.filter((r) => r.status !== 'sent')).toEqual([])
+      expect(drained.outbox.rows.reduce((n, r) => n + Number(r.n), 0)).toBe(10_000)
+      // What the consumer cost in D1.
       const drains = drainLines().slice(drainsBefore)
       const total = drains.reduce(
         (t, d) => ({

@@ -15,7 +15,7 @@ beforeAll(async () => {
   }
   // A limit of 1 makes the var observable: the second respondent-link request gets 429.
   dev = await startWranglerDev({ vars: { TOKEN_RATE_LIMIT: '1' } })
-})
+}, 0) // no fixed limit: start-up fails on its own once wrangler shows no activity
 
 afterAll(async () => {
   await dev?.stop()
