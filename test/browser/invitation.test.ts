@@ -7,6 +7,7 @@ import { answerSurvey } from '../helpers/answer-survey'
 import { launchBrowser, screenshotDir } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
 import { startSmtpServer, surveyLink } from '../helpers/smtp'
+import { STALL_MS } from '../helpers/wait-for'
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>
 let server: Awaited<ReturnType<typeof startNodeServer>>
@@ -54,7 +55,9 @@ async function invitedWave(survey: string, contacts: string[]) {
   return wave.id as string
 }
 
-describe('an emailed invitation in Chromium', () => {
+// answerSurvey and the waits below go on while the page still moves and fail on their own once
+// it has not for STALL_MS, so no fixed time limit cuts them short on a busy machine.
+describe('an emailed invitation in Chromium', { timeout: 0 }, () => {
   test('the link from the received message opens the survey without the token in the URL; answers resume; one submission', async () => {
     const waveId = await invitedWave('customer', ['ana@example.com'])
     const mail = smtp.received.find((m) => m.to === 'ana@example.com')!
@@ -98,7 +101,7 @@ describe('an emailed invitation in Chromium', () => {
       .poll(
         async () =>
           JSON.parse(await server.csi('wave', 'show', waveId, '--json')).invitations.partial,
-        { timeout: 10_000 },
+        { timeout: STALL_MS },
       )
       .toBe(1)
     await page.close()
@@ -122,7 +125,7 @@ describe('an emailed invitation in Chromium', () => {
     await resumed
       .getByText(/thank you/i)
       .first()
-      .waitFor({ timeout: 15_000 })
+      .waitFor({ timeout: STALL_MS })
     expect(referrers.filter((r) => r.includes('/s/') && r.length > 60)).toEqual([])
 
     // Opening the link again: already answered, no survey.

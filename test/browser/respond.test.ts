@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { answerSurvey } from '../helpers/answer-survey'
 import { launchBrowser, screenshotDir } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
+import { STALL_MS } from '../helpers/wait-for'
 
 let server: Awaited<ReturnType<typeof startNodeServer>>
 let browser: Browser
@@ -29,7 +30,9 @@ async function openWave(name: string) {
   return out as { id: string; link: string }
 }
 
-describe('respondent page on Node (npm start)', () => {
+// answerSurvey and the waits below go on while the page still moves and fail on their own once
+// it has not for STALL_MS, so no fixed time limit cuts them short on a busy machine.
+describe('respondent page on Node (npm start)', { timeout: 0 }, () => {
   test('open link → answer → submit → thanks, and the response is stored', async () => {
     const wave = await openWave('Browser pilot')
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
@@ -44,7 +47,7 @@ describe('respondent page on Node (npm start)', () => {
     await page
       .getByText(/thank you/i)
       .first()
-      .waitFor({ timeout: 15_000 })
+      .waitFor({ timeout: STALL_MS })
     await page.screenshot({ path: join(screenshotDir, 'respond-thanks.png'), fullPage: true })
 
     // Only the survey's code: no dashboard entry chunk, no chart code.
@@ -95,7 +98,7 @@ describe('respondent page on Node (npm start)', () => {
     await page
       .getByText(/thank you/i)
       .first()
-      .waitFor({ timeout: 15_000 })
+      .waitFor({ timeout: STALL_MS })
     const csv = await server.csi('export', '--wave', wave.id)
     expect(csv.trim().split(/\r?\n/)).toHaveLength(2)
     await page.close()
