@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seriousViolations } from '../helpers/axe'
-import { launchBrowser, screenshotDir, signInToOverview } from '../helpers/browser'
+import { launchBrowser, screenshotDir, signInToOverview, expectFitsPhone } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
 
 let server: Awaited<ReturnType<typeof startNodeServer>>
@@ -30,11 +30,7 @@ const NEW_PASSWORD = 'lantern orbit pebble'
 async function shots(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.screenshot({ path: join(screenshotDir, `${name}-1280.png`), fullPage: true })
-  await page.setViewportSize({ width: 375, height: 812 })
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - window.innerWidth,
-  )
-  expect(overflow, `${name} scrolls sideways at 375 px`).toBeLessThanOrEqual(0)
+  await expectFitsPhone(page, name)
   await page.screenshot({ path: join(screenshotDir, `${name}-375.png`), fullPage: true })
   await page.setViewportSize({ width: 1280, height: 800 })
 }

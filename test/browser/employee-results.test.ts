@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import type { CommentsPage } from '../../client/dashboard/comments/comments-model'
 import type { GapRow } from '../../client/dashboard/gaps/gap-model'
 import { seriousViolations } from '../helpers/axe'
-import { launchBrowser, screenshotDir, submitSignIn } from '../helpers/browser'
+import { launchBrowser, screenshotDir, submitSignIn, expectFitsPhone } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
 
 let server: Awaited<ReturnType<typeof startNodeServer>>
@@ -116,12 +116,7 @@ const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 
 /** Screenshots at 1280 px and 375 px (where nothing may scroll sideways), then axe. */
 async function check(page: Page, name: string) {
   await page.screenshot({ path: join(screenshotDir, `${name}-1280.png`), fullPage: true })
-  await page.setViewportSize({ width: 375, height: 800 })
-  await page.waitForTimeout(300)
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - window.innerWidth,
-  )
-  expect(overflow, `${name} scrolls sideways at 375 px`).toBeLessThanOrEqual(0)
+  await expectFitsPhone(page, name)
   await page.screenshot({ path: join(screenshotDir, `${name}-375.png`), fullPage: true })
   await page.setViewportSize({ width: 1280, height: 900 })
   expect(await seriousViolations(page)).toEqual([])

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { seriousViolations } from '../helpers/axe'
-import { launchBrowser, screenshotDir, submitSignIn } from '../helpers/browser'
+import { launchBrowser, screenshotDir, submitSignIn, expectFitsPhone } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
 
 let server: Awaited<ReturnType<typeof startNodeServer>>
@@ -93,12 +93,7 @@ async function check(page: Page, name: string) {
   const section = page.locator('.attitude')
   await page.screenshot({ path: join(shots, `${name}-page-1280.png`), fullPage: true })
   await section.screenshot({ path: join(shots, `${name}-1280.png`) })
-  await page.setViewportSize({ width: 375, height: 800 })
-  await page.waitForTimeout(300)
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - window.innerWidth,
-  )
-  expect(overflow, `${name} scrolls sideways at 375 px`).toBeLessThanOrEqual(0)
+  await expectFitsPhone(page, name)
   await section.screenshot({ path: join(shots, `${name}-375.png`) })
   // Print styles at about the width of A4 between margins (182 mm).
   await page.setViewportSize({ width: 690, height: 900 })

@@ -9,7 +9,7 @@ import { verdictName } from '../../client/dashboard/gaps/gap-model'
 import { numberWord } from '../../client/dashboard/gaps/words'
 import type { TrendData } from '../../client/dashboard/trend/trend-model'
 import { fixed, formatP, interval, signed } from '../../client/lib/format'
-import { launchBrowser, screenshotDir, submitSignIn } from '../helpers/browser'
+import { launchBrowser, screenshotDir, submitSignIn, expectFitsPhone } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
 
 let server: Awaited<ReturnType<typeof startNodeServer>>
@@ -76,12 +76,7 @@ async function shot(page: Page, name: string) {
 /** Screenshots at 1280 px, then at 375 px (where nothing may scroll sideways). */
 async function shotsAtBothWidths(page: Page, name: string) {
   await shot(page, `${name}-1280`)
-  await page.setViewportSize({ width: 375, height: 800 })
-  await page.waitForTimeout(300)
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - window.innerWidth,
-  )
-  expect(overflow).toBeLessThanOrEqual(0)
+  await expectFitsPhone(page, name)
   await shot(page, `${name}-375`)
   await page.setViewportSize({ width: 1280, height: 900 })
 }
@@ -263,11 +258,7 @@ describe('results pages in Chromium', () => {
     expect(await adequate.getAttribute('aria-selected')).toBe('true')
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('comments-tab-adequate')
     await page.getByRole('tab', { name: /Strength/ }).click()
-    await page.setViewportSize({ width: 375, height: 800 })
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    )
-    expect(overflow).toBeLessThanOrEqual(0)
+    await expectFitsPhone(page, 'comments')
     await shot(page, 'results-comments-375')
     await page.close()
   })

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 import { repoRoot } from './node-server'
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -46,4 +47,18 @@ export async function signInToOverview(
   await page.goto(`${origin}/sign-in`)
   await submitSignIn(page, email, password)
   await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor()
+}
+
+/**
+ * Narrows the page to a 375 px phone and waits until nothing scrolls sideways (charts and
+ * tables re-layout after the resize: a condition, not a fixed wait); fails naming the page.
+ */
+export async function expectFitsPhone(page: Page, name: string) {
+  await page.setViewportSize({ width: 375, height: 800 })
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
+      message: `${name} scrolls sideways at 375 px`,
+      timeout: 30_000,
+    })
+    .toBeLessThanOrEqual(0)
 }
