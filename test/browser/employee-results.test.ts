@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import type { CommentsPage } from '../../client/dashboard/comments/comments-model'
 import type { GapRow } from '../../client/dashboard/gaps/gap-model'
 import { seriousViolations } from '../helpers/axe'
-import { launchBrowser, screenshotDir, submitSignIn, expectFitsPhone } from '../helpers/browser'
+import { launchBrowser, screenshotDir, expectFitsPhone, openSignedIn } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
 
 let server: Awaited<ReturnType<typeof startNodeServer>>
@@ -96,14 +96,14 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function openAs(email: string, path: string) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-  await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(path)}`)
-  await submitSignIn(page, email, PASSWORD)
-  await page.waitForURL((u) => u.pathname === path.split('?')[0])
-  return page
-}
+const openAs = (email: string, path: string) =>
+  openSignedIn(browser, {
+    baseUrl: server.url,
+    email,
+    password: PASSWORD,
+    path,
+    errors: pageErrors,
+  })
 
 async function api<T>(page: Page, path: string): Promise<T> {
   const res = await page.request.get(`${server.url}${path}`)

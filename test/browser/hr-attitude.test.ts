@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { seriousViolations } from '../helpers/axe'
-import { launchBrowser, screenshotDir, submitSignIn, expectFitsPhone } from '../helpers/browser'
+import { launchBrowser, screenshotDir, expectFitsPhone, openSignedIn } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
 
 let server: Awaited<ReturnType<typeof startNodeServer>>
@@ -79,14 +79,14 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function openAs(email: string, path: string) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-  await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(path)}`)
-  await submitSignIn(page, email, PASSWORD)
-  await page.waitForURL((u) => u.pathname === path.split('?')[0])
-  return page
-}
+const openAs = (email: string, path: string) =>
+  openSignedIn(browser, {
+    baseUrl: server.url,
+    email,
+    password: PASSWORD,
+    path,
+    errors: pageErrors,
+  })
 
 /** The section at 1280 px and 375 px (where nothing may scroll sideways), printed, then axe. */
 async function check(page: Page, name: string) {

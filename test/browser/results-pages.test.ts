@@ -9,7 +9,7 @@ import { verdictName } from '../../client/dashboard/gaps/gap-model'
 import { numberWord } from '../../client/dashboard/gaps/words'
 import type { TrendData } from '../../client/dashboard/trend/trend-model'
 import { fixed, formatP, interval, signed } from '../../client/lib/format'
-import { launchBrowser, screenshotDir, submitSignIn, expectFitsPhone } from '../helpers/browser'
+import { launchBrowser, screenshotDir, expectFitsPhone, openSignedIn } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
 
 let server: Awaited<ReturnType<typeof startNodeServer>>
@@ -51,14 +51,12 @@ afterAll(async () => {
 })
 
 /** A signed-in page at `path`, through the sign-in form and its `?next=`. */
-async function openAs(email: string, path: string, width = 1280) {
-  const page = await browser.newPage({ viewport: { width, height: 900 } })
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-  await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(path)}`)
-  await submitSignIn(page, email, PASSWORD)
-  await page.waitForURL((u) => u.pathname === path.split('?')[0])
-  return page
-}
+const openAs = (email: string, path: string, width = 1280) =>
+  openSignedIn(
+    browser,
+    { baseUrl: server.url, email, password: PASSWORD, path, errors: pageErrors },
+    width,
+  )
 
 /** The pages load their chunk and data after navigation: wait for them, not a fixed sleep. */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 })

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Page } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { repoRoot } from './node-server'
 
@@ -61,4 +61,21 @@ export async function expectFitsPhone(page: Page, name: string) {
       timeout: 30_000,
     })
     .toBeLessThanOrEqual(0)
+}
+
+/**
+ * A new page signed in as `email` and on `path` (through the sign-in page's `next`), with its
+ * script errors collected in `errors` so a test can fail on any.
+ */
+export async function openSignedIn(
+  browser: Browser,
+  o: { baseUrl: string; email: string; password: string; path: string; errors: string[] },
+  width = 1280,
+) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } })
+  page.on('pageerror', (e) => o.errors.push(e.message))
+  await page.goto(`${o.baseUrl}/sign-in?next=${encodeURIComponent(o.path)}`)
+  await submitSignIn(page, o.email, o.password)
+  await page.waitForURL((u) => u.pathname === o.path.split('?')[0])
+  return page
 }
