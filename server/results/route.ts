@@ -17,7 +17,8 @@ const trendQuery = reportQuery.pick({ csi: true, scale: true })
 const commentsQuery = z
   .object({
     by: z.string().min(1).max(64).default('overall'),
-    scale: z.enum(['linear', 'proportional', 'anchored10']).default('linear'),
+    // Absent: the programme's scale (GET /api/settings/bands).
+    scale: z.enum(['linear', 'proportional', 'anchored10']).optional(),
     before: z.coerce.number().int().positive().optional(),
   })
   .strict()

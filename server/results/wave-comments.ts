@@ -1,6 +1,7 @@
 import type { Band, ScaleMapping } from '../../reports'
 import { band, toScore10 } from '../../reports'
 import { anonymityThresholds } from '../db/anonymity-settings'
+import { programmeBands } from '../db/band-settings'
 import type { Store } from '../db/client'
 import { countCommentedResponses, listCommentedResponses } from '../db/comments'
 import type { loadWaveSurvey } from '../db/wave-survey'
@@ -34,7 +35,7 @@ export const COMMENTS_PAGE = 500
 export async function waveComments(
   store: Store,
   loaded: Loaded,
-  opts: { by: string; scale: ScaleMapping; before: number | null },
+  opts: { by: string; scale?: ScaleMapping; before: number | null },
 ) {
   const { db } = store
   const { wave, survey } = loaded
@@ -43,6 +44,9 @@ export async function waveComments(
   const questionLabel = Object.fromEntries(labels.comments.map((c) => [c.key, c.label]))
   const anonymous = isAnonymous(wave.audience)
   const thresholds = await anonymityThresholds(db)
+  // Bands as the report draws them: the programme's cut-offs, its scale unless one is asked for.
+  const programme = await programmeBands(db)
+  const scale = opts.scale ?? programme.scale
   const release = anonymous
     ? (await releasedRows(store, loaded, thresholds.minGroup, new Date())).release
     : null
@@ -65,7 +69,7 @@ export async function waveComments(
       : opts.by === 'overall'
         ? ratings.overall
         : (ratings.attributes[opts.by] ?? null)
-    const b: CommentBand = band(toScore10(rating, opts.scale)) ?? 'unrated'
+    const b: CommentBand = band(toScore10(rating, scale), programme) ?? 'unrated'
     for (const key of keys) {
       const text = r.answers[key]
       if (typeof text !== 'string' || !text.trim()) continue

@@ -2,16 +2,13 @@ import type {
   AggregateSpec,
   Audience,
   CellRow,
+  CutOffs,
   ReportOptions,
   ResponseRateInput,
 } from '../../reports'
-import {
-  aggregatesFromCells,
-  attitudeTable,
-  defaultCutOffs,
-  reportFromAggregates,
-} from '../../reports'
+import { aggregatesFromCells, attitudeTable, reportFromAggregates } from '../../reports'
 import { anonymityThresholds } from '../db/anonymity-settings'
+import { programmeBands } from '../db/band-settings'
 import type { Db, Store } from '../db/client'
 import { loadAggregateRows } from '../db/aggregates'
 import { invitationCounts } from '../db/invitations'
@@ -82,13 +79,17 @@ export function anonymityRefusal(waves: readonly WaveSurvey[], by: readonly stri
 export async function waveReport(
   store: Store,
   waves: readonly WaveSurvey[],
-  options: ReportOptions,
+  requested: ReportOptions,
   now = new Date(),
 ) {
-  const refusal = anonymityRefusal(waves, options.by ?? [])
+  const refusal = anonymityRefusal(waves, requested.by ?? [])
   if (refusal) throw new ApiError('BAD_REQUEST', refusal)
   const { db } = store
   const { minGroup } = await anonymityThresholds(db)
+  // The programme's bands, always, and its scale unless the request picks one (SPEC §5.2).
+  const { strength, adequate, scale } = await programmeBands(db)
+  const cutOffs: CutOffs = { strength, adequate }
+  const options: ReportOptions = { ...requested, scale: requested.scale ?? scale, cutOffs }
   const spec = combinedSpec(waves)
   const rows: CellRow[] = []
   let release: ReleaseInfo | null = null
@@ -98,7 +99,7 @@ export async function waveReport(
       const released = await releasedRows(store, loaded, minGroup, now)
       rows.push(...released.rows)
       release = released.release
-      attitude = await hrAttitude(db, loaded, options, minGroup)
+      attitude = await hrAttitude(db, loaded, options, { minGroup, cutOffs })
     } else rows.push(...(await loadAggregateRows(db, loaded.wave.id)))
   }
   // Response rates of an anonymous wave's groups would count who responded, one at a time.
@@ -132,10 +133,14 @@ export async function waveReport(
 }
 
 /** The HR attitude table of an employee wave's release, for the wave and its one breakdown. */
-async function hrAttitude(db: Db, loaded: WaveSurvey, options: ReportOptions, minGroup: number) {
+async function hrAttitude(
+  db: Db,
+  loaded: WaveSurvey,
+  options: ReportOptions,
+  { minGroup, cutOffs }: { minGroup: number; cutOffs: CutOffs },
+) {
   const column = options.by?.length ? anonymousBreakdown(loaded) : null
   const { keys, groups } = await attitudeCounts(db, loaded, column, true)
-  const cutOffs = { ...defaultCutOffs, ...options.cutOffs }
   const table = attitudeTable(groups, keys, { minGroup, scale: options.scale, cutOffs })
   return { items: attitudeItems(loaded.survey.definition), groups: table }
 }

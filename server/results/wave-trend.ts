@@ -1,5 +1,6 @@
 import type { ReportOptions } from '../../reports'
 import { trend } from '../../reports'
+import { programmeBands } from '../db/band-settings'
 import type { Store } from '../db/client'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { listWaves } from '../db/waves'
@@ -43,7 +44,8 @@ export async function waveTrend(
     })
   }
   const labels = reportLabels(loaded.survey.definition).attributes
-  const mapping = options.scale ?? 'linear'
+  // The same mapping each point's waveReport used: the request's, else the programme's.
+  const mapping = options.scale ?? (await programmeBands(store.db)).scale
   return {
     ...trend(
       points,

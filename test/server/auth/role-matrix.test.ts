@@ -77,6 +77,8 @@ const matrix: Record<string, Rule> = {
   'PATCH /api/alerts/:id': { kind: 'roles', roles: ['admin', 'manager'] },
   'GET /api/settings/anonymity': { kind: 'signed-in' },
   'PUT /api/settings/anonymity': { kind: 'admin' },
+  'GET /api/settings/bands': { kind: 'signed-in' },
+  'PUT /api/settings/bands': { kind: 'admin' },
   'GET /api/users': { kind: 'admin' },
   'POST /api/users': { kind: 'admin' },
   'PATCH /api/users/:id': { kind: 'admin' },
@@ -95,6 +97,7 @@ function bodyFor(key: string, audience: Audience): unknown {
   if (key === 'PATCH /api/alerts/:id') return { note: 'Called the customer' }
   if (key === 'PUT /api/alerts/settings') return { overdueDays: 4 }
   if (key === 'PUT /api/settings/anonymity') return { minGroup: 5, minComments: 10 }
+  if (key === 'PUT /api/settings/bands') return { strength: 8, adequate: 7, scale: 'linear' }
   if (key === 'PUT /api/alerts/acknowledgements/:audience') return null
   if (key === 'PUT /api/waves/:id/alert-rules') return { rules: null }
   if (key === 'POST /api/auth/change-password')
