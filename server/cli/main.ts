@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<Register>> = {
   export: async () => (await import('./export')).registerExport,
   report: async () => (await import('./report')).registerReport,
   user: async () => (await import('./user')).registerUser,
+  settings: async () => (await import('./settings')).registerSettings,
   aggregates: async () => (await import('./aggregates')).registerAggregates,
   demo: async () => (await import('./demo')).registerDemo,
 }
@@ -45,6 +46,7 @@ export const commandList: Record<string, [term: string, description: string]> = 
     'the CSI report of a responses CSV (no server or database needed), or of --wave',
   ],
   user: ['user', 'manage dashboard users'],
+  settings: ['settings', 'programme settings: bands, scale and anonymity thresholds'],
   aggregates: ['aggregates', 'report aggregates (repair path)'],
   demo: [
     'demo [options]',

@@ -98,7 +98,17 @@ async function run(io: CliIo, file: string, raw: RawReportOptions & { survey?: s
   }
 }
 
-const fileOnly = ['na', 'audience', 'overall', 'rebuy', 'attributes', 'survey', 'minGroup'] as const
+// --bands too: a wave's bands are the programme's (`csi settings set`), never a report option.
+const fileOnly = [
+  'na',
+  'audience',
+  'overall',
+  'rebuy',
+  'attributes',
+  'survey',
+  'minGroup',
+  'bands',
+] as const
 const flag = (name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
 
 function followUpLine(wave: string, f: FollowUp) {
@@ -174,6 +184,10 @@ export function registerReport(program: Command, io: CliIo) {
       'SurveyJS definition whose attribute keys are the rating columns',
     )
     .option('--sort <order>', 'attribute table order: mean (default) | importance')
+    .option(
+      '--bands <strength,adequate>',
+      'band cut-offs on /10 for a CSV file, e.g. 7.5,6.5 (default 8,7; waves use the programme setting)',
+    )
     .addHelpText(
       'after',
       '\nWithout --csi the CSI is overall-rebuy, or overall when there is no rebuy column, or the\n' +

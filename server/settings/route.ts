@@ -7,7 +7,8 @@ import { bandsSchema, programmeBands, saveProgrammeBands } from '../db/band-sett
 import type { AppEnv } from '../env'
 import { validate, wholeNumber } from '../lib/validate'
 
-const anonymityBody = z
+/** The checks of the anonymity thresholds, shared with `csi settings set`. */
+export const anonymityBody = z
   .object({
     minGroup: wholeNumber(MIN_GROUP_FLOOR, 50),
     minComments: wholeNumber(MIN_GROUP_FLOOR, 100),

@@ -28,6 +28,7 @@ export interface RawReportOptions {
   rebuy?: string
   attributes?: string[]
   sort?: string
+  bands?: string
 }
 
 /** Checked options: what to compute (`report`) and how to read the file (the rest). */
@@ -64,6 +65,25 @@ function minGroupOf(value: string | undefined): number | undefined {
     throw new ReportInputError(`--min-group: "${value}" must be a whole number of at least 3`)
   }
   return k
+}
+
+/** `--bands 7.5,6.5`: the strength and adequate cut-offs on /10 (0–10, one decimal). */
+function bandsOf(value: string | undefined): ReportOptions['cutOffs'] {
+  if (value === undefined) return undefined
+  const parts = value.split(',').map((p) => p.trim())
+  const cutOff = (p: string) => (/^(10(\.0)?|\d(\.\d)?)$/.test(p) ? Number(p) : NaN)
+  const [strength, adequate] = parts.map(cutOff)
+  if (parts.length !== 2 || Number.isNaN(strength) || Number.isNaN(adequate)) {
+    throw new ReportInputError(
+      `--bands: "${value}" must be <strength>,<adequate>: two scores from 0 to 10 with at most one decimal, e.g. 7.5,6.5`,
+    )
+  }
+  if (!(adequate! < strength!)) {
+    throw new ReportInputError(
+      `--bands: "${value}": adequate (${adequate}) must be below strength (${strength})`,
+    )
+  }
+  return { strength: strength!, adequate: adequate! }
 }
 
 function compareOf(value: string | undefined): ReportOptions['compare'] {
@@ -103,7 +123,7 @@ export function parseReportOptions(raw: RawReportOptions): ReportRequest {
   if (raw.na !== undefined && na.length === 0) {
     throw new ReportInputError('--na: no codes given (e.g. --na 0 or --na NA,-99)')
   }
-  const report: ReportOptions = {
+  let report: ReportOptions = {
     csi: oneOf('--csi', raw.csi, csiDefinitions) as CsiDefinition | undefined,
     scale: oneOf('--scale', raw.scale, scales) as ScaleMapping | undefined,
     sort: (oneOf('--sort', raw.sort, sorts) ?? 'mean') as AttributeSort,
@@ -111,6 +131,8 @@ export function parseReportOptions(raw: RawReportOptions): ReportRequest {
     compare: compareOf(raw.compare),
     by,
   }
+  const cutOffs = bandsOf(raw.bands)
+  if (cutOffs) report = { ...report, cutOffs }
   return {
     format: oneOf('--format', raw.format, formats) ?? 'md',
     report,

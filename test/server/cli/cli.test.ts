@@ -10,6 +10,7 @@ import { registerReport } from '../../../server/cli/report'
 import { registerResponses } from '../../../server/cli/responses'
 import { registerSend } from '../../../server/cli/send'
 import { registerServe } from '../../../server/cli/serve'
+import { registerSettings } from '../../../server/cli/settings'
 import { registerUser } from '../../../server/cli/user'
 import { registerWave } from '../../../server/cli/wave'
 import { openDatabase } from '../../../server/node/open-database'
@@ -31,6 +32,7 @@ describe('csi --help', () => {
       registerExport,
       registerReport,
       registerUser,
+      registerSettings,
       registerAggregates,
       registerDemo,
     ])

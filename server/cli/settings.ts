@@ -1,0 +1,111 @@
+import type { Command } from 'commander'
+import type { ZodType } from 'zod'
+import { anonymityThresholds, saveAnonymityThresholds } from '../db/anonymity-settings'
+import { bandsSchema, programmeBands, saveProgrammeBands } from '../db/band-settings'
+import type { Db } from '../db/client'
+import { anonymityBody } from '../settings/route'
+import { CliError } from './cli-error'
+import { openCliStore } from './context'
+import type { CliIo } from './io'
+
+type SetOptions = {
+  strength?: string
+  adequate?: string
+  scale?: string
+  minGroup?: string
+  minComments?: string
+}
+
+const flag = (name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
+// A number option keeps what was typed when it is not a number, so the error can quote it.
+const numberOf = (value: string | undefined) =>
+  value === undefined ? undefined : value.trim() !== '' && isFinite(+value) ? +value : value
+
+/** The schema's value, or a CliError naming the first bad option as the API names its field. */
+function checked<T>(schema: ZodType<T>, value: unknown, raw: SetOptions): T {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]!
+  const name = String(issue.path[0] ?? '')
+  const typed = raw[name as keyof SetOptions]
+  throw new CliError(
+    `${flag(name)}: ${typed === undefined ? '' : `"${typed}" `}${issue.message}`.trim(),
+  )
+}
+
+async function show(io: CliIo, db: Db) {
+  const b = await programmeBands(db)
+  const a = await anonymityThresholds(db)
+  await io.stdout(
+    `Bands (on /10): strength ≥ ${b.strength}, adequate ≥ ${b.adequate}, concern below\n` +
+      `Scale: ${b.scale}\n` +
+      `Anonymity: employee results for groups of at least ${a.minGroup}, comments of at least ${a.minComments}\n`,
+  )
+}
+
+export function registerSettings(program: Command, io: CliIo) {
+  const settings = program
+    .command('settings')
+    .description('programme settings: bands, scale and anonymity thresholds')
+  settings
+    .command('show')
+    .description('print the bands, scale and anonymity thresholds every report uses')
+    .action(async () => {
+      const { store } = await openCliStore(io)
+      try {
+        await show(io, store.db)
+      } finally {
+        store.close()
+      }
+    })
+  settings
+    .command('set')
+    .description('change some settings; the others keep their values')
+    .option('--strength <score>', 'lowest /10 score of a strength (0–10, one decimal)')
+    .option('--adequate <score>', 'lowest /10 score of adequate, below --strength')
+    .option(
+      '--scale <mapping>',
+      'mean → /10 when a report asks for none: linear | proportional | anchored10',
+    )
+    .option('--min-group <k>', 'smallest employee group whose results are shown (at least 3)')
+    .option('--min-comments <k>', 'smallest employee group whose comments are shown')
+    .action(async (raw: SetOptions) => {
+      if (Object.values(raw).every((v) => v === undefined))
+        throw new CliError(
+          'give at least one of --strength, --adequate, --scale, --min-group, --min-comments',
+        )
+      const { store } = await openCliStore(io)
+      try {
+        const { db } = store
+        // Both checked before either is saved: a bad option changes nothing.
+        const bands = checked(
+          bandsSchema,
+          {
+            ...(await programmeBands(db)),
+            ...defined({ strength: numberOf(raw.strength), adequate: numberOf(raw.adequate) }),
+            ...defined({ scale: raw.scale }),
+          },
+          raw,
+        )
+        const anonymity = checked(
+          anonymityBody,
+          {
+            ...(await anonymityThresholds(db)),
+            ...defined({
+              minGroup: numberOf(raw.minGroup),
+              minComments: numberOf(raw.minComments),
+            }),
+          },
+          raw,
+        )
+        await saveProgrammeBands(db, bands)
+        await saveAnonymityThresholds(db, anonymity)
+        await show(io, db)
+      } finally {
+        store.close()
+      }
+    })
+}
+
+const defined = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>

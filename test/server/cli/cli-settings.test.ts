@@ -1,0 +1,97 @@
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { csiWithDatabase, runCsi } from '../../helpers/cli'
+import { repoRoot } from '../../helpers/repo-root'
+
+const fixture = join(repoRoot, 'test/fixtures/report/responses.csv')
+
+describe('csi settings', () => {
+  test('show prints the defaults; set changes only what it names', async () => {
+    const csi = csiWithDatabase()
+    const shown = await csi('settings', 'show')
+    expect(shown.code).toBe(0)
+    expect(shown.stdout).toContain('strength ≥ 8, adequate ≥ 7')
+    expect(shown.stdout).toContain('Scale: linear')
+    expect(shown.stdout).toContain('groups of at least 5, comments of at least 10')
+
+    const set = await csi(
+      'settings',
+      'set',
+      '--strength',
+      '7.5',
+      '--adequate',
+      '6.5',
+      '--scale',
+      'proportional',
+    )
+    expect(set.stderr).toBe('')
+    expect(set.code).toBe(0)
+    const after = (await csi('settings', 'show')).stdout
+    expect(after).toContain('strength ≥ 7.5, adequate ≥ 6.5')
+    expect(after).toContain('Scale: proportional')
+    expect(after).toContain('groups of at least 5, comments of at least 10')
+
+    await csi('settings', 'set', '--min-group', '6', '--min-comments', '12')
+    const later = (await csi('settings', 'show')).stdout
+    expect(later).toContain('strength ≥ 7.5, adequate ≥ 6.5')
+    expect(later).toContain('groups of at least 6, comments of at least 12')
+  })
+
+  test('a bad option is named, and nothing is saved', async () => {
+    const csi = csiWithDatabase()
+    const bad = async (...args: string[]) => {
+      const out = await csi('settings', 'set', ...args)
+      expect(out.code).toBe(1)
+      return out.stderr
+    }
+    expect(await bad('--strength', '11')).toBe(
+      'csi: --strength: "11" must be a number from 0 to 10 with at most one decimal\n',
+    )
+    expect(await bad('--strength', 'high')).toMatch(/^csi: --strength: "high" /)
+    expect(await bad('--adequate', '7.25')).toMatch(/^csi: --adequate: "7.25" must be a number/)
+    // 8 is the stored strength: adequate 8 is not below it.
+    expect(await bad('--adequate', '8')).toBe('csi: --adequate: "8" must be below strength\n')
+    expect(await bad('--scale', 'log')).toMatch(/^csi: --scale: "log" must be one of linear/)
+    expect(await bad('--min-group', '2')).toBe(
+      'csi: --min-group: "2" must be a whole number from 3 to 50\n',
+    )
+    expect(await bad('--strength', '9', '--min-group', '2')).toMatch(/^csi: --min-group/)
+    expect(await bad()).toMatch(/give at least one of --strength/)
+    expect((await csi('settings', 'show')).stdout).toContain('strength ≥ 8, adequate ≥ 7')
+  })
+})
+
+describe('csi report --bands', () => {
+  const csiCsi = async (...args: string[]) => {
+    const out = await runCsi(['report', fixture, '--format', 'json', ...args])
+    expect(out.stderr).toBe('')
+    return JSON.parse(out.stdout)
+  }
+  const customerCsi = (r: any) =>
+    r.groups.find((g: any) => g.audience === 'customer' && !g.segment).csi
+
+  test('moves the bands of a file report: the customers’ 6.875 is a concern under 8,7', async () => {
+    expect(customerCsi(await csiCsi())).toMatchObject({ score10: 6.875, band: 'concern' })
+    expect(customerCsi(await csiCsi('--bands', '7,6'))).toMatchObject({ band: 'adequate' })
+    expect(customerCsi(await csiCsi('--bands', '6.8, 6'))).toMatchObject({ band: 'strength' })
+  })
+
+  test('bad --bands name the option; waves take the programme’s bands', async () => {
+    const bad = async (...args: string[]) => {
+      const out = await runCsi(['report', ...args])
+      expect(out.code).toBe(1)
+      return out.stderr
+    }
+    expect(await bad(fixture, '--bands', '8')).toMatch(
+      /^csi: --bands: "8" must be <strength>,<adequate>/,
+    )
+    expect(await bad(fixture, '--bands', '8,7.25')).toMatch(/^csi: --bands: "8,7.25" must be/)
+    expect(await bad(fixture, '--bands', '11,7')).toMatch(/^csi: --bands: "11,7" must be/)
+    expect(await bad(fixture, '--bands', '6,7')).toBe(
+      'csi: --bands: "6,7": adequate (7) must be below strength (6)\n',
+    )
+    expect(await bad('--wave', 'w1', '--bands', '7,6')).toBe(
+      'csi: --bands: applies to CSV files only, not to --wave\n',
+    )
+  })
+})
