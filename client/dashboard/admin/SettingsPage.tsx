@@ -4,13 +4,14 @@ import { useSession } from '../shell/session'
 import { LoadFailed } from '../ui/Notice'
 import { useLoad } from '../ui/use-load'
 import { AnonymityForm } from './AnonymityForm'
+import { BandsSection } from './BandsSection'
 import type { Anonymity } from './settings-api'
 import { getAnonymity } from './settings-api'
 import '../account/account.css'
 import './admin.css'
 import './settings.css'
 
-/** Programme settings: the anonymity thresholds every employee result is held to. */
+/** Programme settings: the anonymity thresholds every employee result is held to, the bands. */
 export default function SettingsPage() {
   const { user } = useSession()
   const load = useLoad(getAnonymity, [])
@@ -71,6 +72,7 @@ export default function SettingsPage() {
           </>
         )}
       </section>
+      <BandsSection />
     </div>
   )
 }
