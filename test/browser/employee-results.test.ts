@@ -226,6 +226,43 @@ describe('employee results in Chromium (HR)', () => {
     await page.close()
   })
 
+  test('admin: the bands form checks its fields and saves; HR reads the bands', async () => {
+    const page = await openAs(ADMIN, '/settings')
+    const strength = page.getByLabel('Strength from')
+    await poll(() => strength.inputValue()).toBe('8')
+    const adequate = page.getByLabel('Adequate from')
+    await adequate.fill('8.5')
+    await page.getByRole('button', { name: 'Save bands' }).click()
+    await poll(() => page.locator('#bands-adequate-error').textContent()).toMatch(
+      /^Below the strength cut-off \(8\)/,
+    )
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('bands-adequate')
+    await check(page, 'settings-bands-error')
+    await strength.fill('7.5')
+    await adequate.fill('6.5')
+    await page.getByLabel('Scale', { exact: true }).selectOption('proportional')
+    await page.getByRole('button', { name: 'Save bands' }).click()
+    await poll(() => page.locator('.settings-status').textContent()).toContain('Saved.')
+    expect(await api(page, '/api/settings/bands')).toEqual({
+      strength: 7.5,
+      adequate: 6.5,
+      scale: 'proportional',
+    })
+    await check(page, 'settings-bands')
+    // Put back the defaults the other tests' bands assume.
+    await strength.fill('8')
+    await adequate.fill('7')
+    await page.getByLabel('Scale', { exact: true }).selectOption('linear')
+    await page.getByRole('button', { name: 'Save bands' }).click()
+    await poll(() => page.locator('.settings-status').textContent()).toContain('from 8,')
+    await page.close()
+    const hr = await openAs(HR, '/settings')
+    await hr.getByRole('heading', { name: 'Bands and scale' }).waitFor()
+    await poll(() => hr.locator('.settings-values').nth(1).textContent()).toContain('Linear')
+    await check(hr, 'settings-bands-hr')
+    await hr.close()
+  })
+
   test('comments: the released staff comments, alphabetical, without ratings or dates', async () => {
     const page = await openAs(HR, `/waves/${pulse}/comments`)
     const data = await api<CommentsPage>(page, `/api/waves/${pulse}/comments`)
