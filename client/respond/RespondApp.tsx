@@ -9,6 +9,8 @@ export type Loaded = {
     kind: 'invitation' | 'open'
     key: string
     saved: { data: Record<string, unknown>; pageNo: number } | null
+    /** Segment answers the contact list gives: filled in and not asked. */
+    prefill: Record<string, string>
   }
 }
 

@@ -48,6 +48,13 @@ function buildModel(link: Loaded['link'], definition: Record<string, unknown>) {
     model.data = saved.data
     if (saved.pageNo < model.visiblePages.length) model.currentPageNo = saved.pageNo
   }
+  // What the contact list already says about this invitee is not asked again.
+  for (const [name, value] of Object.entries(link.prefill)) {
+    const question = model.getQuestionByName(name)
+    if (!question) continue
+    model.setValue(name, value)
+    question.visible = false
+  }
   let draftTimer: ReturnType<typeof setTimeout> | undefined
   const sendDraft = () => {
     void api.api.respond.draft

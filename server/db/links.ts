@@ -1,7 +1,7 @@
 import { hashToken, tokenPattern } from '../lib/tokens'
 import type { Db } from './client'
 import { findInvitationByTokenHash } from './invitations'
-import { surveyVersionWithSpec } from './wave-survey'
+import { surveyVersionWithSpec, waveSpec } from './wave-survey'
 import { findWaveByOpenLinkHash, waveState } from './waves'
 
 export type LinkState = 'open' | 'unknown' | 'closed' | 'not-yet-open' | 'used'
@@ -28,7 +28,7 @@ export async function resolveLink(db: Db, token: string, now: Date) {
     state,
     wave,
     survey: entry.survey,
-    spec: entry.spec,
+    spec: await waveSpec(db, wave, entry.spec),
     invitation: invited?.invitation ?? null,
   }
 }

@@ -109,19 +109,31 @@ export async function listRatingsPage(db: Db, waveId: string, afterId: number, l
 /** What a deep rebuild reads: the SurveyJS answers themselves. */
 export async function listAnswersPage(db: Db, waveId: string, afterId: number, limit: number) {
   return db
-    .select({ id: responses.id, answers: responses.answers })
+    .select({
+      id: responses.id,
+      answers: responses.answers,
+      segments: responses.segments,
+      ratings: responses.ratings,
+    })
     .from(responses)
     .where(inWaveAfter(waveId, afterId))
     .orderBy(asc(responses.id))
     .limit(limit)
 }
 
+/** Rewrites stored rating codes (after the wave's spec changed), one statement per response. */
+export function setRatingCodes(db: Db, rows: readonly { id: number; ratings: string }[]) {
+  return rows.map((r) =>
+    db.update(responses).set({ ratings: r.ratings }).where(eq(responses.id, r.id)),
+  )
+}
+
 export async function getAnswers(db: Db, id: number) {
   const [row] = await db
-    .select({ answers: responses.answers })
+    .select({ answers: responses.answers, segments: responses.segments })
     .from(responses)
     .where(eq(responses.id, id))
-  return row?.answers ?? null
+  return row ?? null
 }
 
 /** An anonymous wave's answers and groups, all or only those released (for the HR tables). */

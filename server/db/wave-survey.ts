@@ -1,7 +1,10 @@
+import { sql } from 'drizzle-orm'
 import type { AggregateSpec } from '../../reports'
+import { isAnonymous } from '../surveys/audiences'
 import { specOfSurvey } from '../surveys/response-record'
 import type { Db } from './client'
 import type { Audience } from './schema'
+import { invitations } from './schema'
 import { getSurveyVersion } from './surveys'
 import { getWave } from './waves'
 
@@ -28,12 +31,40 @@ export async function surveyVersionWithSpec(
   return entry
 }
 
-/** A wave with its pinned survey version and that version's aggregate spec. */
+/** The segment columns a wave's contact list brings (sorted), whatever the survey asks. */
+export async function contactColumns(db: Db, waveId: string): Promise<string[]> {
+  const rows = await db
+    .select({ key: sql<string>`j.key` })
+    .from(sql`${invitations}, json_each(${invitations.segments}) as j`)
+    .where(sql`${invitations.waveId} = ${waveId}`)
+    .groupBy(sql`j.key`)
+    .orderBy(sql`j.key`)
+  return rows.map((r) => r.key)
+}
+
+/**
+ * A wave's aggregate spec: its survey version's, plus the contact list's own segment columns
+ * for named audiences (employee waves may only use the survey's segment questions). The list is
+ * read per wave, not cached: a contact import can add a column at any time (and then rebuilds
+ * the wave's aggregates from its responses, see distribution/contacts-import.ts).
+ */
+export async function waveSpec(
+  db: Db,
+  wave: { id: string; audience: Audience },
+  surveySpec: AggregateSpec,
+): Promise<AggregateSpec> {
+  if (isAnonymous(wave.audience)) return surveySpec
+  const own = surveySpec.segments ?? []
+  const extra = (await contactColumns(db, wave.id)).filter((c) => !own.includes(c))
+  return extra.length ? { ...surveySpec, segments: [...own, ...extra] } : surveySpec
+}
+
+/** A wave with its pinned survey version and its aggregate spec (see {@link waveSpec}). */
 export async function loadWaveSurvey(db: Db, waveId: string) {
   const wave = await getWave(db, waveId)
   if (!wave) return null
   const entry = await surveyVersionWithSpec(db, wave.surveyId, wave.surveyVersion, wave.audience)
   if (!entry)
     throw new Error(`Survey ${wave.surveyId} v${wave.surveyVersion} of wave ${wave.id} is missing`)
-  return { wave, ...entry }
+  return { wave, survey: entry.survey, spec: await waveSpec(db, wave, entry.spec) }
 }

@@ -1,12 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { rawStatement } from '../db/atomic'
 import type { Store } from '../db/client'
-import { audiences, importRows, invitations, optOuts } from '../db/schema'
+import { audiences, importRows, invitations, optOuts, responses } from '../db/schema'
 import type { Wave } from '../db/waves'
 import { cleanCell, isEmail, normaliseHeader, segmentName } from '../lib/csv-header'
 import type { RowVerdict } from '../db/staged-import'
 import { stagedImport } from '../db/staged-import'
 import type { Staging } from '../db/staging'
+import { contactColumns } from '../db/wave-survey'
+import { rebuildWaveAggregates } from '../responses/rebuild-aggregates'
+import { isAnonymous } from '../surveys/audiences'
 import { ImportRefused } from '../db/staging'
 import {
   anonymousSegmentChoices,
@@ -39,7 +42,8 @@ export async function importContacts(
 ): Promise<ContactImportResult> {
   let segments: { name: string; index: number }[] = []
   const choices = await anonymousSegmentChoices(store, wave)
-  return stagedImport(
+  const before = (await contactColumns(store.db, wave.id)).join('\n')
+  const result = await stagedImport(
     store,
     rows,
     {
@@ -79,6 +83,14 @@ export async function importContacts(
     },
     opts,
   )
+  // A named audience's contact columns are report segments (see db/wave-survey.ts `waveSpec`):
+  // when the set changes, responses already in are re-coded and the aggregates rebuilt.
+  if (
+    !isAnonymous(wave.audience) &&
+    (await contactColumns(store.db, wave.id)).join('\n') !== before
+  )
+    await rebuildWaveAggregates(store, wave.id, { fromAnswers: true })
+  return result
 }
 
 function checkHeader(header: string[]) {
@@ -158,6 +170,15 @@ async function moveContacts(store: Store, waveId: string, staging: Staging) {
         from ${importRows} where ${importRows.importId} = ${staging.importId} order by ${importRows.rowNo}
         on conflict (wave_id, email) do update
           set name = excluded.name, owner = excluded.owner, segments = excluded.segments`,
+    ),
+    // Responses already in keep their values and gain the columns they lacked (a column added
+    // after they answered), so exports and aggregate rebuilds see them.
+    rawStatement(
+      store.db,
+      sql`
+        update ${responses} set segments = json_patch(${invitations.segments}, ${responses.segments})
+        from ${invitations}
+        where ${responses.waveId} = ${waveId} and ${invitations.id} = ${responses.invitationId}`,
     ),
     staging.dropStatement(),
   ])

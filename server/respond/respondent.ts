@@ -7,6 +7,7 @@ import { resolveLink } from '../db/links'
 import type { AppEnv } from '../env'
 import { ApiError } from '../lib/errors'
 import { isAnonymous } from '../surveys/audiences'
+import { contactPrefill } from '../surveys/response-record'
 import { linkProblem } from './link-problem'
 import { isSealed, openDraft, sealDraft } from './sealed-draft'
 import { submitResponse } from '../responses/submit-response'
@@ -73,8 +74,14 @@ export async function linkView(link: OpenLink, token: string) {
     survey: { id: survey.surveyId, version: survey.version, definition: survey.definition },
     // Keys the device's saved progress; an invitation also resumes from the server's draft.
     link: invitation
-      ? { kind: 'invitation' as const, key: invitation.id, saved }
-      : { kind: 'open' as const, key: wave.id, saved: null },
+      ? {
+          kind: 'invitation' as const,
+          key: invitation.id,
+          saved,
+          // Segment questions the contact list answers: filled and hidden, not asked again.
+          prefill: contactPrefill(survey.definition, invitation.segments),
+        }
+      : { kind: 'open' as const, key: wave.id, saved: null, prefill: {} },
   }
 }
 

@@ -7,12 +7,15 @@ import {
   getAnswers,
   listAnswersPage,
   listRatingsPage,
+  setRatingCodes,
 } from '../db/responses'
 import type { Audience } from '../db/schema'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { responseRecord } from '../surveys/response-record'
 
 const PAGE = 5000
+
+type StoredAnswers = { answers: Record<string, unknown>; segments: Record<string, string> }
 
 /**
  * Recomputes a wave's aggregates from its stored responses and swaps them in atomically; must
@@ -29,25 +32,44 @@ export async function rebuildWaveAggregates(
   if (!loaded) return null
   const { wave, spec } = loaded
   const items = 2 + 2 * (spec.attributes[wave.audience]?.length ?? 0)
-  const fits = (code: string) => code.length > items && code.charCodeAt(items) === 91 // '['
+  const columns = spec.segments?.length ?? 0
+  // A code made under another spec (e.g. before the contact list brought a column) is re-derived.
+  const fits = (code: string) =>
+    code.length > items &&
+    code.charCodeAt(items) === 91 && // '['
+    (JSON.parse(code.slice(items)) as unknown[]).length === columns
 
-  // Every response of a wave answered the wave's pinned survey version.
-  const codeFromAnswers = (answers: Record<string, unknown>) =>
-    ratingCode(responseRecord(wave.audience, loaded.survey.definition, answers), spec)
+  // Every response of a wave answered the wave's pinned survey version; segment values the
+  // survey did not ask (or left unanswered) are the contact's, stored with the response.
+  const codeFromAnswers = (r: StoredAnswers) => {
+    const record = responseRecord(wave.audience, loaded.survey.definition, r.answers)
+    const segments: Record<string, string | null> = { ...r.segments }
+    for (const [k, v] of Object.entries(record.segments)) if (v) segments[k] = v
+    return ratingCode({ ...record, segments }, spec)
+  }
 
   let fold = emptyCodeFold()
   let count = 0
   for (let afterId = FIRST_RESPONSE_ID; ;) {
-    const page = options.fromAnswers
+    const page: ({ id: number; ratings: string } & Partial<StoredAnswers>)[] = options.fromAnswers
       ? await listAnswersPage(store.db, waveId, afterId, PAGE)
       : await listRatingsPage(store.db, waveId, afterId, PAGE)
     if (page.length === 0) break
     const rows: { audience: Audience; code: string }[] = []
+    const stale: { id: number; ratings: string }[] = []
     for (const r of page) {
-      let code = 'answers' in r ? codeFromAnswers(r.answers) : r.ratings
+      const stored = r.answers && r.segments ? { answers: r.answers, segments: r.segments } : null
+      let code = stored ? codeFromAnswers(stored) : r.ratings
       // Responses stored before rating codes existed are read from their answers.
-      if (!fits(code)) code = codeFromAnswers((await getAnswers(store.db, r.id)) ?? {})
+      if (!fits(code))
+        code = codeFromAnswers((await getAnswers(store.db, r.id)) ?? { answers: {}, segments: {} })
       rows.push({ audience: wave.audience, code })
+      if (stored && code !== r.ratings) stale.push({ id: r.id, ratings: code })
+    }
+    // A deep rebuild also rewrites codes made under another spec, so later rebuilds fold them.
+    for (let i = 0; i < stale.length; i += 500) {
+      const [first, ...rest] = setRatingCodes(store.db, stale.slice(i, i + 500))
+      await store.atomic([first!, ...rest])
     }
     fold = foldRatingCodes(fold, spec as AggregateSpec, rows)
     count += page.length

@@ -13,7 +13,12 @@ import { randomId } from '../lib/tokens'
 import { alertReasons, defaultAlertRules } from '../follow-ups/alert-rules'
 import { hasComment } from '../surveys/comments-of'
 import { ApiError } from '../lib/errors'
-import { presentSegments, responseRecord } from '../surveys/response-record'
+import { contactPrefill, presentSegments, responseRecord } from '../surveys/response-record'
+
+const withoutEmpty = (data: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(data).filter(([, v]) => v !== null && v !== undefined && v !== ''),
+  )
 
 export type Submission = {
   data: unknown
@@ -34,7 +39,13 @@ export type Submission = {
  * question; a second submission for the same invitation or visit is a 409 and stores nothing.
  */
 export async function submitResponse(store: Store, link: OpenLink, s: Submission) {
-  const checked = validateAnswers(link.survey.definition, s.data)
+  // Segment questions the contact list answers were not shown (see respond/respondent.ts).
+  const prefill = contactPrefill(link.survey.definition, link.invitation?.segments)
+  const data =
+    Object.keys(prefill).length && s.data && typeof s.data === 'object' && !Array.isArray(s.data)
+      ? { ...prefill, ...withoutEmpty(s.data as Record<string, unknown>) }
+      : s.data
+  const checked = validateAnswers(link.survey.definition, data)
   if (!checked.ok) {
     const issues = checked.issues.map((i) => ({ path: `data.${i.question}`, message: i.message }))
     throw new ApiError('BAD_REQUEST', issues.map((i) => i.message).join('; '), issues)
@@ -45,7 +56,7 @@ export async function submitResponse(store: Store, link: OpenLink, s: Submission
   // are kept with the response (exports carry them) as they were at submission time.
   const contactSegments = invitation?.segments ?? {}
   const segments = { ...answered.segments }
-  for (const key of Object.keys(segments))
+  for (const key of link.spec.segments ?? [])
     if (!segments[key] && contactSegments[key]) segments[key] = contactSegments[key]!
   const record = { ...answered, segments }
   const anonymous = isAnonymous(wave.audience)

@@ -35,3 +35,20 @@ export function presentSegments(segments: Readonly<Record<string, string | null>
   for (const [k, v] of Object.entries(segments)) if (v !== null && v !== '') out[k] = v
   return out
 }
+
+/**
+ * The survey's segment questions the contact list already answers for one invitee: the
+ * respondent page fills and hides them, and a submission without them takes these values.
+ */
+export function contactPrefill(
+  definition: SurveyDefinition,
+  contactSegments: Readonly<Record<string, string>> | null | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (!contactSegments) return out
+  for (const name of surveyRoles(definition).segments) {
+    const v = contactSegments[name]
+    if (v) out[name] = v
+  }
+  return out
+}

@@ -1,3 +1,4 @@
+import type { AggregateSpec } from '../../reports'
 import type { SessionUser } from '../auth/require-role'
 import type { Db } from '../db/client'
 import type { Wave } from '../db/waves'
@@ -29,9 +30,14 @@ const peerOf = (w: Wave) => ({
 export async function waveDetail(
   db: Db,
   user: SessionUser,
-  loaded: { wave: Wave; survey: { definition: SurveyDefinition } },
+  loaded: { wave: Wave; survey: { definition: SurveyDefinition }; spec: AggregateSpec },
 ) {
   const { wave } = loaded
+  const labels = reportLabels(loaded.survey.definition)
+  // The contact list's own columns are segments too, named by their column.
+  for (const key of loaded.spec.segments ?? [])
+    if (!labels.segments.some((s) => s.key === key))
+      labels.segments.push({ key, label: key, values: {} })
   const all = await listWaves(db)
   const employee = wave.audience === 'employee'
   const trend = all
@@ -44,7 +50,7 @@ export async function waveDetail(
   )
   return {
     wave: await waveSummary(db, wave, new Date()),
-    labels: reportLabels(loaded.survey.definition),
+    labels,
     peers: { trend: trend.map(peerOf), compare: compare.map(peerOf) },
     can: {
       manage: canManage(user, wave.audience),
