@@ -106,3 +106,24 @@ describe('apiQuery()', () => {
     ).toEqual({})
   })
 })
+
+describe('the programme’s scale as the default', () => {
+  const known = { segments: [], peers }
+  test('an address without scale reads the programme’s; it is left out of the URL and the API query', () => {
+    const s = readReportState(new URLSearchParams(''), known, 'overall-rebuy', 'proportional')
+    expect(s.scale).toBe('proportional')
+    expect(pageSearch(s, 'overall-rebuy', 'proportional')).toBe('')
+    expect(apiQuery(s, 'customer', peers, 'proportional')).toEqual({})
+  })
+  test('choosing linear under a proportional programme is sent, so the API does not apply its own', () => {
+    const s = readReportState(
+      new URLSearchParams('scale=linear'),
+      known,
+      'overall-rebuy',
+      'proportional',
+    )
+    expect(s.scale).toBe('linear')
+    expect(pageSearch(s, 'overall-rebuy', 'proportional')).toBe('scale=linear')
+    expect(apiQuery(s, 'customer', peers, 'proportional')).toEqual({ scale: 'linear' })
+  })
+})

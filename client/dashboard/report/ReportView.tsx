@@ -6,6 +6,7 @@ import { navigate, useLocation } from '../shell/router'
 import type { WaveDetail } from '../shell/api-types'
 import { useLoad } from '../ui/use-load'
 import { ReleasePanel } from '../waves/ReleasePanel'
+import { getBands } from '../admin/settings-api'
 import { ExportBar } from './ExportBar'
 import { ReportBody } from './ReportBody'
 import { ReportControls } from './ReportControls'
@@ -33,14 +34,24 @@ export function ReportView({ detail }: { detail: WaveDetail }) {
   )
   const known = useMemo(() => ({ segments: segments.map((s) => s.key), peers }), [segments, peers])
   const defaultCsi = defaultCsiOf(wave.audience)
-  const state = useMemo(() => readReportState(query, known, defaultCsi), [query, known, defaultCsi])
-  const q = useMemo(() => apiQuery(state, wave.audience, peers), [state, wave.audience, peers])
+  // The scale control starts at the programme's scale, the one the API uses when sent none;
+  // the report waits for it (or, should it fail to load, for linear, the built-in default).
+  const bands = useLoad(getBands, [])
+  const defaultScale = bands.data?.scale ?? (bands.error ? 'linear' : null)
+  const state = useMemo(
+    () => readReportState(query, known, defaultCsi, defaultScale ?? 'linear'),
+    [query, known, defaultCsi, defaultScale],
+  )
+  const q = useMemo(
+    () => apiQuery(state, wave.audience, peers, defaultScale ?? 'linear'),
+    [state, wave.audience, peers, defaultScale],
+  )
   const qs = new URLSearchParams(q).toString()
   const empty = wave.responses === 0
 
   const report = useLoad(
     async (signal) => {
-      if (empty) return null
+      if (empty || !defaultScale) return null
       const res = await api.api.waves[':id'].report.$get(
         { param: { id: wave.id }, query: q },
         { init: { signal } },
@@ -48,11 +59,11 @@ export function ReportView({ detail }: { detail: WaveDetail }) {
       if (!res.ok) throw await readError(res)
       return res.json()
     },
-    [wave.id, qs, empty],
+    [wave.id, qs, empty, defaultScale],
   )
 
   const update = (next: ReportState) => {
-    const search = pageSearch(next, defaultCsi)
+    const search = pageSearch(next, defaultCsi, defaultScale ?? 'linear')
     navigate(search ? `${path}?${search}` : path, { replace: true })
   }
 

@@ -28,29 +28,35 @@ const list = (s: string | null) =>
 
 /**
  * Reads the page's query. Unknown values fall back to the default, unknown segments and waves
- * are dropped, so an old or edited link still opens a report instead of an error.
+ * are dropped, so an old or edited link still opens a report instead of an error. The default
+ * scale is the programme's (GET /api/settings/bands), which the API applies when sent none.
  */
 export function readReportState(
   query: URLSearchParams,
   known: { segments: readonly string[]; peers: readonly Peer[] },
   defaultCsi: CsiDefinition = 'overall-rebuy',
+  defaultScale: ScaleMapping = 'linear',
 ): ReportState {
   const csi = query.get('csi') as CsiDefinition
   const scale = query.get('scale') as ScaleMapping
   const peers = new Map(known.peers.map((p) => [p.id, p.audience]))
   return {
     csi: csiValues.includes(csi) ? csi : defaultCsi,
-    scale: scaleValues.includes(scale) ? scale : 'linear',
+    scale: scaleValues.includes(scale) ? scale : defaultScale,
     by: [...new Set(list(query.get('by')))].filter((k) => known.segments.includes(k)),
     with: [...new Set(list(query.get('with')))].filter((id) => peers.has(id)),
   }
 }
 
 /** The page's query string for a state, defaults omitted ("" when all are defaults). */
-export function pageSearch(s: ReportState, defaultCsi: CsiDefinition = 'overall-rebuy'): string {
+export function pageSearch(
+  s: ReportState,
+  defaultCsi: CsiDefinition = 'overall-rebuy',
+  defaultScale: ScaleMapping = 'linear',
+): string {
   const q = new URLSearchParams()
   if (s.csi !== defaultCsi) q.set('csi', s.csi)
-  if (s.scale !== 'linear') q.set('scale', s.scale)
+  if (s.scale !== defaultScale) q.set('scale', s.scale)
   if (s.by.length) q.set('by', s.by.join(','))
   if (s.with.length) q.set('with', s.with.join(','))
   return q.toString()
@@ -64,10 +70,11 @@ export function apiQuery(
   s: ReportState,
   audience: string,
   peers: readonly Peer[],
+  defaultScale: ScaleMapping = 'linear',
 ): Record<string, string> {
   const q: Record<string, string> = {}
   if (s.csi !== 'overall-rebuy') q.csi = s.csi
-  if (s.scale !== 'linear') q.scale = s.scale
+  if (s.scale !== defaultScale) q.scale = s.scale
   if (s.by.length) q.by = s.by.join(',')
   if (s.with.length) {
     q.with = s.with.join(',')
