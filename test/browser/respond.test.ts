@@ -1,8 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { answerSurvey } from '../helpers/answer-survey'
+import { enqueueInvitations } from '../../server/db/outbox'
+import { outbox } from '../../server/db/schema'
+import { openDatabase } from '../../server/node/open-database'
+import { answerPage, answerSurvey } from '../helpers/answer-survey'
 import { launchBrowser, screenshotDir } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
 import { STALL_MS } from '../helpers/wait-for'
@@ -101,6 +105,52 @@ describe('respondent page on Node (npm start)', { timeout: 0 }, () => {
       .waitFor({ timeout: STALL_MS })
     const csv = await server.csi('export', '--wave', wave.id)
     expect(csv.trim().split(/\r?\n/)).toHaveLength(2)
+    await page.close()
+  })
+
+  test('a region the contact list gives is not asked on a 375 px phone, and is stored', async () => {
+    const id = (
+      await server.csi('wave', 'create', '--survey', 'customer', '--name', 'Prefill pilot')
+    ).trim()
+    const dir = mkdtempSync(join(tmpdir(), 'csi-prefill-'))
+    const file = join(dir, 'contacts.csv')
+    writeFileSync(file, 'email,name,region,channel\nann@example.com,Ann,north,web\n')
+    await server.csi('contacts', 'import', file, '--wave', id)
+    const store = openDatabase(server.env.DATABASE_PATH)
+    await enqueueInvitations(store, id, 'localhost', new Date())
+    const [row] = await store.db.select({ token: outbox.token }).from(outbox)
+    store.close()
+    const page = await browser.newPage({
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    })
+    // Region is on the last page: note whether it is ever shown, on any page.
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        if (document.querySelector('.sd-question[data-name="region"]'))
+          (window as unknown as { sawRegion: boolean }).sawRegion = true
+      }).observe(document, { subtree: true, childList: true })
+    })
+    await page.goto(`${server.url}/s/${row!.token}`)
+    await page.locator('.sd-question[data-name]').first().waitFor()
+    // Through to the last page, where region would be asked beside comments and size.
+    for (let i = 0; i < 3; i++) {
+      await answerPage(page, 4)
+      await page.locator('.sd-navigation__next-btn').filter({ visible: true }).click()
+    }
+    await page.locator('.sd-question[data-name="customer_size"]').waitFor({ timeout: STALL_MS })
+    await page.screenshot({ path: join(screenshotDir, 'respond-prefilled.png'), fullPage: true })
+    await answerSurvey(page, 4)
+    await page
+      .getByText(/thank you/i)
+      .first()
+      .waitFor({ timeout: STALL_MS })
+    expect(await page.evaluate(() => 'sawRegion' in window)).toBe(false)
+    const csv = await server.csi('export', '--wave', id)
+    const [header, answer] = csv.trim().split(/\r?\n/)
+    const cells = Object.fromEntries(header!.split(',').map((h, i) => [h, answer!.split(',')[i]]))
+    expect(cells).toMatchObject({ region: 'north', overall: '4' })
     await page.close()
   })
 
