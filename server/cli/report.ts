@@ -163,7 +163,10 @@ export function registerReport(program: Command, io: CliIo) {
     )
     .option('--format <format>', 'md (default, also when piped), csv or json')
     .option('--csi <definition>', 'overall | overall-rebuy (default) | attributes | weighted')
-    .option('--scale <mapping>', 'mean → /10: linear (default) | proportional | anchored10')
+    .option(
+      '--scale <mapping>',
+      "mean → /10: linear (default; waves: the programme's) | proportional | anchored10",
+    )
     .option('--by <column>', 'segment column to break out (repeatable, or a comma list)', collect)
     .option('--compare <A:B>', 'audiences to compare, e.g. employee:customer (the default)')
     .option('--na <codes>', 'values that mean "not applicable", e.g. 0 or NA,-99', collect)

@@ -1,5 +1,9 @@
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { createApp } from '../../../server/app'
+import { openDatabase } from '../../../server/node/open-database'
+import { json } from '../../api/target'
+import { makeCustomerAnswers, submission } from '../../helpers/answers'
 import { csiWithDatabase, runCsi } from '../../helpers/cli'
 import { repoRoot } from '../../helpers/repo-root'
 
@@ -58,6 +62,44 @@ describe('csi settings', () => {
     expect(await bad('--strength', '9', '--min-group', '2')).toMatch(/^csi: --min-group/)
     expect(await bad()).toMatch(/give at least one of --strength/)
     expect((await csi('settings', 'show')).stdout).toContain('strength ≥ 8, adequate ≥ 7')
+  })
+})
+
+describe('csi report --wave', () => {
+  test('bands by the programme’s cut-offs: 7.5 is adequate under 8 / 7, a strength from 7.5', async () => {
+    const csi = csiWithDatabase()
+    const wave = JSON.parse(
+      (await csi('wave', 'create', '--survey', 'customer', '--name', 'R', '--open', '--json'))
+        .stdout,
+    )
+    const token = wave.link.split('/s/')[1]
+    const store = openDatabase(csi.env.DATABASE_PATH)
+    const app = createApp({
+      store: () => store,
+      config: () => ({
+        runtime: 'node',
+        publicUrl: 'http://localhost:8787',
+        bodyLimit: 1e6,
+        authSecret: 'x'.repeat(32),
+        tokenRateLimit: 0,
+      }),
+      asset: async () => null,
+    })
+    // Overall 4 of 5 from everyone: (4 − 1) / 4 × 10 = 7.5 on /10.
+    for (let i = 0; i < 3; i++) {
+      const res = await app.request(
+        `/api/links/${token}/responses`,
+        json(submission(makeCustomerAnswers({ overall: 4 }))),
+      )
+      expect(res.status).toBe(201)
+    }
+    store.close()
+    const overall = async () =>
+      JSON.parse((await csi('report', '--wave', wave.id, '--format', 'json')).stdout).groups[0].csi
+        .components.overall
+    expect(await overall()).toMatchObject({ score10: 7.5, band: 'adequate' })
+    await csi('settings', 'set', '--strength', '7.5', '--adequate', '6')
+    expect(await overall()).toMatchObject({ score10: 7.5, band: 'strength' })
   })
 })
 
