@@ -73,7 +73,8 @@ export async function importResponses(
       ...v.extraSegments,
       ...presentSegments(record.segments),
     }
-    for (const key of Object.keys(record.segments)) {
+    // The spec's segments include the contact list's own columns (db/wave-survey.ts waveSpec).
+    for (const key of spec.segments ?? []) {
       if (!record.segments[key] && segments[key])
         (record.segments as Record<string, string | null>)[key] = segments[key]!
     }

@@ -9,6 +9,8 @@ import { createWave, getWave } from '../../../server/db/waves'
 import { importContacts } from '../../../server/distribution/contacts-import'
 import { openDatabase } from '../../../server/node/open-database'
 import { rebuildWaveAggregates } from '../../../server/responses/rebuild-aggregates'
+import { importResponses } from '../../../server/responses/responses-import'
+import { loadWaveSurvey } from '../../../server/db/wave-survey'
 import { submitResponse } from '../../../server/responses/submit-response'
 import { json } from '../../api/target'
 import { makeCustomerAnswers, submission } from '../../helpers/answers'
@@ -150,6 +152,40 @@ describe('segments from the contact list are report segments', () => {
     // Stored codes were re-made under the new spec: 5 digits… then [region, size, channel].
     const codes = await store.db.select({ r: responses.ratings }).from(responses)
     for (const { r } of codes) expect(r).toMatch(/\[null,null,"(web|phone)"\]$/)
+  })
+
+  test('a paper answer imported for an invitee counts in its contact column', async () => {
+    const { app, store } = await makeTestApp()
+    const { wave } = await createWave(store.db, { surveyId: 'customer', name: 'Q' })
+    await importContacts(
+      store,
+      wave,
+      rowsOf(['email,name,channel', ...people.map((p) => `${p}@x.example,${p},${channels[p]}`)]),
+    )
+    const token = await tokens(store, wave.id)
+    for (const p of people.slice(0, 4)) {
+      const res = await app.request(
+        `/api/links/${token[p]}/responses`,
+        json(submission(answersOf(p))),
+      )
+      expect(res.status).toBe(201)
+    }
+    // e answers on paper: quality 3 joins phone (2, 4, 3 → 3).
+    const loaded = (await loadWaveSurvey(store.db, wave.id))!
+    await importResponses(
+      store,
+      loaded,
+      rowsOf(['respondent,overall,rebuy,product_quality', 'e@x.example,4,4,3']),
+      { importKey: 'paper', mode: 'postal' },
+    )
+    const cookie = await signedInAs(app, store, 'manager')
+    const report = await (
+      await app.request(`/api/waves/${wave.id}/report?by=channel`, { headers: { Cookie: cookie } })
+    ).json()
+    expectChannelGroups(report)
+    const kept = sorted(await loadAggregateRows(store.db, wave.id))
+    await rebuildWaveAggregates(store, wave.id, { fromAnswers: true })
+    expect(sorted(await loadAggregateRows(store.db, wave.id))).toEqual(kept)
   })
 
   test('csi report --wave --by channel', async () => {
