@@ -188,8 +188,8 @@ export function registerReport(program: Command, io: CliIo) {
     )
     .option('--sort <order>', 'attribute table order: mean (default) | importance')
     .option(
-      '--bands <strength,adequate>',
-      'band cut-offs on /10 for a CSV file, e.g. 7.5,6.5 (default 8,7; waves use the programme setting)',
+      '--bands <cut-offs>',
+      'band cut-offs on /10 for a CSV file, e.g. 7,8 (default; waves use the programme setting)',
     )
     .addHelpText(
       'after',

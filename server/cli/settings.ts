@@ -3,6 +3,7 @@ import type { ZodType } from 'zod'
 import { anonymityThresholds, saveAnonymityThresholds } from '../db/anonymity-settings'
 import { bandsSchema, programmeBands, saveProgrammeBands } from '../db/band-settings'
 import type { Db } from '../db/client'
+import { cutOffPair, cutOffPairRule } from '../results/file-report/options'
 import { anonymityBody } from '../settings/route'
 import { CliError } from './cli-error'
 import { openCliStore } from './context'
@@ -22,15 +23,32 @@ const numberOf = (value: string | undefined) =>
   value === undefined ? undefined : value.trim() !== '' && isFinite(+value) ? +value : value
 
 /** The schema's value, or a CliError naming the first bad option as the API names its field. */
-function checked<T>(schema: ZodType<T>, value: unknown, raw: SetOptions): T {
+function checked<T>(schema: ZodType<T>, value: unknown, raw: SetOptions, key?: string): T {
   const result = schema.safeParse(value)
   if (result.success) return result.data
   const issue = result.error.issues[0]!
   const name = String(issue.path[0] ?? '')
   const typed = raw[name as keyof SetOptions]
+  // Set by `set <key> <value>`: the error names the key typed, not the option behind it.
+  const option = typed !== undefined && key ? key : flag(name)
   throw new CliError(
-    `${flag(name)}: ${typed === undefined ? '' : `"${typed}" `}${issue.message}`.trim(),
+    `${option}: ${typed === undefined ? '' : `"${typed}" `}${issue.message}`.trim(),
   )
+}
+
+// SPEC §5.2's form, `csi settings set <key> <value>`, as the options it stands for.
+const keys = ['bands', 'scale', 'anonymity-k', 'min-comments'] as const
+
+function fromKey(key: string, value: string | undefined): SetOptions {
+  if (!(keys as readonly string[]).includes(key))
+    throw new CliError(`<key>: "${key}" is not one of ${keys.join(', ')}`)
+  if (value === undefined) throw new CliError(`<value>: give the value of ${key}`)
+  if (key === 'scale') return { scale: value }
+  if (key === 'anonymity-k') return { minGroup: value }
+  if (key === 'min-comments') return { minComments: value }
+  const pair = cutOffPair(value)
+  if (!pair) throw new CliError(`bands: "${value}" must be ${cutOffPairRule}`)
+  return { strength: String(pair.strength), adequate: String(pair.adequate) }
 }
 
 async function show(io: CliIo, db: Db) {
@@ -60,7 +78,11 @@ export function registerSettings(program: Command, io: CliIo) {
     })
   settings
     .command('set')
-    .description('change some settings; the others keep their values')
+    .description(
+      'change some settings, as options or as <key> <value>; the others keep their values',
+    )
+    .argument('[key]', `one of ${keys.join(', ')} (e.g. bands 7,8; the options do the same)`)
+    .argument('[value]', 'the value of <key>')
     .option('--strength <score>', 'lowest /10 score of a strength (0–10, one decimal)')
     .option('--adequate <score>', 'lowest /10 score of adequate, below --strength')
     .option(
@@ -69,7 +91,8 @@ export function registerSettings(program: Command, io: CliIo) {
     )
     .option('--min-group <k>', 'smallest employee group whose results are shown (at least 3)')
     .option('--min-comments <k>', 'smallest employee group whose comments are shown')
-    .action(async (raw: SetOptions) => {
+    .action(async (key: string | undefined, value: string | undefined, opts: SetOptions) => {
+      const raw = key === undefined ? opts : { ...opts, ...fromKey(key, value) }
       if (Object.values(raw).every((v) => v === undefined))
         throw new CliError(
           'give at least one of --strength, --adequate, --scale, --min-group, --min-comments',
@@ -86,6 +109,7 @@ export function registerSettings(program: Command, io: CliIo) {
             ...defined({ scale: raw.scale }),
           },
           raw,
+          key,
         )
         const anonymity = checked(
           anonymityBody,
@@ -97,6 +121,7 @@ export function registerSettings(program: Command, io: CliIo) {
             }),
           },
           raw,
+          key,
         )
         await saveProgrammeBands(db, bands)
         await saveAnonymityThresholds(db, anonymity)

@@ -67,23 +67,27 @@ function minGroupOf(value: string | undefined): number | undefined {
   return k
 }
 
-/** `--bands 7.5,6.5`: the strength and adequate cut-offs on /10 (0–10, one decimal). */
+/**
+ * Two band cut-offs on /10 (0–10, at most one decimal) as typed: `7.5,6.5`. Either order is
+ * read, the higher being strength: SPEC §5.2 writes `<low>,<high>` (`7,8`), others write the
+ * strength first, and two different cut-offs can mean only one thing. Null when malformed.
+ */
+export function cutOffPair(value: string): { strength: number; adequate: number } | null {
+  const parts = value.split(',').map((p) => p.trim())
+  if (parts.length !== 2 || !parts.every((p) => /^(10(\.0)?|\d(\.\d)?)$/.test(p))) return null
+  const [a, b] = parts.map(Number) as [number, number]
+  if (a === b) return null
+  return { strength: Math.max(a, b), adequate: Math.min(a, b) }
+}
+
+export const cutOffPairRule =
+  'two different scores from 0 to 10 with at most one decimal, e.g. 8,7 (the higher is strength)'
+
 function bandsOf(value: string | undefined): ReportOptions['cutOffs'] {
   if (value === undefined) return undefined
-  const parts = value.split(',').map((p) => p.trim())
-  const cutOff = (p: string) => (/^(10(\.0)?|\d(\.\d)?)$/.test(p) ? Number(p) : NaN)
-  const [strength, adequate] = parts.map(cutOff)
-  if (parts.length !== 2 || Number.isNaN(strength) || Number.isNaN(adequate)) {
-    throw new ReportInputError(
-      `--bands: "${value}" must be <strength>,<adequate>: two scores from 0 to 10 with at most one decimal, e.g. 7.5,6.5`,
-    )
-  }
-  if (!(adequate! < strength!)) {
-    throw new ReportInputError(
-      `--bands: "${value}": adequate (${adequate}) must be below strength (${strength})`,
-    )
-  }
-  return { strength: strength!, adequate: adequate! }
+  const pair = cutOffPair(value)
+  if (!pair) throw new ReportInputError(`--bands: "${value}" must be ${cutOffPairRule}`)
+  return pair
 }
 
 function compareOf(value: string | undefined): ReportOptions['compare'] {

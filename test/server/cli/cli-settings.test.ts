@@ -39,6 +39,15 @@ describe('csi settings', () => {
     const later = (await csi('settings', 'show')).stdout
     expect(later).toContain('strength ≥ 7.5, adequate ≥ 6.5')
     expect(later).toContain('groups of at least 6, comments of at least 12')
+
+    // SPEC §5.2's form: <key> <value>, the cut-offs low first.
+    expect((await csi('settings', 'set', 'bands', '6,7.5')).code).toBe(0)
+    expect((await csi('settings', 'set', 'scale', 'anchored10')).code).toBe(0)
+    expect((await csi('settings', 'set', 'anonymity-k', '7')).code).toBe(0)
+    const keyed = (await csi('settings', 'show')).stdout
+    expect(keyed).toContain('strength ≥ 7.5, adequate ≥ 6')
+    expect(keyed).toContain('Scale: anchored10')
+    expect(keyed).toContain('groups of at least 7, comments of at least 12')
   })
 
   test('a bad option is named, and nothing is saved', async () => {
@@ -61,6 +70,12 @@ describe('csi settings', () => {
     )
     expect(await bad('--strength', '9', '--min-group', '2')).toMatch(/^csi: --min-group/)
     expect(await bad()).toMatch(/give at least one of --strength/)
+    expect(await bad('bands', '8')).toMatch(/^csi: bands: "8" must be two different scores/)
+    expect(await bad('anonymity-k', '2')).toBe(
+      'csi: anonymity-k: "2" must be a whole number from 3 to 50\n',
+    )
+    expect(await bad('logo', 'x.png')).toMatch(/^csi: <key>: "logo" is not one of bands, scale/)
+    expect(await bad('scale')).toBe('csi: <value>: give the value of scale\n')
     expect((await csi('settings', 'show')).stdout).toContain('strength ≥ 8, adequate ≥ 7')
   })
 })
@@ -116,6 +131,8 @@ describe('csi report --bands', () => {
     expect(customerCsi(await csiCsi())).toMatchObject({ score10: 6.875, band: 'concern' })
     expect(customerCsi(await csiCsi('--bands', '7,6'))).toMatchObject({ band: 'adequate' })
     expect(customerCsi(await csiCsi('--bands', '6.8, 6'))).toMatchObject({ band: 'strength' })
+    // SPEC §5.2 writes <low>,<high>: the same two cut-offs either way round.
+    expect(customerCsi(await csiCsi('--bands', '6,7'))).toMatchObject({ band: 'adequate' })
   })
 
   test('bad --bands name the option; waves take the programme’s bands', async () => {
@@ -124,13 +141,13 @@ describe('csi report --bands', () => {
       expect(out.code).toBe(1)
       return out.stderr
     }
-    expect(await bad(fixture, '--bands', '8')).toMatch(
-      /^csi: --bands: "8" must be <strength>,<adequate>/,
+    expect(await bad(fixture, '--bands', '8')).toBe(
+      'csi: --bands: "8" must be two different scores from 0 to 10 with at most one decimal, e.g. 8,7 (the higher is strength)\n',
     )
     expect(await bad(fixture, '--bands', '8,7.25')).toMatch(/^csi: --bands: "8,7.25" must be/)
     expect(await bad(fixture, '--bands', '11,7')).toMatch(/^csi: --bands: "11,7" must be/)
-    expect(await bad(fixture, '--bands', '6,7')).toBe(
-      'csi: --bands: "6,7": adequate (7) must be below strength (6)\n',
+    expect(await bad(fixture, '--bands', '7,7')).toMatch(
+      /^csi: --bands: "7,7" must be two different/,
     )
     expect(await bad('--wave', 'w1', '--bands', '7,6')).toBe(
       'csi: --bands: applies to CSV files only, not to --wave\n',
