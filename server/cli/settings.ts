@@ -23,14 +23,19 @@ const numberOf = (value: string | undefined) =>
   value === undefined ? undefined : value.trim() !== '' && isFinite(+value) ? +value : value
 
 /** The schema's value, or a CliError naming the first bad option as the API names its field. */
-function checked<T>(schema: ZodType<T>, value: unknown, raw: SetOptions, key?: string): T {
+function checked<T>(
+  schema: ZodType<T>,
+  value: unknown,
+  raw: SetOptions,
+  keyed: { key: string; fields: string[] } | null,
+): T {
   const result = schema.safeParse(value)
   if (result.success) return result.data
   const issue = result.error.issues[0]!
   const name = String(issue.path[0] ?? '')
   const typed = raw[name as keyof SetOptions]
   // Set by `set <key> <value>`: the error names the key typed, not the option behind it.
-  const option = typed !== undefined && key ? key : flag(name)
+  const option = keyed?.fields.includes(name) ? keyed.key : flag(name)
   throw new CliError(
     `${option}: ${typed === undefined ? '' : `"${typed}" `}${issue.message}`.trim(),
   )
@@ -92,7 +97,9 @@ export function registerSettings(program: Command, io: CliIo) {
     .option('--min-group <k>', 'smallest employee group whose results are shown (at least 3)')
     .option('--min-comments <k>', 'smallest employee group whose comments are shown')
     .action(async (key: string | undefined, value: string | undefined, opts: SetOptions) => {
-      const raw = key === undefined ? opts : { ...opts, ...fromKey(key, value) }
+      const fromArgs = key === undefined ? {} : fromKey(key, value)
+      const keyed = key === undefined ? null : { key, fields: Object.keys(fromArgs) }
+      const raw = { ...opts, ...fromArgs }
       if (Object.values(raw).every((v) => v === undefined))
         throw new CliError(
           'give at least one of --strength, --adequate, --scale, --min-group, --min-comments',
@@ -109,7 +116,7 @@ export function registerSettings(program: Command, io: CliIo) {
             ...defined({ scale: raw.scale }),
           },
           raw,
-          key,
+          keyed,
         )
         const anonymity = checked(
           anonymityBody,
@@ -121,7 +128,7 @@ export function registerSettings(program: Command, io: CliIo) {
             }),
           },
           raw,
-          key,
+          keyed,
         )
         await saveProgrammeBands(db, bands)
         await saveAnonymityThresholds(db, anonymity)
