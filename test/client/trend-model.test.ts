@@ -125,3 +125,15 @@ describe('changeView()', () => {
     expect([...latestChanges(data).keys()]).toEqual(['csi', 'speed'])
   })
 })
+
+describe('the trend’s scale defaults to the programme’s', () => {
+  test('no scale in the address reads the programme’s, which stays out of the address', () => {
+    const o = { audience: 'customer', attributes: ['speed'], defaultScale: 'anchored10' as const }
+    const s = readTrendState(new URLSearchParams(''), o)
+    expect(s.scale).toBe('anchored10')
+    expect(trendSearch(s, 'customer', 'anchored10')).toBe('')
+    const linear = readTrendState(new URLSearchParams('scale=linear'), o)
+    expect(linear.scale).toBe('linear')
+    expect(trendSearch(linear, 'customer', 'anchored10')).toBe('scale=linear')
+  })
+})

@@ -5,6 +5,7 @@ import { LoadFailed, Notice } from '../ui/Notice'
 import { navigate, useLocation } from '../shell/router'
 import { waveHref } from '../shell/routes'
 import type { WaveDetail } from '../shell/api-types'
+import { getBands } from '../admin/settings-api'
 import { useLoad } from '../ui/use-load'
 import { CsiOptionsFields } from '../waves/CsiOptionsFields'
 import { TableFrame } from '../ui/TableFrame'
@@ -32,9 +33,17 @@ export function TrendView({ detail }: { detail: WaveDetail }) {
   const id = detail.wave.id
   const audience = detail.wave.audience
   const attributes = detail.labels.attributes
-  const state = readTrendState(query, { audience, attributes: attributes.map((a) => a.key) })
+  // The scale starts at the programme's, as on the report (linear should it fail to load).
+  const bands = useLoad(getBands, [])
+  const defaultScale = bands.data?.scale ?? (bands.error ? 'linear' : null)
+  const state = readTrendState(query, {
+    audience,
+    attributes: attributes.map((a) => a.key),
+    defaultScale: defaultScale ?? 'linear',
+  })
   const trend = useLoad(
     async (signal) => {
+      if (!defaultScale) return null
       const res = await api.api.waves[':id'].trend.$get(
         { param: { id }, query: { csi: state.csi, scale: state.scale } },
         { init: { signal } },
@@ -42,10 +51,12 @@ export function TrendView({ detail }: { detail: WaveDetail }) {
       if (!res.ok) throw await readError(res)
       return res.json()
     },
-    [id, state.csi, state.scale],
+    [id, state.csi, state.scale, defaultScale],
   )
   const go = (s: TrendState) =>
-    navigate(waveHref(id, 'trend', trendSearch(s, audience)), { replace: true })
+    navigate(waveHref(id, 'trend', trendSearch(s, audience, defaultScale ?? 'linear')), {
+      replace: true,
+    })
 
   return (
     <div className="results trend">

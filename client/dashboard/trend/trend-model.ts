@@ -29,7 +29,7 @@ export type TrendState = { show: string; csi: CsiDefinition; scale: ScaleMapping
 /** Reads the address; the default index is the report's, and an unknown attribute shows it. */
 export function readTrendState(
   query: URLSearchParams,
-  o: { audience: string; attributes: readonly string[] },
+  o: { audience: string; attributes: readonly string[]; defaultScale?: ScaleMapping },
 ): TrendState {
   const csi = query.get('csi') as CsiDefinition
   const scale = query.get('scale') as ScaleMapping
@@ -37,16 +37,20 @@ export function readTrendState(
   return {
     show: o.attributes.includes(show) ? show : 'csi',
     csi: csi in csiNames ? csi : defaultCsiOf(o.audience),
-    scale: scale in scaleNames ? scale : 'linear',
+    scale: scale in scaleNames ? scale : (o.defaultScale ?? 'linear'),
   }
 }
 
 /** The address for a state: defaults left out, so the plain URL stays plain. */
-export function trendSearch(s: TrendState, audience: string): string {
+export function trendSearch(
+  s: TrendState,
+  audience: string,
+  defaultScale: ScaleMapping = 'linear',
+): string {
   const q = new URLSearchParams()
   if (s.show !== 'csi') q.set('show', s.show)
   if (s.csi !== defaultCsiOf(audience)) q.set('csi', s.csi)
-  if (s.scale !== 'linear') q.set('scale', s.scale)
+  if (s.scale !== defaultScale) q.set('scale', s.scale)
   return q.toString()
 }
 
