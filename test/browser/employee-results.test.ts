@@ -249,6 +249,15 @@ describe('employee results in Chromium (HR)', () => {
       scale: 'proportional',
     })
     await check(page, 'settings-bands')
+    // The report page's scale control starts at the programme's scale, and so do its numbers.
+    const report = await openAs(ADMIN, `/waves/${demo['Q4 customers']}`)
+    await poll(() => report.locator('#report-scale').inputValue()).toBe('proportional')
+    const data = await api<{ scale: { mapping: string } }>(
+      report,
+      `/api/waves/${demo['Q4 customers']}/report`,
+    )
+    expect(data.scale.mapping).toBe('proportional')
+    await report.close()
     // Put back the defaults the other tests' bands assume.
     await strength.fill('8')
     await adequate.fill('7')
