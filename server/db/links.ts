@@ -28,7 +28,7 @@ export async function resolveLink(db: Db, token: string, now: Date) {
     state,
     wave,
     survey: entry.survey,
-    spec: await waveSpec(db, wave, entry.spec),
+    spec: waveSpec(wave, entry.spec),
     invitation: invited?.invitation ?? null,
   }
 }

@@ -63,6 +63,9 @@ export const waves = sqliteTable(
     // Responses up to this id have been checked against the rules (imports are checked after
     // they land; a crash in between is caught up by the next check).
     alertsCheckedThrough: integer('alerts_checked_through').notNull().default(0),
+    // The segment columns its contact list brings (sorted), kept by each contact import so that
+    // a submission's aggregate spec needs no scan of the invitations.
+    contactColumns: text('contact_columns', { mode: 'json' }).$type<string[]>(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('waves_open_link_hash_idx').on(t.openLinkHash)],

@@ -44,18 +44,17 @@ export async function contactColumns(db: Db, waveId: string): Promise<string[]> 
 
 /**
  * A wave's aggregate spec: its survey version's, plus the contact list's own segment columns
- * for named audiences (employee waves may only use the survey's segment questions). The list is
- * read per wave, not cached: a contact import can add a column at any time (and then rebuilds
- * the wave's aggregates from its responses, see distribution/contacts-import.ts).
+ * for named audiences (employee waves may only use the survey's segment questions). The columns
+ * are kept on the wave by each contact import, which then rebuilds the wave's aggregates when
+ * they change (see distribution/contacts-import.ts).
  */
-export async function waveSpec(
-  db: Db,
-  wave: { id: string; audience: Audience },
+export function waveSpec(
+  wave: { audience: Audience; contactColumns: string[] | null },
   surveySpec: AggregateSpec,
-): Promise<AggregateSpec> {
+): AggregateSpec {
   if (isAnonymous(wave.audience)) return surveySpec
   const own = surveySpec.segments ?? []
-  const extra = (await contactColumns(db, wave.id)).filter((c) => !own.includes(c))
+  const extra = (wave.contactColumns ?? []).filter((c) => !own.includes(c))
   return extra.length ? { ...surveySpec, segments: [...own, ...extra] } : surveySpec
 }
 
@@ -66,5 +65,5 @@ export async function loadWaveSurvey(db: Db, waveId: string) {
   const entry = await surveyVersionWithSpec(db, wave.surveyId, wave.surveyVersion, wave.audience)
   if (!entry)
     throw new Error(`Survey ${wave.surveyId} v${wave.surveyVersion} of wave ${wave.id} is missing`)
-  return { wave, survey: entry.survey, spec: await waveSpec(db, wave, entry.spec) }
+  return { wave, survey: entry.survey, spec: waveSpec(wave, entry.spec) }
 }

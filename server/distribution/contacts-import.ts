@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { rawStatement } from '../db/atomic'
 import type { Store } from '../db/client'
-import { audiences, importRows, invitations, optOuts, responses } from '../db/schema'
-import type { Wave } from '../db/waves'
+import { audiences, importRows, invitations, optOuts, responses, waves } from '../db/schema'
+import { getWave, type Wave } from '../db/waves'
 import { cleanCell, isEmail, normaliseHeader, segmentName } from '../lib/csv-header'
 import type { RowVerdict } from '../db/staged-import'
 import { stagedImport } from '../db/staged-import'
@@ -42,7 +42,6 @@ export async function importContacts(
 ): Promise<ContactImportResult> {
   let segments: { name: string; index: number }[] = []
   const choices = await anonymousSegmentChoices(store, wave)
-  const before = (await contactColumns(store.db, wave.id)).join('\n')
   const result = await stagedImport(
     store,
     rows,
@@ -85,11 +84,13 @@ export async function importContacts(
   )
   // A named audience's contact columns are report segments (see db/wave-survey.ts `waveSpec`):
   // when the set changes, responses already in are re-coded and the aggregates rebuilt.
-  if (
-    !isAnonymous(wave.audience) &&
-    (await contactColumns(store.db, wave.id)).join('\n') !== before
-  )
-    await rebuildWaveAggregates(store, wave.id, { fromAnswers: true })
+  const columns = await contactColumns(store.db, wave.id)
+  const stored = (await getWave(store.db, wave.id))?.contactColumns ?? []
+  if (columns.join('\n') !== stored.join('\n')) {
+    await store.db.update(waves).set({ contactColumns: columns }).where(eq(waves.id, wave.id))
+    if (!isAnonymous(wave.audience))
+      await rebuildWaveAggregates(store, wave.id, { fromAnswers: true })
+  }
   return result
 }
 
