@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNotNull, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, sql } from 'drizzle-orm'
 import type { Statement } from './atomic'
 import type { Db, Store } from './client'
 import type { Audience, Mode } from './schema'
@@ -136,12 +136,14 @@ export async function getAnswers(db: Db, id: number) {
   return row ?? null
 }
 
-/** An anonymous wave's answers and groups, all or only those released (for the HR tables). */
-export async function listAnswersAndSegments(db: Db, waveId: string, releasedOnly: boolean) {
+/** An anonymous wave's answers and groups, with the release that first showed each. */
+export async function listAnswersAndSegments(db: Db, waveId: string) {
   return db
-    .select({ answers: responses.answers, segments: responses.segments })
+    .select({
+      answers: responses.answers,
+      segments: responses.segments,
+      releaseSeq: responses.releaseSeq,
+    })
     .from(responses)
-    .where(
-      and(eq(responses.waveId, waveId), releasedOnly ? isNotNull(responses.releaseSeq) : undefined),
-    )
+    .where(eq(responses.waveId, waveId))
 }

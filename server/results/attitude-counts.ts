@@ -17,29 +17,33 @@ export async function attitudeCounts(
   db: Db,
   { wave, survey }: WaveSurvey,
   column: string | null,
-  releasedOnly: boolean,
-): Promise<{ keys: string[]; groups: AttitudeCounts[] }> {
+): Promise<{ keys: string[]; all: AttitudeCounts[]; released: AttitudeCounts[] }> {
   const keys = attitudeItems(survey.definition).map((i) => i.key)
-  if (keys.length === 0) return { keys, groups: [] }
+  if (keys.length === 0) return { keys, all: [], released: [] }
   const parent = groupKey(wave.audience, null)
-  const groups = new Map<string, AttitudeCounts & { items: Record<string, number[]> }>()
-  const add = (group: string, isParent: boolean, key: string, value: number) => {
-    let g = groups.get(group)
-    if (!g) groups.set(group, (g = { group, parent: isParent ? null : parent, items: {} }))
+  // One read of the wave's answers gives both: all of them (is a release due?) and those
+  // released (what HR may read).
+  const all = new Map<string, AttitudeCounts & { items: Record<string, number[]> }>()
+  const released = new Map<string, AttitudeCounts & { items: Record<string, number[]> }>()
+  const add = (into: typeof all, group: string, key: string, value: number) => {
+    let g = into.get(group)
+    if (!g) into.set(group, (g = { group, parent: group === parent ? null : parent, items: {} }))
     ;(g.items[key] ??= [0, 0, 0, 0, 0])[value - 1]! += 1
   }
-  for (const r of await listAnswersAndSegments(db, wave.id, releasedOnly)) {
+  for (const r of await listAnswersAndSegments(db, wave.id)) {
     const { attitude } = ratingsOf(survey.definition, r.answers)
     const value = column ? r.segments[column] : undefined
-    for (const key of keys) {
-      const v = attitude[key]
-      if (v === null || v === undefined) continue
-      add(parent, true, key, v)
-      if (value) add(groupKey(wave.audience, { column: column!, value }), false, key, v)
-    }
+    const group = value ? groupKey(wave.audience, { column: column!, value }) : null
+    for (const into of r.releaseSeq === null ? [all] : [all, released])
+      for (const key of keys) {
+        const v = attitude[key]
+        if (v === null || v === undefined) continue
+        add(into, parent, key, v)
+        if (group) add(into, group, key, v)
+      }
   }
-  const list = [...groups.values()].sort((a, b) => (a.group < b.group ? -1 : 1))
-  return { keys, groups: list }
+  const sorted = (m: typeof all) => [...m.values()].sort((a, b) => (a.group < b.group ? -1 : 1))
+  return { keys, all: sorted(all), released: sorted(released) }
 }
 
 /** `group|attitude:<key>` → answers: what a release must not change by 1..k−1. */

@@ -72,14 +72,16 @@ async function mayRelease(store: Store, loaded: WaveSurvey, release: Release | n
     key === wave.audience || (prefix !== null && key.startsWith(prefix))
   const counts = async (rows: CellRow[]) =>
     answerCounts(aggregatesFromCells(rows, spec as AggregateSpec), shown)
-  const attitude = async (releasedOnly: boolean) =>
-    attitudeAnswerCounts((await attitudeCounts(store.db, loaded, column, releasedOnly)).groups)
+  const attitude = await attitudeCounts(store.db, loaded, column)
   const released = release
-    ? { ...(await counts(await loadReleaseRows(store.db, wave.id))), ...(await attitude(true)) }
+    ? {
+        ...(await counts(await loadReleaseRows(store.db, wave.id))),
+        ...attitudeAnswerCounts(attitude.released),
+      }
     : {}
   const current = {
     ...(await counts(await loadAggregateRows(store.db, wave.id))),
-    ...(await attitude(false)),
+    ...attitudeAnswerCounts(attitude.all),
   }
   return releaseBlockers(released, current, k).length === 0
 }

@@ -140,7 +140,7 @@ async function hrAttitude(
   { minGroup, cutOffs }: { minGroup: number; cutOffs: CutOffs },
 ) {
   const column = options.by?.length ? anonymousBreakdown(loaded) : null
-  const { keys, groups } = await attitudeCounts(db, loaded, column, true)
+  const { keys, released: groups } = await attitudeCounts(db, loaded, column)
   const table = attitudeTable(groups, keys, { minGroup, scale: options.scale, cutOffs })
   return { items: attitudeItems(loaded.survey.definition), groups: table }
 }
