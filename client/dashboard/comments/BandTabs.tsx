@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { formatDate } from '../ui/labels'
 import type { BandKey, Comment, CommentBand } from './comments-model'
 import { bandLabel, bandMeaning, filterComments } from './comments-model'
+import { COMMENTS_STEP, ShowMore } from './ShowMore'
 
 type Props = {
   bands: CommentBand[]
@@ -14,7 +15,6 @@ type Props = {
 }
 
 /** Comments shown at once per band; a long band reveals more on request. */
-const STEP = 40
 
 const tabId = (b: BandKey) => `comments-tab-${b}`
 const panelId = (b: BandKey) => `comments-panel-${b}`
@@ -114,7 +114,7 @@ function BandPanel(p: {
   anonymous: boolean
   question: string | null
 }) {
-  const [limit, setLimit] = useState(STEP)
+  const [limit, setLimit] = useState(COMMENTS_STEP)
   if (p.band.suppressed)
     return (
       <p className="comments-withheld">
@@ -145,20 +145,11 @@ function BandPanel(p: {
           </li>
         ))}
       </ul>
-      {rest > 0 && (
-        <div className="comments-more">
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => setLimit((l) => l + STEP)}
-          >
-            Show {Math.min(STEP, rest)} more
-          </button>
-          <span className="muted">
-            {rest} more {rest === 1 ? 'comment' : 'comments'} in this band
-          </span>
-        </div>
-      )}
+      <ShowMore
+        rest={rest}
+        onMore={() => setLimit((l) => l + COMMENTS_STEP)}
+        where=" in this band"
+      />
     </>
   )
 }

@@ -6,11 +6,9 @@ import { LoadFailed, Notice } from '../ui/Notice'
 import { useLoad } from '../ui/use-load'
 import { ReleasePanel } from '../waves/ReleasePanel'
 import { CommentFilter } from './CommentFilter'
+import { COMMENTS_STEP, ShowMore } from './ShowMore'
 import type { Comment } from './comments-model'
 import { filterComments, staffView } from './comments-model'
-
-/** Comments shown at once; a long list reveals more on request. */
-const STEP = 40
 
 /** An employee wave's comments: one anonymous list from the release, or why it is withheld. */
 export function StaffComments({ detail }: { detail: WaveDetail }) {
@@ -101,7 +99,7 @@ function CommentList(p: {
   /** The one comment question, when there is only one: named once, not on every comment. */
   question: string | null
 }) {
-  const [limit, setLimit] = useState(STEP)
+  const [limit, setLimit] = useState(COMMENTS_STEP)
   const shown = filterComments(p.comments, p.filter)
   const filtering = p.filter.trim() !== ''
   const rest = shown.length - limit
@@ -134,20 +132,7 @@ function CommentList(p: {
           ))}
         </ul>
       )}
-      {rest > 0 && (
-        <div className="comments-more">
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => setLimit((l) => l + STEP)}
-          >
-            Show {Math.min(STEP, rest)} more
-          </button>
-          <span className="muted">
-            {rest} more {rest === 1 ? 'comment' : 'comments'}
-          </span>
-        </div>
-      )}
+      <ShowMore rest={rest} onMore={() => setLimit((l) => l + COMMENTS_STEP)} />
     </section>
   )
 }
