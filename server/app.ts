@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { secureHeaders } from 'hono/secure-headers'
 import { authRoute } from './auth/route'
+import { catalogueRoute } from './catalogue/route'
 import { meRoute } from './auth/me-route'
 import { usersRoute } from './auth/users-route'
 import { distributionRoute } from './distribution/route'
@@ -13,6 +14,7 @@ import { errorBody, onError } from './lib/errors'
 import { bodyLimitOf, requireJson } from './lib/middleware'
 import { linksRoute, respondRoute } from './respond/links-route'
 import { pagesRoute } from './respond/pages-route'
+import { surveysRoute } from './programme/surveys-route'
 import { printRoute } from './respond/print-route'
 import { responsesRoute } from './responses/route'
 import { resultsRoute } from './results/route'
@@ -47,6 +49,8 @@ export function createApp(deps: AppDeps) {
       .route('/api/me', meRoute)
       .route('/api/users', usersRoute)
       .route('/api/settings', settingsRoute)
+      .route('/api/surveys', surveysRoute)
+      .route('/api/catalogue', catalogueRoute)
       .route('/api/links', linksRoute)
       .route('/api/respond', respondRoute)
       .route('/api/waves', wavesRoute)
