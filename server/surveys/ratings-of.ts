@@ -1,47 +1,14 @@
 import type { QuestionNode } from './json-walk'
 import { isPlainObject } from './json-walk'
-import { questionsOf } from './compile-survey'
+import { roleQuestions } from './role-questions'
 import { isOneToFive, matrixColumnValues, numericValue, ratingValues } from './scales'
-import {
-  isAttributeRating,
-  isImportanceRating,
-  isRatingRole,
-  roleMatrix,
-  roleNames,
-  surveyRoles,
-} from './survey-roles'
-import type { Ratings, SurveyDefinition, SurveyRoles } from './types'
-
-// Reports call this once per response: work out the roles once per definition.
-const rolesCache = new WeakMap<object, SurveyRoles>()
-
-function cachedRoles(definition: SurveyDefinition): SurveyRoles {
-  let roles = rolesCache.get(definition)
-  if (!roles) rolesCache.set(definition, (roles = surveyRoles(definition)))
-  return roles
-}
+import { surveyRoles } from './survey-roles'
+import type { Ratings, SurveyDefinition } from './types'
 
 /** An integer 1–5 (or its numeric string), else null: "not applicable" and no answer are missing. */
 export function toRating(value: unknown): number | null {
   const number = numericValue(value)
   return number !== null && Number.isInteger(number) && number >= 1 && number <= 5 ? number : null
-}
-
-function ratingAnswer(
-  node: QuestionNode | undefined,
-  data: Record<string, unknown>,
-): number | null {
-  if (!node || !isOneToFive(ratingValues(node.json))) return null
-  return toRating(data[node.dataKey])
-}
-
-function matrixAnswers(
-  node: QuestionNode | undefined,
-  data: Record<string, unknown>,
-): Record<string, unknown> {
-  if (!node || !isOneToFive(matrixColumnValues(node.json))) return {}
-  const answer = data[node.dataKey]
-  return isPlainObject(answer) ? answer : {}
 }
 
 function segmentValue(value: unknown): string | null {
@@ -52,11 +19,11 @@ function segmentValue(value: unknown): string | null {
 type Pick = (answers: Record<string, unknown>) => unknown
 
 /** The key a role's answer sits under, or null when the question is missing or not 1–5. */
-function ratingKey(node: QuestionNode | undefined): string | null {
+function ratingKey(node: QuestionNode | null | undefined): string | null {
   return node && isOneToFive(ratingValues(node.json)) ? node.dataKey : null
 }
 
-function matrixKey(node: QuestionNode | undefined): string | null {
+function matrixKey(node: QuestionNode | null | undefined): string | null {
   return node && isOneToFive(matrixColumnValues(node.json)) ? node.dataKey : null
 }
 
@@ -75,36 +42,28 @@ const answerOf = (key: string | null): Pick => (key === null ? () => null : (a) 
  * answers to ratings: reports (and aggregate rebuilds over millions of rows) call it per response.
  */
 function compileRatings(definition: SurveyDefinition): (data: Record<string, unknown>) => Ratings {
-  const roles = isPlainObject(definition) ? cachedRoles(definition) : surveyRoles(definition)
-  const questions = questionsOf(definition)
-  const byName = (predicate: (node: QuestionNode) => boolean, name: string) =>
-    questions.find((node) => predicate(node) && node.name === name)
-  const attributesMatrix = matrixKey(roleMatrix(questions, roleNames.attributes))
-  const importanceMatrix = matrixKey(roleMatrix(questions, roleNames.importance))
-  const attitudeMatrix = matrixKey(roleMatrix(questions, roleNames.attitude))
-  const attributes = roles.attributes.map(({ key, source }) => ({
+  const roles = surveyRoles(definition)
+  const questions = roleQuestions(definition)
+  const attributes = questions.attributes.map(({ key, source, question }) => ({
     key,
-    pick:
-      source === 'matrix'
-        ? cellOf(attributesMatrix, key)
-        : answerOf(ratingKey(byName(isAttributeRating, key))),
+    pick: source === 'matrix' ? cellOf(matrixKey(question), key) : answerOf(ratingKey(question)),
   }))
+  const importanceMatrix = matrixKey(questions.importanceMatrix)
   const importance = roles.importance.map((key) => ({
     key,
     fromMatrix: cellOf(importanceMatrix, key),
-    fromRating: answerOf(ratingKey(byName(isImportanceRating, roleNames.importancePrefix + key))),
+    fromRating: answerOf(
+      ratingKey(questions.importanceRatings.find((r) => r.key === key)?.question),
+    ),
   }))
-  const segments = roles.segments.map((name) => ({
-    name,
-    pick: answerOf(questions.find((q) => q.name === name)?.dataKey ?? null),
+  const segments = questions.segments.map((node) => ({
+    name: node.name,
+    pick: answerOf(node.dataKey),
   }))
+  const attitudeMatrix = matrixKey(questions.attitudeMatrix)
   const attitude = roles.attitude.map((key) => ({ key, pick: cellOf(attitudeMatrix, key) }))
-  const overall = answerOf(
-    ratingKey(byName((n) => isRatingRole(n, roleNames.overall), roleNames.overall)),
-  )
-  const rebuy = answerOf(
-    ratingKey(byName((n) => isRatingRole(n, roleNames.rebuy), roleNames.rebuy)),
-  )
+  const overall = answerOf(ratingKey(questions.overall))
+  const rebuy = answerOf(ratingKey(questions.rebuy))
 
   return (data) => {
     const answers = isPlainObject(data) ? data : {}
