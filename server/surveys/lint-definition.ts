@@ -1,7 +1,7 @@
 import { Serializer } from 'survey-core'
 import { answerPiping } from './answer-piping'
 import { isValidExpression } from './conditions'
-import type { ElementJson, QuestionNode } from './json-walk'
+import type { ElementJson } from './json-walk'
 import {
   asArray,
   isPlainObject,
@@ -11,13 +11,10 @@ import {
   walkElements,
   walkQuestions,
 } from './json-walk'
-import { describeScale, isOneToFive, matrixColumnValues, ratingValues } from './scales'
-import { roleMatrix, roleNames, surveyRoles } from './survey-roles'
+import { roleProblems } from './lint-roles'
 import type { SurveyDefinition } from './types'
-import { audiences } from './types'
 
 const conditionKeys = ['visibleIf', 'enableIf', 'requiredIf']
-const attributeKey = /^[a-z][a-z0-9_]*$/
 
 function expressionProblems(element: ElementJson, where: string): string[] {
   const problems: string[] = []
@@ -73,60 +70,11 @@ function structureProblems(definition: SurveyDefinition): string[] {
   return problems
 }
 
-function ratingRoleProblems(node: QuestionNode | undefined, role: string): string[] {
-  if (!node) return []
-  if (node.type !== 'rating')
-    return [`${node.name}: the ${role} question must be a rating on a 1–5 scale, not ${node.type}`]
-  const scale = ratingValues(node.json)
-  return isOneToFive(scale)
-    ? []
-    : [`${node.name}: must use a 1–5 scale, has ${describeScale(scale)}`]
-}
-
-function roleProblems(definition: SurveyDefinition): string[] {
-  const questions = walkQuestions(definition)
-  const problems: string[] = []
-  for (const role of [roleNames.overall, roleNames.rebuy]) {
-    problems.push(
-      ...ratingRoleProblems(
-        questions.find((node) => node.name === role),
-        role,
-      ),
-    )
-  }
-  for (const node of questions.filter((q) => q.name.startsWith(roleNames.importancePrefix))) {
-    problems.push(...ratingRoleProblems(node, 'importance'))
-  }
-  for (const name of [roleNames.attributes, roleNames.importance, roleNames.attitude]) {
-    const other = questions.find((node) => node.name === name && node.type !== 'matrix')
-    if (other) problems.push(`${name}: must be a matrix with columns 1–5, not ${other.type}`)
-    const matrix = roleMatrix(questions, name)
-    if (!matrix) continue
-    const columns = matrixColumnValues(matrix.json)
-    if (!isOneToFive(columns))
-      problems.push(`${name}: columns must be the values 1–5, has ${describeScale(columns)}`)
-    for (const row of itemValues(matrix.json.rows)) {
-      if (!attributeKey.test(String(row.value))) {
-        problems.push(`${name}.${String(row.value)}: row values are keys; use lower_snake_case`)
-      }
-    }
-  }
-  const roles = surveyRoles(definition)
-  const rated = new Set(roles.attributes.map((a) => a.key))
-  for (const key of roles.importance.filter((k) => !rated.has(k))) {
-    problems.push(`importance.${key}: has no satisfaction item with the same key`)
-  }
-  const { audience } = definition
-  if (audience !== undefined && !(audiences as readonly unknown[]).includes(audience)) {
-    problems.push(`survey: audience must be one of ${audiences.join(', ')}`)
-  }
-  return problems
-}
-
 /**
  * Problems that stop a definition from being served: it must be a SurveyJS survey with named
  * questions of known types and valid conditions, must never pipe answers into HTML or other
- * displayed text, and its report roles must use 1–5 scales. An empty list means clean.
+ * displayed text, and its report roles (named by convention or mapped in `csiRoles`) must use
+ * 1–5 scales. An empty list means clean.
  */
 export function lintDefinition(definition: unknown): string[] {
   if (!isPlainObject(definition)) return ['survey: the definition must be a JSON object']

@@ -1,5 +1,4 @@
 import { lintDefinition } from './lint-definition'
-import { mappingProblems, roleMappingOf } from './role-mapping'
 import { surveyRoles } from './survey-roles'
 import type { Audience, SurveyDefinition } from './types'
 
@@ -23,16 +22,13 @@ export function roleGaps(definition: SurveyDefinition, audience: Audience): stri
 }
 
 /**
- * Everything that stops a definition from being stored for this audience: the lint, the
- * mapping's own problems, and the roles it must resolve. Empty means it may be published.
+ * Everything that stops a definition from being stored for this audience: the lint (which
+ * includes the `csiRoles` mapping's own problems) and the roles it must resolve. Empty means it
+ * may be published.
  */
 export function surveyProblems(definition: unknown, audience: Audience): string[] {
   const lint = lintDefinition(definition)
-  if (lint.length > 0) return lint
-  const survey = definition as SurveyDefinition
-  const mapping = roleMappingOf(survey)
-  const mapped = mapping ? mappingProblems(survey, mapping) : []
-  return mapped.length > 0 ? mapped : roleGaps(survey, audience)
+  return lint.length > 0 ? lint : roleGaps(definition as SurveyDefinition, audience)
 }
 
 /** A problem string as an API issue: the question (or role) it names, and what is wrong. */

@@ -122,5 +122,15 @@ export function mappingProblems(definition: SurveyDefinition, mapping: RoleMappi
   if (mapping.attitude !== undefined) expect('attitude', mapping.attitude, ['matrix'])
   for (const name of list(mapping.segments, 'segments'))
     expect('segments', name, ['dropdown', 'radiogroup'])
+  const playing = new Map<string, string>()
+  for (const role of mappableRoles) {
+    const value = mapping[role]
+    for (const name of new Set(Array.isArray(value) ? value : [value])) {
+      if (typeof name !== 'string' || name === '') continue
+      const first = playing.get(name)
+      if (first === undefined) playing.set(name, role)
+      else problems.push(`${name}: mapped as both ${first} and ${role}; a question plays one role`)
+    }
+  }
   return problems
 }

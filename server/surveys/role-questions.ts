@@ -64,7 +64,9 @@ export function roleMatrix(questions: QuestionNode[], name: string): QuestionNod
   return questions.find((node) => node.name === name && node.type === 'matrix')
 }
 
-export function rowKeys(node: QuestionNode | null | undefined): Array<{ key: string; label: string }> {
+export function rowKeys(
+  node: QuestionNode | null | undefined,
+): Array<{ key: string; label: string }> {
   if (!node) return []
   return itemValues(node.json.rows).map((row) => ({ key: String(row.value), label: row.text }))
 }
@@ -95,7 +97,9 @@ function resolve(definition: SurveyDefinition): RoleQuestions {
       : (questions.find((q) => q.name === name && types.includes(q.type)) ?? null)
   const byRole = (mapped: string | undefined, conventional: string) => {
     const node = named(mapped, ['rating'])
-    return node === undefined ? (questions.find((q) => isRatingRole(q, conventional)) ?? null) : node
+    return node === undefined
+      ? (questions.find((q) => isRatingRole(q, conventional)) ?? null)
+      : node
   }
   const overall = byRole(mapping?.overall, roleNames.overall)
   const rebuy = byRole(mapping?.rebuy, roleNames.rebuy)
@@ -110,7 +114,12 @@ function resolve(definition: SurveyDefinition): RoleQuestions {
     for (const row of rowKeys(matrix)) add({ ...row, source: 'matrix', question: matrix })
   }
   const addRating = (node: QuestionNode) =>
-    add({ key: node.name, label: textOf(node.json.title, node.name), source: 'rating', question: node })
+    add({
+      key: node.name,
+      label: textOf(node.json.title, node.name),
+      source: 'rating',
+      question: node,
+    })
   if (mapping?.attributes?.length) {
     for (const name of mapping.attributes) {
       const node = named(name, ['matrix', 'rating'])
