@@ -25,6 +25,9 @@ import { wavesRoute } from './waves/route'
 export const IMPORT_BODY_LIMIT = 32 * 1024 * 1024
 // A contact list is the one large body: 10,000 contacts are about half a megabyte.
 const contacts = /^\/api\/waves\/[^/]+\/contacts$/
+/** Largest survey definition accepted: real SurveyJS JSON runs to a few hundred kilobytes. */
+export const SURVEY_BODY_LIMIT = 2 * 1024 * 1024
+const surveys = /^\/api\/surveys(\/|$)/
 
 export function createApp(deps: AppDeps) {
   return (
@@ -36,7 +39,11 @@ export function createApp(deps: AppDeps) {
       .use(
         '/api/*',
         bodyLimitOf((c) =>
-          contacts.test(c.req.path) ? IMPORT_BODY_LIMIT : c.var.config.bodyLimit,
+          contacts.test(c.req.path)
+            ? IMPORT_BODY_LIMIT
+            : surveys.test(c.req.path)
+              ? Math.max(SURVEY_BODY_LIMIT, c.var.config.bodyLimit)
+              : c.var.config.bodyLimit,
         ),
       )
       .use('/api/*', requireJson)

@@ -19,6 +19,7 @@ const commands: Record<string, () => Promise<Register>> = {
   report: async () => (await import('./report')).registerReport,
   user: async () => (await import('./user')).registerUser,
   settings: async () => (await import('./settings')).registerSettings,
+  survey: async () => (await import('./survey')).registerSurvey,
   aggregates: async () => (await import('./aggregates')).registerAggregates,
   demo: async () => (await import('./demo')).registerDemo,
 }
@@ -47,6 +48,7 @@ export const commandList: Record<string, [term: string, description: string]> = 
   ],
   user: ['user', 'manage dashboard users'],
   settings: ['settings', 'programme settings: bands, scale and anonymity thresholds'],
+  survey: ['survey', "the programme's surveys"],
   aggregates: ['aggregates', 'report aggregates (repair path)'],
   demo: [
     'demo [options]',

@@ -1,6 +1,8 @@
 import type { Command } from 'commander'
 import { UnknownSurveyError, createWave } from '../db/waves'
-import { listSurveys } from '../db/surveys'
+import { getSurvey, listSurveys } from '../db/surveys'
+import { ApiError } from '../lib/errors'
+import { assertRunnable } from '../waves/wave-admin'
 import { CliError } from './cli-error'
 import { registerWaveStatus } from './wave-status'
 import { openCliStore } from './context'
@@ -69,6 +71,12 @@ export function registerWave(program: Command, io: CliIo) {
       const maxReminders = wholeNumber(opts.maxReminders, '--max-reminders', 0, 10)
       const { env, store } = await openCliStore(io)
       try {
+        const survey = await getSurvey(store.db, opts.survey)
+        if (survey)
+          await assertRunnable(store.db, survey).catch((err) => {
+            if (!(err instanceof ApiError)) throw err
+            throw new CliError(err.message.replace(/^surveyId:/, '--survey:'))
+          })
         const created = await createWave(store.db, {
           surveyId: opts.survey,
           name: opts.name.trim(),

@@ -1,10 +1,14 @@
 import { generatePassword } from '../lib/tokens'
 import type { Store } from './client'
 import type { SurveyInput } from './surveys'
-import { upsertSurvey } from './surveys'
+import { getSurvey, upsertSurvey } from './surveys'
 import { countUsers, createUser } from './users'
 
-/** Loads the shipped surveys (a changed file becomes a new version) and the first admin. */
+/**
+ * Loads the starter surveys a database does not have yet, and the first admin. A survey id
+ * already present is never overwritten by its file: the programme's own versions survive
+ * restarts and upgrades.
+ */
 export async function seedDatabase(
   store: Store,
   input: {
@@ -16,7 +20,14 @@ export async function seedDatabase(
   },
 ) {
   const surveys = []
-  for (const survey of input.surveys) surveys.push(await upsertSurvey(store, survey))
+  for (const survey of input.surveys) {
+    const stored = await getSurvey(store.db, survey.id)
+    surveys.push(
+      stored
+        ? { id: stored.id, version: stored.currentVersion, created: false }
+        : await upsertSurvey(store, survey),
+    )
+  }
   let admin: { email: string; generatedPassword: string | null } | null = null
   const canCreate = input.adminPassword || input.generateAdminPassword
   if (canCreate && (await countUsers(store.db)) === 0) {

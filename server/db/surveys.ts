@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm'
+import { and, count, eq } from 'drizzle-orm'
 import type { Audience } from './schema'
-import { surveys, surveyVersions } from './schema'
+import { surveys, surveyVersions, waves } from './schema'
 import type { Db, Store } from './client'
 
 export type SurveyInput = {
@@ -65,4 +65,47 @@ export async function getSurveyVersion(db: Db, id: string, version: number) {
     .from(surveyVersions)
     .where(and(eq(surveyVersions.surveyId, id), eq(surveyVersions.version, version)))
   return row ?? null
+}
+
+/** Each survey with when its current version was stored and how many versions it has. */
+export async function listSurveysWithVersions(db: Db) {
+  const rows = await db
+    .select({
+      id: surveys.id,
+      audience: surveys.audience,
+      title: surveys.title,
+      currentVersion: surveys.currentVersion,
+      version: surveyVersions.version,
+      createdAt: surveyVersions.createdAt,
+    })
+    .from(surveys)
+    .innerJoin(surveyVersions, eq(surveyVersions.surveyId, surveys.id))
+    .orderBy(surveys.id, surveyVersions.version)
+  const out = new Map<string, (typeof rows)[number] & { versions: number; updatedAt: Date }>()
+  for (const row of rows) {
+    const known = out.get(row.id)
+    if (known) known.versions += 1
+    else out.set(row.id, { ...row, versions: 1, updatedAt: row.createdAt })
+    if (row.version === row.currentVersion) out.get(row.id)!.updatedAt = row.createdAt
+  }
+  return [...out.values()].map(({ version: _v, createdAt: _c, ...survey }) => survey)
+}
+
+/** A survey's versions, oldest first, without their definitions. */
+export async function listSurveyVersions(db: Db, id: string) {
+  return db
+    .select({ version: surveyVersions.version, createdAt: surveyVersions.createdAt })
+    .from(surveyVersions)
+    .where(eq(surveyVersions.surveyId, id))
+    .orderBy(surveyVersions.version)
+}
+
+/** How many waves answer each survey version (`surveyId@version` → count). */
+export async function countWavesBySurveyVersion(db: Db, surveyId?: string) {
+  const rows = await db
+    .select({ surveyId: waves.surveyId, version: waves.surveyVersion, waves: count() })
+    .from(waves)
+    .where(surveyId === undefined ? undefined : eq(waves.surveyId, surveyId))
+    .groupBy(waves.surveyId, waves.surveyVersion)
+  return new Map(rows.map((r) => [`${r.surveyId}@${r.version}`, r.waves]))
 }

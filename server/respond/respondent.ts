@@ -8,6 +8,7 @@ import type { AppEnv } from '../env'
 import { ApiError } from '../lib/errors'
 import { isAnonymous } from '../surveys/audiences'
 import { contactPrefill } from '../surveys/response-record'
+import { withoutRoleMapping } from '../surveys/role-mapping'
 import { linkProblem } from './link-problem'
 import { isSealed, openDraft, sealDraft } from './sealed-draft'
 import { submitResponse } from '../responses/submit-response'
@@ -71,7 +72,11 @@ export async function linkView(link: OpenLink, token: string) {
   const saved = await savedDraft(link, token)
   return {
     wave: { id: wave.id, name: wave.name, closesAt: wave.closesAt?.toISOString() ?? null },
-    survey: { id: survey.surveyId, version: survey.version, definition: survey.definition },
+    survey: {
+      id: survey.surveyId,
+      version: survey.version,
+      definition: withoutRoleMapping(survey.definition),
+    },
     // Keys the device's saved progress; an invitation also resumes from the server's draft.
     link: invitation
       ? {

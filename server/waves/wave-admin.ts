@@ -1,11 +1,13 @@
 import type { SessionUser } from '../auth/require-role'
 import type { Audience } from '../db/schema'
-import { getSurvey, listSurveys } from '../db/surveys'
+import { getSurvey, getSurveyVersion, listSurveys } from '../db/surveys'
 import type { Wave } from '../db/waves'
 import { closeWave, createWave, getWave } from '../db/waves'
 import type { AppEnv } from '../env'
 import { ApiError } from '../lib/errors'
 import { canManage } from '../auth/wave-access'
+import type { Db } from '../db/client'
+import { problemIssue, surveyProblems } from '../surveys/role-gaps'
 import type { createWaveBody } from './wave-bodies'
 import { waveSummary } from './wave-summary'
 
@@ -13,6 +15,24 @@ type Vars = AppEnv['Variables'] & { user: SessionUser }
 type CreateWave = ReturnType<(typeof createWaveBody)['parse']>
 
 const whoseWaves = (audience: Audience) => (audience === 'employee' ? 'HR' : 'managers')
+
+/**
+ * A wave answers its survey's current version: refused, naming each question or role, when
+ * that version fails the lint or lacks the roles the reports need.
+ */
+export async function assertRunnable(
+  db: Db,
+  survey: { id: string; audience: Audience; currentVersion: number },
+) {
+  const version = await getSurveyVersion(db, survey.id, survey.currentVersion)
+  const problems = surveyProblems(version?.definition, survey.audience)
+  if (problems.length === 0) return
+  throw new ApiError(
+    'BAD_REQUEST',
+    `surveyId: ${survey.id} v${survey.currentVersion} cannot run a wave: ${problems.join('; ')}`,
+    problems.map(problemIssue),
+  )
+}
 
 /** Creates a wave of a survey this user may run; the open link's URL is shown this once. */
 export async function createManagedWave(v: Vars, body: CreateWave) {
@@ -27,6 +47,7 @@ export async function createManagedWave(v: Vars, body: CreateWave) {
       'FORBIDDEN',
       `surveyId: ${survey.id} is ${survey.audience === 'employee' ? 'an' : 'a'} ${survey.audience} survey: its waves are for ${whoseWaves(survey.audience)}`,
     )
+  await assertRunnable(v.db, survey)
   const { wave, openLinkToken } = await createWave(v.db, { ...body, surveyId: survey.id })
   const base = v.config.publicUrl.replace(/\/+$/, '')
   return {

@@ -6,6 +6,7 @@ import { closeWave, createWave } from '../../server/db/waves'
 import { anonymitySuite } from '../api/anonymity-suite'
 import { invitationSuite } from '../api/invitation-suite'
 import { apiSuite, authSuite } from '../api/suite'
+import { surveysSuite } from '../api/surveys-suite'
 import type { ApiTarget } from '../api/target'
 import { makeTestApp } from '../helpers/app'
 
@@ -34,3 +35,4 @@ describe('API on Node (better-sqlite3)', () => apiSuite(() => target))
 describe('Sign-in on Node (better-sqlite3)', () => authSuite(() => target))
 describe('Invitations on Node (better-sqlite3)', () => invitationSuite(() => target))
 describe('Employee anonymity on Node (better-sqlite3)', () => anonymitySuite(() => target))
+describe('Surveys on Node (better-sqlite3)', () => surveysSuite(() => target))

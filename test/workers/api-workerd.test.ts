@@ -12,6 +12,7 @@ import { atomicSuite } from '../api/atomic-suite'
 import { anonymitySuite } from '../api/anonymity-suite'
 import { invitationSuite } from '../api/invitation-suite'
 import { apiSuite, authSuite } from '../api/suite'
+import { surveysSuite } from '../api/surveys-suite'
 import type { ApiTarget } from '../api/target'
 import { bundleWorker, distAssets, startWorker } from '../helpers/workerd'
 
@@ -50,6 +51,7 @@ afterAll(async () => {
 describe('API on workerd (D1)', () => apiSuite(() => target))
 describe('Sign-in on workerd (D1)', () => authSuite(() => target))
 describe('Employee anonymity on workerd (D1)', () => anonymitySuite(() => target))
+describe('Surveys on workerd (D1)', () => surveysSuite(() => target))
 
 describe('D1 batch as the atomic seam', () =>
   atomicSuite(() => ({ db: worker.db, atomic: batchAtomic(worker.db as never) })))

@@ -11,6 +11,7 @@ import { registerResponses } from '../../../server/cli/responses'
 import { registerSend } from '../../../server/cli/send'
 import { registerServe } from '../../../server/cli/serve'
 import { registerSettings } from '../../../server/cli/settings'
+import { registerSurvey } from '../../../server/cli/survey'
 import { registerUser } from '../../../server/cli/user'
 import { registerWave } from '../../../server/cli/wave'
 import { openDatabase } from '../../../server/node/open-database'
@@ -33,6 +34,7 @@ describe('csi --help', () => {
       registerReport,
       registerUser,
       registerSettings,
+      registerSurvey,
       registerAggregates,
       registerDemo,
     ])

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { createApp } from '../../../server/app'
 import { seedDatabase } from '../../../server/db/seed'
-import { getSurvey, getSurveyVersion, listSurveys } from '../../../server/db/surveys'
+import { getSurvey, getSurveyVersion, listSurveys, upsertSurvey } from '../../../server/db/surveys'
 import { verifyPassword } from 'better-auth/crypto'
 import { findPasswordHash, findUserByEmail } from '../../../server/db/users'
 import { openDatabase } from '../../../server/node/open-database'
@@ -49,23 +49,30 @@ describe('seedDatabase()', () => {
     expect(await verifyPassword({ hash, password: 'a long secret' })).toBe(true)
   })
 
-  test('a changed survey file becomes a new version; the old one stays for its responses', async () => {
+  test("a survey already stored is never overwritten by its file: the programme's versions survive restarts", async () => {
     const store = openDatabase(':memory:')
     const customer = shippedSurveys.find((s) => s.id === 'customer')!
     await seedDatabase(store, { surveys: [customer] })
-    const changed = {
+    const edited = { ...customer.definition, title: 'Our own customer survey' }
+    await upsertSurvey(store, { ...customer, title: 'Ours', definition: edited })
+    const changedFile = {
       ...customer,
       definition: { ...customer.definition, title: 'Customer survey 2027' },
     }
-    const [result] = (await seedDatabase(store, { surveys: [changed] })).surveys
-    expect(result).toEqual({ id: 'customer', version: 2, created: true })
-    expect((await getSurvey(store.db, 'customer'))?.currentVersion).toBe(2)
-    expect((await getSurveyVersion(store.db, 'customer', 1))?.definition.title).toBe(
-      customer.definition.title,
-    )
+    const [result] = (await seedDatabase(store, { surveys: [changedFile] })).surveys
+    expect(result).toEqual({ id: 'customer', version: 2, created: false })
+    expect(await getSurvey(store.db, 'customer')).toMatchObject({
+      currentVersion: 2,
+      title: 'Ours',
+    })
     expect((await getSurveyVersion(store.db, 'customer', 2))?.definition.title).toBe(
-      'Customer survey 2027',
+      'Our own customer survey',
     )
+    expect(await getSurveyVersion(store.db, 'customer', 3)).toBeNull()
+    // A starter template the database lacks is still loaded.
+    const retailer = shippedSurveys.find((s) => s.id === 'retailer')!
+    const added = await seedDatabase(store, { surveys: [changedFile, retailer] })
+    expect(added.surveys[1]).toEqual({ id: 'retailer', version: 1, created: true })
   })
 })
 
