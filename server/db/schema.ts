@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 import { audiences } from '../surveys/audiences'
+import { itemKinds } from '../surveys/catalogue-items'
 
 export { audiences }
 export type { Audience } from '../surveys/audiences'
@@ -410,3 +411,20 @@ export const alertNotes = sqliteTable(
   },
   (t) => [index('alert_notes_alert_idx').on(t.alertId)],
 )
+
+/**
+ * The programme's attribute catalogue (SPEC §2): one row per key, in `position` order. The
+ * audience surveys are built from it, so a key means the same thing in every survey. Empty
+ * until the programme saves its own; until then the API offers one read off the shipped surveys.
+ */
+export const catalogueItems = sqliteTable('catalogue_items', {
+  key: text('key').primaryKey(),
+  kind: text('kind', { enum: itemKinds }).notNull(),
+  label: text('label').notNull(),
+  description: text('description'),
+  audiences: text('audiences', { mode: 'json' }).notNull().$type<(typeof audiences)[number][]>(),
+  position: integer('position').notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp' })
+    .notNull()
+    .default(sql`(unixepoch())`),
+})

@@ -1,0 +1,97 @@
+import Papa from 'papaparse'
+import { FORMULA_START, toCsv } from '../lib/csv'
+import { sniffDelimiter } from '../lib/csv-delimiter'
+import { normaliseHeader } from '../lib/csv-header'
+import type { Issue } from '../lib/errors'
+import type { CatalogueItem } from '../surveys/catalogue-items'
+import { audiences } from '../surveys/types'
+import { catalogueItem, catalogueItems } from './schemas'
+
+/** One column per audience, ticked `yes`: the layout that is easiest to edit in a spreadsheet. */
+export const catalogueColumns = ['key', 'kind', 'label', 'description', ...audiences] as const
+
+const ticked = /^(yes|y|x|1|true|✓)$/i
+const unticked = /^(no|n|0|false|)$/i
+
+export function catalogueCsv(items: readonly CatalogueItem[]): string {
+  const rows = items.map((item) => [
+    item.key,
+    item.kind,
+    item.label,
+    item.description ?? '',
+    ...audiences.map((a) => (item.audiences.includes(a) ? 'yes' : '')),
+  ])
+  return toCsv(rows, [...catalogueColumns])
+}
+
+/** The export quotes cells a spreadsheet could run as a formula with a leading `'`: undo that. */
+const unescapeFormula = (cell: string) =>
+  cell.charCodeAt(0) === 39 && FORMULA_START.test(cell.slice(1, 2)) ? cell.slice(1) : cell
+
+type Parsed = { items: CatalogueItem[]; issues: [] } | { items: null; issues: Issue[] }
+
+/**
+ * A catalogue from CSV text (header = row 1, as a spreadsheet numbers rows), all or nothing:
+ * every bad row is reported with its row number and column, blank rows are skipped.
+ */
+export function parseCatalogueCsv(text: string): Parsed {
+  const { data } = Papa.parse<string[]>(text, { delimiter: sniffDelimiter(text.slice(0, 65536)) })
+  const [head = [], ...body] = data
+  const header = normaliseHeader(head)
+  const missing = catalogueColumns.filter(
+    (c) => c !== 'description' && c !== 'kind' && !header.includes(c),
+  )
+  if (missing.length > 0)
+    return {
+      items: null,
+      issues: [{ path: 'row 1', message: `the header lacks ${missing.join(', ')}` }],
+    }
+  const issues: Issue[] = []
+  const items: CatalogueItem[] = []
+  const rowOf: number[] = []
+  body.forEach((cells, i) => {
+    const row = i + 2
+    if (cells.every((c) => c.trim() === '')) return
+    const cell = (name: string) => {
+      const at = header.indexOf(name)
+      return at < 0 ? '' : unescapeFormula((cells[at] ?? '').trim())
+    }
+    const rated: string[] = []
+    let ticks = 0
+    for (const a of audiences) {
+      const value = cell(a)
+      if (ticked.test(value)) rated.push(a)
+      if (!unticked.test(value)) ticks++
+      if (!ticked.test(value) && !unticked.test(value))
+        issues.push({ path: `row ${row}.${a}`, message: `"${value}" is neither yes nor blank` })
+    }
+    const parsed = catalogueItem.safeParse({
+      key: cell('key'),
+      kind: cell('kind') || 'attribute',
+      label: cell('label'),
+      description: cell('description'),
+      audiences: rated,
+    })
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        // An unreadable tick is reported already; "tick at least one" would only repeat it.
+        if (issue.path[0] === 'audiences' && rated.length < ticks) continue
+        issues.push({ path: `row ${row}.${issue.path.join('.')}`, message: issue.message })
+      }
+      return
+    }
+    items.push(parsed.data)
+    rowOf.push(row)
+  })
+  if (issues.length === 0) {
+    const whole = catalogueItems.safeParse(items)
+    for (const issue of whole.success ? [] : whole.error.issues) {
+      const [index, ...field] = issue.path
+      issues.push({
+        path: typeof index === 'number' ? `row ${rowOf[index]}.${field.join('.')}` : 'csv',
+        message: issue.message,
+      })
+    }
+  }
+  return issues.length > 0 ? { items: null, issues } : { items, issues: [] }
+}

@@ -1,0 +1,191 @@
+import { escapeHtml } from '../lib/html'
+import type { CatalogueItem } from './catalogue-items'
+import {
+  defaultDepartments,
+  employeeWording,
+  scaleColumns,
+  thankYou,
+  wording,
+} from './catalogue-wording'
+import type { ElementJson } from './json-walk'
+import type { Audience, SurveyDefinition } from './types'
+
+export type Choice = { value: string; text: string }
+
+export type BuildOptions = {
+  audience: Audience
+  title?: string
+  /** Adds the stated-importance matrix, with the same rows as the attributes. */
+  importance?: boolean
+  /** Employee survey: the areas of the `department` question (default: the shipped ones). */
+  departments?: readonly Choice[]
+  /** Segment questions (region, size…) kept on the last page, e.g. from the current version. */
+  segments?: readonly ElementJson[]
+}
+
+/** `Customer service` → `customer_service`: a department's answer value. */
+export const choiceValue = (text: string) =>
+  text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+
+/** Area names as choices, "Prefer not to say" last (anonymity: nobody has to name theirs). */
+export function departmentChoices(texts: readonly string[]): Choice[] {
+  const choices = texts.map((text) => ({ value: choiceValue(text), text: text.trim() }))
+  return choices.some((c) => c.value === 'prefer_not_to_say')
+    ? choices
+    : [...choices, { value: 'prefer_not_to_say', text: 'Prefer not to say' }]
+}
+
+const rating = (name: string, title: string, low: string, high: string): ElementJson => ({
+  type: 'rating',
+  name,
+  title,
+  isRequired: true,
+  rateMin: 1,
+  rateMax: 5,
+  minRateDescription: low,
+  maxRateDescription: high,
+  displayMode: 'buttons',
+  rateDescriptionLocation: 'bottom',
+})
+
+const matrix = (
+  name: string,
+  title: string,
+  description: string,
+  columns: readonly string[],
+  items: readonly CatalogueItem[],
+): ElementJson => ({
+  type: 'matrix',
+  name,
+  title,
+  description,
+  columns: columns.map((text, i) => ({ value: i + 1, text })),
+  rows: items.map((item) => ({ value: item.key, text: item.label })),
+  isAllRowRequired: false,
+  alternateRows: true,
+})
+
+/**
+ * What the items mean, as a short list above their matrix: a matrix row has no description of
+ * its own in SurveyJS, and "Label — description" rows wrap badly on a phone.
+ */
+function notes(name: string, items: readonly CatalogueItem[]): ElementJson[] {
+  const described = items.filter((item) => item.description)
+  if (described.length === 0) return []
+  const entries = described
+    .map((i) => `<li><strong>${escapeHtml(i.label)}</strong>: ${escapeHtml(i.description!)}</li>`)
+    .join('')
+  return [
+    { type: 'html', name: `${name}_notes`, html: `<p>What we mean by:</p><ul>${entries}</ul>` },
+  ]
+}
+
+/**
+ * An audience's survey built from the catalogue (SPEC §2, §3), as ordinary SurveyJS JSON in our
+ * naming convention: `overall`, `rebuy`, the `attributes` matrix (row value = catalogue key, so
+ * the same key in every audience's survey and gaps line up), optional `importance`, and for
+ * employees the mirror wording, the `attitude` matrix and the `department` question.
+ */
+export function buildFromCatalogue(
+  catalogue: readonly CatalogueItem[],
+  options: BuildOptions,
+): SurveyDefinition {
+  const { audience } = options
+  const words = wording[audience]
+  const rated = catalogue.filter((i) => i.kind === 'attribute' && i.audiences.includes(audience))
+  const overall = rating('overall', words.overall, 'Extremely dissatisfied', 'Extremely satisfied')
+  const attributes = [
+    ...notes('attributes', rated),
+    matrix('attributes', words.attributes, words.attributesNote, scaleColumns.satisfaction, rated),
+  ]
+  const pages: ElementJson[] = []
+  if (audience === 'employee') {
+    pages.push({
+      name: 'customer_view_page',
+      title: words.attributesPage,
+      description: words.attributesPageNote,
+      elements: [overall, ...attributes],
+    })
+  } else {
+    const lowScore = {
+      type: 'comment',
+      name: 'low_score_reason',
+      visibleIf: '{overall} <= 2',
+      title: 'We are sorry to hear that. What went wrong, and what could we do to put it right?',
+      description: words.lowScoreNote,
+      maxLength: 2000,
+      rows: 3,
+      autoGrow: true,
+    }
+    const rebuy = rating('rebuy', words.rebuy ?? '', 'Very unlikely', 'Very likely')
+    pages.push({
+      name: 'overall_page',
+      title: 'Your overall view',
+      elements: [overall, lowScore, rebuy],
+    })
+    pages.push({ name: 'attributes_page', title: words.attributesPage, elements: attributes })
+  }
+  if (options.importance && rated.length > 0) {
+    const note = 'Optional. Leave a row blank if you have no view on it.'
+    pages.push({
+      name: 'importance_page',
+      title: 'What matters most to you',
+      elements: [matrix('importance', words.importance, note, scaleColumns.importance, rated)],
+    })
+  }
+  const final: ElementJson[] = []
+  if (audience === 'employee') {
+    const attitude = catalogue.filter(
+      (i) => i.kind === 'attitude' && i.audiences.includes('employee'),
+    )
+    if (attitude.length > 0) {
+      const { attitudePage, attitude: title, attitudeNote } = employeeWording
+      pages.push({
+        name: 'attitude_page',
+        title: attitudePage,
+        elements: [
+          ...notes('attitude', attitude),
+          matrix('attitude', title, attitudeNote, scaleColumns.agreement, attitude),
+        ],
+      })
+    }
+    final.push({
+      type: 'dropdown',
+      name: 'department',
+      title: employeeWording.department,
+      description: employeeWording.departmentNote,
+      choices: (options.departments ?? defaultDepartments).map(({ value, text }) => ({
+        value,
+        text,
+      })),
+    })
+  }
+  final.push({
+    type: 'comment',
+    name: 'comments',
+    title: words.comments,
+    maxLength: 2000,
+    rows: 4,
+    autoGrow: true,
+  })
+  // Customers and intermediaries answer the open question first, then the segments.
+  if (audience !== 'employee') final.push(...(options.segments ?? []))
+  pages.push({ name: 'final', title: 'Anything else?', elements: final })
+  return {
+    title: options.title?.trim() || words.title,
+    description: words.description,
+    audience,
+    locale: 'en',
+    showProgressBar: true,
+    progressBarType: 'questions',
+    showQuestionNumbers: 'off',
+    questionErrorLocation: 'bottom',
+    completeText: 'Submit',
+    completedHtml: thankYou,
+    pages,
+  }
+}
