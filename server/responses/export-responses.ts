@@ -37,7 +37,7 @@ export async function exportResponses(db: Db, waveId: string, write: (chunk: str
         mode: r.mode,
         submitted_at: r.submittedAt.toISOString(),
         ...r.segments,
-        ...flattenAnswers(r.answers),
+        ...flattenAnswers(r.answers, survey.definition),
       }),
     )
     await write(toCsv(rows))

@@ -1,5 +1,7 @@
 import type { Audience, SurveyDefinition } from '../surveys/types'
-import { roleNames, surveyRoles } from '../surveys/survey-roles'
+import { roleNames, roleQuestions } from '../surveys/role-questions'
+import { surveyRoles } from '../surveys/survey-roles'
+import type { QuestionNode } from '../surveys/json-walk'
 import { itemValues, walkQuestions } from '../surveys/json-walk'
 
 // The responses CSV of SPEC §5.3, defined once: `exportResponses` writes it, the response import
@@ -15,7 +17,7 @@ export const importanceColumn = (key: string) => roleNames.importancePrefix + ke
 
 /** Whether a column holds stated importance (`imp_<key>`), in any letter case. */
 export const isImportanceColumn = (name: string) =>
-  fold(name).startsWith(roleNames.importancePrefix)
+  name.toLowerCase().startsWith(roleNames.importancePrefix)
 
 /** The column of one matrix row: attribute rows by their key, `imp_<key>`, else `matrix.row`. */
 export function matrixRowColumn(matrix: string, row: string) {
@@ -27,6 +29,7 @@ export function matrixRowColumn(matrix: string, row: string) {
 /** The rating columns a survey definition names (SPEC §3 roles). */
 export interface SurveyColumns {
   readonly audience: Audience | null
+  /** `overall` when the survey has an overall question, whatever its name. */
   readonly overall: string | null
   readonly rebuy: string | null
   /** Attribute keys, which are their column names. */
@@ -37,39 +40,104 @@ export interface SurveyColumns {
 
 export function surveyColumns(definition: SurveyDefinition): SurveyColumns {
   const roles = surveyRoles(definition)
-  return { ...roles, attributes: roles.attributes.map((a) => a.key) }
+  return {
+    audience: roles.audience,
+    overall: roles.overall === null ? null : roleNames.overall,
+    rebuy: roles.rebuy === null ? null : roleNames.rebuy,
+    attributes: roles.attributes.map((a) => a.key),
+    importance: roles.importance,
+  }
 }
 
-/** Flattens SurveyJS answers to cells named by {@link matrixRowColumn}; arrays are joined. */
-export function flattenAnswers(answers: Record<string, unknown>): Record<string, string | number> {
+/**
+ * Where the answers of a survey's role questions go in the CSV, by answer key: role columns are
+ * named by the role (SPEC §5.3), whatever the question is called, so that a mapped survey's
+ * export reads like any other and imports back (response-row-answers.ts reads the same names).
+ */
+type RoleColumns = {
+  scalar: Map<string, string>
+  matrix: Map<string, (row: string) => string>
+  questions: Set<QuestionNode>
+}
+
+const roleColumnsCache = new WeakMap<object, RoleColumns>()
+
+function roleColumns(definition: SurveyDefinition): RoleColumns {
+  const cached = roleColumnsCache.get(definition)
+  if (cached) return cached
+  const roles = roleQuestions(definition)
+  const scalar = new Map<string, string>()
+  const matrix = new Map<string, (row: string) => string>()
+  const questions = new Set<QuestionNode>()
+  const rating = (node: QuestionNode | null, column: string) => {
+    if (!node || questions.has(node)) return
+    questions.add(node)
+    if (!scalar.has(node.dataKey)) scalar.set(node.dataKey, column)
+  }
+  const rows = (node: QuestionNode | null, column: (row: string) => string) => {
+    if (!node || questions.has(node)) return
+    questions.add(node)
+    if (!matrix.has(node.dataKey)) matrix.set(node.dataKey, column)
+  }
+  rating(roles.overall, roleNames.overall)
+  rating(roles.rebuy, roleNames.rebuy)
+  for (const a of roles.attributes) {
+    if (a.source === 'rating') rating(a.question, a.key)
+  }
+  for (const m of roles.attributeMatrices) rows(m, (row) => row)
+  rows(roles.importanceMatrix, importanceColumn)
+  for (const r of roles.importanceRatings) rating(r.question, importanceColumn(r.key))
+  const out = { scalar, matrix, questions }
+  if (definition && typeof definition === 'object') roleColumnsCache.set(definition, out)
+  return out
+}
+
+const cellText = (cell: unknown) =>
+  typeof cell === 'number' ? cell : typeof cell === 'object' ? JSON.stringify(cell) : String(cell)
+
+/**
+ * Flattens SurveyJS answers to CSV cells; arrays are joined. Given the survey definition, role
+ * answers go to role columns (`overall`, `rebuy`, attribute keys, `imp_<key>`) and other matrix
+ * rows to `matrix.row`; without it, matrix rows are named by {@link matrixRowColumn}.
+ */
+export function flattenAnswers(
+  answers: Record<string, unknown>,
+  definition?: SurveyDefinition,
+): Record<string, string | number> {
+  const roles = definition ? roleColumns(definition) : null
   const out: Record<string, string | number> = {}
+  // A role column wins over a question that happens to have its name.
+  const byRole: Record<string, string | number> = {}
   for (const [name, value] of Object.entries(answers)) {
     if (value === null || value === undefined) continue
     if (Array.isArray(value)) out[name] = value.map(String).join('; ')
     else if (typeof value === 'object') {
+      const role = roles?.matrix.get(name)
       for (const [row, cell] of Object.entries(value as Record<string, unknown>)) {
-        out[matrixRowColumn(name, row)] =
-          typeof cell === 'number'
-            ? cell
-            : typeof cell === 'object'
-              ? JSON.stringify(cell)
-              : String(cell)
+        if (role) byRole[role(row)] = cellText(cell)
+        else out[roles ? `${name}.${row}` : matrixRowColumn(name, row)] = cellText(cell)
       }
-    } else out[name] = typeof value === 'number' ? value : String(value)
+    } else {
+      const role = roles?.scalar.get(name)
+      const text = typeof value === 'number' ? value : String(value)
+      if (role !== undefined) byRole[role] = text
+      else out[name] = text
+    }
   }
-  return out
+  return Object.assign(out, byRole)
 }
 
 const NO_ANSWER = new Set(['html', 'image', 'expression'])
-const ROLE_MATRICES = new Set<string>([roleNames.attributes, roleNames.importance])
 
 /**
  * The export's header for one survey version and a row builder: metadata, then overall, rebuy,
- * attribute keys and `imp_<key>`, then segments, then every other answer in survey order (other
- * matrices one column per row).
+ * attribute keys and `imp_<key>` (named by role, whatever their questions are called), then
+ * segments, then every other answer in survey order (other matrices one column per row).
+ * Cells come from {@link flattenAnswers} given the same definition.
  */
 export function responseColumns(definition: SurveyDefinition) {
   const roles = surveyColumns(definition)
+  const roleQuestionSet = roleColumns(definition).questions
   const segments = surveyRoles(definition).segments
   const rated = [
     ...(roles.overall ? [roles.overall] : []),
@@ -78,11 +146,12 @@ export function responseColumns(definition: SurveyDefinition) {
     ...roles.importance.map(importanceColumn),
   ]
   const taken = new Set<string>([...metadataColumns, ...rated, ...segments])
+  const played = new Set([...roleQuestionSet].map((q) => q.dataKey))
   const others = walkQuestions(definition)
-    .filter((q) => !NO_ANSWER.has(q.type) && !ROLE_MATRICES.has(q.name))
+    .filter((q) => !NO_ANSWER.has(q.type) && !played.has(q.dataKey))
     .flatMap((q) =>
       q.type === 'matrix'
-        ? itemValues(q.json.rows).map((r) => matrixRowColumn(q.dataKey, String(r.value)))
+        ? itemValues(q.json.rows).map((r) => `${q.dataKey}.${String(r.value)}`)
         : [q.dataKey],
     )
     .filter((name) => !taken.has(name))
@@ -93,80 +162,10 @@ export function responseColumns(definition: SurveyDefinition) {
   }
 }
 
-// Column names match ignoring letter case: `Overall` is `overall`, as people type headers.
-const fold = (name: string) => name.toLowerCase()
-
-/** What a name found among known names: one of them, or several that differ only in case. */
-export type NameMatch<T> = { found: T } | { ambiguous: readonly string[] } | null
-
-/** Looks names up among `known`: the exact name first, else the one equal ignoring case. */
-export function nameLookup<T>(known: Iterable<readonly [string, T]>) {
-  const exact = new Map<string, T>()
-  const folded = new Map<string, string[]>()
-  for (const [name, value] of known) {
-    if (exact.has(name)) continue
-    exact.set(name, value)
-    folded.set(fold(name), [...(folded.get(fold(name)) ?? []), name])
-  }
-  return (name: string): NameMatch<T> => {
-    if (exact.has(name)) return { found: exact.get(name)! }
-    const near = folded.get(fold(name)) ?? []
-    if (near.length === 1) return { found: exact.get(near[0]!)! }
-    return near.length > 1 ? { ambiguous: near } : null
-  }
-}
-
-/** A name used by more than one column (ignoring case), which refuses the file. */
-export interface HeaderClash {
-  /** As first written. */
-  readonly name: string
-  /** E.g. `appears twice in the header`. */
-  readonly problem: string
-}
-
-export interface ResponsesHeader {
-  /** Column names as written, BOM dropped and trimmed; `''` for an unnamed column. */
-  readonly names: readonly string[]
-  readonly clashes: readonly HeaderClash[]
-  /** Columns whose name an earlier column has (ignoring case): part of a clash, never read. */
-  readonly repeats: ReadonlySet<number>
-  /** The column called `name`, ignoring letter case; null when there is none. */
-  index(name: string): number | null
-}
-
-/**
- * The one reading of a responses CSV header: the BOM dropped, names trimmed and matched ignoring
- * letter case. Two columns whose names differ only in case (or not at all) are a clash: the
- * reader cannot tell which one is meant.
- */
-export function responsesHeader(cells: readonly string[]): ResponsesHeader {
-  const names = cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c).trim())
-  const spellings = new Map<string, string[]>()
-  const repeats = new Set<number>()
-  names.forEach((name, i) => {
-    if (name === '') return
-    const seen = spellings.get(fold(name))
-    if (seen) repeats.add(i)
-    spellings.set(fold(name), [...(seen ?? []), name])
-  })
-  const clashes = [...spellings.values()]
-    .filter((s) => s.length > 1)
-    .map((s) => ({ name: s[0]!, problem: clashProblem(s) }))
-  const lookup = nameLookup(names.flatMap((n, i) => (n === '' ? [] : [[n, i] as const])))
-  return {
-    names,
-    clashes,
-    repeats,
-    index(name) {
-      const match = lookup(name)
-      return match && 'found' in match ? match.found : null
-    },
-  }
-}
-
-function clashProblem(spellings: readonly string[]) {
-  const times = spellings.length === 2 ? 'twice' : `${spellings.length} times`
-  if (spellings.every((s) => s === spellings[0])) return `appears ${times} in the header`
-  const list = spellings.map((s) => `"${s}"`).join(', ')
-  return `appears ${times} in the header (${list}: names ignore letter case)`
-}
+export {
+  nameLookup,
+  responsesHeader,
+  type HeaderClash,
+  type NameMatch,
+  type ResponsesHeader,
+} from './responses-header'
