@@ -7,6 +7,7 @@ import { anonymitySuite } from '../api/anonymity-suite'
 import { invitationSuite } from '../api/invitation-suite'
 import { apiSuite, authSuite } from '../api/suite'
 import { surveysSuite } from '../api/surveys-suite'
+import { catalogueSuite } from '../api/catalogue-suite'
 import type { ApiTarget } from '../api/target'
 import { makeTestApp } from '../helpers/app'
 
@@ -36,3 +37,4 @@ describe('Sign-in on Node (better-sqlite3)', () => authSuite(() => target))
 describe('Invitations on Node (better-sqlite3)', () => invitationSuite(() => target))
 describe('Employee anonymity on Node (better-sqlite3)', () => anonymitySuite(() => target))
 describe('Surveys on Node (better-sqlite3)', () => surveysSuite(() => target))
+describe('Catalogue on Node (better-sqlite3)', () => catalogueSuite(() => target))

@@ -13,6 +13,7 @@ import { anonymitySuite } from '../api/anonymity-suite'
 import { invitationSuite } from '../api/invitation-suite'
 import { apiSuite, authSuite } from '../api/suite'
 import { surveysSuite } from '../api/surveys-suite'
+import { catalogueSuite } from '../api/catalogue-suite'
 import type { ApiTarget } from '../api/target'
 import { bundleWorker, distAssets, startWorker } from '../helpers/workerd'
 
@@ -52,6 +53,7 @@ describe('API on workerd (D1)', () => apiSuite(() => target))
 describe('Sign-in on workerd (D1)', () => authSuite(() => target))
 describe('Employee anonymity on workerd (D1)', () => anonymitySuite(() => target))
 describe('Surveys on workerd (D1)', () => surveysSuite(() => target))
+describe('Catalogue on workerd (D1)', () => catalogueSuite(() => target))
 
 describe('D1 batch as the atomic seam', () =>
   atomicSuite(() => ({ db: worker.db, atomic: batchAtomic(worker.db as never) })))
