@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { createApp } from '../../../server/app'
+import { upsertSurvey } from '../../../server/db/surveys'
 import { openDatabase } from '../../../server/node/open-database'
 import { json } from '../../api/target'
 import { submission } from '../../helpers/answers'
@@ -175,5 +176,21 @@ describe('csi survey', () => {
     expect(missing).toMatchObject({ code: 1, stderr: 'csi: <id>: no survey "service"\n' })
     const noWave = await csi('wave', 'create', '--survey', 'service', '--name', 'W')
     expect(noWave.stderr).toContain('--survey: no survey "service"')
+
+    // A survey stored without its roles (by hand, or before the checks) runs no wave.
+    const store = openDatabase(csi.env.DATABASE_PATH)
+    await upsertSurvey(store, {
+      id: 'roleless',
+      audience: 'customer',
+      title: 'Roleless',
+      definition: creatorSurvey(),
+    })
+    store.close()
+    const refused = await csi('wave', 'create', '--survey', 'roleless', '--name', 'W')
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(/^csi: --survey: roleless v1 cannot run a wave: overall: /)
+    expect((await csi('survey', 'show', 'roleless')).stdout).toContain(
+      'Problems (no wave can run on it):\n  overall: ',
+    )
   })
 })
