@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { requireRole } from '../auth/require-role'
 import { canManage, managedWave, managedWaveSurvey, readableWaveSurvey } from '../auth/wave-access'
 import { listWaves, waveState } from '../db/waves'
+import { withoutRoleMapping } from '../surveys/role-mapping'
 import type { AppEnv } from '../env'
 import { emptyBody, validate, waveParam } from '../lib/validate'
 import { closeManagedWave, createManagedWave } from './wave-admin'
@@ -36,7 +37,12 @@ export const wavesRoute = new Hono<AppEnv>()
           audience: wave.audience,
           state: waveState(wave, new Date()),
         },
-        survey: { id: survey.surveyId, version: survey.version, definition: survey.definition },
+        survey: {
+          id: survey.surveyId,
+          version: survey.version,
+          // The interviewer's survey-core needs the questions, not our role mapping.
+          definition: withoutRoleMapping(survey.definition),
+        },
       },
       200,
     )
