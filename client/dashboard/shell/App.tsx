@@ -20,6 +20,10 @@ const SettingsPage = lazy(() => import('../admin/SettingsPage'))
 const AccountPage = lazy(() => import('../account/AccountPage'))
 const AlertsPage = lazy(() => import('../alerts/AlertsPage'))
 const AlertPage = lazy(() => import('../alerts/AlertPage'))
+const SurveysPage = lazy(() => import('../surveys/SurveysPage'))
+const SurveyPage = lazy(() => import('../surveys/SurveyPage'))
+const NewSurveyPage = lazy(() => import('../surveys/NewSurveyPage'))
+const CataloguePage = lazy(() => import('../catalogue/CataloguePage'))
 
 type Me =
   | { kind: 'loading' }
@@ -118,6 +122,14 @@ export function App() {
               <AlertsPage />
             ) : route.page === 'alert' ? (
               <AlertPage key={route.id} id={route.id} />
+            ) : route.page === 'surveys' ? (
+              <SurveysPage />
+            ) : route.page === 'survey-new' ? (
+              <NewSurveyPage />
+            ) : route.page === 'survey' ? (
+              <SurveyPage key={`${route.id}:${route.upload}`} id={route.id} upload={route.upload} />
+            ) : route.page === 'catalogue' ? (
+              <CataloguePage />
             ) : (
               <Notice
                 tone="info"

@@ -22,6 +22,12 @@ export function AppHeader() {
             <li>
               <Link to="/interview">Interviews</Link>
             </li>
+            <li>
+              <Link to="/surveys">Surveys</Link>
+            </li>
+            <li>
+              <Link to="/catalogue">Catalogue</Link>
+            </li>
             {(user.role === 'admin' || user.role === 'manager') && (
               <li>
                 <Link to="/alerts">Follow-ups</Link>

@@ -10,6 +10,10 @@ export type Route =
   | { page: 'alerts' }
   | { page: 'alert'; id: string }
   | { page: 'wave'; id: string; view: WaveView }
+  | { page: 'surveys' }
+  | { page: 'survey-new' }
+  | { page: 'survey'; id: string; upload: boolean }
+  | { page: 'catalogue' }
   | { page: 'not-found' }
 
 /** `/waves/<id>` is the wave's report; `/waves/<id>/<view>` its other pages. */
@@ -20,6 +24,11 @@ export function parseRoute(path: string): Route {
   if (path === '/settings') return { page: 'settings' }
   if (path === '/account') return { page: 'account' }
   if (path === '/alerts' || path === '/alerts/') return { page: 'alerts' }
+  if (path === '/surveys' || path === '/surveys/') return { page: 'surveys' }
+  if (path === '/surveys/new') return { page: 'survey-new' }
+  const survey = /^\/surveys\/([^/]+)(\/new-version)?\/?$/.exec(path)
+  if (survey) return { page: 'survey', id: decodeURIComponent(survey[1]!), upload: !!survey[2] }
+  if (path === '/catalogue' || path === '/catalogue/') return { page: 'catalogue' }
   const alert = /^\/alerts\/([^/]+)\/?$/.exec(path)
   if (alert) return { page: 'alert', id: decodeURIComponent(alert[1]!) }
   const m = /^\/waves\/([^/]+)(?:\/([a-z]+))?\/?$/.exec(path)
@@ -34,3 +43,6 @@ export const waveHref = (id: string, view: WaveView = 'report', query = '') =>
   `/waves/${encodeURIComponent(id)}${view === 'report' ? '' : `/${view}`}${query ? `?${query}` : ''}`
 
 export const alertHref = (id: string) => `/alerts/${encodeURIComponent(id)}`
+
+export const surveyHref = (id: string, upload = false) =>
+  `/surveys/${encodeURIComponent(id)}${upload ? '/new-version' : ''}`
