@@ -11,6 +11,7 @@ export const catalogueItem = z
   .object({
     key: z
       .string()
+      .min(1, 'needs a key')
       .max(64, 'must be at most 64 characters')
       .regex(catalogueKey, 'must be lower_snake_case: a–z, digits and _, starting with a letter'),
     kind: z.enum(itemKinds, { error: 'must be attribute or attitude' }),

@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { seriousViolations } from '../helpers/axe'
+import { expectFitsPhone, launchBrowser, openSignedIn, screenshotDir } from '../helpers/browser'
+import { repoRoot, startNodeServer } from '../helpers/node-server'
+
+let server: Awaited<ReturnType<typeof startNodeServer>>
+let browser: Browser
+
+beforeAll(async () => {
+  if (!existsSync(join(repoRoot, 'client/dist/index.html'))) {
+    throw new Error('client/dist is missing: run `npm run build:client` first (npm test does)')
+  }
+  server = await startNodeServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' }
+const ORDERS = 'Accuracy of orders (right items, right quantities)'
+
+async function shots(page: Page, name: string) {
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.screenshot({ path: join(screenshotDir, `${name}-1280.png`), fullPage: true })
+  await expectFitsPhone(page, name)
+  await page.screenshot({ path: join(screenshotDir, `${name}-375.png`), fullPage: true })
+  await page.setViewportSize({ width: 1280, height: 900 })
+}
+
+const focused = (page: Page) =>
+  page.evaluate(
+    () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id,
+  )
+
+describe('attribute catalogue page in Chromium', () => {
+  test('add an attribute, drop one, save, build the customer survey, publish it', async () => {
+    const errors: string[] = []
+    const page = await openSignedIn(browser, {
+      baseUrl: server.url,
+      ...ADMIN,
+      path: '/catalogue',
+      errors,
+    })
+    await page.getByRole('heading', { level: 1, name: 'Attribute catalogue' }).waitFor()
+    await page.getByText('This is the starter catalogue').waitFor()
+    await shots(page, 'catalogue-starter')
+
+    await page.getByRole('button', { name: `Remove ${ORDERS}` }).click()
+    await page.getByRole('status').getByText(`Removed ${ORDERS}`).waitFor()
+
+    // A new item: saving it blank names the field and puts the focus on it.
+    await page.getByRole('button', { name: 'Add an item' }).click()
+    await page.getByRole('button', { name: 'Save catalogue' }).click()
+    const item = page.getByRole('listitem', { name: /^Item \d+: item \d+$/ })
+    await item.getByText('needs a label').waitFor()
+    await page.getByText(/Nothing was saved: one item needs a fix/).waitFor()
+    const label = item.getByLabel('Label')
+    await expect.poll(() => label.evaluate((el) => el === document.activeElement)).toBe(true)
+
+    await label.fill('Invoice accuracy')
+    const added = page.getByRole('listitem', { name: /Invoice accuracy$/ })
+    await expect.poll(() => added.getByLabel('Key').inputValue()).toBe('invoice_accuracy')
+    await added.getByLabel(/Description/).fill('Invoices match the order and the agreed prices')
+    await added.getByRole('checkbox', { name: 'Wholesalers' }).uncheck()
+
+    // Keyboard path: Enter on "Move up" moves the item and keeps the focus on that button.
+    const up = page.getByRole('button', { name: 'Move Invoice accuracy up' })
+    await up.focus()
+    await page.keyboard.press('Enter')
+    await page
+      .getByRole('status')
+      .getByText(/Moved Invoice accuracy to position/)
+      .waitFor()
+    expect(await focused(page)).toBe('Move Invoice accuracy up')
+    const names = await page.locator('.catalogue-item h3').allTextContents()
+    const at = names.findIndex((n) => n.endsWith('Invoice accuracy'))
+    expect(names[at + 1]).toMatch(/Item \d+: /)
+    expect(names.some((n) => n.includes(ORDERS))).toBe(false)
+
+    await page.getByText('Unsaved changes', { exact: true }).waitFor()
+    const customers = page.getByRole('region', { name: 'Customers' })
+    const buildCustomers = customers.getByRole('button', { name: 'Build the customer survey' })
+    expect(await buildCustomers.isDisabled()).toBe(true)
+    await page.getByRole('button', { name: 'Save catalogue' }).click()
+    await page
+      .getByRole('status')
+      .getByText(/^Saved: \d+ items\.$/)
+      .waitFor()
+    await expect.poll(() => page.getByText('Unsaved changes', { exact: true }).count()).toBe(0)
+    await buildCustomers.click()
+    await customers.getByRole('heading', { name: 'Changes against version 1' }).waitFor()
+    await customers.getByText(/Added:\s*invoice_accuracy/).waitFor()
+    await customers.getByText(/Dropped:\s*order_accuracy/).waitFor()
+    await customers.getByText('Preview the questions').click()
+    await customers.getByText('How likely are you to buy from us again?').waitFor()
+    expect(await customers.locator('.catalogue-outline').textContent()).toContain(
+      'Invoice accuracy',
+    )
+    await shots(page, 'catalogue-built')
+
+    await customers.getByRole('button', { name: 'Publish as version 2' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Publish the customer survey?' })
+    expect(await seriousViolations(page)).toEqual([])
+    await dialog.getByRole('button', { name: 'Publish version 2' }).click()
+    await customers
+      .getByRole('status')
+      .getByText('Published: survey “customer” is now at version 2.', { exact: false })
+      .waitFor()
+
+    // The stored version: building again changes nothing against version 2.
+    const again = await page.request.post(`${server.url}/api/catalogue/build`, {
+      data: { audience: 'customer', importance: true },
+      headers: { Origin: server.url },
+    })
+    expect(again.status()).toBe(200)
+    const body = await again.json()
+    expect(body.current.version).toBe(2)
+    expect(body.changes).toEqual({ added: [], dropped: [] })
+    const rows = body.definition.pages
+      .flatMap(
+        (p: { elements: Array<{ name: string; rows?: Array<{ value: string }> }> }) => p.elements,
+      )
+      .find((q: { name: string }) => q.name === 'attributes')
+      .rows.map((r: { value: string }) => r.value)
+    expect(rows).toContain('invoice_accuracy')
+    expect(rows).not.toContain('order_accuracy')
+
+    await shots(page, 'catalogue')
+    expect(await seriousViolations(page)).toEqual([])
+    expect(errors).toEqual([])
+  })
+})
