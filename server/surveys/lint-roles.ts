@@ -1,7 +1,7 @@
 import type { QuestionNode } from './json-walk'
 import { itemValues, walkQuestions } from './json-walk'
 import { mappingProblems, ROLE_MAPPING_PROPERTY, roleMappingOf } from './role-mapping'
-import { roleMatrix, roleNames, roleQuestions } from './role-questions'
+import { roleMatrix, roleNames, roleQuestions, rowKeys } from './role-questions'
 import { describeScale, isOneToFive, matrixColumnValues, ratingValues } from './scales'
 import { surveyRoles } from './survey-roles'
 import type { SurveyDefinition } from './types'
@@ -109,7 +109,7 @@ function mappedProblems(definition: SurveyDefinition, questions: QuestionNode[])
     if (typeof mapping[role] === 'string' && matrix) problems.push(...matrixProblems(matrix))
   }
   for (const [column, player] of columns) {
-    const other = questions.find((q) => q.name === column && q !== player)
+    const other = questions.find((q) => q.name === column && q.name !== player.name)
     if (other)
       problems.push(
         `${other.name}: the responses CSV names the column of ${player.name} so; rename this question`,
@@ -136,8 +136,13 @@ export function roleProblems(definition: SurveyDefinition): string[] {
   if (mapping) problems.push(...mappedProblems(definition, questions))
   const roles = surveyRoles(definition)
   const rated = new Set(roles.attributes.map((a) => a.key))
+  const importanceMatrix = roleQuestions(definition).importanceMatrix
+  const matrixRows = new Set(rowKeys(importanceMatrix).map((row) => row.key))
   for (const key of roles.importance.filter((k) => !rated.has(k))) {
-    problems.push(`importance.${key}: has no satisfaction item with the same key`)
+    const where = matrixRows.has(key)
+      ? `${importanceMatrix!.name}.${key}`
+      : roleNames.importancePrefix + key
+    problems.push(`${where}: has no satisfaction item with the same key`)
   }
   const { audience } = definition
   if (audience !== undefined && !(audiences as readonly unknown[]).includes(audience)) {

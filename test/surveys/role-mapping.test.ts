@@ -216,6 +216,26 @@ describe('lintDefinition() with a csiRoles mapping', () => {
     expect(surveyProblems(mapped(), 'customer')).toEqual([])
   })
 
+  test('a mapping that names the conventional questions is clean too', () => {
+    const conventional = withRoleMapping(
+      edited(edited(creatorSurvey(), { type: 'rating', name: 'overall' }), {
+        type: 'matrix',
+        name: 'attributes',
+        columns,
+        rows: ['q_speed', 'staff'],
+      }),
+      { overall: 'overall', attributes: ['attributes'] },
+    )
+    expect(lintDefinition(conventional)).toEqual([
+      'q_speed: the responses CSV names the column of attributes so; rename this question',
+    ])
+    const clean = withRoleMapping(edited(creatorSurvey(), { type: 'rating', name: 'overall' }), {
+      overall: 'overall',
+      attributes: ['service_grid'],
+    })
+    expect(lintDefinition(clean)).toEqual([])
+  })
+
   test.each<[string, () => SurveyDefinition, string]>([
     [
       'a mapped overall on 0–10',
@@ -315,6 +335,20 @@ describe('lintDefinition() with a csiRoles mapping', () => {
       'a thank-you page that pipes a mapped answer',
       () => ({ ...mapped(), completedHtml: '<p>You gave us {q_satisfaction}</p>' }),
       'survey.completedHtml: pipes {q_satisfaction} into HTML; use static text instead',
+    ],
+    [
+      'a mapped importance row without a satisfaction item',
+      () =>
+        withRoleMapping(
+          edited(creatorSurvey(), {
+            type: 'matrix',
+            name: 'how_important',
+            columns,
+            rows: ['delivery', 'parking'],
+          }),
+          mapping,
+        ),
+      'how_important.parking: has no satisfaction item with the same key',
     ],
     [
       'a mapping that is not an object',
