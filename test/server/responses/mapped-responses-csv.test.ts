@@ -18,6 +18,12 @@ import {
   surveyColumns,
 } from '../../../server/responses/responses-csv'
 import { submitResponse } from '../../../server/responses/submit-response'
+import type { GroupReport, Report } from '../../../reports'
+import {
+  fileReport,
+  parseReportOptions,
+  readResponsesCsv,
+} from '../../../server/results/file-report/index'
 import { loadReportWaves, waveReport } from '../../../server/results/wave-report'
 import { ratingsOf, type SurveyDefinition } from '../../../server/surveys'
 import { withRoleMapping } from '../../../server/surveys/role-mapping'
@@ -236,5 +242,33 @@ describe('exportResponses → importResponses with a csiRoles mapping', () => {
       return rest
     }
     expect(await report(second.id)).toStrictEqual(await report(first.id))
+
+    // What `csi report <file> --survey <definition>` reads: the role columns, by role.
+    const req = parseReportOptions({ csi: 'overall-rebuy' })
+    const read = await readResponsesCsv(text, req, {
+      file: 'creator.csv',
+      survey: surveyColumns(definition),
+    })
+    const figures = (g: Report['groups'][number]) => {
+      const { csi, attributes } = g as GroupReport
+      const rows = attributes.map((a) => [a.key, a.n, a.mean] as const)
+      return { csi: [csi.n, csi.mean], attributes: rows.sort((a, b) => a[0].localeCompare(b[0])) }
+    }
+    const fromFile = fileReport(read, req).groups.map(figures)
+    const fromWave = (
+      await waveReport(store, await loadReportWaves(store.db, [first.id]), { csi: 'overall-rebuy' })
+    ).groups.map(figures)
+    expect(fromFile).toEqual(fromWave)
+    // By hand from `sent`: only the first response has both overall (4) and rebuy (2).
+    expect(fromFile).toEqual([
+      {
+        csi: [1, 3],
+        attributes: [
+          ['delivery', 1, 5],
+          ['price_value', 2, 2.5],
+          ['q_speed', 2, 4],
+        ],
+      },
+    ])
   })
 })
