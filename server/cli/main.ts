@@ -20,6 +20,7 @@ const commands: Record<string, () => Promise<Register>> = {
   user: async () => (await import('./user')).registerUser,
   settings: async () => (await import('./settings')).registerSettings,
   survey: async () => (await import('./survey')).registerSurvey,
+  catalogue: async () => (await import('./catalogue')).registerCatalogue,
   aggregates: async () => (await import('./aggregates')).registerAggregates,
   demo: async () => (await import('./demo')).registerDemo,
 }
@@ -49,6 +50,7 @@ export const commandList: Record<string, [term: string, description: string]> = 
   user: ['user', 'manage dashboard users'],
   settings: ['settings', 'programme settings: bands, scale and anonymity thresholds'],
   survey: ['survey', "the programme's surveys"],
+  catalogue: ['catalogue', "the programme's attribute catalogue (CSV export and import)"],
   aggregates: ['aggregates', 'report aggregates (repair path)'],
   demo: [
     'demo [options]',

@@ -89,7 +89,7 @@ export function CatalogueEditor({ drafts, setDrafts, dirty, onSaved }: Props) {
         rest.length > 0 || rows === 0
           ? [...rest, ...(rest.length === 0 ? [failure.message] : [])]
           : [
-              `Nothing was saved: ${rows === 1 ? 'one item needs' : `${rows} items need`} a fix (marked below).`,
+              `Nothing was saved: ${rows === 1 ? 'one item needs' : `${rows} items need`} a fix (marked above).`,
             ],
       )
       const first = drafts.find((d) => byRow[d.id])

@@ -32,19 +32,33 @@ function answerOf(q: Json): string {
   }
 }
 
+/** An html element (the builder's "What we mean by" list) as plain lines of text. */
+function notesOf(q: Json): OutlineQuestion {
+  const doc = new DOMParser().parseFromString(text(q.html), 'text/html')
+  const lines = [...doc.querySelectorAll('li')].map((li) => li.textContent ?? '')
+  return {
+    name: String(q.name),
+    title: lines.length > 0 ? (doc.querySelector('p')?.textContent ?? 'Note') : 'Note',
+    answer: 'shown as text',
+    rows: lines.length > 0 ? lines : [doc.body.textContent ?? ''],
+  }
+}
+
 /** A built survey as pages of questions in words, for reading before it is published. */
 export function surveyOutline(definition: Json): OutlinePage[] {
   const pages = Array.isArray(definition.pages) ? (definition.pages as Json[]) : []
   return pages.map((page, i) => ({
     name: text(page.name, `page${i + 1}`),
     title: text(page.title, `Page ${i + 1}`),
-    questions: (Array.isArray(page.elements) ? (page.elements as Json[]) : [])
-      .filter((q) => q.type !== 'html')
-      .map((q) => ({
-        name: String(q.name),
-        title: text(q.title, String(q.name)),
-        answer: answerOf(q),
-        rows: q.type === 'matrix' ? items(q.rows) : [],
-      })),
+    questions: (Array.isArray(page.elements) ? (page.elements as Json[]) : []).map((q) =>
+      q.type === 'html'
+        ? notesOf(q)
+        : {
+            name: String(q.name),
+            title: text(q.title, String(q.name)),
+            answer: answerOf(q),
+            rows: q.type === 'matrix' ? items(q.rows) : [],
+          },
+    ),
   }))
 }

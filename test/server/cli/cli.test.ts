@@ -12,6 +12,7 @@ import { registerSend } from '../../../server/cli/send'
 import { registerServe } from '../../../server/cli/serve'
 import { registerSettings } from '../../../server/cli/settings'
 import { registerSurvey } from '../../../server/cli/survey'
+import { registerCatalogue } from '../../../server/cli/catalogue'
 import { registerUser } from '../../../server/cli/user'
 import { registerWave } from '../../../server/cli/wave'
 import { openDatabase } from '../../../server/node/open-database'
@@ -35,6 +36,7 @@ describe('csi --help', () => {
       registerUser,
       registerSettings,
       registerSurvey,
+      registerCatalogue,
       registerAggregates,
       registerDemo,
     ])
