@@ -1,11 +1,11 @@
-import { useMemo } from 'react'
+import { useMemo, useRef } from 'react'
 import { Notice } from '../ui/Notice'
 import { MappingForm } from './MappingForm'
 import { ProblemList } from './ProblemList'
 import { RoleSummary } from './RoleSummary'
 import type { SurveyJson } from './survey-file'
 import { groupProblems, hasCandidates, roleLines, surveyOutline } from './survey-model'
-import type { CheckResult, RoleMapping } from './survey-types'
+import type { CheckResult, MappableRole, RoleMapping } from './survey-types'
 import type { CheckState } from './use-survey-check'
 
 type Props = {
@@ -31,6 +31,11 @@ export function CheckPanel({
   const outline = useMemo(() => surveyOutline(definition), [definition])
   const groups = last ? groupProblems(last.problems, outline) : []
   const count = last?.problems.length ?? 0
+  const form = useRef<HTMLElement>(null)
+  const goTo = (role: MappableRole) =>
+    form.current
+      ?.querySelector<HTMLElement>(`[name="${role}"], [name^="${role}-"]`)
+      ?.focus({ focusVisible: true } as FocusOptions)
   return (
     <div className="check-panel" aria-busy={check.state === 'checking'}>
       <p className="check-status" role="status">
@@ -40,7 +45,7 @@ export function CheckPanel({
             ? ''
             : count === 0
               ? `${outline.length} questions, no problems: ready to publish.`
-              : `${count} ${count === 1 ? 'problem' : 'problems'} in ${groups.length} ${groups.length === 1 ? 'place' : 'places'}: publishing waits until they are resolved.`}
+              : `${count} ${count === 1 ? 'problem' : 'problems'} in ${groups.length} ${groups.length === 1 ? 'place' : 'places'}: publishing waits until ${count === 1 ? 'it is' : 'they are'} resolved.`}
       </p>
       {check.state === 'failed' && (
         <Notice
@@ -57,7 +62,10 @@ export function CheckPanel({
           {groups.length > 0 && (
             <section aria-labelledby="problems-title" className="check-section">
               <h3 id="problems-title">Problems</h3>
-              <ProblemList groups={groups} />
+              <ProblemList
+                groups={groups}
+                onMap={hasCandidates(last.candidates) ? goTo : undefined}
+              />
             </section>
           )}
           <section aria-labelledby="roles-title" className="check-section">
@@ -65,7 +73,7 @@ export function CheckPanel({
             <RoleSummary lines={roleLines(last.roles, outline, mapping, audience)} />
           </section>
           {hasCandidates(last.candidates) && (
-            <section aria-labelledby="mapping-title" className="check-section">
+            <section ref={form} aria-labelledby="mapping-title" className="check-section">
               <h3 id="mapping-title">Map questions to roles</h3>
               <p className="muted">
                 Only needed where the question names do not follow the convention (
