@@ -2,6 +2,7 @@ import { escapeHtml } from '../lib/html'
 import { allowsOther, choiceValues, hasOpenChoices } from '../surveys/choices'
 import type { ElementJson, ItemValue, QuestionNode } from '../surveys/json-walk'
 import { itemValues, stringProp, textOf, walkQuestions } from '../surveys/json-walk'
+import { roleQuestions } from '../surveys/role-questions'
 import { numericValue, ratingValues } from '../surveys/scales'
 import type { ScalarValue, SurveyDefinition } from '../surveys/types'
 
@@ -193,15 +194,15 @@ function containerHeading(container: ElementJson, depth: number, numbers: Map<st
   }${para('description', textProp(container, 'description'))}</div>`
 }
 
-/** "1 = extremely dissatisfied, 5 = extremely satisfied. " from the overall rating, or the first labelled one. */
-function scaleKey(questions: Numbered[]): string {
+/** "1 = extremely dissatisfied, 5 = extremely satisfied. " from the overall rating (mapped or named so), or the first labelled one. */
+function scaleKey(questions: Numbered[], overall: string | null): string {
   const labelled = questions.filter(
     ({ node }) =>
       node.type === 'rating' &&
       textProp(node.json, 'minRateDescription') &&
       textProp(node.json, 'maxRateDescription'),
   )
-  const rating = (labelled.find(({ node }) => node.name === 'overall') ?? labelled[0])?.node.json
+  const rating = (labelled.find(({ node }) => node.name === overall) ?? labelled[0])?.node.json
   if (!rating) return ''
   const items = ratingItems(rating)
   const lower = (text: string) =>
@@ -334,7 +335,7 @@ export function printableQuestionnaire(
 <div class="top">${organisation ? `<span>${esc(organisation)}</span>` : ''}<span class="reference">Reference: <span></span></span><span class="keying">${esc(keying)}</span></div>
 <h1>${esc(title)}</h1>
 ${para('lead', textProp(definition, 'description'))}
-<p class="instructions">Tick one box per question, like this ${tickedBox}. ${esc(scaleKey(questions))}Leave blank if it does not apply.</p>
+<p class="instructions">Tick one box per question, like this ${tickedBox}. ${esc(scaleKey(questions, roleQuestions(definition).overall?.name ?? null))}Leave blank if it does not apply.</p>
 </header>
 ${body.join('\n')}
 <p class="closing">Thank you for your time. Please return this questionnaire${returnTo} in the envelope provided.</p>
