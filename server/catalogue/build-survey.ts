@@ -5,7 +5,6 @@ import type { Db } from '../db/client'
 import { getSurvey, getSurveyVersion } from '../db/surveys'
 import { ApiError } from '../lib/errors'
 import { buildFromCatalogue, departmentChoices } from '../surveys/build-from-catalogue'
-import type { CatalogueItem } from '../surveys/catalogue-items'
 import { walkQuestions } from '../surveys/json-walk'
 import { surveyProblems } from '../surveys/role-gaps'
 import { starterCatalogue } from '../surveys/starter-catalogue'
@@ -49,7 +48,7 @@ export async function buildSurvey(db: Db, user: SessionUser, body: BuildBody) {
   const current = survey && (await getSurveyVersion(db, surveyId, survey.currentVersion))
   const before = current ? current.definition : null
   const { items } = await currentCatalogue(db)
-  const definition = buildFromCatalogue(items as CatalogueItem[], {
+  const definition = buildFromCatalogue(items, {
     audience,
     title: body.title,
     importance: body.importance ?? (before ? surveyRoles(before).importance.length > 0 : false),

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { ApiTarget } from './target'
+import { submission } from '../helpers/answers'
 import { json } from './target'
 
 /**
@@ -53,9 +54,24 @@ export function catalogueSuite(target: () => ApiTarget) {
       expect(published.status).toBe(200)
       const body = await published.json()
       expect(body).toMatchObject({ id: surveyId, version: 1, created: true })
-      expect(body.changes.added).toEqual(
-        shorter.filter((i) => i.audiences.includes('customer')).map((i) => i.key),
+      const rated = shorter.filter((i) => i.audiences.includes('customer')).map((i) => i.key)
+      expect(body.changes.added).toEqual(rated)
+
+      // Respondents answer it: the new keys are rows of its attributes matrix.
+      const wave = await target().createWave({ surveyId, name: 'Built from the catalogue' })
+      const answers = {
+        overall: 4,
+        rebuy: 5,
+        attributes: Object.fromEntries(rated.map((k, i) => [k, (i % 5) + 1])),
+        comments: 'Quick delivery',
+      }
+      const answered = await target().fetch(
+        `/api/links/${wave.token}/responses`,
+        json(submission(answers)),
       )
+      expect(answered.status).toBe(201)
+      const [stored] = await target().responses(wave.id)
+      expect(stored!.answers).toMatchObject(answers)
     })
   })
 }

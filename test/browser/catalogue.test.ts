@@ -135,4 +135,49 @@ describe('attribute catalogue page in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([])
     expect(errors).toEqual([])
   })
+
+  test('HR reads the catalogue and builds only the employee survey, with its own areas', async () => {
+    const admin = await browser.newPage()
+    await admin.goto(`${server.url}/sign-in`)
+    const created = await admin.request.post(`${server.url}/api/auth/sign-in/email`, {
+      data: ADMIN,
+      headers: { Origin: server.url },
+    })
+    expect(created.status()).toBe(200)
+    const hr = { email: 'hr.catalogue@example.com', password: 'tulip harbour ledger' }
+    const added = await admin.request.post(`${server.url}/api/users`, {
+      data: { ...hr, role: 'hr' },
+      headers: { Origin: server.url },
+    })
+    expect(added.status()).toBe(201)
+    await admin.close()
+
+    const errors: string[] = []
+    const page = await openSignedIn(browser, {
+      baseUrl: server.url,
+      ...hr,
+      path: '/catalogue',
+      errors,
+    })
+    await page.getByRole('heading', { level: 1, name: 'Attribute catalogue' }).waitFor()
+    const table = page.getByRole('table')
+    await table.getByRole('cell', { name: 'invoice_accuracy' }).waitFor()
+    expect(await page.getByRole('button', { name: 'Save catalogue' }).count()).toBe(0)
+    expect(await page.getByRole('button', { name: /^Build the / }).allTextContents()).toEqual([
+      'Build the employee survey',
+    ])
+
+    const employees = page.getByRole('region', { name: 'Employees' })
+    await employees.getByLabel('Areas people work in (one per line)').fill('Field sales\nWarehouse')
+    await employees.getByRole('button', { name: 'Build the employee survey' }).click()
+    await employees.getByRole('heading', { name: 'Changes against version 1' }).waitFor()
+    await employees.getByText('Preview the questions').click()
+    await employees.getByText(/One of: Field sales, Warehouse, Prefer not to say/).waitFor()
+    await employees
+      .getByText('How do you think our customers rate us on each of the following?')
+      .waitFor()
+    await shots(page, 'catalogue-hr')
+    expect(await seriousViolations(page)).toEqual([])
+    expect(errors).toEqual([])
+  })
 })
