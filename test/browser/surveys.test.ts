@@ -152,6 +152,7 @@ describe('the Surveys pages in Chromium', () => {
     expect(await page.locator('.role-summary').innerText()).toContain(
       'delivery, price_value (from service_grid)',
     )
+    expect(await seriousViolations(page)).toEqual([])
     await shots(page, 'detail')
 
     // Export: the stored JSON, csiRoles included, as SurveyJS Creator opens it.
@@ -192,6 +193,21 @@ describe('the Surveys pages in Chromium', () => {
     expect(await row.getByRole('cell').allInnerTexts()).toEqual(
       expect.arrayContaining(['Customer', '2']),
     )
+
+    // The same id again: refused, with the way to a new version instead.
+    await page.getByRole('link', { name: 'Import a survey' }).click()
+    const json = {
+      ...creatorJson(),
+      csiRoles: { overall: 'q_satisfaction', attributes: ['service_grid'] },
+    }
+    await page
+      .getByLabel('SurveyJS JSON file')
+      .setInputFiles(file('again.json', JSON.stringify(json)))
+    await page.getByLabel('Survey id (optional)').fill('checkup')
+    await page.getByText(/no problems: ready to publish/).waitFor()
+    await page.getByRole('button', { name: 'Publish' }).click()
+    await page.getByText('There is already a survey “checkup”.').waitFor()
+    await page.getByRole('link', { name: 'publish the file as a new version of it' }).waitFor()
     expect(errors).toEqual([])
     await page.close()
   })
@@ -205,7 +221,12 @@ describe('the Surveys pages in Chromium', () => {
     const audiences = await table.locator('tbody td[data-label="Audience"]').allInnerTexts()
     expect(audiences.length).toBeGreaterThan(0)
     expect(new Set(audiences)).toEqual(new Set(['Employee']))
-    expect(await page.getByText('Customer check-up').count()).toBe(0)
+    // The shipped customer template exists, but is not HR's.
+    expect(await page.getByRole('link', { name: 'Customer satisfaction survey' }).count()).toBe(0)
+    // Nor open one by its address.
+    await page.goto(`${server.url}/surveys/customer`)
+    await page.getByRole('heading', { name: 'The survey could not be loaded' }).waitFor()
+    await page.getByText(/managed by managers/).waitFor()
     expect(errors).toEqual([])
     await page.close()
   })

@@ -35,6 +35,10 @@ export function SurveyImport({ survey, mapping: current }: Props) {
   const { check, last, retry } = useSurveyCheck(audience, file?.definition ?? null, mapping)
   const publish = useAction()
   const refused = publish.error?.issues ?? []
+  const taken =
+    publish.error?.code === 'CONFLICT'
+      ? /survey (\S+) exists/.exec(publish.error.message)?.[1]
+      : undefined
 
   const choose = (chosen: ChosenFile | null) => {
     setFile(chosen)
@@ -72,7 +76,10 @@ export function SurveyImport({ survey, mapping: current }: Props) {
             ...(title.trim() ? { title: title.trim() } : {}),
           }),
     )
-    if (done) navigate(`${surveyHref(done.id)}?published=${done.version}`)
+    if (done)
+      navigate(
+        `${surveyHref(done.id)}?published=${done.version}${done.created ? '' : '&unchanged=1'}`,
+      )
   }
 
   const tabs = useMemo(
@@ -169,7 +176,14 @@ export function SurveyImport({ survey, mapping: current }: Props) {
       <div className="publish-bar">
         {publish.error && (
           <div className="form-error" role="alert">
-            <p>{publish.error.message}</p>
+            {taken ? (
+              <p>
+                There is already a survey “{taken}”. Give this one another id, or{' '}
+                <Link to={surveyHref(taken, true)}>publish the file as a new version of it</Link>.
+              </p>
+            ) : (
+              <p>{refused.length > 0 ? 'The survey was not published:' : publish.error.message}</p>
+            )}
             {refused.length > 0 && (
               <ul>
                 {refused.map((i) => (
