@@ -187,6 +187,16 @@ describe('the Surveys pages in Chromium', () => {
     await page.getByRole('heading', { name: 'Preview of version 1' }).waitFor()
     await current.getByText('How satisfied are you with us overall?').waitFor()
 
+    // The same file again makes no version 3.
+    await page.getByRole('link', { name: 'Publish a new version' }).click()
+    await page
+      .getByLabel('SurveyJS JSON file')
+      .setInputFiles(file('checkup-v2.json', JSON.stringify(v2)))
+    await page.getByText(/no problems: ready to publish/).waitFor()
+    await page.getByRole('button', { name: 'Publish the new version' }).click()
+    await page.getByRole('heading', { name: 'Nothing changed: version 2 stays current' }).waitFor()
+    expect(await versions.getByRole('row').count()).toBe(3)
+
     await page.getByRole('link', { name: 'Surveys', exact: true }).first().click()
     const row = page.getByRole('row', { name: /Customer check-up/ })
     await row.waitFor()

@@ -106,10 +106,16 @@ function SurveyOverview({ detail }: { detail: SurveyDetail }) {
       </div>
       {published && (
         <div ref={news} tabIndex={-1} className="published-news">
-          <Notice tone="success" title={`Published version ${published}`}>
-            New waves of this survey use version {published}. Waves created before keep the version
-            they were created with.
-          </Notice>
+          {query.get('unchanged') ? (
+            <Notice tone="info" title={`Nothing changed: version ${published} stays current`}>
+              The file is the same as version {published}, so no new version was made.
+            </Notice>
+          ) : (
+            <Notice tone="success" title={`Published version ${published}`}>
+              New waves of this survey use version {published}. Waves created before keep the
+              version they were created with.
+            </Notice>
+          )}
         </div>
       )}
       <dl className="facts survey-facts">
