@@ -161,7 +161,7 @@ describe('attribute catalogue page in Chromium', () => {
     })
     await page.getByRole('heading', { level: 1, name: 'Attribute catalogue' }).waitFor()
     const table = page.getByRole('table')
-    await table.getByRole('cell', { name: 'invoice_accuracy' }).waitFor()
+    await table.getByRole('cell', { name: 'product_quality' }).waitFor()
     expect(await page.getByRole('button', { name: 'Save catalogue' }).count()).toBe(0)
     expect(await page.getByRole('button', { name: /^Build the / }).allTextContents()).toEqual([
       'Build the employee survey',
@@ -178,6 +178,41 @@ describe('attribute catalogue page in Chromium', () => {
       .waitFor()
     await shots(page, 'catalogue-hr')
     expect(await seriousViolations(page)).toEqual([])
+    expect(errors).toEqual([])
+  })
+
+  test('a CSV imports from the file input: bad rows are listed by row, a good file replaces all', async () => {
+    const errors: string[] = []
+    const page = await openSignedIn(browser, {
+      baseUrl: server.url,
+      ...ADMIN,
+      path: '/catalogue',
+      errors,
+    })
+    await page.getByRole('heading', { level: 1, name: 'Attribute catalogue' }).waitFor()
+    const download = await page.request.get(`${server.url}/api/catalogue/csv`)
+    expect(download.status()).toBe(200)
+    const csv = await download.text()
+    expect(csv).toContain('price_value,attribute,Value for money,')
+
+    const input = page.getByLabel('Import a CSV')
+    const bad = 'key,label,customer,wholesaler,retailer,employee\nSpeed,Speed,yes,,,\nok,,yes,,,\n'
+    await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) })
+    const alert = page.getByRole('alert').filter({ hasText: 'Nothing was imported' })
+    await alert.getByText('Row 2, key: must be lower_snake_case', { exact: false }).waitFor()
+    await alert.getByText('Row 3, label: needs a label').waitFor()
+
+    const good = csv.replace('Value for money', 'Value for the price paid')
+    await input.setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) })
+    await page
+      .getByRole('status')
+      .getByText(/^Imported \d+ items from good\.csv; they are saved\.$/)
+      .waitFor()
+    expect(await page.getByRole('listitem', { name: /Value for the price paid$/ }).count()).toBe(1)
+    const after = await (await page.request.get(`${server.url}/api/catalogue`)).json()
+    expect(after.items.find((i: { key: string }) => i.key === 'price_value').label).toBe(
+      'Value for the price paid',
+    )
     expect(errors).toEqual([])
   })
 })
