@@ -168,18 +168,32 @@ describe('the Surveys pages in Chromium', () => {
       'where_from',
     ])
 
-    // A new version from a Creator file without csiRoles: the mapping carries over.
+    // A wave pins version 1.
+    await server.csi('wave', 'create', '--survey', 'checkup', '--name', 'Spring check-up')
+
+    // A new version from a Creator file without csiRoles, dropped on the picker: the mapping
+    // carries over.
     await page.getByRole('link', { name: 'Publish a new version' }).click()
     await page.getByRole('heading', { level: 1, name: /Publish a new version/ }).waitFor()
     const v2 = creatorJson()
     v2.pages[0]!.elements[0]!.title = 'All in all, how satisfied are you?'
-    await page
-      .getByLabel('SurveyJS JSON file')
-      .setInputFiles(file('checkup-v2.json', JSON.stringify(v2)))
+    await page.locator('.file-drop').evaluate((zone, text) => {
+      const files = new DataTransfer()
+      files.items.add(new File([text], 'checkup-v2.json', { type: 'application/json' }))
+      for (const type of ['dragover', 'drop'])
+        zone.dispatchEvent(
+          new DragEvent(type, { dataTransfer: files, bubbles: true, cancelable: true }),
+        )
+    }, JSON.stringify(v2))
     await page.getByText(/no problems: ready to publish/).waitFor()
     await page.getByRole('button', { name: 'Publish the new version' }).click()
     await page.getByRole('heading', { name: 'Published version 2' }).waitFor()
     await versions.getByRole('row', { name: /Version 2/ }).waitFor()
+    await versions
+      .getByRole('row', { name: /Version 1/ })
+      .getByRole('link', { name: 'Spring check-up' })
+      .waitFor()
+    await shots(page, 'detail-versions')
     const current = page.locator('.survey-preview .survey-frame')
     await current.getByText('All in all, how satisfied are you?').waitFor()
     // The old version stays readable.
