@@ -5,7 +5,7 @@ import type { Db } from '../db/client'
 import { getSurvey, getSurveyVersion } from '../db/surveys'
 import { ApiError } from '../lib/errors'
 import { buildFromCatalogue, departmentChoices } from '../surveys/build-from-catalogue'
-import { walkQuestions } from '../surveys/json-walk'
+import { itemValues, walkQuestions } from '../surveys/json-walk'
 import { surveyProblems } from '../surveys/role-gaps'
 import { starterCatalogue } from '../surveys/starter-catalogue'
 import { surveyRoles } from '../surveys/survey-roles'
@@ -29,6 +29,15 @@ const segmentsOf = (definition: SurveyDefinition) =>
     .filter((q) => (q.type === 'dropdown' || q.type === 'radiogroup') && q.name !== 'department')
     .map((q) => q.json)
 
+// The employee survey's areas stay as they are unless new ones are given.
+const departmentsOf = (definition: SurveyDefinition) => {
+  const question = walkQuestions(definition).find((q) => q.name === 'department')
+  const choices = question ? itemValues(question.json.choices) : []
+  return choices.length > 0
+    ? choices.map((c) => ({ value: String(c.value), text: c.text }))
+    : undefined
+}
+
 /**
  * The survey an audience gets from the catalogue, with its problems and the keys it adds or
  * drops against the survey's current version; nothing is stored.
@@ -50,9 +59,13 @@ export async function buildSurvey(db: Db, user: SessionUser, body: BuildBody) {
   const { items } = await currentCatalogue(db)
   const definition = buildFromCatalogue(items, {
     audience,
-    title: body.title,
+    title: body.title ?? survey?.title,
     importance: body.importance ?? (before ? surveyRoles(before).importance.length > 0 : false),
-    departments: body.departments && departmentChoices(body.departments),
+    departments: body.departments
+      ? departmentChoices(body.departments)
+      : before
+        ? departmentsOf(before)
+        : undefined,
     segments: before ? segmentsOf(before) : [],
   })
   const built = keysOf(definition)

@@ -76,7 +76,7 @@ export function AudienceBuild({ audience, blocked }: { audience: Audience; block
               aria-describedby={`${uid}-areas-hint`}
             />
             <p id={`${uid}-areas-hint`} className="field-hint">
-              Blank keeps the shipped list. “Prefer not to say” is always offered.
+              Blank keeps the current survey’s areas. “Prefer not to say” is always offered.
             </p>
           </div>
         )}

@@ -210,6 +210,8 @@ describe('POST /api/catalogue/build and /publish', () => {
       title: 'Partners 2027',
     })
     expect(await again.json()).toMatchObject({ version: 2, created: false })
+    const rebuilt = await admin.post('/api/catalogue/build', { audience: 'wholesaler' })
+    expect((await rebuilt.json()).definition.title).toBe('Partners 2027')
     const fresh = await admin.post('/api/catalogue/publish', {
       audience: 'retailer',
       surveyId: 'retail-2027',
@@ -231,6 +233,15 @@ describe('POST /api/catalogue/build and /publish', () => {
     })
     expect(employee.status).toBe(200)
     expect(await employee.json()).toMatchObject({ id: 'employee', version: 2, created: true })
+    const kept = await (await hr.post('/api/catalogue/build', { audience: 'employee' })).json()
+    const department = kept.definition.pages
+      .flatMap((p: { elements: Array<{ name: string }> }) => p.elements)
+      .find((q: { name: string }) => q.name === 'department')
+    expect(department.choices.map((c: { text: string }) => c.text)).toEqual([
+      'Field sales',
+      'Warehouse',
+      'Prefer not to say',
+    ])
 
     const wrong = await manager.post('/api/catalogue/build', {
       audience: 'customer',
