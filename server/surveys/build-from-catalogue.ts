@@ -27,6 +27,7 @@ export type BuildOptions = {
 export const choiceValue = (text: string) =>
   text
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')

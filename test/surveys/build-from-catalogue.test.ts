@@ -142,11 +142,11 @@ describe('buildFromCatalogue()', () => {
   test('departments: the given areas with "Prefer not to say"; segments kept on the last page', () => {
     const employee = buildFromCatalogue(starterCatalogue(), {
       audience: 'employee',
-      departments: departmentChoices(['Field sales', 'Warehouse']),
+      departments: departmentChoices(['Field sales', 'Qualität']),
     }) as Json
     expect(question(employee, 'department')!.choices).toEqual([
       { value: 'field_sales', text: 'Field sales' },
-      { value: 'warehouse', text: 'Warehouse' },
+      { value: 'qualitat', text: 'Qualität' },
       { value: 'prefer_not_to_say', text: 'Prefer not to say' },
     ])
     expect(surveyRoles(employee).segments[0]).toBe('department')

@@ -68,6 +68,7 @@ export const toItems = (drafts: readonly Draft[]): CatalogueItem[] =>
 export const keyFromLabel = (label: string) =>
   label
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^[^a-z]+|_+$/g, '')
