@@ -31,6 +31,12 @@ export default function CataloguePage() {
 
   const editor = canEdit(user.role)
   const dirty = saved !== null && JSON.stringify(toItems(drafts)) !== JSON.stringify(saved.items)
+  useEffect(() => {
+    if (!dirty) return
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault()
+    window.addEventListener('beforeunload', warn)
+    return () => window.removeEventListener('beforeunload', warn)
+  }, [dirty])
   const audiences = buildable(user.role)
   return (
     <div className="catalogue-page">

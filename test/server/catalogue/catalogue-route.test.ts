@@ -36,6 +36,8 @@ const item = (key: string, audiences: string[], more: Partial<CatalogueItem> = {
 describe('GET/PUT /api/catalogue', () => {
   test('offers the starter catalogue until one is saved; managers and admins save, HR reads', async () => {
     const t = await makeTestApp()
+    expect((await t.app.request('/api/catalogue')).status).toBe(401)
+    expect((await t.app.request('/api/catalogue/csv')).status).toBe(401)
     const hr = await as(t, 'hr')
     const first = await hr.get('/api/catalogue')
     expect(first.status).toBe(200)
