@@ -9,6 +9,7 @@ import { Link } from '../ui/Link'
 import { useAction } from '../ui/use-action'
 import { CheckPanel } from './CheckPanel'
 import { PreviewPane } from './PreviewPane'
+import { PublishBar } from './PublishBar'
 import { surveyApi } from './survey-api'
 import { compactMapping, keepQuestions, mappingOf } from './survey-model'
 import type { ChosenFile } from './SurveyFilePicker'
@@ -35,10 +36,6 @@ export function SurveyImport({ survey, mapping: current }: Props) {
   const { check, last, retry } = useSurveyCheck(audience, file?.definition ?? null, mapping)
   const publish = useAction()
   const refused = publish.error?.issues ?? []
-  const taken =
-    publish.error?.code === 'CONFLICT'
-      ? /survey (\S+) exists/.exec(publish.error.message)?.[1]
-      : undefined
 
   const choose = (chosen: ChosenFile | null) => {
     setFile(chosen)
@@ -173,45 +170,14 @@ export function SurveyImport({ survey, mapping: current }: Props) {
         </section>
       )}
 
-      <div className="publish-bar">
-        {publish.error && (
-          <div className="form-error" role="alert">
-            {taken ? (
-              <p>
-                There is already a survey “{taken}”. Give this one another id, or{' '}
-                <Link to={surveyHref(taken, true)}>publish the file as a new version of it</Link>.
-              </p>
-            ) : (
-              <p>{refused.length > 0 ? 'The survey was not published:' : publish.error.message}</p>
-            )}
-            {refused.length > 0 && (
-              <ul>
-                {refused.map((i) => (
-                  <li key={i.path + i.message}>
-                    <strong>{i.path}</strong>: {i.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
-        <div className="actions">
-          <button
-            type="submit"
-            className="button"
-            aria-describedby="publish-why"
-            disabled={!ready || publish.busy}
-          >
-            {publish.busy ? 'Publishing…' : survey ? 'Publish the new version' : 'Publish'}
-          </button>
-          <Link to={survey ? surveyHref(survey.id) : '/surveys'} className="button button--quiet">
-            Cancel
-          </Link>
-          <p id="publish-why" className="muted publish-why" role="status">
-            {why}
-          </p>
-        </div>
-      </div>
+      <PublishBar
+        error={publish.error}
+        busy={publish.busy}
+        ready={ready}
+        why={why}
+        label={survey ? 'Publish the new version' : 'Publish'}
+        cancelTo={survey ? surveyHref(survey.id) : '/surveys'}
+      />
     </form>
   )
 }
