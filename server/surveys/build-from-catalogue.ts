@@ -134,7 +134,8 @@ export function buildFromCatalogue(
     const note = 'Optional. Leave a row blank if you have no view on it.'
     pages.push({
       name: 'importance_page',
-      title: 'What matters most to you',
+      title:
+        audience === 'employee' ? 'What matters most to our customers' : 'What matters most to you',
       elements: [matrix('importance', words.importance, note, scaleColumns.importance, rated)],
     })
   }

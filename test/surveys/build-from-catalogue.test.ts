@@ -92,6 +92,12 @@ describe('buildFromCatalogue()', () => {
     expect(question(employee, 'attitude')).toEqual(question(shipped('employee'), 'attitude'))
     expect(question(employee, 'department')).toEqual(question(shipped('employee'), 'department'))
     expect(question(employee, 'rebuy')).toBeUndefined()
+    const mirrored = buildFromCatalogue(starterCatalogue(), {
+      audience: 'employee',
+      importance: true,
+    })
+    const importancePage = mirrored.pages.find((p: Json) => p.name === 'importance_page')
+    expect(importancePage.title).toBe('What matters most to our customers')
   })
 
   test('keys are identical across audiences by construction, so gaps line up', () => {
