@@ -95,7 +95,7 @@ describe('buildFromCatalogue()', () => {
     const mirrored = buildFromCatalogue(starterCatalogue(), {
       audience: 'employee',
       importance: true,
-    })
+    }) as Json
     const importancePage = mirrored.pages.find((p: Json) => p.name === 'importance_page')
     expect(importancePage.title).toBe('What matters most to our customers')
   })
