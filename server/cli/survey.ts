@@ -53,7 +53,7 @@ async function importSurvey(store: Store, file: string, opts: ImportOpts) {
     throw new CliError((err as Error).message)
   }
   if (opts.id !== undefined && !SURVEY_ID.test(opts.id))
-    throw new CliError(`--id: "${opts.id}" must start with a letter, then a-z, 0-9, - or _`)
+    throw new CliError(`--id: "${opts.id}" must start with a letter, then a-z, 0-9, - or _ (and not be "new")`)
   const audience = opts.audience as Audience | undefined
   if (audience !== undefined && !audiences.includes(audience))
     throw new CliError(`--audience: "${opts.audience}" is not one of ${audiences.join(', ')}`)

@@ -1,8 +1,10 @@
 import { z } from 'zod'
 import { audiences } from '../db/schema'
 
-export const SURVEY_ID = /^[a-z][a-z0-9_-]{0,63}$/
-const idRule = 'must start with a letter, then up to 63 lowercase letters, digits, - or _'
+// `new` is the dashboard's import page (/surveys/new), so no survey may be called that.
+export const SURVEY_ID = /^(?!new$)[a-z][a-z0-9_-]{0,63}$/
+const idRule =
+  'must start with a letter, then up to 63 lowercase letters, digits, - or _ (and not be "new")'
 
 const question = z.string({ error: 'must name a question' }).trim().min(1).max(200)
 

@@ -20,6 +20,8 @@ describe('slugOf()', () => {
     ['2027 staff pulse', 's-2027-staff-pulse'],
     ['日本語', null],
     ['', null],
+    // /surveys/new is the dashboard's import page
+    ['New', null],
   ])('%s → %s', (title, slug) => expect(slugOf(title)).toBe(slug))
 
   test('stays a valid id however long the title', () => {
