@@ -21,6 +21,7 @@ const printedTypes = new Set([
   'checkbox',
   'boolean',
 ])
+const notedTypes = new Set([...printedTypes, 'html'])
 const box = '<span class="box"></span>'
 const tickedBox =
   '<span class="box ticked" aria-label="ticked box"><svg viewBox="0 0 10 10" aria-hidden="true">' +
@@ -34,7 +35,41 @@ function cssString(text: string): string {
 }
 
 const textProp = (json: ElementJson, key: string) => textOf(json[key], '').trim()
-const para = (cls: string, text: string) => (text ? `<p class="${cls}">${esc(text)}</p>` : '')
+const para = (cls: string, text: string) =>
+  text ? `<p${cls ? ` class="${cls}"` : ''}>${esc(text)}</p>` : ''
+
+const named: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+}
+const entity = (ref: string, name: string) => {
+  const hex = /^#x([0-9a-f]{1,6})$/i.exec(name)
+  const dec = /^#(\d{1,7})$/.exec(name)
+  const point = hex ? parseInt(hex[1]!, 16) : dec ? Number(dec[1]) : NaN
+  if (point > 0 && point <= 0x10ffff) return String.fromCodePoint(point)
+  return named[name.toLowerCase()] ?? ref
+}
+
+/**
+ * An html element's markup as lines of plain text (list items get a bullet), never as markup:
+ * tags are dropped, entities decoded, and the text is escaped again where it is printed.
+ */
+export function htmlToText(markup: string): string[] {
+  return markup
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style|template|iframe|object|svg)\b[\s\S]*?(<\/\1\s*>|$)/gi, '')
+    .replace(/<li\b[^>]*>/gi, '\n• ')
+    .replace(/<(br|\/?(p|div|ul|ol|li|h[1-6]|tr|table|blockquote|section|article))\b[^>]*>/gi, '\n')
+    .replace(/<\/?[a-z!?][^>]*>?/gi, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, entity)
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line && line !== '•')
+}
 const orList = (items: string[]) =>
   items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`
 const shown = (item: ItemValue) => (numericValue(item.text) !== null ? item.text : `“${item.text}”`)
@@ -186,6 +221,25 @@ ${answerArea(node)}
 </section>`
 }
 
+/** An html element (such as the builder's "What we mean by:" list) as escaped text. */
+function note(node: QuestionNode, numbers: Map<string, Numbered>): string {
+  const lines = htmlToText(textOf(node.json.html, ''))
+  if (lines.length === 0) return ''
+  const condition = conditionClause(stringProp(node.json, 'visibleIf'), numbers)
+  let body = ''
+  lines.forEach((line, i) => {
+    const bullet = line.startsWith('• ')
+    if (!bullet) body += para('', line)
+    else
+      body += `${lines[i - 1]?.startsWith('• ') ? '' : '<ul>'}<li>${esc(line.slice(2))}</li>${
+        lines[i + 1]?.startsWith('• ') ? '' : '</ul>'
+      }`
+  })
+  return `<div class="note" data-name="${esc(node.name)}">${
+    condition ? para('condition', `Read this only if ${condition}.`) : ''
+  }${body}</div>`
+}
+
 function containerHeading(container: ElementJson, depth: number, numbers: Map<string, Numbered>) {
   const condition = conditionClause(stringProp(container, 'visibleIf'), numbers)
   const title = textProp(container, 'title')
@@ -260,6 +314,9 @@ p { margin: 0 0 1.5mm; }
 .matrix tr { break-inside: avoid; }
 .letter { display: inline-block; min-width: 4.5mm; }
 .code { display: inline-block; width: 0; font-size: 6.5pt; margin-left: 0.8mm; vertical-align: top; }
+.note { margin: 0 0 5mm; padding: 2mm 3mm; border-left: 0.6mm solid #000; font-size: 9.5pt; break-inside: avoid; }
+.note ul { margin: 0.5mm 0 0; padding-left: 5mm; }
+.note li { margin-bottom: 0.5mm; }
 .closing { margin-top: 8mm; font-weight: 600; }
 footer { margin-top: 6mm; font-size: 7.5pt; }
 /* in print the id sits in the page footer (@page) and, for browsers without margin boxes, here */
@@ -289,29 +346,32 @@ footer { margin-top: 6mm; font-size: 7.5pt; }
 /**
  * A self-contained HTML page (no external resources, no script but the Print button) that lays
  * a SurveyJS definition out as a postal questionnaire: numbered questions with tick boxes,
- * ruled write-in lines and plain-language routing for `visibleIf`. Unsupported question types
- * (html, expression, file, dynamic panels…) and hidden ones are left out.
+ * ruled write-in lines and plain-language routing for `visibleIf`. An html element prints as its
+ * text, never as markup. Unsupported question types (expression, file, dynamic panels…) and
+ * hidden ones are left out.
  */
 export function printableQuestionnaire(
   definition: SurveyDefinition,
   options: PrintableOptions,
 ): string {
-  const questions: Numbered[] = walkQuestions(definition)
-    .filter((node) => printedTypes.has(node.type))
+  let count = 0
+  const printed = walkQuestions(definition)
+    .filter((node) => notedTypes.has(node.type))
     .filter((node) => [...node.containers, node.json].every((el) => el.visible !== false))
-    .map((node, i) => ({ node, number: i + 1 }))
+    .map((node) => (node.type === 'html' ? { node, number: 0 } : { node, number: ++count }))
+  const questions = printed.filter((q) => q.number > 0)
   const numbers = new Map<string, Numbered>()
   for (const q of questions)
     for (const key of [q.node.name, q.node.dataKey]) if (!numbers.has(key)) numbers.set(key, q)
   let chain: ElementJson[] = []
-  const body = questions.map((q) => {
+  const body = printed.map((q) => {
     const first = q.node.containers.findIndex((c, depth) => chain[depth] !== c)
     const headings =
       first < 0
         ? []
         : q.node.containers.slice(first).map((c, i) => containerHeading(c, first + i, numbers))
     chain = q.node.containers
-    return headings.join('') + question(q, numbers)
+    return headings.join('') + (q.number > 0 ? question(q, numbers) : note(q.node, numbers))
   })
   const title = textProp(definition, 'title') || 'Questionnaire'
   const locale = stringProp(definition, 'locale')

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { printableQuestionnaire } from '../../../server/respond/printable-questionnaire'
 import { shippedSurveys } from '../../../server/surveys'
+import { buildFromCatalogue } from '../../../server/surveys/build-from-catalogue'
 import customer from '../../../surveys/customer.json'
 
 const options = { surveyId: 'customer', version: 1 }
@@ -154,9 +155,9 @@ describe('printableQuestionnaire(): definitions', () => {
     expect(html.match(/<\/style>/g)).toHaveLength(1)
   })
 
-  test('skips html, expression, dynamic and unknown types without throwing, and hidden questions', () => {
+  test('skips expression, dynamic and unknown types without throwing, and hidden questions', () => {
     const definition = survey(
-      { type: 'html', name: 'intro', html: '<b>Welcome</b>' },
+      { type: 'html', name: 'intro', html: '<b>Welcome</b>', visible: false },
       { type: 'expression', name: 'calc', expression: '1 + 1' },
       { type: 'paneldynamic', name: 'pd', templateElements: [{ type: 'text', name: 't' }] },
       { type: 'file', name: 'upload' },
@@ -174,6 +175,87 @@ describe('printableQuestionnaire(): definitions', () => {
     expect(question(html, 2).match(/<span><\/span>/g)).toHaveLength(1)
     expect(() => printableQuestionnaire({}, options)).not.toThrow()
     expect(() => printableQuestionnaire({ pages: 'x', title: 3 }, options)).not.toThrow()
+  })
+
+  test('prints an html element as its text, unnumbered, in its place', () => {
+    const definition = survey(
+      { type: 'rating', name: 'overall', title: 'Overall' },
+      {
+        type: 'html',
+        name: 'attributes_notes',
+        html: '<p>What we mean by:</p><ul><li><strong>Speed</strong>: days from order to door</li><li><strong>Tone</strong>: how we speak&nbsp;to you &amp; yours</li></ul>',
+      },
+      { type: 'matrix', name: 'attributes', title: 'Rate us', rows: ['speed'], columns: [1, 2] },
+    )
+    const html = printableQuestionnaire(definition, options)
+    expect(sections(html)).toBe(2)
+    expectInOrder(visibleText(html), [
+      '1 Overall',
+      'What we mean by:',
+      'Speed: days from order to door',
+      'Tone: how we speak to you & yours',
+      '2 Rate us',
+    ])
+    expect(html).toContain(
+      '<div class="note" data-name="attributes_notes"><p>What we mean by:</p><ul><li>Speed: days',
+    )
+    expect(html).not.toContain('<strong>')
+  })
+
+  test('a survey built from the catalogue prints its “What we mean by:” descriptions', () => {
+    const item = (key: string, label: string, description: string | null) => ({
+      key,
+      kind: 'attribute' as const,
+      label,
+      description,
+      audiences: ['customer' as const],
+    })
+    const definition = buildFromCatalogue(
+      [item('speed', 'Speed <fast>', 'Days from order & door'), item('tone', 'Tone', null)],
+      { audience: 'customer' },
+    )
+    const text = visibleText(printableQuestionnaire(definition, options))
+    expectInOrder(text, [
+      'What we mean by:',
+      'Speed <fast>: Days from order & door',
+      'a Speed <fast>',
+    ])
+    expect(text).not.toContain('Tone:')
+  })
+
+  test('an html element never passes markup through: tags go, scripts go with their text', () => {
+    const hostile =
+      '<img src=x onerror=alert(1)>Hello <script>alert("x")</script><style>p{}</style>' +
+      '<a href="javascript:alert(1)" onclick="x()">there</a> &lt;b&gt;not bold&lt;/b&gt; &#60;i&#x3e;'
+    const html = printableQuestionnaire(
+      survey({ type: 'html', name: 'note', html: { default: hostile, fr: 'x' } }),
+      options,
+    )
+    const note = html.slice(
+      html.indexOf('<div class="note"'),
+      html.indexOf('</div>', html.indexOf('<div class="note"')),
+    )
+    expect(note).toBe(
+      '<div class="note" data-name="note"><p>Hello there &lt;b&gt;not bold&lt;/b&gt; &lt;i&gt;</p>',
+    )
+    expect(html).not.toMatch(/<img|<script|<a |javascript:|alert/)
+    expect(html.match(/onclick/g)).toEqual(['onclick']) // the Print button
+    expect(
+      printableQuestionnaire(survey({ type: 'html', name: 'e', html: '<br><p> </p>' }), options),
+    ).not.toContain('class="note"')
+  })
+
+  test('an html element with visibleIf says when to read it', () => {
+    const html = printableQuestionnaire(
+      survey(
+        { type: 'rating', name: 'overall', title: 'Overall' },
+        { type: 'html', name: 'sorry', html: 'We are sorry.', visibleIf: '{overall} <= 2' },
+      ),
+      options,
+    )
+    expect(visibleText(html)).toContain(
+      'Read this only if you ticked 1 or 2 for question 1. We are sorry.',
+    )
   })
 
   test('reads localisable texts ({ default, … }) everywhere', () => {
