@@ -79,7 +79,12 @@ describe('waves overview in Chromium', () => {
     await create.waitFor()
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('name')
     const surveys = await create.getByLabel('Survey').locator('option').allTextContents()
-    expect(surveys).toEqual(['Customers', 'Wholesalers', 'Retailers'])
+    // The programme's surveys (the starter templates here), by audience, with the version a wave pins.
+    expect(surveys).toEqual([
+      'Customer satisfaction survey · Customers · version 1',
+      'Wholesale partner survey · Wholesalers · version 1',
+      'Retail partner survey · Retailers · version 1',
+    ])
     await page.keyboard.press('Escape')
     await create.waitFor({ state: 'detached' })
     expect(await focusedText(page)).toBe('Create wave')

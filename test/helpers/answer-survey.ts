@@ -83,8 +83,8 @@ async function choose(option: Locator) {
   }
 }
 
-/** Answers every rating and matrix row on the current page: `overall` as given, all else 4. */
-export async function answerPage(page: Page, overall: number) {
+/** Answers every rating and matrix row on the current page: `overall` as given, all else `rest`. */
+export async function answerPage(page: Page, overall: number, rest = 4) {
   const answered = new Set<string>()
   // An answer can show another question (visibleIf), so look again until a pass finds none
   // new; questions are found by name, as positions shift when one appears.
@@ -97,7 +97,7 @@ export async function answerPage(page: Page, overall: number) {
     for (const name of fresh) {
       answered.add(name)
       const question = page.locator(`.sd-question[data-name="${name}"]`)
-      const value = name === 'overall' ? overall : 4
+      const value = name === 'overall' ? overall : rest
       const rating = question.locator(`label.sd-rating__item:has(input[value="${value}"])`)
       if ((await rating.count()) > 0) {
         await choose(rating.first())
@@ -111,11 +111,11 @@ export async function answerPage(page: Page, overall: number) {
 }
 
 /**
- * Answers the survey page by page (`overall` as given, all else 4) and submits it. After each
+ * Answers the survey page by page (`overall` as given, all else `rest`) and submits it. After each
  * Next it waits for the next page to show, after Submit for the form to go; it fails, naming
  * the page and the errors it shows, when the survey refuses to move on.
  */
-export async function answerSurvey(page: Page, overall: number) {
+export async function answerSurvey(page: Page, overall: number, rest = 4) {
   const seen: string[] = []
   for (;;) {
     await page.locator('.sd-question[data-name]').first().waitFor({ timeout: STALL_MS })
@@ -123,7 +123,7 @@ export async function answerSurvey(page: Page, overall: number) {
     if (seen.includes(here.key!))
       throw new Error(`survey came back to ${where(here)} after ${seen.join(' → ')}`)
     seen.push(here.key!)
-    await answerPage(page, overall)
+    await answerPage(page, overall, rest)
     // The page shows Next, or Submit on the last page; wait for whichever it renders.
     await nextButton(page).or(completeButton(page)).first().waitFor({ timeout: STALL_MS })
     const last = (await nextButton(page).count()) === 0

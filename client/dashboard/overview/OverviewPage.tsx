@@ -3,8 +3,8 @@ import { api, readError } from '../../api'
 import { Link } from '../ui/Link'
 import { LoadFailed, Notice } from '../ui/Notice'
 import { CreateWaveDialog } from './CreateWaveDialog'
-import { manageableSurveys } from './surveys'
-import { useSession } from '../shell/session'
+import { surveyApi } from '../surveys/survey-api'
+import { surveyChoices } from './surveys'
 import { useLoad } from '../ui/use-load'
 import { WaveTable } from './WaveTable'
 
@@ -13,8 +13,6 @@ const POLL_MS = 3000
 
 /** Signed-in landing: where to key interviews, and the waves this user runs. */
 export function OverviewPage() {
-  const { user } = useSession()
-  const surveys = manageableSurveys(user.role)
   const [creating, setCreating] = useState(false)
   const [created, setCreated] = useState('')
   const note = useRef<HTMLParagraphElement>(null)
@@ -26,6 +24,10 @@ export function OverviewPage() {
     if (!res.ok) throw await readError(res)
     return (await res.json()).waves
   }, [])
+
+  // The programme's surveys this user may run (the server filters by role), newest version each.
+  const programme = useLoad((signal) => surveyApi.list(signal), [])
+  const surveys = surveyChoices(programme.data ?? [])
 
   const sending = waves.data?.some((w) => w.delivery.queued > 0) ?? false
   const reload = waves.reload

@@ -2,8 +2,8 @@ import type { User } from '../shell/api-types'
 
 type Audience = 'customer' | 'wholesaler' | 'retailer' | 'employee'
 
-/** The shipped surveys (the survey id is its audience), as a wave is created from them. */
-export const shippedSurveys: { id: Audience; label: string }[] = [
+/** The four audiences a survey can be for, as the dashboard names them. */
+export const audienceChoices: { id: Audience; label: string }[] = [
   { id: 'customer', label: 'Customers' },
   { id: 'wholesaler', label: 'Wholesalers' },
   { id: 'retailer', label: 'Retailers' },
@@ -16,5 +16,22 @@ export function canManage(role: User['role'], audience: string) {
   return role === 'hr' ? audience === 'employee' : audience !== 'employee'
 }
 
-export const manageableSurveys = (role: User['role']) =>
-  shippedSurveys.filter((s) => canManage(role, s.id))
+export const manageableAudiences = (role: User['role']) =>
+  audienceChoices.filter((s) => canManage(role, s.id))
+
+type SurveyRow = { id: string; title: string; audience: string; currentVersion: number }
+const audienceOrder = (a: string) => audienceChoices.findIndex((c) => c.id === a)
+
+/** The surveys as the wave dialog offers them, by audience then title: who answers, the version. */
+export function surveyChoices(surveys: readonly SurveyRow[]) {
+  return [...surveys]
+    .sort(
+      (a, b) =>
+        audienceOrder(a.audience) - audienceOrder(b.audience) || a.title.localeCompare(b.title),
+    )
+    .map((s) => {
+      const who =
+        audienceChoices.find((a) => a.id === s.audience)?.label.split(' (')[0] ?? s.audience
+      return { id: s.id, label: `${s.title} · ${who} · version ${s.currentVersion}` }
+    })
+}

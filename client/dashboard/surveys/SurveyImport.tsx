@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react'
 import { useMemo, useState } from 'react'
-import { manageableSurveys } from '../overview/surveys'
+import { manageableAudiences } from '../overview/surveys'
 import { navigate } from '../shell/router'
 import { surveyHref } from '../shell/routes'
 import { useSession } from '../shell/session'
@@ -26,7 +26,7 @@ type Props =
 /** Upload, check, map, preview and publish: a new survey, or a new version of one. */
 export function SurveyImport({ survey, mapping: current }: Props) {
   const { user } = useSession()
-  const audiences = manageableSurveys(user.role)
+  const audiences = manageableAudiences(user.role)
   const [file, setFile] = useState<ChosenFile | null>(null)
   const [audience, setAudience] = useState<string>(survey?.audience ?? audiences[0]?.id ?? '')
   const [id, setId] = useState('')
