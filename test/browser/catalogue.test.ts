@@ -51,6 +51,16 @@ describe('attribute catalogue page in Chromium', () => {
     await page.getByText('This is the starter catalogue').waitFor()
     await shots(page, 'catalogue-starter')
 
+    // At a desktop width the items are a table: one short row each under column heads.
+    await page.locator('.catalogue-columns').waitFor()
+    const heights = await page
+      .locator('.catalogue-item')
+      .evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height))
+    expect(heights).toHaveLength(19)
+    expect(Math.max(...heights)).toBeLessThanOrEqual(100)
+    expect([...heights].sort((a, b) => a - b)[9]).toBeLessThanOrEqual(70)
+    expect(await page.getByRole('listitem', { name: `Item 3: ${ORDERS}` }).count()).toBe(1)
+
     await page.getByRole('button', { name: `Remove ${ORDERS}` }).click()
     await page.getByRole('status').getByText(`Removed ${ORDERS}`).waitFor()
 
@@ -85,6 +95,23 @@ describe('attribute catalogue page in Chromium', () => {
 
     await page.getByText('Unsaved changes', { exact: true }).waitFor()
     const customers = page.getByRole('region', { name: 'Customers' })
+
+    // "Ask how important…" starts as each survey's current version has it, and sends no flag
+    // until it is touched, so the server follows that version too.
+    for (const [region, id] of [
+      ['Customers', 'customer'],
+      ['Wholesalers', 'wholesaler'],
+    ] as const) {
+      const detail = await (await page.request.get(`${server.url}/api/surveys/${id}`)).json()
+      const box = page.getByRole('region', { name: region })
+      await box.getByText('As version 1 does.').waitFor()
+      const asks = box.getByRole('checkbox', { name: 'Ask how important each attribute is' })
+      expect(await asks.isChecked()).toBe(detail.roles.importance.length > 0)
+    }
+    const builds: unknown[] = []
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/catalogue/build')) builds.push(r.postDataJSON())
+    })
     const buildCustomers = customers.getByRole('button', { name: 'Build the customer survey' })
     expect(await buildCustomers.isDisabled()).toBe(true)
     await page.getByRole('button', { name: 'Save catalogue' }).click()
@@ -95,6 +122,7 @@ describe('attribute catalogue page in Chromium', () => {
     await expect.poll(() => page.getByText('Unsaved changes', { exact: true }).count()).toBe(0)
     await buildCustomers.click()
     await customers.getByRole('heading', { name: 'Changes against version 1' }).waitFor()
+    expect(builds).toEqual([{ audience: 'customer' }])
     await customers.getByText(/Added:\s*invoice_accuracy/).waitFor()
     await customers.getByText(/Dropped:\s*order_accuracy/).waitFor()
     await customers.getByText('Preview the questions').click()
@@ -169,7 +197,18 @@ describe('attribute catalogue page in Chromium', () => {
 
     const employees = page.getByRole('region', { name: 'Employees' })
     await employees.getByLabel('Areas people work in (one per line)').fill('Field sales\nWarehouse')
+    const asks = employees.getByRole('checkbox', { name: 'Ask how important each attribute is' })
+    await employees.getByText('As version 1 does.').waitFor()
+    const had = await asks.isChecked()
+    await asks.setChecked(!had)
+    await employees.getByText('Your choice for this build.').waitFor()
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/catalogue/build'))
     await employees.getByRole('button', { name: 'Build the employee survey' }).click()
+    expect((await sent).postDataJSON()).toEqual({
+      audience: 'employee',
+      importance: !had,
+      departments: ['Field sales', 'Warehouse'],
+    })
     await employees.getByRole('heading', { name: 'Changes against version 1' }).waitFor()
     await employees.getByText('Preview the questions').click()
     await employees.getByText(/One of: Field sales, Warehouse, Prefer not to say/).waitFor()

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { ConfirmDialog } from '../overview/ConfirmDialog'
 import { useAction } from '../ui/use-action'
+import { useLoad } from '../ui/use-load'
 import type { BuildRequest, Built, Published } from './catalogue-api'
 import { catalogueApi } from './catalogue-api'
 import type { Audience } from './catalogue-edit'
@@ -20,18 +21,29 @@ export function AudienceBuild({ audience, blocked }: { audience: Audience; block
   const uid = useId()
   const build = useAction()
   const publish = useAction()
-  const [importance, setImportance] = useState(audience === 'customer')
+  // Untouched (null), the box shows what the current version does and no flag is sent, so the
+  // server follows that version too.
+  const [importance, setImportance] = useState<boolean | null>(null)
   const [areas, setAreas] = useState('')
   const [built, setBuilt] = useState<Built | null>(null)
   const [asking, setAsking] = useState(false)
   const [published, setPublished] = useState<Published | null>(null)
+  const current = useLoad(
+    (signal) => catalogueApi.current(audience, signal),
+    [audience, published?.version],
+  )
+  const asks = importance ?? current.data?.importance ?? false
 
   const request = (): BuildRequest => {
     const departments = areas
       .split('\n')
       .map((a) => a.trim())
       .filter(Boolean)
-    return { audience, importance, ...(departments.length > 0 ? { departments } : {}) }
+    return {
+      audience,
+      ...(importance === null ? {} : { importance }),
+      ...(departments.length > 0 ? { departments } : {}),
+    }
   }
   const name = audience
   const next = (built?.current?.version ?? 0) + 1
@@ -60,11 +72,24 @@ export function AudienceBuild({ audience, blocked }: { audience: Audience; block
         <label className="catalogue-check">
           <input
             type="checkbox"
-            checked={importance}
+            checked={asks}
+            disabled={importance === null && current.loading}
+            aria-describedby={`${uid}-importance-hint`}
             onChange={(e) => setImportance(e.target.checked)}
           />
           Ask how important each attribute is
         </label>
+        <p id={`${uid}-importance-hint`} className="field-hint">
+          {importance !== null
+            ? 'Your choice for this build.'
+            : current.data
+              ? `As version ${current.data.version} does.`
+              : current.loading
+                ? 'Reading the current version…'
+                : current.error
+                  ? 'As the current version does.'
+                  : 'A new survey: not asked unless ticked.'}
+        </p>
         {audience === 'employee' && (
           <div className="field">
             <label htmlFor={`${uid}-areas`}>Areas people work in (one per line)</label>

@@ -5,8 +5,11 @@ import { toFailure } from '../ui/use-load'
 import type { Catalogue } from './catalogue-api'
 import { catalogueApi } from './catalogue-api'
 import type { Draft, DraftField, RowErrors } from './catalogue-edit'
-import { blankDraft, move, rowErrors, toItems } from './catalogue-edit'
+import { audienceNames, audiences, blankDraft, move, rowErrors, toItems } from './catalogue-edit'
 import { ItemRow } from './ItemRow'
+
+// Column heads where the table is at its narrowest (60–72rem).
+const shortNames = { customer: 'Cust.', wholesaler: 'Whsl.', retailer: 'Retail', employee: 'Staff' }
 
 // The order a row shows its fields in: the focus goes to the first one in error.
 const fieldOrder: DraftField[] = ['label', 'description', 'key', 'kind', 'audiences']
@@ -59,6 +62,9 @@ export function CatalogueEditor({ drafts, setDrafts, dirty, onSaved }: Props) {
     const gone = drafts[index]!
     const rest = drafts.filter((_, i) => i !== index)
     setDrafts(rest)
+    const { [gone.id]: _, ...others } = errors
+    setErrors(others)
+    if (Object.keys(others).length === 0) setProblem([])
     setStatus(`Removed ${gone.label || gone.key || 'the item'}; save to make it final.`)
     const neighbour = rest[Math.min(index, rest.length - 1)]
     requestAnimationFrame(() =>
@@ -118,24 +124,42 @@ export function CatalogueEditor({ drafts, setDrafts, dirty, onSaved }: Props) {
           </p>
         </Notice>
       ) : (
-        <ol className="catalogue-list" ref={list}>
-          {drafts.map((draft, index) => (
-            <ItemRow
-              key={draft.id}
-              draft={draft}
-              index={index}
-              count={drafts.length}
-              errors={errors[draft.id]}
-              onChange={change}
-              onMove={(to) => {
-                focus.current = { id: draft.id, action: to < index ? 'up' : 'down' }
-                setDrafts(move(drafts, index, to))
-                setStatus(`Moved ${draft.label || draft.key} to position ${to + 1}.`)
-              }}
-              onRemove={() => remove(index)}
-            />
-          ))}
-        </ol>
+        <>
+          {/* Column heads for the one-row-per-item layout; each field keeps its own label. */}
+          <div className="catalogue-columns" aria-hidden="true">
+            <span>#</span>
+            <span>Label and key</span>
+            <span>Description</span>
+            <span>Kind</span>
+            <span className="catalogue-columns__audiences">
+              {audiences.map((a) => (
+                <span key={a}>
+                  <span className="catalogue-columns__long">{audienceNames[a]}</span>
+                  <span className="catalogue-columns__short">{shortNames[a]}</span>
+                </span>
+              ))}
+            </span>
+            <span />
+          </div>
+          <ol className="catalogue-list" ref={list}>
+            {drafts.map((draft, index) => (
+              <ItemRow
+                key={draft.id}
+                draft={draft}
+                index={index}
+                count={drafts.length}
+                errors={errors[draft.id]}
+                onChange={change}
+                onMove={(to) => {
+                  focus.current = { id: draft.id, action: to < index ? 'up' : 'down' }
+                  setDrafts(move(drafts, index, to))
+                  setStatus(`Moved ${draft.label || draft.key} to position ${to + 1}.`)
+                }}
+                onRemove={() => remove(index)}
+              />
+            ))}
+          </ol>
+        </>
       )}
       <p className="catalogue-status" role="status">
         {status}

@@ -33,40 +33,46 @@ export function ItemRow({ draft, index, count, errors = {}, onChange, onMove, on
       <span className="catalogue-item__number" aria-hidden="true">
         {index + 1}
       </span>
-      <div className="catalogue-item__wording">
-        <div className="catalogue-field">
-          <label htmlFor={id('label')}>Label</label>
-          <input
-            id={id('label')}
-            value={draft.label}
-            maxLength={200}
-            aria-invalid={invalid('label')}
-            aria-describedby={described('label')}
-            onChange={(e) => {
-              const label = e.target.value
-              const key = draft.fresh && !draft.keyTyped ? keyFromLabel(label) : draft.key
-              onChange({ ...draft, label, key })
-            }}
-          />
-          {error('label')}
-        </div>
-        <div className="catalogue-field">
-          <label htmlFor={id('description')}>
-            Description <span className="catalogue-optional">(optional)</span>
-          </label>
-          <textarea
-            id={id('description')}
-            value={draft.description}
-            rows={1}
-            maxLength={500}
-            aria-invalid={invalid('description')}
-            aria-describedby={described('description')}
-            onChange={(e) => onChange({ ...draft, description: e.target.value })}
-          />
-          {error('description')}
-        </div>
+      <div className="catalogue-item__label catalogue-field">
+        <label htmlFor={id('label')}>Label</label>
+        {/* A textarea so a long label wraps in the narrow column; it stays one line of text. */}
+        <textarea
+          id={id('label')}
+          value={draft.label}
+          rows={1}
+          maxLength={200}
+          aria-invalid={invalid('label')}
+          aria-describedby={described('label')}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.preventDefault()
+          }}
+          onChange={(e) => {
+            const label = e.target.value.replace(/[\r\n]+/g, ' ')
+            const key = draft.fresh && !draft.keyTyped ? keyFromLabel(label) : draft.key
+            onChange({ ...draft, label, key })
+          }}
+        />
+        {error('label')}
       </div>
-      <div className="catalogue-item__key catalogue-field">
+      <div className="catalogue-item__description catalogue-field">
+        <label htmlFor={id('description')}>
+          Description <span className="catalogue-optional">(optional)</span>
+        </label>
+        <textarea
+          id={id('description')}
+          value={draft.description}
+          rows={1}
+          maxLength={500}
+          placeholder="Optional"
+          aria-invalid={invalid('description')}
+          aria-describedby={described('description')}
+          onChange={(e) => onChange({ ...draft, description: e.target.value })}
+        />
+        {error('description')}
+      </div>
+      <div
+        className={`catalogue-item__key catalogue-field${draft.fresh ? ' catalogue-item__key--new' : ''}`}
+      >
         {draft.fresh ? (
           <>
             <label htmlFor={id('key')}>Key</label>
@@ -110,7 +116,7 @@ export function ItemRow({ draft, index, count, errors = {}, onChange, onMove, on
           }}
         >
           <option value="attribute">Attribute</option>
-          <option value="attitude">Attitude (staff’s own)</option>
+          <option value="attitude">Staff attitude</option>
         </select>
         {error('kind')}
       </div>
@@ -136,7 +142,7 @@ export function ItemRow({ draft, index, count, errors = {}, onChange, onMove, on
                 })
               }
             />
-            {audienceNames[a]}
+            <span className="catalogue-check__text">{audienceNames[a]}</span>
           </label>
         ))}
         {attitude && (
@@ -174,7 +180,10 @@ export function ItemRow({ draft, index, count, errors = {}, onChange, onMove, on
           aria-label={`Remove ${name}`}
           onClick={onRemove}
         >
-          Remove
+          <span className="catalogue-remove__icon" aria-hidden="true">
+            ✕
+          </span>
+          <span className="catalogue-remove__word">Remove</span>
         </button>
       </div>
     </li>

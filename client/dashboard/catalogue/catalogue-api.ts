@@ -2,6 +2,7 @@ import type { InferRequestType, InferResponseType } from 'hono/client'
 import { api, readError } from '../../api'
 
 const catalogue = api.api.catalogue
+const survey = api.api.surveys[':id']
 
 export type Catalogue = InferResponseType<typeof catalogue.$get, 200>
 export type CatalogueItem = Catalogue['items'][number]
@@ -32,6 +33,20 @@ export const catalogueApi = {
     const res = await catalogue.build.$post({ json })
     if (!res.ok) throw await readError(res)
     return res.json()
+  },
+  /**
+   * Whether the survey's current version asks for importance (as the server's build does when
+   * it is sent no flag), or null when there is no such survey yet.
+   */
+  current: async (id: string, signal: AbortSignal) => {
+    const res = await survey.$get({ param: { id } }, { init: { signal } })
+    if (!res.ok) {
+      const failure = await readError(res)
+      if (failure.status === 404) return null
+      throw failure
+    }
+    const detail = await res.json()
+    return { version: detail.survey.currentVersion, importance: detail.roles.importance.length > 0 }
   },
   publish: async (json: BuildRequest) => {
     const res = await catalogue.publish.$post({ json })
