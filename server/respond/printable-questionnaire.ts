@@ -314,7 +314,7 @@ p { margin: 0 0 1.5mm; }
 .matrix tr { break-inside: avoid; }
 .letter { display: inline-block; min-width: 4.5mm; }
 .code { display: inline-block; width: 0; font-size: 6.5pt; margin-left: 0.8mm; vertical-align: top; }
-.note { margin: 0 0 5mm; padding: 2mm 3mm; border-left: 0.6mm solid #000; font-size: 9.5pt; break-inside: avoid; }
+.note { margin: 0 0 4mm 8.5mm; padding: 1mm 3mm; border-left: 0.6mm solid #000; font-size: 9.5pt; break-inside: avoid; break-after: avoid; }
 .note ul { margin: 0.5mm 0 0; padding-left: 5mm; }
 .note li { margin-bottom: 0.5mm; }
 .closing { margin-top: 8mm; font-weight: 600; }
@@ -326,6 +326,7 @@ footer { margin-top: 6mm; font-size: 7.5pt; }
   main { margin: 8px 0 0; padding: 20px 16px; box-shadow: none; }
   .question { padding-left: 0; }
   .question h3 { margin-left: 0; }
+  .note { margin-left: 0; }
   /* on a phone the grid becomes one block per row: its label, then a line of boxes */
   .matrix, .matrix thead, .matrix tbody { display: block; }
   .matrix tr { display: grid; grid-template-columns: repeat(var(--columns), minmax(0, 1fr)); }

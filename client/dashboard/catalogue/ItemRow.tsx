@@ -67,6 +67,7 @@ export function ItemRow({ draft, index, count, errors = {}, onChange, onMove, on
           aria-invalid={invalid('description')}
           aria-describedby={described('description')}
           onChange={(e) => onChange({ ...draft, description: e.target.value })}
+          onBlur={(e) => e.currentTarget.scrollTo(0, 0)}
         />
         {error('description')}
       </div>
