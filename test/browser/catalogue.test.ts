@@ -76,6 +76,8 @@ describe('attribute catalogue page in Chromium', () => {
     await label.fill('Invoice accuracy')
     const added = page.getByRole('listitem', { name: /Invoice accuracy$/ })
     await expect.poll(() => added.getByLabel('Key').inputValue()).toBe('invoice_accuracy')
+    expect(await added.getByText('needs a label').count()).toBe(0)
+    expect(await added.getByLabel('Label').getAttribute('aria-invalid')).toBeNull()
     await added.getByLabel(/Description/).fill('Invoices match the order and the agreed prices')
     await added.getByRole('checkbox', { name: 'Wholesalers' }).uncheck()
 

@@ -46,8 +46,17 @@ export function CatalogueEditor({ drafts, setDrafts, dirty, onSaved }: Props) {
   })
 
   const change = (next: Draft) => {
+    const before = drafts.find((d) => d.id === next.id)
     setDrafts(drafts.map((d) => (d.id === next.id ? next : d)))
     setStatus('')
+    // A field's refusal goes once the field changes; the others stay until the next save.
+    const refused = errors[next.id]
+    if (refused && before) {
+      const same = (f: string) =>
+        JSON.stringify(before[f as DraftField]) === JSON.stringify(next[f as DraftField])
+      const kept = Object.fromEntries(Object.entries(refused).filter(([f]) => same(f)))
+      setErrors({ ...errors, [next.id]: kept })
+    }
   }
 
   function add() {
