@@ -1,7 +1,8 @@
 // Public surface of the CSI statistics engine: pure functions over plain data (METHODOLOGY.md).
-// Responses fold into integer sufficient statistics (aggregate.ts; cell scheme in layout.ts);
-// reports are computed from those aggregates only, so the raw path and the stored-cells path give
-// identical numbers. Report JSON is not rounded: rounding belongs to the presentation layer.
+// Responses fold into integer sufficient statistics (aggregate.ts; cell scheme in layout.ts,
+// stored in blocks of BLOCK_WIDTH cells, cells.ts); reports are computed from those aggregates
+// only, so the raw path and the stored-blocks path give identical numbers.
+// Report JSON is not rounded: rounding belongs to the presentation layer.
 export * from './types'
 export type * from './report-types'
 export {
@@ -13,14 +14,17 @@ export {
   type GroupAggregate,
 } from './aggregate'
 export {
-  aggregateDeltas,
-  deltaEncoder,
+  blockEncoder,
+  aggregateBlockDeltas,
+  aggregateBlocks,
+  aggregatesFromBlocks,
+  sumBlocks,
   aggregateCells,
   aggregatesFromCells,
-  sumCellRows,
+  type CellBlock,
   type CellRow,
 } from './cells'
-export { groupKey, parseGroupKey } from './layout'
+export { BLOCK_WIDTH, groupKey, parseGroupKey } from './layout'
 export {
   ratingCode,
   emptyCodeFold,

@@ -26,6 +26,14 @@ export interface Layout {
   readonly cc: number
 }
 
+/**
+ * Counters per stored block: a group's cells, in layout order, are stored cut into blocks of this
+ * many (block b holds slots b·BLOCK_WIDTH … b·BLOCK_WIDTH + BLOCK_WIDTH − 1), so one response
+ * writes a few rows per group, not one row per cell. 96 counters + wave, group, block = 99 bound
+ * parameters, under D1's 100.
+ */
+export const BLOCK_WIDTH = 96
+
 /** Slot of the response count `n`. */
 export const SLOT_N = 0
 /** Slot of `n:attributes` (responses with at least one attribute rated). */

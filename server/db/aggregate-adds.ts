@@ -2,8 +2,10 @@
 // add to it (a submission, an import, a group commit). Statements for these adds are made by
 // server/db/aggregates.ts; the Node group commit folds the adds of a whole batch first.
 
+import { BLOCK_WIDTH } from '../../reports/layout'
+
 /** Counters per stored row: a group's cells, in layout order, are cut into blocks this wide. */
-export const BLOCK_WIDTH = 96
+export { BLOCK_WIDTH }
 
 /**
  * One increment to one stored row of a wave's aggregates: `values[i]` is added to counter

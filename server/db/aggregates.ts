@@ -1,59 +1,105 @@
 import { eq, sql } from 'drizzle-orm'
-import type { Aggregate, AggregateSpec, CellRow, ResponseRecord } from '../../reports'
-import { aggregateCells as cellsOf, deltaEncoder } from '../../reports'
-import type { Statement } from './atomic'
+import type { Aggregate, AggregateSpec, CellBlock, ResponseRecord } from '../../reports'
+import { aggregateBlocks as blocksOf, blockEncoder } from '../../reports'
+import { BLOCK_WIDTH, type AggregateAdd } from './aggregate-adds'
+import { rawStatement, type Statement } from './atomic'
 import type { Db, Store } from './client'
-import { aggregateCells } from './schema'
+import { aggregateBlocks } from './schema'
 
-// D1 binds at most 100 parameters per statement; a cell row binds 4.
-const ROWS_PER_STATEMENT = 25
+const counterNames = Array.from({ length: BLOCK_WIDTH }, (_, i) => `v${i}`)
 
-const encoders = new WeakMap<AggregateSpec, (r: ResponseRecord) => CellRow[]>()
+/** SQL adding one block to a table of blocks, creating its row if needed (3 + 96 parameters). */
+export const blockAddSql = (table: string) =>
+  `insert into "${table}" (wave_id, group_key, block, ${counterNames.join(', ')}) values (${new Array(3 + BLOCK_WIDTH).fill('?').join(', ')}) on conflict (wave_id, group_key, block) do update set ${counterNames.map((v) => `${v} = ${v} + excluded.${v}`).join(', ')}`
 
-/** The upserts that add one response (or a summed batch) to a wave's aggregates. */
-export function aggregateUpserts(db: Db, waveId: string, rows: readonly CellRow[]): Statement[] {
-  const statements: Statement[] = []
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const chunk = rows
-      .slice(i, i + ROWS_PER_STATEMENT)
-      .map((r) => ({ waveId, groupKey: r.group, cell: r.cell, value: r.value }))
-    statements.push(
-      db
-        .insert(aggregateCells)
-        .values(chunk)
-        .onConflictDoUpdate({
-          target: [aggregateCells.waveId, aggregateCells.groupKey, aggregateCells.cell],
-          set: { value: sql`${aggregateCells.value} + excluded.value` },
-        }),
-    )
-  }
-  return statements
+/**
+ * The one SQL text of every aggregate add: 99 bound parameters ({@link blockAddParams}), under
+ * D1's 100, so the Node side can prepare it once.
+ */
+export const BLOCK_ADD_SQL = blockAddSql('aggregate_blocks')
+
+/** The parameters of {@link BLOCK_ADD_SQL} for one add: wave, group, block, 96 counters. */
+export function blockAddParams(add: AggregateAdd): (string | number)[] {
+  const params: (string | number)[] = [add.waveId, add.group, add.block]
+  for (let i = 0; i < BLOCK_WIDTH; i++) params.push(add.values[i] ?? 0)
+  return params
 }
 
-/** The increments of one response, with the encoder built once per spec. */
-export function responseDeltas(spec: AggregateSpec, record: ResponseRecord): CellRow[] {
+// The parameter placeholders of BLOCK_ADD_SQL as drizzle chunks, between its fixed parts.
+const [head, tail] = BLOCK_ADD_SQL.split(/\?(?:, \?)*/) as [string, string]
+
+/** One statement per add, all with the text {@link BLOCK_ADD_SQL}. */
+export function addStatements(db: Db, adds: readonly AggregateAdd[]): Statement[] {
+  return adds.map((add) =>
+    rawStatement(
+      db,
+      sql.join([
+        sql.raw(head),
+        sql.join(
+          blockAddParams(add).map((p) => sql`${p}`),
+          sql.raw(', '),
+        ),
+        sql.raw(tail),
+      ]),
+    ),
+  )
+}
+
+const encoders = new WeakMap<AggregateSpec, (r: ResponseRecord) => CellBlock[]>()
+
+/** What one response adds to its wave's aggregates: a few blocks per group it feeds. */
+export function responseAdds(
+  waveId: string,
+  spec: AggregateSpec,
+  record: ResponseRecord,
+): AggregateAdd[] {
   let encode = encoders.get(spec)
-  if (!encode) encoders.set(spec, (encode = deltaEncoder(spec)))
-  return encode(record)
+  if (!encode) encoders.set(spec, (encode = blockEncoder(spec)))
+  return encode(record).map((b) => ({ waveId, group: b.group, block: b.block, values: b.values }))
 }
 
-export async function loadAggregateRows(db: Db, waveId: string): Promise<CellRow[]> {
-  return db
-    .select({
-      group: aggregateCells.groupKey,
-      cell: aggregateCells.cell,
-      value: aggregateCells.value,
-    })
-    .from(aggregateCells)
-    .where(eq(aggregateCells.waveId, waveId))
+/** @deprecated use {@link responseAdds}; the adds of one response, wave id filled in later. */
+export function responseDeltas(spec: AggregateSpec, record: ResponseRecord): AggregateAdd[] {
+  return responseAdds('', spec, record)
+}
+
+/** @deprecated use {@link addStatements}; the adds of {@link responseDeltas} for one wave. */
+export function aggregateUpserts(
+  db: Db,
+  waveId: string,
+  adds: readonly AggregateAdd[],
+): Statement[] {
+  return addStatements(
+    db,
+    adds.map((a) => ({ ...a, waveId })),
+  )
+}
+
+/** The adds that write an aggregate (or a batch's summed increments) into a wave. */
+export function aggregateAdds(waveId: string, agg: Aggregate): AggregateAdd[] {
+  return blocksOf(agg).map((b) => ({ waveId, group: b.group, block: b.block, values: b.values }))
+}
+
+/** A row of a block table as a block (counters v0…v95 in order). */
+export function rowBlock(row: Record<string, unknown>): CellBlock {
+  const values = new Array<number>(BLOCK_WIDTH)
+  for (let i = 0; i < BLOCK_WIDTH; i++) values[i] = row[counterNames[i]!] as number
+  return { group: row.groupKey as string, block: row.block as number, values }
+}
+
+/** A wave's stored aggregate blocks (decode with `aggregatesFromBlocks` under the wave's spec). */
+export async function loadAggregates(db: Db, waveId: string): Promise<CellBlock[]> {
+  const rows = await db.select().from(aggregateBlocks).where(eq(aggregateBlocks.waveId, waveId))
+  return rows.map(rowBlock)
 }
 
 /** Replaces a wave's aggregates by `agg` in one atomic write (the end of a rebuild). */
 export async function replaceAggregates({ db, atomic }: Store, waveId: string, agg: Aggregate) {
-  const rows = cellsOf(agg)
+  const adds = aggregateAdds(waveId, agg)
   await atomic([
-    db.delete(aggregateCells).where(eq(aggregateCells.waveId, waveId)),
-    ...aggregateUpserts(db, waveId, rows),
+    db.delete(aggregateBlocks).where(eq(aggregateBlocks.waveId, waveId)),
+    ...addStatements(db, adds),
   ])
-  return { cells: rows.length }
+  const cells = adds.reduce((n, a) => n + a.values.filter((v) => v !== 0).length, 0)
+  return { cells, blocks: adds.length }
 }

@@ -1,8 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm'
-import type { CellRow } from '../../reports'
+import type { CellBlock } from '../../reports'
+import { BLOCK_WIDTH } from './aggregate-adds'
+import { rowBlock } from './aggregates'
 import { rawStatement } from './atomic'
 import type { Db, Store } from './client'
-import { aggregateCells, releaseCells, releases, responses } from './schema'
+import { aggregateBlocks, legacyReleaseCells, releaseBlocks, releases, responses } from './schema'
+
+const blockColumns = sql.raw(
+  ['wave_id', 'group_key', 'block', ...Array.from({ length: BLOCK_WIDTH }, (_, i) => `v${i}`)].join(
+    ', ',
+  ),
+)
 
 export type Release = typeof releases.$inferSelect
 
@@ -11,11 +19,10 @@ export async function getRelease(db: Db, waveId: string): Promise<Release | null
   return row ?? null
 }
 
-export async function loadReleaseRows(db: Db, waveId: string): Promise<CellRow[]> {
-  return db
-    .select({ group: releaseCells.groupKey, cell: releaseCells.cell, value: releaseCells.value })
-    .from(releaseCells)
-    .where(eq(releaseCells.waveId, waveId))
+/** The blocks of a wave's latest release (decode with `aggregatesFromBlocks`). */
+export async function loadRelease(db: Db, waveId: string): Promise<CellBlock[]> {
+  const rows = await db.select().from(releaseBlocks).where(eq(releaseBlocks.waveId, waveId))
+  return rows.map(rowBlock)
 }
 
 /**
@@ -30,12 +37,14 @@ export async function cutRelease(
 ) {
   const unchanged = sql`(select count(*) from ${responses} where ${responses.waveId} = ${waveId}) = ${next.responses}`
   await atomic([
-    db.delete(releaseCells).where(and(eq(releaseCells.waveId, waveId), unchanged)),
+    db.delete(releaseBlocks).where(and(eq(releaseBlocks.waveId, waveId), unchanged)),
+    // A copy an older version left in the cell format must not be converted over this release.
+    db.delete(legacyReleaseCells).where(and(eq(legacyReleaseCells.waveId, waveId), unchanged)),
     rawStatement(
       db,
-      sql`insert into ${releaseCells} (wave_id, group_key, cell, value)
-      select wave_id, group_key, cell, value from ${aggregateCells}
-      where ${aggregateCells.waveId} = ${waveId} and ${unchanged}`,
+      sql`insert into ${releaseBlocks} (${blockColumns})
+      select ${blockColumns} from ${aggregateBlocks}
+      where ${aggregateBlocks.waveId} = ${waveId} and ${unchanged}`,
     ),
     rawStatement(
       db,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
+import { BLOCK_WIDTH } from '../../reports/layout'
 import { audiences } from '../surveys/audiences'
 import { itemKinds } from '../surveys/catalogue-items'
 
@@ -315,7 +316,38 @@ export const settings = sqliteTable('settings', {
   createdAt: createdAt(),
 })
 
-// One wave's cells (report aggregates, or a release's copy of them): wave, group, cell, value.
+// One wave's aggregates (or a release's copy of them) in blocks: wave, group, block and
+// BLOCK_WIDTH integer counters v0…v95, cells block·BLOCK_WIDTH + i of the group's layout
+// (reports/layout.ts), so one response writes a few rows per group, not one per cell.
+const counter = (i: number) => integer(`v${i}`).notNull().default(0)
+const counters = Object.fromEntries(
+  Array.from({ length: BLOCK_WIDTH }, (_, i) => [`v${i}`, counter(i)]),
+) as Record<`v${number}`, ReturnType<typeof counter>>
+
+const blockTable = (name: string) =>
+  sqliteTable(
+    name,
+    {
+      waveId: text('wave_id')
+        .notNull()
+        .references(() => waves.id),
+      groupKey: text('group_key').notNull(),
+      block: integer('block').notNull(),
+      ...counters,
+    },
+    (t) => [primaryKey({ columns: [t.waveId, t.groupKey, t.block] })],
+  )
+
+/**
+ * Report aggregates (reports/ defines the cells): integer counts, sums and cross-products per
+ * wave, group (audience or audience/segment=value) and block of cells, kept up to date in the
+ * same atomic write as each response so a report reads a few hundred rows at any wave size.
+ */
+export const aggregateBlocks = blockTable('aggregate_blocks')
+
+// The storage before blocks: one row per (wave, group, cell key). Rows left by an older version
+// are converted into blocks at start-up (legacy-aggregates.ts), after which these tables stay
+// empty; a later migration drops them (once every installation has run the conversion).
 const cellTable = (name: string) =>
   sqliteTable(
     name,
@@ -329,13 +361,8 @@ const cellTable = (name: string) =>
     },
     (t) => [primaryKey({ columns: [t.waveId, t.groupKey, t.cell] })],
   )
-
-/**
- * Report aggregates (reports/ defines the cells): integer counts, sums and cross-products per
- * wave, group (audience or audience/segment=value) and cell, kept up to date in the same
- * atomic write as each response so a report reads a few thousand rows at any wave size.
- */
-export const aggregateCells = cellTable('aggregate_cells')
+export const legacyAggregateCells = cellTable('aggregate_cells')
+export const legacyReleaseCells = cellTable('release_cells')
 
 /**
  * The released results of an anonymous (employee) wave, which is what HR and admin read: a copy
@@ -352,7 +379,7 @@ export const releases = sqliteTable('releases', {
   releasedAt: integer('released_at', { mode: 'timestamp' }).notNull(),
 })
 
-export const releaseCells = cellTable('release_cells')
+export const releaseBlocks = blockTable('release_blocks')
 
 /** One condition of a wave's alert rules: a rating at or below `max`, or a comment. */
 export type AlertCondition =

@@ -1,13 +1,8 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm'
-import type { AggregateSpec, CellRow } from '../../reports'
-import {
-  aggregateCells,
-  aggregateFromCodeFold,
-  emptyCodeFold,
-  foldRatingCodes,
-  ratingCode,
-} from '../../reports'
-import { aggregateUpserts } from '../db/aggregates'
+import type { AggregateSpec } from '../../reports'
+import { aggregateFromCodeFold, emptyCodeFold, foldRatingCodes, ratingCode } from '../../reports'
+import type { AggregateAdd } from '../db/aggregate-adds'
+import { addStatements, aggregateAdds } from '../db/aggregates'
 import type { Statement } from '../db/atomic'
 import { rawStatement } from '../db/atomic'
 import type { Store } from '../db/client'
@@ -141,7 +136,7 @@ export async function importResponses(
             loaded,
             staging,
             keyPrefix,
-            aggregateCells(aggregateFromCodeFold(fold, spec)),
+            aggregateAdds(wave.id, aggregateFromCodeFold(fold, spec)),
           ),
         )
         return { rows: count, matchedInvitations: matched, modes }
@@ -157,7 +152,7 @@ function finalWrite(
   { wave, survey }: WaveSurvey,
   staging: Staging,
   keyPrefix: string,
-  cells: CellRow[],
+  adds: AggregateAdd[],
 ) {
   const payload = importRows.payload
   return [
@@ -176,7 +171,7 @@ function finalWrite(
                  json_extract(${payload}, '$.i'), json_extract(${payload}, '$.r'), null, json_extract(${payload}, '$.t')
           from ${importRows} where ${importRows.importId} = ${staging.importId} order by ${importRows.rowNo}`,
     ),
-    ...aggregateUpserts(store.db, wave.id, cells),
+    ...addStatements(store.db, adds),
     staging.dropStatement(),
   ] as [Statement, ...Statement[]]
 }

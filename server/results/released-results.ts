@@ -1,8 +1,8 @@
-import type { AggregateSpec, CellRow } from '../../reports'
-import { aggregatesFromCells, answerCounts, groupKey, releaseBlockers } from '../../reports'
-import { loadAggregateRows } from '../db/aggregates'
+import type { AggregateSpec, CellBlock } from '../../reports'
+import { aggregatesFromBlocks, answerCounts, groupKey, releaseBlockers } from '../../reports'
+import { loadAggregates } from '../db/aggregates'
 import type { Store } from '../db/client'
-import { cutRelease, getRelease, loadReleaseRows, type Release } from '../db/releases'
+import { cutRelease, getRelease, loadRelease, type Release } from '../db/releases'
 import { countResponses } from '../db/responses'
 import type { loadWaveSurvey } from '../db/wave-survey'
 import { waveState } from '../db/waves'
@@ -42,7 +42,7 @@ export async function releasedRows(
   loaded: WaveSurvey,
   k: number,
   now: Date,
-): Promise<{ rows: CellRow[]; release: ReleaseInfo }> {
+): Promise<{ rows: CellBlock[]; release: ReleaseInfo }> {
   const { wave } = loaded
   let release = await getRelease(store.db, wave.id)
   const live = await countResponses(store.db, wave.id)
@@ -60,7 +60,7 @@ export async function releasedRows(
     })
     release = await getRelease(store.db, wave.id)
   }
-  const rows = release ? await loadReleaseRows(store.db, wave.id) : []
+  const rows = release ? await loadRelease(store.db, wave.id) : []
   return { rows, release: info(release, live, k, wave.closesAt) }
 }
 
@@ -70,17 +70,17 @@ async function mayRelease(store: Store, loaded: WaveSurvey, release: Release | n
   const prefix = column ? `${groupKey(wave.audience, { column, value: '' })}` : null
   const shown = (key: string) =>
     key === wave.audience || (prefix !== null && key.startsWith(prefix))
-  const counts = async (rows: CellRow[]) =>
-    answerCounts(aggregatesFromCells(rows, spec as AggregateSpec), shown)
+  const counts = async (rows: CellBlock[]) =>
+    answerCounts(aggregatesFromBlocks(rows, spec as AggregateSpec), shown)
   const attitude = await attitudeCounts(store.db, loaded, column)
   const released = release
     ? {
-        ...(await counts(await loadReleaseRows(store.db, wave.id))),
+        ...(await counts(await loadRelease(store.db, wave.id))),
         ...attitudeAnswerCounts(attitude.released),
       }
     : {}
   const current = {
-    ...(await counts(await loadAggregateRows(store.db, wave.id))),
+    ...(await counts(await loadAggregates(store.db, wave.id))),
     ...attitudeAnswerCounts(attitude.all),
   }
   return releaseBlockers(released, current, k).length === 0

@@ -1,16 +1,16 @@
 import type {
   AggregateSpec,
   Audience,
-  CellRow,
+  CellBlock,
   CutOffs,
   ReportOptions,
   ResponseRateInput,
 } from '../../reports'
-import { aggregatesFromCells, attitudeTable, reportFromAggregates } from '../../reports'
+import { aggregatesFromBlocks, attitudeTable, reportFromAggregates } from '../../reports'
 import { anonymityThresholds } from '../db/anonymity-settings'
 import { programmeBands } from '../db/band-settings'
 import type { Db, Store } from '../db/client'
-import { loadAggregateRows } from '../db/aggregates'
+import { loadAggregates } from '../db/aggregates'
 import { invitationCounts } from '../db/invitations'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { ApiError } from '../lib/errors'
@@ -72,7 +72,7 @@ export function anonymityRefusal(waves: readonly WaveSurvey[], by: readonly stri
 }
 
 /**
- * The SPEC §5.4 report of one or more waves, from their stored aggregates: a few thousand
+ * The SPEC §5.4 report of one or more waves, from their stored aggregates: a few hundred
  * rows whatever the number of responses. Waves of one audience are pooled. An employee wave is
  * read from its latest release, with the programme's anonymity threshold (never the caller's).
  */
@@ -91,7 +91,7 @@ export async function waveReport(
   const cutOffs: CutOffs = { strength, adequate }
   const options: ReportOptions = { ...requested, scale: requested.scale ?? scale, cutOffs }
   const spec = combinedSpec(waves)
-  const rows: CellRow[] = []
+  const rows: CellBlock[] = []
   let release: ReleaseInfo | null = null
   let attitude: Awaited<ReturnType<typeof hrAttitude>> | null = null
   for (const loaded of waves) {
@@ -100,13 +100,13 @@ export async function waveReport(
       rows.push(...released.rows)
       release = released.release
       attitude = await hrAttitude(db, loaded, options, { minGroup, cutOffs })
-    } else rows.push(...(await loadAggregateRows(db, loaded.wave.id)))
+    } else rows.push(...(await loadAggregates(db, loaded.wave.id)))
   }
   // Response rates of an anonymous wave's groups would count who responded, one at a time.
   const responseRates = (await waveResponseRates(db, waves, options.by ?? [])).filter(
     (r) => !(isAnonymous(r.audience) && r.segment),
   )
-  const report = reportFromAggregates(aggregatesFromCells(rows, spec), {
+  const report = reportFromAggregates(aggregatesFromBlocks(rows, spec), {
     ...options,
     // A survey without a rebuy question (the employee mirror) gets an index it can compute.
     csi: options.csi ?? (surveyRoles(waves[0]!.survey.definition).rebuy ? undefined : 'overall'),

@@ -1,17 +1,21 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import {
+  aggregateBlockDeltas,
+  aggregateBlocks,
   aggregateCells,
-  aggregateDeltas,
+  aggregatesFromBlocks,
   aggregatesFromCells,
-  deltaEncoder,
+  blockEncoder,
+  BLOCK_WIDTH,
   emptyAggregate,
   foldResponse,
   foldResponses,
   mergeAggregates,
   reportFromAggregates,
   reportFromResponses,
-  sumCellRows,
+  sumBlocks,
+  type CellBlock,
   type AggregateSpec,
   type Audience,
   type ReportOptions,
@@ -50,8 +54,14 @@ const response: fc.Arbitrary<ResponseRecord> = fc
 
 const options: ReportOptions = { by: ['region'], importanceGate: false, minGroup: 3 }
 
+/** A response's increments as string-keyed cells (cell scheme in reports/layout.ts). */
+const deltaCells = (r: ResponseRecord, spec: AggregateSpec) =>
+  aggregateCells(aggregatesFromBlocks(aggregateBlockDeltas(r, spec), spec))
+const byCell = (a: { cell: string }, b: { cell: string }) =>
+  a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0
+
 describe('aggregates: sufficient statistics are exact and order-independent', () => {
-  test('deltas summed as rows == foldResponse one by one == raw fold == merge, exactly', () => {
+  test('deltas summed as blocks == foldResponse one by one == raw fold == merge, exactly', () => {
     fc.assert(
       fc.property(
         fc.array(response, { maxLength: 60 }),
@@ -61,12 +71,16 @@ describe('aggregates: sufficient statistics are exact and order-independent', ()
           const spec = { ...baseSpec, segmentMultivariate }
           const raw = foldResponses(emptyAggregate(spec), rs)
           const oneByOne = rs.reduce(foldResponse, emptyAggregate(spec))
-          const encode = deltaEncoder(spec)
+          const encode = blockEncoder(spec)
           const deltas = rs.flatMap((r) => encode(r))
-          expect(rs.flatMap((r) => aggregateDeltas(r, spec))).toEqual(deltas)
-          expect(deltas.every((d) => Number.isInteger(d.value) && d.value > 0)).toBe(true)
-          const fromRows = aggregatesFromCells([...deltas].reverse(), spec)
-          const fromSummed = aggregatesFromCells(sumCellRows(deltas), spec)
+          expect(rs.flatMap((r) => aggregateBlockDeltas(r, spec))).toEqual(deltas)
+          for (const d of deltas) {
+            expect(d.values).toHaveLength(BLOCK_WIDTH)
+            expect(d.values.every((v) => Number.isInteger(v) && v >= 0)).toBe(true)
+            expect(d.values.some((v) => v > 0)).toBe(true)
+          }
+          const fromRows = aggregatesFromBlocks([...deltas].reverse(), spec)
+          const fromSummed = aggregatesFromBlocks(sumBlocks(deltas), spec)
           const merged = mergeAggregates(
             foldResponses(emptyAggregate(spec), rs.slice(0, cut)),
             foldResponses(emptyAggregate(spec), rs.slice(cut)),
@@ -75,8 +89,10 @@ describe('aggregates: sufficient statistics are exact and order-independent', ()
           for (const other of [oneByOne, fromRows, fromSummed, merged, reversed]) {
             expect(other).toEqual(raw)
           }
+          expect(aggregatesFromBlocks(aggregateBlocks(raw), spec)).toEqual(raw)
+          // the rows a rebuild writes are exactly the rows the increments leave
+          expect(sumBlocks(deltas)).toEqual(aggregateBlocks(raw))
           expect(aggregatesFromCells(aggregateCells(raw), spec)).toEqual(raw)
-          expect(sumCellRows(deltas)).toEqual(sumCellRows(aggregateCells(raw)))
           const viaRows = reportFromAggregates(fromRows, options)
           const viaRaw = reportFromResponses(rs, options, spec)
           expect(viaRows).toEqual(viaRaw)
@@ -96,11 +112,16 @@ describe('aggregates: sufficient statistics are exact and order-independent', ()
       attributes: { quality: 4, delivery: 3, support: 5 },
       segments: { region: 'north' },
     }
-    const rows = aggregateDeltas(r, spec)
+    const rows = deltaCells(r, spec)
     const count = (group: string) => rows.filter((d) => d.group === group).length
     // audience: n, n:attributes, 3 attribute values, overall, rebuy, pair, cc:n, 4 sums, 10 products
     expect(count('customer')).toBe(23)
     expect(count('customer/region=north')).toBe(8)
+    // 3 attributes: 82 cells, one block per group
+    expect(aggregateBlockDeltas(r, spec).map((b) => [b.group, b.block])).toEqual([
+      ['customer', 0],
+      ['customer/region=north', 0],
+    ])
     const report = reportFromResponses([r, r, r], { by: ['region'] }, spec)
     const north = report.groups[1]
     expect(!north.suppressed && north.importanceModel.reason).toBe('not aggregated for segments')
@@ -116,7 +137,7 @@ describe('aggregates: sufficient statistics are exact and order-independent', ()
   })
 })
 
-describe('aggregateDeltas()', () => {
+describe('aggregateBlockDeltas()', () => {
   test('cell key scheme of one complete customer response', () => {
     const s: AggregateSpec = { attributes: { customer: ['quality', 'on time'] } }
     const r: ResponseRecord = {
@@ -127,7 +148,7 @@ describe('aggregateDeltas()', () => {
       importance: { quality: 5 },
       segments: { region: 'north', size: null },
     }
-    const rows = aggregateDeltas(r, s).filter((d) => d.group === 'customer')
+    const rows = deltaCells(r, s).filter((d) => d.group === 'customer')
     // increments worked out by hand: x = (overall 4, quality 3, on time 2)
     expect(rows).toEqual(
       [
@@ -149,19 +170,21 @@ describe('aggregateDeltas()', () => {
         ['cc:p:a.quality|a.quality', 9],
         ['cc:p:a.quality|a.on%20time', 6],
         ['cc:p:a.on%20time|a.on%20time', 4],
-      ].map(([cell, value]) => ({ group: 'customer', cell, value })),
+      ]
+        .map(([cell, value]) => ({ group: 'customer', cell: cell as string, value }))
+        .sort(byCell),
     )
-    const groups = [...new Set(aggregateDeltas(r, s).map((d) => d.group))]
+    const groups = [...new Set(aggregateBlockDeltas(r, s).map((d) => d.group))]
     expect(groups).toEqual(['customer', 'customer/region=north'])
   })
 
   test('an incomplete response adds no complete-case cells', () => {
     const s: AggregateSpec = { attributes: { employee: ['quality', 'delivery'] } }
-    const cells = aggregateDeltas(
+    const cells = deltaCells(
       { audience: 'employee', overall: null, rebuy: 3, attributes: { quality: 4 }, segments: {} },
       s,
     ).map((d) => d.cell)
-    expect(cells).toEqual(['n', 'n:attributes', 'v:rebuy:3', 'v:a.quality:4'])
+    expect(cells).toEqual(['n', 'n:attributes', 'v:a.quality:4', 'v:rebuy:3'])
   })
 
   test.each([
@@ -179,7 +202,7 @@ describe('aggregateDeltas()', () => {
       attributes: {},
       segments: {},
     }
-    expect(() => aggregateDeltas({ ...base, ...patch }, baseSpec)).toThrow(message)
+    expect(() => aggregateBlockDeltas({ ...base, ...patch }, baseSpec)).toThrow(message)
   })
 
   test('aggregatesFromCells refuses unknown cells, bad group keys and non-integers', () => {
@@ -195,6 +218,67 @@ describe('aggregateDeltas()', () => {
     expect(() =>
       aggregatesFromCells([{ group: 'customer', cell: 'toString', value: 1 }], baseSpec),
     ).toThrow(/unknown cell/)
+  })
+
+  test('aggregatesFromBlocks refuses cells past the layout, bad group keys and non-integers', () => {
+    const block = (group: string, b: number, at: number, v: number): CellBlock => ({
+      group,
+      block: b,
+      values: Array.from({ length: BLOCK_WIDTH }, (_, i) => (i === at ? v : 0)),
+    })
+    // customer under baseSpec: 3 attributes, 2 + 5·8 + 25 + 1 + 4 + 10 = 82 cells
+    expect(
+      aggregatesFromBlocks([block('customer', 0, 81, 1)], baseSpec).groups.customer,
+    ).toBeTruthy()
+    expect(() => aggregatesFromBlocks([block('customer', 0, 82, 1)], baseSpec)).toThrow(
+      /past the layout/,
+    )
+    expect(() => aggregatesFromBlocks([block('customer', 1, 0, 1)], baseSpec)).toThrow(
+      /past the layout/,
+    )
+    expect(() => aggregatesFromBlocks([block('martian', 0, 0, 1)], baseSpec)).toThrow(
+      /bad aggregate group key/,
+    )
+    expect(() => aggregatesFromBlocks([block('customer', 0, 0, 0.5)], baseSpec)).toThrow(
+      /not an integer/,
+    )
+    expect(() => aggregatesFromBlocks([block('customer', -1, 0, 1)], baseSpec)).toThrow(/bad block/)
+  })
+
+  test('a 15-attribute group is four blocks: counts in 0–1, the complete-case block in 1–3', () => {
+    const keys = Array.from({ length: 15 }, (_, i) => `a${i}`)
+    const spec: AggregateSpec = { attributes: { customer: keys }, segments: ['region'] }
+    const full = Object.fromEntries(keys.map((k) => [k, 3]))
+    const r = (attributes: Record<string, number>): ResponseRecord => ({
+      audience: 'customer',
+      overall: 4,
+      rebuy: 4,
+      attributes,
+      segments: { region: 'north' },
+    })
+    const blocks = (x: ResponseRecord, s: AggregateSpec) =>
+      aggregateBlockDeltas(x, s).map((b) => `${b.group}#${b.block}`)
+    // layout: 2 + 5·32 value counts + 25 pairs = 187 count cells, 1 + 16 + 136 complete-case
+    expect(blocks(r(full), spec)).toEqual([
+      'customer#0',
+      'customer#1',
+      'customer#2',
+      'customer#3',
+      'customer/region=north#0',
+      'customer/region=north#1',
+      'customer/region=north#2',
+      'customer/region=north#3',
+    ])
+    expect(blocks(r(full), { ...spec, segmentMultivariate: false })).toHaveLength(4 + 2)
+    // overall × rebuy (cells 162–186) is in block 1
+    expect(blocks(r({ a0: 5 }), spec)).toEqual([
+      'customer#0',
+      'customer#1',
+      'customer/region=north#0',
+      'customer/region=north#1',
+    ])
+    const noOverall = { ...r({ a0: 5 }), overall: null }
+    expect(blocks(noOverall, spec)).toEqual(['customer#0', 'customer/region=north#0'])
   })
 
   test('mergeAggregates refuses different specs', () => {

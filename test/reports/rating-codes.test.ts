@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import {
-  aggregateCells,
+  aggregateBlocks,
   aggregateFromCodeFold,
   emptyAggregate,
   emptyCodeFold,
@@ -56,8 +56,8 @@ describe('ratingCode() / foldRatingCodes()', () => {
               spec,
               codes.slice(cut),
             )
-            const fromCodes = aggregateCells(aggregateFromCodeFold(fold, spec))
-            const fromResponses = aggregateCells(foldResponses(emptyAggregate(spec), rs))
+            const fromCodes = aggregateBlocks(aggregateFromCodeFold(fold, spec))
+            const fromResponses = aggregateBlocks(foldResponses(emptyAggregate(spec), rs))
             expect(fromCodes).toEqual(fromResponses)
           },
         ),
