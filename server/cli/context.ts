@@ -1,6 +1,7 @@
 import { readNodeEnv } from '../node/config'
 import { openDatabase } from '../node/open-database'
 import { seedDatabase } from '../db/seed'
+import { tempStagingTable } from '../db/staging'
 import { shippedSurveys } from '../surveys/shipped-surveys'
 import { CliError } from './cli-error'
 import type { CliIo } from './io'
@@ -18,6 +19,7 @@ export function cliEnv(io: CliIo) {
 export async function openCliStore(io: CliIo) {
   const env = cliEnv(io)
   const store = openDatabase(env.DATABASE_PATH)
+  store.sqlite.exec(tempStagingTable)
   await seedDatabase(store, { surveys: shippedSurveys })
   return { env, store }
 }

@@ -99,6 +99,21 @@ export class Staging {
   }
 }
 
+/**
+ * A connection's own `import_rows`, which shadows the real one (SQLite resolves unqualified
+ * names in TEMP first), for the sync driver: a million staged rows then go to a temporary file
+ * that vanishes with the connection, instead of through the WAL into the database, where their
+ * deletion left half of the file as free pages (SQLite does not shrink it without VACUUM).
+ * The final INSERT … SELECT still runs in one transaction with the rows it moves.
+ */
+export const tempStagingTable = `
+  pragma temp_store = file;
+  create temp table if not exists import_rows (
+    import_id text not null, row_no integer not null, key text, payload text not null,
+    primary key (import_id, row_no)
+  ) without rowid;
+  create index if not exists temp.import_rows_key_idx on import_rows (import_id, key);`
+
 /** Staged rows of imports that died half-way (a day old) are garbage; clear them. */
 export async function sweepAbandonedImports(db: Db, now: Date) {
   const cutoff = `${Math.floor(now.getTime() / 1000) - 86_400}`

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm'
-import type { Store } from '../db/client'
-import { alertStatements } from '../db/alerts'
+import type { Statement } from '../db/atomic'
+import { rawStatement } from '../db/atomic'
+import type { Db, Store } from '../db/client'
 import { invitations, responses, waves } from '../db/schema'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { ratingsOf } from '../surveys'
@@ -9,7 +10,14 @@ import { hasComment } from '../surveys/comments-of'
 import { isAnonymous } from '../surveys/audiences'
 import { randomId } from '../lib/tokens'
 
-const PAGE = 200
+// Large pages, one write each (every commit waits for the disk), and a page's alerts as one JSON
+// parameter per statement unpacked by json_each: a handful of statements per page whatever the
+// number of alerts, two or three bound parameters each (D1 allows 100), no per-alert query built.
+const PAGE = 5000
+const ALERTS_PER_STATEMENT = 500
+
+/** One alert to open: [alert id, response id, invitation id, email, name, owner, reasons JSON]. */
+type PackedAlert = [string, number, string | null, string | null, string | null, string | null, string]
 
 /**
  * Checks a wave's responses that no check has seen yet (imported ones: keyed, postal) against
@@ -46,29 +54,34 @@ export async function checkWaveAlerts(
       .orderBy(asc(responses.id))
       .limit(PAGE)
     if (page.length === 0) break
-    const statements = []
-    for (const r of page) {
-      const ratings = ratingsOf(survey.definition, r.answers)
-      const reasons = rules.length
-        ? alertReasons(rules, { ...ratings, commented: hasComment(survey.definition, r.answers) })
-        : []
-      if (reasons.length === 0) continue
-      matched++
-      statements.push(
-        ...alertStatements(store.db, {
-          alertId: randomId('a'),
-          waveId,
-          response: { id: r.id },
-          invitation: r.invitationId ? { id: r.invitationId, email: r.email!, name: r.name } : null,
-          ownerEmail: r.owner ?? wave.ownerEmail ?? null,
-          reasons,
-          host,
-          now,
-        }),
-      )
+    const opened: PackedAlert[] = []
+    if (rules.length) {
+      for (const r of page) {
+        const ratings = ratingsOf(survey.definition, r.answers)
+        const reasons = alertReasons(rules, {
+          ...ratings,
+          commented: hasComment(survey.definition, r.answers),
+        })
+        if (reasons.length === 0) continue
+        opened.push([
+          randomId('a'),
+          r.id,
+          r.invitationId,
+          r.invitationId ? r.email : null,
+          r.invitationId ? r.name : null,
+          r.owner ?? wave.ownerEmail ?? null,
+          JSON.stringify(reasons),
+        ])
+      }
     }
+    matched += opened.length
     after = page[page.length - 1]!.id
     checked += page.length
+    const statements: Statement[] = []
+    for (let i = 0; i < opened.length; i += ALERTS_PER_STATEMENT)
+      statements.push(
+        ...openAlerts(store.db, waveId, opened.slice(i, i + ALERTS_PER_STATEMENT), host, now),
+      )
     await store.atomic([
       store.db
         .update(waves)
@@ -78,4 +91,43 @@ export async function checkWaveAlerts(
     ])
   }
   return { checked, matched }
+}
+
+/**
+ * The statements that open a chunk of alerts and queue their emails, as `alertStatements` in
+ * db/alerts.ts does for one: the acknowledgement to an invited respondent and the note to the
+ * owner, each only for an alert inserted just now (an alert is unique per response).
+ */
+function openAlerts(db: Db, waveId: string, chunk: PackedAlert[], host: string, now: Date) {
+  const packed = JSON.stringify(chunk)
+  const due = Math.floor(now.getTime() / 1000)
+  const justInserted = sql`exists (select 1 from alerts a where a.id = j.value ->> 0)`
+  return [
+    rawStatement(
+      db,
+      sql`insert into alerts (id, wave_id, response_id, invitation_id, contact_email, contact_name, owner_email, reasons)
+          select j.value ->> 0, ${waveId}, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4,
+                 j.value ->> 5, j.value ->> 6
+          from json_each(${packed}) j where true
+          on conflict (response_id) do nothing`,
+    ),
+    rawStatement(
+      db,
+      sql`insert into outbox (invitation_id, alert_id, wave_id, kind, seq, message_id, next_attempt_at)
+          select j.value ->> 2, j.value ->> 0, ${waveId}, 'acknowledgement', 0,
+                 '<acknowledgement.' || (j.value ->> 0) || '@' || ${host} || '>', ${due}
+          from json_each(${packed}) j
+          where j.value ->> 2 is not null and ${justInserted}
+          on conflict do nothing`,
+    ),
+    rawStatement(
+      db,
+      sql`insert into outbox (alert_id, to_email, wave_id, kind, seq, message_id, next_attempt_at)
+          select j.value ->> 0, j.value ->> 5, ${waveId}, 'alert', 0,
+                 '<alert.' || (j.value ->> 0) || '@' || ${host} || '>', ${due}
+          from json_each(${packed}) j
+          where j.value ->> 5 is not null and ${justInserted}
+          on conflict do nothing`,
+    ),
+  ]
 }
