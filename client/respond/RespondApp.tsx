@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { api, readError } from '../api'
-import { SurveyPage } from './SurveyPage'
+
+const SurveyPage = lazy(() => import('./SurveyPage').then((m) => ({ default: m.SurveyPage })))
 
 export type Loaded = {
   wave: { id: string; name: string; closesAt: string | null }
@@ -55,14 +56,19 @@ export function RespondApp() {
     }
   }, [attempt])
 
-  if (state.kind === 'ready') return <SurveyPage {...state.link} />
-  if (state.kind === 'loading') {
+  const loading = (
+    <main className="respond-message" aria-busy="true">
+      <p>Loading the survey…</p>
+    </main>
+  )
+  if (state.kind === 'ready') {
     return (
-      <main className="respond-message" aria-busy="true">
-        <p>Loading the survey…</p>
-      </main>
+      <Suspense fallback={loading}>
+        <SurveyPage {...state.link} />
+      </Suspense>
     )
   }
+  if (state.kind === 'loading') return loading
   return (
     <main className="respond-message">
       <h1>{state.title}</h1>

@@ -5,6 +5,8 @@ import { api, readError } from '../api'
 import type { Loaded } from './RespondApp'
 import { surveyTheme } from './theme'
 import { clearProgress, loadProgress, newSubmissionKey, saveProgress } from './saved-progress'
+import 'survey-core/survey-core.fontless.min.css'
+import './respond.css'
 
 // Our definitions carry these top-level properties (SPEC §3); declare them so survey-core
 // does not report them as unknown.
@@ -13,13 +15,22 @@ for (const name of ['audience', 'version:number']) {
     Serializer.addProperty('survey', name)
 }
 
-type Props = Pick<Loaded, 'wave' | 'survey' | 'link'>
+type Props = Pick<Loaded, 'wave' | 'survey' | 'link'> & { prebuilt?: Model }
 
-export function SurveyPage({ wave, survey, link }: Props) {
-  const [model] = useState(() => buildModel(link, survey.definition))
+export function SurveyPage({ wave, survey, link, prebuilt }: Props) {
+  const [model] = useState(() => prebuilt ?? buildModel(link, survey.definition))
 
   useEffect(() => {
     document.title = model.title || wave.name
+    // The page's header shows the title and description (the server writes them there first).
+    const heading = document.querySelector('.shell-title')
+    if (heading) heading.textContent = document.title
+    const header = document.querySelector('.shell-header')
+    if (header && model.description && !header.querySelector('.shell-description')) {
+      const p = header.appendChild(document.createElement('p'))
+      p.className = 'shell-description'
+      p.textContent = model.description
+    }
   }, [model, wave.name])
 
   return (
@@ -32,9 +43,13 @@ export function SurveyPage({ wave, survey, link }: Props) {
 // Answers go to the server a moment after the respondent stops typing or clicking.
 const DRAFT_DELAY_MS = 800
 
-function buildModel(link: Loaded['link'], definition: Record<string, unknown>) {
+export function buildModel(link: Loaded['link'], definition: Record<string, unknown>) {
   const model = new Model(definition)
   model.applyTheme(surveyTheme)
+  model.showTitle = false
+  // survey-core measures its container after the first render and switches to its phone layout
+  // below 600 px (--sd-mobile-width), moving every question; decide it before the first render.
+  model.setIsMobile(document.documentElement.clientWidth < 600)
   const token = link.key
   const local = loadProgress(token)
   const progress = {

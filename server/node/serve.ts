@@ -54,7 +54,7 @@ export async function startNodeServer(env: NodeEnv, log: (line: string) => void 
   const app = createApp({
     store: () => store,
     config: () => config,
-    asset: (_c, path) => assets(path),
+    asset: (c, path) => assets(path, c.req.header('Accept-Encoding')),
     clientIp: (c) => getConnInfo(c).remote.address,
     sender: () => startSending,
   })

@@ -9,7 +9,8 @@ import { ApiError } from '../lib/errors'
 import { friendlyPage, infoPage } from './friendly-page'
 import { linkProblem, linkProblemText } from './link-problem'
 import { tokenRateLimit } from './rate-limit'
-import { LINK_COOKIE } from './respondent'
+import { LINK_COOKIE, linkView } from './respondent'
+import { respondentPage } from './respondent-page'
 import { verifyUnsubscribeToken } from '../lib/unsubscribe-token'
 
 const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }
@@ -35,15 +36,16 @@ export const pagesRoute = new Hono<AppEnv>()
   .get('/s/', tokenRateLimit('page'), async (c) => {
     const token = getCookie(c, LINK_COOKIE)
     const link = token ? await resolveLink(c.var.db, token, new Date()) : null
-    if (!link) {
+    if (!token || !link) {
       const message =
         'This browser has no survey link yet. Please open the link from your email again.'
       return c.html(infoPage('Open your survey link', message), 404, noStore)
     }
     if (link.state !== 'open') return problemPage(c, link.state)
-    const page = await c.var.asset('/respond.html')
-    if (!page) throw new Error('client/dist/respond.html is missing: run `npm run build:client`')
-    return mutable(page, noStore)
+    const shell = await c.var.asset('/respond.html')
+    if (!shell) throw new Error('client/dist/respond.html is missing: run `npm run build:client`')
+    const page = respondentPage(await shell.text(), await linkView(link, token))
+    return c.html(page, 200, noStore)
   })
   // RFC 8058: GET never unsubscribes (mail scanners follow links); it shows a button that POSTs.
   .get('/u/:token{[^/]+}', tokenRateLimit('page'), async (c) => {

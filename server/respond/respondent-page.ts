@@ -1,0 +1,47 @@
+import { escapeHtml } from '../lib/html'
+import type { linkView } from './respondent'
+
+type LinkView = Awaited<ReturnType<typeof linkView>>
+
+/** Where the built shell (client/respond.html) takes the link's title, description and data. */
+export const shellMarks = {
+  title: '<title>Your feedback</title>',
+  heading: '<h1 class="shell-title">Your feedback</h1>',
+  description: '<!--survey-description-->',
+  data: '<!--survey-data-->',
+} as const
+
+/**
+ * The respondent page for one open link: the built shell with the survey's title and description
+ * painted by the server (they stay put when the survey renders below them) and the link's data
+ * inlined, so the page needs no API round trip before the first answer.
+ */
+export function respondentPage(shell: string, view: LinkView) {
+  const definition = view.survey.definition
+  const title = escapeHtml(localized(definition.title, definition.locale) || view.wave.name)
+  const description = localized(definition.description, definition.locale)
+  // Inside <script> only `</script` and `<!--` could end or confuse the block; \u003c keeps
+  // the JSON valid and inert.
+  const data = JSON.stringify(view).replace(/</g, '\\u003c')
+  const dataTag = `<script type="application/json" id="survey-data">${data}</script>`
+  let page = shell
+    .replace(shellMarks.title, () => `<title>${title}</title>`)
+    .replace(shellMarks.heading, () => `<h1 class="shell-title">${title}</h1>`)
+  if (description) {
+    const p = `<p class="shell-description">${escapeHtml(description)}</p>`
+    page = page.replace(shellMarks.description, () => p)
+  }
+  return page.includes(shellMarks.data)
+    ? page.replace(shellMarks.data, () => dataTag)
+    : page.replace('</body>', () => `${dataTag}</body>`)
+}
+
+/** SurveyJS strings are plain or `{ default, <locale>… }`. */
+function localized(value: unknown, locale: unknown): string {
+  if (typeof value === 'string') return value
+  if (!value || typeof value !== 'object') return ''
+  const texts = value as Record<string, unknown>
+  const text = texts[typeof locale === 'string' ? locale : 'default'] ?? texts.default
+  if (typeof text === 'string') return text
+  return (Object.values(texts).find((t) => typeof t === 'string') as string | undefined) ?? ''
+}

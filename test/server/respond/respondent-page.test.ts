@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest'
+import { createWave } from '../../../server/db/waves'
+import { respondentPage, shellMarks } from '../../../server/respond/respondent-page'
+import { makeTestApp } from '../../helpers/app'
+
+const shell = `<!doctype html><html><head>${shellMarks.title}</head><body>
+<header>${shellMarks.heading}${shellMarks.description}</header><div id="root"></div>
+${shellMarks.data}<script type="module" src="/assets/respond.js"></script></body></html>`
+
+function view(definition: Record<string, unknown>) {
+  return {
+    wave: { id: 'w-1', name: 'Spring wave', closesAt: null },
+    survey: { id: 'customer', version: 1, definition },
+    link: { kind: 'open' as const, key: 'w-1', saved: null, prefill: {} },
+  }
+}
+
+const inlineData = (page: string) =>
+  JSON.parse(/<script type="application\/json" id="survey-data">(.*?)<\/script>/s.exec(page)![1]!)
+
+describe('respondentPage()', () => {
+  test('writes the title and description into the shell and inlines the link data', () => {
+    const page = respondentPage(shell, view({ title: 'Our survey', description: 'Two minutes.' }))
+    expect(page).toContain('<title>Our survey</title>')
+    expect(page).toContain('<h1 class="shell-title">Our survey</h1>')
+    expect(page).toContain('<p class="shell-description">Two minutes.</p>')
+    expect(inlineData(page)).toEqual(view({ title: 'Our survey', description: 'Two minutes.' }))
+  })
+
+  test('markup in survey text is escaped and cannot close the data script', () => {
+    const title = '</script><script>alert(1)</script> $& $1'
+    const page = respondentPage(shell, view({ title, description: '<b>x</b>' }))
+    expect(page).not.toContain('<script>alert(1)')
+    expect(page).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; $&amp; $1')
+    expect(page).toContain('&lt;b&gt;x&lt;/b&gt;')
+    expect(page.match(/<\/script>/g)).toHaveLength(2)
+    expect(inlineData(page).survey.definition.title).toBe(title)
+  })
+
+  test('a localised title, no description, and the wave name when there is no title', () => {
+    const localised = respondentPage(
+      shell,
+      view({ title: { default: 'Hello', fr: 'Bonjour' }, locale: 'fr' }),
+    )
+    expect(localised).toContain('<title>Bonjour</title>')
+    expect(localised).not.toContain('shell-description')
+    expect(respondentPage(shell, view({}))).toContain('<title>Spring wave</title>')
+  })
+
+  test('a shell without the data mark still gets the data before </body>', () => {
+    const page = respondentPage('<html><body><div id="root"></div></body></html>', view({}))
+    expect(page).toMatch(/id="survey-data">.*<\/script><\/body>/s)
+  })
+})
+
+describe('GET /s/', () => {
+  test('an open link serves the shell with the survey painted and its data inlined', async () => {
+    const asset = async (path: string) =>
+      path === '/respond.html'
+        ? new Response(shell, { headers: { 'Content-Type': 'text/html' } })
+        : null
+    const { app, db } = await makeTestApp({ asset })
+    const { openLinkToken } = await createWave(db, {
+      surveyId: 'customer',
+      name: 'Pilot',
+      openLink: true,
+    })
+    const first = await app.request(`/s/${openLinkToken}`)
+    expect(first.status).toBe(303)
+    const cookie = first.headers.get('set-cookie')!.split(';')[0]!
+    const res = await app.request('/s/', { headers: { cookie } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    const page = await res.text()
+    expect(page).toContain('<h1 class="shell-title">Customer satisfaction survey</h1>')
+    expect(page).toContain('class="shell-description"')
+    // The same data GET /api/respond answers, so the page needs no round trip for it.
+    const api = await (await app.request('/api/respond', { headers: { cookie } })).json()
+    expect(inlineData(page)).toEqual(api)
+  })
+})
