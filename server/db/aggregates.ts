@@ -4,16 +4,15 @@ import { aggregateBlocks as blocksOf, blockEncoder } from '../../reports'
 import { BLOCK_WIDTH, type AggregateAdd } from './aggregate-adds'
 import { rawStatement, type Statement } from './atomic'
 import type { Db, Store } from './client'
-import { aggregateBlocks } from './schema'
+import { aggregateBlocks, legacyAggregateCells } from './schema'
 
 const counterNames = Array.from({ length: BLOCK_WIDTH }, (_, i) => `v${i}`)
 
-/** SQL adding one block to a table of blocks, creating its row if needed (3 + 96 parameters). */
-export const blockAddSql = (table: string) =>
+const blockAddSql = (table: string) =>
   `insert into "${table}" (wave_id, group_key, block, ${counterNames.join(', ')}) values (${new Array(3 + BLOCK_WIDTH).fill('?').join(', ')}) on conflict (wave_id, group_key, block) do update set ${counterNames.map((v) => `${v} = ${v} + excluded.${v}`).join(', ')}`
 
 /**
- * The one SQL text of every aggregate add: 99 bound parameters ({@link blockAddParams}), under
+ * The one SQL text of every aggregate add (adding to a block, creating its row if needed): 99 bound parameters ({@link blockAddParams}), under
  * D1's 100, so the Node side can prepare it once.
  */
 export const BLOCK_ADD_SQL = blockAddSql('aggregate_blocks')
@@ -93,11 +92,15 @@ export async function loadAggregates(db: Db, waveId: string): Promise<CellBlock[
   return rows.map(rowBlock)
 }
 
-/** Replaces a wave's aggregates by `agg` in one atomic write (the end of a rebuild). */
+/**
+ * Replaces a wave's aggregates by `agg` in one atomic write (the end of a rebuild), cells an
+ * older version left unconverted included.
+ */
 export async function replaceAggregates({ db, atomic }: Store, waveId: string, agg: Aggregate) {
   const adds = aggregateAdds(waveId, agg)
   await atomic([
     db.delete(aggregateBlocks).where(eq(aggregateBlocks.waveId, waveId)),
+    db.delete(legacyAggregateCells).where(eq(legacyAggregateCells.waveId, waveId)),
     ...addStatements(db, adds),
   ])
   const cells = adds.reduce((n, a) => n + a.values.filter((v) => v !== 0).length, 0)

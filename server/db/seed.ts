@@ -1,11 +1,13 @@
 import { generatePassword } from '../lib/tokens'
 import type { Store } from './client'
+import { convertLegacyAggregates } from './legacy-aggregates'
 import type { SurveyInput } from './surveys'
 import { getSurvey, upsertSurvey } from './surveys'
 import { countUsers, createUser } from './users'
 
 /**
- * Loads the starter surveys a database does not have yet, and the first admin. A survey id
+ * Loads the starter surveys a database does not have yet, and the first admin; converts
+ * aggregates stored by an older version. A survey id
  * already present is never overwritten by its file: the programme's own versions survive
  * restarts and upgrades.
  */
@@ -19,6 +21,8 @@ export async function seedDatabase(
     generateAdminPassword?: boolean
   },
 ) {
+  // Aggregates an older version kept one row per cell become blocks (a no-op once done).
+  await convertLegacyAggregates(store)
   const surveys = []
   for (const survey of input.surveys) {
     const stored = await getSurvey(store.db, survey.id)
