@@ -1,30 +1,30 @@
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { SQL } from 'drizzle-orm'
+import type { AggregateAdd } from './aggregate-adds'
+import { addStatements } from './aggregates'
+import type { Db } from './client'
 
 export type Statement = BatchItem<'sqlite'>
 
 /**
- * Runs statements all-or-nothing. Shared code must not use db.transaction(async …): D1
- * rejects BEGIN and better-sqlite3 transactions must be synchronous. Node backs this with a
- * synchronous better-sqlite3 transaction, Workers with D1's batch (an implicit transaction).
+ * Runs statements, and then adds to aggregate counters, all-or-nothing; settles only once that
+ * write is durable. Shared code must not use db.transaction(async …): D1 rejects BEGIN and
+ * better-sqlite3 transactions must be synchronous. Node backs this with a group commit (see
+ * server/node/group-commit.ts), Workers with D1's batch (an implicit transaction).
  */
-export type Atomic = (statements: [Statement, ...Statement[]]) => Promise<void>
-
-/** Atomic for better-sqlite3: `transaction` is the driver's synchronous wrapper. */
-export function syncTransactionAtomic(transaction: (fn: () => void) => () => void): Atomic {
-  return async (statements) => {
-    transaction(() => {
-      for (const s of statements) (s as unknown as { run(): unknown }).run()
-    })()
-  }
-}
+export type Atomic = (
+  statements: [Statement, ...Statement[]],
+  adds?: readonly AggregateAdd[],
+) => Promise<void>
 
 /** Atomic for D1: a batch runs as one implicit transaction (D1 has no BEGIN). */
 export function batchAtomic(db: {
   batch(statements: [Statement, ...Statement[]]): Promise<unknown>
 }): Atomic {
-  return async (statements) => {
-    await db.batch(statements)
+  return async (statements, adds = []) => {
+    await db.batch(
+      adds.length ? [...statements, ...addStatements(db as unknown as Db, adds)] : statements,
+    )
   }
 }
 

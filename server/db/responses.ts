@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm'
+import type { AggregateAdd } from './aggregate-adds'
 import type { Statement } from './atomic'
 import type { Db, Store } from './client'
 import type { Audience, Mode } from './schema'
@@ -34,25 +35,74 @@ export function responseId(audience: Audience): number | undefined {
 }
 
 /**
- * Stores one response with everything that must land with it (its report aggregate upserts)
- * in one atomic write. A repeated submission key is refused by the unique index, so a double
+ * Stores one response with everything that must land with it (the respond-once mark, alerts,
+ * its adds to the report aggregates) in one atomic write. A repeated submission key is refused by the unique index, so a double
  * submit or a retry stores one response.
  */
 export async function insertResponse(
   { db, atomic }: Store,
   input: NewResponse,
-  alongside: { before?: Statement[]; after?: Statement[] } = {},
+  alongside: { before?: Statement[]; after?: Statement[]; adds?: readonly AggregateAdd[] } = {},
 ) {
   try {
-    await atomic([
-      ...(alongside.before ?? []),
-      db.insert(responses).values({ ...input, id: responseId(input.audience) }),
-      ...(alongside.after ?? []),
-    ] as [Statement, ...Statement[]])
+    await atomic(
+      [
+        ...(alongside.before ?? []),
+        responseInsert(db, { ...input, id: responseId(input.audience) ?? null }),
+        ...(alongside.after ?? []),
+      ] as [Statement, ...Statement[]],
+      alongside.adds,
+    )
   } catch (err) {
     if (isDuplicateSubmission(err)) throw new DuplicateSubmissionError()
     throw err
   }
+}
+
+type Row = NewResponse & { id: number | null }
+type PreparedInsert = { run(values: Record<string, unknown>): unknown }
+const preparedInserts = new WeakMap<Db, PreparedInsert>()
+const seconds = (d: Date | null | undefined) => (d ? Math.floor(d.getTime() / 1000) : null)
+
+// Driver values of a response row, in the encodings of its columns (json, timestamp in seconds).
+const driverValues = (r: Row) => ({
+  id: r.id,
+  waveId: r.waveId,
+  surveyId: r.surveyId,
+  surveyVersion: r.surveyVersion,
+  audience: r.audience,
+  mode: r.mode,
+  answers: JSON.stringify(r.answers),
+  segments: JSON.stringify(r.segments),
+  submissionKey: r.submissionKey,
+  invitationId: r.invitationId ?? null,
+  ratings: r.ratings,
+  startedAt: seconds(r.startedAt),
+  submittedAt: seconds(r.submittedAt),
+})
+
+/**
+ * The INSERT of one response. On the synchronous driver (Node) it is built and prepared once per
+ * database and run with each response's values: it is on every submission's path.
+ */
+function responseInsert(db: Db, row: Row): Statement {
+  if ((db as unknown as { resultKind?: string }).resultKind === 'async')
+    return db.insert(responses).values({ ...row, id: row.id ?? undefined })
+  const values = driverValues(row)
+  let insert = preparedInserts.get(db)
+  if (!insert) {
+    // Placeholders inside sql``, so drizzle binds the values as given (already encoded).
+    const slots = Object.fromEntries(
+      Object.keys(values).map((c) => [c, sql`${sql.placeholder(c)}`]),
+    )
+    insert = db
+      .insert(responses)
+      .values(slots as never)
+      .prepare() as unknown as PreparedInsert
+    preparedInserts.set(db, insert)
+  }
+  const prepared = insert
+  return { run: () => prepared.run(values) } as unknown as Statement
 }
 
 // Only the (wave, submission key) index means "already stored": any other failure must surface

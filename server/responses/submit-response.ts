@@ -1,6 +1,6 @@
 import { ratingCode } from '../../reports'
 import type { Statement } from '../db/atomic'
-import { aggregateUpserts, responseDeltas } from '../db/aggregates'
+import { responseAdds } from '../db/aggregates'
 import type { Store } from '../db/client'
 import { markResponded } from '../db/invitations'
 import type { OpenLink } from '../db/links'
@@ -62,7 +62,7 @@ export async function submitResponse(store: Store, link: OpenLink, s: Submission
   const anonymous = isAnonymous(wave.audience)
   // The respond-once mark goes first, so a used invitation fails before anything is written.
   const before: Statement[] = invitation ? [markResponded(store.db, invitation.id)] : []
-  const after = aggregateUpserts(store.db, wave.id, responseDeltas(link.spec, record))
+  const after: Statement[] = []
   const submissionKey = invitation
     ? anonymous
       ? crypto.randomUUID()
@@ -106,7 +106,7 @@ export async function submitResponse(store: Store, link: OpenLink, s: Submission
         startedAt: anonymous ? null : (s.startedAt ?? null),
         submittedAt: anonymous ? anonymousTime(s.now) : s.now,
       },
-      { before, after },
+      { before, after, adds: responseAdds(wave.id, link.spec, record) },
     )
   } catch (err) {
     if (err instanceof DuplicateSubmissionError) {
