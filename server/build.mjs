@@ -9,17 +9,20 @@ import { distDir, root, staleReason, stateFile } from './bundle-state.mjs'
 const ifStale = process.argv.includes('--if-stale')
 if (ifStale && !staleReason()) process.exit(0)
 
-// npm packages load from node_modules, except @stdlib and what it requires: its ~200
-// one-function packages cost ~100 ms of module resolution on every start (a third of a small
-// `csi report`), bundled a few ms.
+// npm packages load from node_modules, except those made of many small files, which are
+// bundled: resolving and compiling them one by one cost every start ~100 ms for @stdlib's ~200
+// one-function packages (a third of a small `csi report`) and ~250 ms for drizzle-orm's and
+// zod's ~200 files (two thirds of a `csi export` before its first row). Native (better-sqlite3)
+// and rarely loaded packages stay external.
+const bundled = ['@stdlib/', 'drizzle-orm', 'zod', 'hono', '@hono/', 'commander', 'papaparse']
+const isBundled = (path) =>
+  bundled.some((p) => path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`))
 const fromStdlib = /[\\/]node_modules[\\/]@stdlib[\\/]/
-const externalExceptStdlib = {
-  name: 'external-except-stdlib',
+const externalExceptBundled = {
+  name: 'external-except-bundled',
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('@stdlib/') || fromStdlib.test(args.importer)
-        ? undefined
-        : { external: true },
+      isBundled(args.path) || fromStdlib.test(args.importer) ? undefined : { external: true },
     )
   },
 }
@@ -42,7 +45,7 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  plugins: [externalExceptStdlib],
+  plugins: [externalExceptBundled],
   banner: { js: requireShim },
   sourcemap: 'linked',
   metafile: true,

@@ -1,6 +1,7 @@
 import { readNodeEnv } from '../node/config'
 import { openDatabase } from '../node/open-database'
-import { seedDatabase } from '../db/seed'
+import { inArray, sql } from 'drizzle-orm'
+import { surveys } from '../db/schema'
 import { tempStagingTable } from '../db/staging'
 import { shippedSurveys } from '../surveys/shipped-surveys'
 import { CliError } from './cli-error'
@@ -20,6 +21,15 @@ export async function openCliStore(io: CliIo) {
   const env = cliEnv(io)
   const store = openDatabase(env.DATABASE_PATH)
   store.sqlite.exec(tempStagingTable)
-  await seedDatabase(store, { surveys: shippedSurveys })
+  // The seed (and the password hashing it brings) loads only when a shipped survey is missing.
+  const ids = shippedSurveys.map((s) => s.id)
+  const [present] = await store.db
+    .select({ n: sql<number>`count(*)` })
+    .from(surveys)
+    .where(inArray(surveys.id, ids))
+  if (Number(present?.n) < ids.length) {
+    const { seedDatabase } = await import('../db/seed')
+    await seedDatabase(store, { surveys: shippedSurveys })
+  }
   return { env, store }
 }

@@ -17,7 +17,15 @@ const PAGE = 5000
 const ALERTS_PER_STATEMENT = 500
 
 /** One alert to open: [alert id, response id, invitation id, email, name, owner, reasons JSON]. */
-type PackedAlert = [string, number, string | null, string | null, string | null, string | null, string]
+type PackedAlert = [
+  string,
+  number,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string,
+]
 
 /**
  * Checks a wave's responses that no check has seen yet (imported ones: keyed, postal) against

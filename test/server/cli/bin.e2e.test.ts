@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -56,5 +56,31 @@ describe('server/cli/bin.js', { concurrent: true }, () => {
     const out = await bin('wave', 'create', '--survey', 'customer', '--name', 'Bin', '--json')
     expect(out).toMatchObject({ code: 0, stderr: '' })
     expect(JSON.parse(out.stdout)).toMatchObject({ name: 'Bin', survey: 'customer' })
+  })
+
+  // `csi … | head`: the reader goes away before the output is written. The bin stops quietly,
+  // as Unix tools do, instead of crashing on an unhandled EPIPE.
+  test.each([
+    ['report', 'test/fixtures/report/responses.csv', '--format', 'json'],
+    ['export', '--wave', 'WAVE'],
+  ])('%s with a stdout closed early exits 0 without a word', async (...args) => {
+    if (args.includes('WAVE')) {
+      const created = await bin(
+        'wave',
+        'create',
+        '--survey',
+        'customer',
+        '--name',
+        'Pipe',
+        '--json',
+      )
+      args[args.indexOf('WAVE')] = JSON.parse(created.stdout).id
+    }
+    const child = spawn(process.execPath, ['server/cli/bin.js', ...args], { cwd: repoRoot, env })
+    child.stdout.destroy()
+    let stderr = ''
+    child.stderr.on('data', (d) => (stderr += d))
+    const code = await new Promise((ok) => child.once('close', ok))
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
   })
 })
