@@ -1,4 +1,4 @@
-import { StrictMode } from 'react'
+import { StrictMode, startTransition } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RespondApp, type Loaded } from './RespondApp'
 
@@ -17,13 +17,20 @@ else {
 
 async function renderInline(link: Loaded) {
   const { SurveyPage, buildModel } = await import('./SurveyPage')
-  // Building the model and rendering it are each long on a phone: two tasks, not one, so
-  // the browser can handle input and paint between them.
+  // Running survey-core's module, building the model and rendering it are each long on a
+  // phone: separate tasks, and a transition so React renders in slices, keep input answered.
+  await nextTask()
   const model = buildModel(link.link, link.survey.definition)
-  await new Promise((resolve) => setTimeout(resolve, 0))
-  root.render(
-    <StrictMode>
-      <SurveyPage {...link} prebuilt={model} />
-    </StrictMode>,
+  await nextTask()
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <SurveyPage {...link} prebuilt={model} />
+      </StrictMode>,
+    ),
   )
+}
+
+function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0))
 }
