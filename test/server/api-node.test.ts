@@ -4,6 +4,7 @@ import { responses } from '../../server/db/schema'
 import { createUser } from '../../server/db/users'
 import { closeWave, createWave } from '../../server/db/waves'
 import { anonymitySuite } from '../api/anonymity-suite'
+import { aggregateStorageSuite } from '../api/aggregate-storage-suite'
 import { invitationSuite } from '../api/invitation-suite'
 import { apiSuite, authSuite } from '../api/suite'
 import { surveysSuite } from '../api/surveys-suite'
@@ -38,3 +39,4 @@ describe('Invitations on Node (better-sqlite3)', () => invitationSuite(() => tar
 describe('Employee anonymity on Node (better-sqlite3)', () => anonymitySuite(() => target))
 describe('Surveys on Node (better-sqlite3)', () => surveysSuite(() => target))
 describe('Catalogue on Node (better-sqlite3)', () => catalogueSuite(() => target))
+describe('Storage cost on Node (better-sqlite3)', () => aggregateStorageSuite(() => target))

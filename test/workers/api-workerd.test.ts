@@ -1,3 +1,4 @@
+import type { D1Database } from '@cloudflare/workers-types'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,6 +11,7 @@ import { closeWave, createWave } from '../../server/db/waves'
 import { batchAtomic } from '../../server/db/atomic'
 import { atomicSuite } from '../api/atomic-suite'
 import { anonymitySuite } from '../api/anonymity-suite'
+import { aggregateStorageSuite } from '../api/aggregate-storage-suite'
 import { invitationSuite } from '../api/invitation-suite'
 import { apiSuite, authSuite } from '../api/suite'
 import { surveysSuite } from '../api/surveys-suite'
@@ -20,10 +22,12 @@ import { bundleWorker, distAssets, startWorker } from '../helpers/workerd'
 let worker: Awaited<ReturnType<typeof startWorker>>
 let target: ApiTarget
 let bundlePath: string
+let d1: D1Database
 
 beforeAll(async () => {
   bundlePath = await bundleWorker(mkdtempSync(join(tmpdir(), 'csi-worker-')))
   worker = await startWorker({ scriptPath: bundlePath, assets: distAssets })
+  d1 = (await worker.mf.getD1Database('DB')) as unknown as D1Database
   // The first request seeds the shipped surveys, as in production.
   await worker.fetch('/api/health')
   const { db } = worker
@@ -54,6 +58,11 @@ describe('Sign-in on workerd (D1)', () => authSuite(() => target))
 describe('Employee anonymity on workerd (D1)', () => anonymitySuite(() => target))
 describe('Surveys on workerd (D1)', () => surveysSuite(() => target))
 describe('Catalogue on workerd (D1)', () => catalogueSuite(() => target))
+describe('Storage cost on workerd (D1)', () =>
+  aggregateStorageSuite(
+    () => target,
+    () => d1,
+  ))
 
 describe('D1 batch as the atomic seam', () =>
   atomicSuite(() => ({ db: worker.db, atomic: batchAtomic(worker.db as never) })))
