@@ -5,7 +5,7 @@ import { responses } from '../db/schema'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { FORMULA_START, toCsv } from '../lib/csv'
 import { isAnonymous } from '../surveys/audiences'
-import { flattenAnswers, responseColumns } from './responses-csv'
+import { answerCellsWriter, responseColumns } from './responses-csv'
 
 const PAGE = 2000
 
@@ -25,6 +25,8 @@ export async function exportResponses(db: Db, waveId: string, write: (chunk: str
     )
   const { definition } = loaded.survey
   const { header } = responseColumns(definition)
+  const writeAnswers = answerCellsWriter(definition, header)
+  const cells = new Array<string | number | undefined>(header.length)
   await write(toCsv([], header))
   let afterId = FIRST_RESPONSE_ID
   let count = 0
@@ -46,27 +48,29 @@ export async function exportResponses(db: Db, waveId: string, write: (chunk: str
     if (page.length === 0) break
     let text = ''
     for (const r of page) {
-      const answers = flattenAnswers(r.answers, definition)
+      cells.fill(undefined)
+      writeAnswers(r.answers, cells)
       const segments: Record<string, string | null | undefined> = r.segments
       // A cell is the answer of that name, else the segment, else the metadata: the order in
       // which the fields would override each other spread into one object.
       for (let i = 0; i < header.length; i++) {
         const h = header[i]!
-        const v = Object.hasOwn(answers, h)
-          ? answers[h]
-          : Object.hasOwn(segments, h)
-            ? segments[h]
-            : h === 'respondent'
-              ? `r${r.id}`
-              : h === 'wave'
-                ? r.waveId
-                : h === 'audience'
-                  ? r.audience
-                  : h === 'mode'
-                    ? r.mode
-                    : h === 'submitted_at'
-                      ? r.submittedAt.toISOString()
-                      : undefined
+        const v =
+          cells[i] !== undefined
+            ? cells[i]
+            : Object.hasOwn(segments, h)
+              ? segments[h]
+              : h === 'respondent'
+                ? `r${r.id}`
+                : h === 'wave'
+                  ? r.waveId
+                  : h === 'audience'
+                    ? r.audience
+                    : h === 'mode'
+                      ? r.mode
+                      : h === 'submitted_at'
+                        ? r.submittedAt.toISOString()
+                        : undefined
         text += i === 0 ? csvCell(v) : `,${csvCell(v)}`
       }
       text += '\r\n'
