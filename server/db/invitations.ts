@@ -5,14 +5,22 @@ import { invitationTokens, invitations, optOuts, waves } from './schema'
 
 export type Invitation = typeof invitations.$inferSelect
 
-/** The invitation and wave behind an emailed token's hash: one indexed join, found or not. */
-export async function findInvitationByTokenHash(db: Db, hash: string) {
-  const [row] = await db
+const invitationByTokenHash = (db: Db) =>
+  db
     .select({ invitation: invitations, wave: waves })
     .from(invitationTokens)
     .innerJoin(invitations, eq(invitations.id, invitationTokens.invitationId))
     .innerJoin(waves, eq(waves.id, invitations.waveId))
-    .where(eq(invitationTokens.hash, hash))
+    .where(eq(invitationTokens.hash, sql.placeholder('hash')))
+    .prepare()
+// Every respondent request looks its token up: the query is built once per database.
+const tokenQueries = new WeakMap<Db, ReturnType<typeof invitationByTokenHash>>()
+
+/** The invitation and wave behind an emailed token's hash: one indexed join, found or not. */
+export async function findInvitationByTokenHash(db: Db, hash: string) {
+  let query = tokenQueries.get(db)
+  if (!query) tokenQueries.set(db, (query = invitationByTokenHash(db)))
+  const [row] = await query.all({ hash })
   return row ?? null
 }
 

@@ -1,5 +1,5 @@
 import { clearDrafts } from './invitations'
-import { desc, eq } from 'drizzle-orm'
+import { desc, eq, sql } from 'drizzle-orm'
 import { hashToken, randomId, randomToken } from '../lib/tokens'
 import type { Db } from './client'
 import { waves } from './schema'
@@ -50,8 +50,19 @@ export async function getWave(db: Db, id: string) {
   return row ?? null
 }
 
+const waveByOpenLinkHash = (db: Db) =>
+  db
+    .select()
+    .from(waves)
+    .where(eq(waves.openLinkHash, sql.placeholder('hash')))
+    .prepare()
+// Every respondent request looks its link up: the query is built once per database.
+const openLinkQueries = new WeakMap<Db, ReturnType<typeof waveByOpenLinkHash>>()
+
 export async function findWaveByOpenLinkHash(db: Db, hash: string) {
-  const [row] = await db.select().from(waves).where(eq(waves.openLinkHash, hash))
+  let query = openLinkQueries.get(db)
+  if (!query) openLinkQueries.set(db, (query = waveByOpenLinkHash(db)))
+  const [row] = await query.all({ hash })
   return row ?? null
 }
 

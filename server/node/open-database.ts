@@ -27,7 +27,7 @@ export function openDatabase(
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const db = drizzle(sqlite, { schema })
+  const db = drizzle(withStatementCache(sqlite), { schema })
   migrate(db, { migrationsFolder })
   return {
     db: db as unknown as Db,
@@ -44,4 +44,34 @@ function aggregateAdder(sqlite: Database.Database) {
     add ??= sqlite.prepare(BLOCK_ADD_SQL)
     for (const a of adds) add.run(blockAddParams(a))
   }
+}
+
+/**
+ * The connection as drizzle sees it, with `prepare` answered from a cache by SQL text: drizzle
+ * prepares every query it runs, and compiling the same SQL again is a large share of a request's
+ * time. Drizzle runs a one-time query at once, so a statement is never used by two queries at the
+ * same time; it resets the result mode each time (drizzle turns `raw` on where it wants arrays).
+ */
+function withStatementCache(sqlite: Database.Database, size = 500): Database.Database {
+  const cache = new Map<string, Database.Statement>()
+  const prepare = (source: string) => {
+    let stmt = cache.get(source)
+    if (stmt) {
+      // Most recently used last, so the oldest entry is the first one dropped.
+      cache.delete(source)
+      if (stmt.reader) stmt.raw(false)
+    } else {
+      stmt = sqlite.prepare(source)
+      if (cache.size >= size) cache.delete(cache.keys().next().value!)
+    }
+    cache.set(source, stmt)
+    return stmt
+  }
+  return new Proxy(sqlite, {
+    get(target, key) {
+      if (key === 'prepare') return prepare
+      const value = Reflect.get(target, key, target) as unknown
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
 }
