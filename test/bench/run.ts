@@ -126,6 +126,9 @@ for (const n of sizes) {
 store.close()
 rmSync(dir, { recursive: true, force: true })
 
+// Durable submissions over HTTP (SPEC §6): the real server and a bare handler, ~25 s.
+await import('./http-submit')
+
 // `csi` start-up (SPEC §6): child processes, a few seconds.
 await import('./cli-startup')
 
