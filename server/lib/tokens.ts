@@ -1,3 +1,5 @@
+import { sha256Hex } from './sha256'
+
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'
 
 function base64url(bytes: Uint8Array): string {
@@ -13,8 +15,7 @@ export function randomToken(): string {
 
 /** Only this hash is stored, so a database leak does not leak working links. */
 export async function hashToken(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+  return sha256Hex(new TextEncoder().encode(token))
 }
 
 /** Short readable ids for waves and users, e.g. `w-k3m9x2qa7h`. */
