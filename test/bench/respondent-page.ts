@@ -42,7 +42,18 @@ function seconds(ms: number) {
   return `${(ms / 1000).toFixed(2)} s`
 }
 
-async function lighthouse(url: string): Promise<Figures> {
+/** One Lighthouse run; it sometimes loses the trace on a busy machine (NO_NAVSTART): retried. */
+async function lighthouse(url: string, attempts = 3): Promise<Figures> {
+  try {
+    return await lighthouseOnce(url)
+  } catch (err) {
+    if (attempts <= 1) throw err
+    console.error(`lighthouse failed, retrying: ${(err as { stderr?: string }).stderr ?? err}`)
+    return lighthouse(url, attempts - 1)
+  }
+}
+
+async function lighthouseOnce(url: string): Promise<Figures> {
   const out = join(mkdtempSync(join(tmpdir(), 'csi-lh-')), 'report.json')
   await run(
     'npx',
