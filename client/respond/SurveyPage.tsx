@@ -44,7 +44,23 @@ export function SurveyPage({ wave, survey, link, prebuilt }: Props) {
 const DRAFT_DELAY_MS = 800
 
 export function buildModel(link: Loaded['link'], definition: Record<string, unknown>) {
-  const model = new Model(definition)
+  return setUpModel(new Model(definition), link)
+}
+
+/** The same as buildModel in three tasks (survey-core's first model is long on a phone). */
+export async function buildModelInTasks(
+  link: Loaded['link'],
+  definition: Record<string, unknown>,
+  nextTask: () => Promise<unknown>,
+) {
+  const model = new Model()
+  await nextTask()
+  model.fromJSON(definition)
+  await nextTask()
+  return setUpModel(model, link)
+}
+
+function setUpModel(model: Model, link: Loaded['link']) {
   model.applyTheme(surveyTheme)
   model.showTitle = false
   // survey-core measures its container after the first render and switches to its phone layout

@@ -16,11 +16,11 @@ else {
 }
 
 async function renderInline(link: Loaded) {
-  const { SurveyPage, buildModel } = await import('./SurveyPage')
+  const { SurveyPage, buildModelInTasks } = await import('./SurveyPage')
   // Running survey-core's module, building the model and rendering it are each long on a
   // phone: separate tasks, and a transition so React renders in slices, keep input answered.
   await nextTask()
-  const model = buildModel(link.link, link.survey.definition)
+  const model = await buildModelInTasks(link.link, link.survey.definition, nextTask)
   await nextTask()
   startTransition(() =>
     root.render(
