@@ -104,7 +104,8 @@ export class Staging {
  * names in TEMP first), for the sync driver: a million staged rows then go to a temporary file
  * that vanishes with the connection, instead of through the WAL into the database, where their
  * deletion left half of the file as free pages (SQLite does not shrink it without VACUUM).
- * The final INSERT … SELECT still runs in one transaction with the rows it moves.
+ * The final INSERT … SELECT still runs in one transaction with the rows it moves. Its page cache
+ * is kept small: the file lives in the OS cache anyway, and the process must stay under 200 MB.
  */
 export const tempStagingTable = `
   pragma temp_store = file;
@@ -112,7 +113,8 @@ export const tempStagingTable = `
     import_id text not null, row_no integer not null, key text, payload text not null,
     primary key (import_id, row_no)
   ) without rowid;
-  create index if not exists temp.import_rows_key_idx on import_rows (import_id, key);`
+  create index if not exists temp.import_rows_key_idx on import_rows (import_id, key);
+  pragma temp.cache_size = -4000;`
 
 /** Staged rows of imports that died half-way (a day old) are garbage; clear them. */
 export async function sweepAbandonedImports(db: Db, now: Date) {

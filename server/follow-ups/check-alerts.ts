@@ -8,7 +8,7 @@ import { ratingsOf } from '../surveys'
 import { alertReasons, defaultAlertRules } from './alert-rules'
 import { hasComment } from '../surveys/comments-of'
 import { isAnonymous } from '../surveys/audiences'
-import { randomId } from '../lib/tokens'
+import { randomIds } from '../lib/tokens'
 
 // Large pages, one write each (every commit waits for the disk), and a page's alerts as one JSON
 // parameter per statement unpacked by json_each: a handful of statements per page whatever the
@@ -72,7 +72,7 @@ export async function checkWaveAlerts(
         })
         if (reasons.length === 0) continue
         opened.push([
-          randomId('a'),
+          '',
           r.id,
           r.invitationId,
           r.invitationId ? r.email : null,
@@ -81,6 +81,8 @@ export async function checkWaveAlerts(
           JSON.stringify(reasons),
         ])
       }
+      const ids = randomIds('a', opened.length)
+      opened.forEach((a, i) => (a[0] = ids[i]!))
     }
     matched += opened.length
     after = page[page.length - 1]!.id
