@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, inArray, isNotNull, like, or, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNotNull, like, or, type Placeholder, sql } from 'drizzle-orm'
+import type { Statement } from './atomic'
 import type { Db } from './client'
 import type { SavedDraft, SealedDraft } from './schema'
 import { invitationTokens, invitations, optOuts, waves } from './schema'
@@ -54,12 +55,30 @@ export async function clearDrafts(db: Db, waveIds: readonly string[]) {
       )
 }
 
-/** The statement that uses an invitation up; the respond-once trigger refuses a second one. */
-export function markResponded(db: Db, id: string) {
-  return db
+const respondedUpdate = (db: Db, id: string | Placeholder) =>
+  db
     .update(invitations)
     .set({ responded: true, started: true, draft: null })
     .where(eq(invitations.id, id))
+const preparedMarks = new WeakMap<Db, { run(values: { id: string }): unknown }>()
+
+/**
+ * The statement that uses an invitation up; the respond-once trigger refuses a second one. On
+ * the synchronous driver (Node) it is prepared once per database: every invitation submission
+ * runs it.
+ */
+export function markResponded(db: Db, id: string): Statement {
+  if ((db as unknown as { resultKind?: string }).resultKind === 'async')
+    return respondedUpdate(db, id)
+  let mark = preparedMarks.get(db)
+  if (!mark) {
+    mark = respondedUpdate(db, sql.placeholder('id')).prepare() as unknown as {
+      run(values: { id: string }): unknown
+    }
+    preparedMarks.set(db, mark)
+  }
+  const prepared = mark
+  return { run: () => prepared.run({ id }) } as unknown as Statement
 }
 
 export type InvitationStatus =
