@@ -29,11 +29,11 @@ function preloadSurveyChunk(): Plugin {
             attrs: { rel: 'preload', as: 'style', crossorigin: '', href: base + f },
             injectTo: 'head' as const,
           })),
-          // preload, not modulepreload: a 1.6 MB module compiled on arrival would hold the
-          // shell's first paint back; it compiles when imported, after the shell has painted.
+          // modulepreload, not preload: Chromium compiles it off the main thread as it streams
+          // in (a plain preload leaves a ~40 ms compile on the main thread at import time).
           ...js.map((f) => ({
             tag: 'link',
-            attrs: { rel: 'preload', as: 'script', crossorigin: '', href: base + f },
+            attrs: { rel: 'modulepreload', crossorigin: '', href: base + f },
             injectTo: 'head' as const,
           })),
         ]

@@ -48,7 +48,7 @@ describe('respondent page load (SPEC §6)', { timeout: 0 }, () => {
   test('the HTML starts survey-core and its CSS at once, and blocks on no stylesheet', async () => {
     const html = await respondentHtml()
     const head = html.slice(0, html.indexOf('</head>'))
-    expect(head).toMatch(/<link rel="preload" as="script"[^>]*href="\/assets\/survey-core-[\w-]+\.js"/)
+    expect(head).toMatch(/<link rel="modulepreload"[^>]*href="\/assets\/survey-core-[\w-]+\.js"/)
     expect(head).toMatch(
       /<link rel="preload" as="style"[^>]*href="\/assets\/survey-core-[\w-]+\.css"/,
     )
