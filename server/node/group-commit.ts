@@ -75,7 +75,11 @@ export function groupCommitAtomic(sqlite: Database.Database, options: GroupCommi
         if (adds.length > 0) options.applyAdds(foldAdds(adds))
         commit.run()
       } catch (err) {
-        if (sqlite.inTransaction) rollback.run()
+        try {
+          if (sqlite.inTransaction) rollback.run()
+        } catch {
+          // The connection is gone (closed, or the file failed): the members learn of `err`.
+        }
         if (err instanceof TransactionLost) {
           err.member.reject(err.reason)
           members = members.filter((m) => m !== err.member)

@@ -92,6 +92,15 @@ describe('groupCommitAtomic()', () => {
     expect(keys()).toEqual(['a', 'b'])
   })
 
+  test('calls waiting on a connection that closed are refused, not left hanging', async () => {
+    const { sqlite, put } = keysDb()
+    const atomic = groupCommitAtomic(sqlite, { applyAdds: noAdds })
+    const pending = [atomic([put('a')]), atomic([put('b')])]
+    sqlite.close()
+    const results = await Promise.allSettled(pending)
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected'])
+  })
+
   test('a batch writes the sum of the adds of the calls that succeeded, folded per row', async () => {
     const member = fc.record({
       fails: fc.boolean(),
