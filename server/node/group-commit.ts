@@ -45,7 +45,8 @@ export function groupCommitAtomic(sqlite: Database.Database, options: GroupCommi
   let queue: Member[] = []
   let scheduled = false
 
-  function runMember(m: Member) {
+  /** Runs one call's statements in its savepoint; what it threw, if it failed. */
+  function runMember(m: Member): { error: unknown } | null {
     savepoint.run()
     try {
       for (const s of m.statements) (s as unknown as { run(): unknown }).run()
@@ -55,10 +56,10 @@ export function groupCommitAtomic(sqlite: Database.Database, options: GroupCommi
       if (!sqlite.inTransaction) throw new TransactionLost(m, err)
       rollbackTo.run()
       release.run()
-      return err
+      return { error: err }
     }
     release.run()
-    return undefined
+    return null
   }
 
   function runBatch(batch: Member[]) {
@@ -68,8 +69,8 @@ export function groupCommitAtomic(sqlite: Database.Database, options: GroupCommi
       try {
         begin.run()
         for (const m of members) {
-          const err = runMember(m)
-          if (err !== undefined) failed.set(m, err)
+          const failure = runMember(m)
+          if (failure) failed.set(m, failure.error)
         }
         const adds = members.filter((m) => !failed.has(m)).flatMap((m) => m.adds)
         if (adds.length > 0) options.applyAdds(foldAdds(adds))
