@@ -84,11 +84,35 @@ const matrix: Record<string, Rule> = {
   'PATCH /api/users/:id': { kind: 'admin' },
   'DELETE /api/users/:id': { kind: 'admin' },
   'DELETE /api/users/:id/lockout': { kind: 'admin' },
+  // Surveys and building them follow fieldwork: managers customer surveys, HR the employee one
+  // (`:id` is the survey of that audience, or the body names the audience).
+  'GET /api/surveys': { kind: 'signed-in' },
+  'POST /api/surveys/check': manageRule,
+  'POST /api/surveys': manageRule,
+  'GET /api/surveys/:id': manageRule,
+  'PUT /api/surveys/:id': manageRule,
+  'GET /api/surveys/:id/versions/:version': manageRule,
+  'GET /api/surveys/:id/export': manageRule,
+  // Everyone reads the catalogue; admin and managers edit it; a survey is built by its owners.
+  'GET /api/catalogue': { kind: 'signed-in' },
+  'PUT /api/catalogue': { kind: 'roles', roles: ['admin', 'manager'] },
+  'GET /api/catalogue/csv': { kind: 'signed-in' },
+  'POST /api/catalogue/csv': { kind: 'roles', roles: ['admin', 'manager'] },
+  'POST /api/catalogue/build': manageRule,
+  'POST /api/catalogue/publish': manageRule,
 }
 
 /** A plausible body per route: enough to get past the role check, whatever comes after. */
 function bodyFor(key: string, audience: Audience): unknown {
   if (key === 'POST /api/waves') return { surveyId: audience, name: 'Matrix wave' }
+  if (key === 'POST /api/surveys/check') return { audience, definition: { pages: [] } }
+  if (key === 'POST /api/surveys')
+    return { audience, id: `matrix-${crypto.randomUUID().slice(0, 8)}`, definition: { pages: [] } }
+  if (key === 'PUT /api/surveys/:id') return { definition: { pages: [] } }
+  if (key.startsWith('POST /api/catalogue/b') || key.startsWith('POST /api/catalogue/p'))
+    return { audience }
+  if (key === 'PUT /api/catalogue') return { items: [] }
+  if (key === 'POST /api/catalogue/csv') return { csv: '' }
   if (key.endsWith('/interviews')) return { invitationId: 'i-none', mode: 'phone', data: {} }
   if (key.endsWith('/contacts')) return { csv: 'email,name\nx@example.com,X\n' }
   if (key === 'POST /api/users')
@@ -172,10 +196,12 @@ describe('role matrix (SPEC §6a): every /api route, every role, per object', ()
               ? pattern.replace(':id', await victim())
               : pattern.startsWith('/api/alerts/:id')
                 ? pattern.replace(':id', alertId)
-                : pattern
-                    .replace(':token', 'x')
-                    .replace(':audience', 'customer')
-                    .replace(':id', waves[audience])
+                : pattern.startsWith('/api/surveys/:id')
+                  ? pattern.replace(':id', audience).replace(':version', '1')
+                  : pattern
+                      .replace(':token', 'x')
+                      .replace(':audience', 'customer')
+                      .replace(':id', waves[audience])
             const headers: Record<string, string> = { Origin: 'http://localhost:8787' }
             if (cookies[who]) headers.Cookie = cookies[who]
             const init: RequestInit = { method, headers }
