@@ -16,7 +16,20 @@ else {
 }
 
 async function renderInline(link: Loaded) {
-  const { SurveyPage, buildModelInTasks } = await import('./SurveyPage')
+  // Apply the survey's preloaded CSS now, while its code is still downloading, so parsing it is
+  // not added to the work after the code arrives (Vite's loader then finds the sheets in place).
+  const sheets = [...document.querySelectorAll('link[rel="preload"][as="style"]')].map(
+    (preload) =>
+      new Promise((resolve) => {
+        const sheet = document.createElement('link')
+        sheet.rel = 'stylesheet'
+        sheet.crossOrigin = ''
+        sheet.href = preload.getAttribute('href')!
+        sheet.onload = sheet.onerror = resolve
+        document.head.append(sheet)
+      }),
+  )
+  const [{ SurveyPage, buildModelInTasks }] = await Promise.all([import('./SurveyPage'), ...sheets])
   // Running survey-core's module, building the model and rendering it are each long on a
   // phone: separate tasks, and a transition so React renders in slices, keep input answered.
   await nextTask()
