@@ -72,23 +72,6 @@ export function responseAdds(
   return encode(record).map((b) => ({ waveId, group: b.group, block: b.block, values: b.values }))
 }
 
-/** @deprecated use {@link responseAdds}; the adds of one response, wave id filled in later. */
-export function responseDeltas(spec: AggregateSpec, record: ResponseRecord): AggregateAdd[] {
-  return responseAdds('', spec, record)
-}
-
-/** @deprecated use {@link addStatements}; the adds of {@link responseDeltas} for one wave. */
-export function aggregateUpserts(
-  db: Db,
-  waveId: string,
-  adds: readonly AggregateAdd[],
-): Statement[] {
-  return addStatements(
-    db,
-    adds.map((a) => ({ ...a, waveId })),
-  )
-}
-
 /** The adds that write an aggregate (or a batch's summed increments) into a wave. */
 export function aggregateAdds(waveId: string, agg: Aggregate): AggregateAdd[] {
   return blocksOf(agg).map((b) => ({ waveId, group: b.group, block: b.block, values: b.values }))
