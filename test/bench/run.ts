@@ -134,3 +134,14 @@ await import('./cli-startup')
 
 // Invitations, imports and export (SPEC §6), with their own database and a local SMTP server.
 await import('./distribution')
+
+// Rows written per response and per 1,000 invitations (D1 bills rows written), a few seconds.
+await import('./rows-written')
+
+// The respondent page under Lighthouse's mobile profile beside a bare survey-core page of the
+// same survey (SPEC §6), a few minutes; BENCH_LIGHTHOUSE_RUNS=0 leaves it out.
+const lighthouseRuns = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3)
+if (lighthouseRuns > 0) {
+  const { benchRespondentPage } = await import('./respondent-page')
+  await benchRespondentPage(lighthouseRuns)
+}
