@@ -29,13 +29,16 @@ const contacts = /^\/api\/waves\/[^/]+\/contacts$/
 export const SURVEY_BODY_LIMIT = 2 * 1024 * 1024
 const surveys = /^\/api\/surveys(\/|$)/
 
+// Made once: building hono's compress middleware per request showed in the submission profile.
+const compressOnNode = compress()
+
 export function createApp(deps: AppDeps) {
   return (
     new Hono<AppEnv>()
       .use(withDeps(deps))
       .use(secureHeaders({ referrerPolicy: 'no-referrer', crossOriginEmbedderPolicy: false }))
       // Cloudflare's edge compresses Worker responses itself; Node has to do it here.
-      .use((c, next) => (c.var.config.runtime === 'node' ? compress()(c, next) : next()))
+      .use((c, next) => (c.var.config.runtime === 'node' ? compressOnNode(c, next) : next()))
       .use(
         '/api/*',
         bodyLimitOf((c) =>
