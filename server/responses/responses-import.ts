@@ -49,11 +49,12 @@ export async function importResponses(
   const modes: Partial<Record<Mode, number>> = {}
   let matched = 0
   const keyPrefix = `import:${opts.importKey}:`
+  const findInvitee = await inviteeFinder(store, wave.id)
 
   const responseRow = async (read: RowResult): Promise<RowVerdict> => {
     if (!read.ok) return { problem: read.issues.map((i) => i.message).join('; ') }
     const v = read.value
-    const invitation = v.respondent ? await findInvitee(store, wave.id, v.respondent) : null
+    const invitation = v.respondent ? await findInvitee(v.respondent) : null
     if (v.respondent?.includes('@') && !invitation) {
       return {
         problem: `respondent: "${v.respondent}" is not the email of an invitee of this wave`,
@@ -176,20 +177,36 @@ function finalWrite(
   ] as [Statement, ...Statement[]]
 }
 
-/** An invitee by email or invitation id, with what the import needs of them. */
-async function findInvitee(store: Store, waveId: string, respondent: string) {
-  const by = respondent.includes('@')
-    ? eq(invitations.email, respondent.toLowerCase())
-    : eq(invitations.id, respondent)
-  const [row] = await store.db
-    .select({
-      id: invitations.id,
-      segments: invitations.segments,
-      responded: invitations.responded,
-    })
+/**
+ * Finds invitees by email or invitation id, with what the import needs of them. A wave without
+ * invitations (an open-link or postal wave) needs no lookup; otherwise the two lookups are
+ * prepared once per import, not built per row (a million rows each carry a respondent).
+ */
+async function inviteeFinder(store: Store, waveId: string) {
+  const [any] = await store.db
+    .select({ id: invitations.id })
     .from(invitations)
-    .where(and(eq(invitations.waveId, waveId), by))
-  return row ?? null
+    .where(eq(invitations.waveId, waveId))
+    .limit(1)
+  if (!any) return async (_respondent: string) => null
+  const lookup = (column: typeof invitations.email | typeof invitations.id) =>
+    store.db
+      .select({
+        id: invitations.id,
+        segments: invitations.segments,
+        responded: invitations.responded,
+      })
+      .from(invitations)
+      .where(and(eq(invitations.waveId, waveId), eq(column, sql.placeholder('respondent'))))
+      .prepare()
+  const byEmail = lookup(invitations.email)
+  const byId = lookup(invitations.id)
+  return async (respondent: string) => {
+    const [row] = respondent.includes('@')
+      ? await byEmail.all({ respondent: respondent.toLowerCase() })
+      : await byId.all({ respondent })
+    return row ?? null
+  }
 }
 
 async function alreadyImported(store: Store, waveId: string, prefix: string) {
