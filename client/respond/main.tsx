@@ -24,8 +24,15 @@ async function renderInline(link: Loaded) {
         const sheet = document.createElement('link')
         sheet.rel = 'stylesheet'
         sheet.crossOrigin = ''
+        // A print sheet never holds back the first paint (Chromium may block painting on a
+        // screen sheet added before it): the shell paints, then the sheet applies once loaded.
+        sheet.media = 'print'
         sheet.href = preload.getAttribute('href')!
-        sheet.onload = sheet.onerror = resolve
+        sheet.onload = () => {
+          sheet.media = 'all'
+          resolve(undefined)
+        }
+        sheet.onerror = resolve
         document.head.append(sheet)
       }),
   )
