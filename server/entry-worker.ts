@@ -1,6 +1,6 @@
 import type { D1Database } from '@cloudflare/workers-types'
 import { drizzle } from 'drizzle-orm/d1'
-import { batchAtomic } from './db/atomic'
+import { batchAtomic } from './db/batch-atomic'
 import type { Db, Store } from './db/client'
 import * as schema from './db/schema'
 import { workerHandlers } from './worker/handlers'

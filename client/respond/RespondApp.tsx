@@ -1,19 +1,8 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { api, readError } from '../api'
+import type { Loaded } from './loaded'
 
 const SurveyPage = lazy(() => import('./SurveyPage').then((m) => ({ default: m.SurveyPage })))
-
-export type Loaded = {
-  wave: { id: string; name: string; closesAt: string | null }
-  survey: { id: string; version: number; definition: Record<string, unknown> }
-  link: {
-    kind: 'invitation' | 'open'
-    key: string
-    saved: { data: Record<string, unknown>; pageNo: number } | null
-    /** Segment answers the contact list gives: filled in and not asked. */
-    prefill: Record<string, string>
-  }
-}
 
 type State =
   | { kind: 'loading' }

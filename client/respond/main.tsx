@@ -1,6 +1,7 @@
 import { StrictMode, startTransition } from 'react'
 import { createRoot } from 'react-dom/client'
-import { RespondApp, type Loaded } from './RespondApp'
+import type { Loaded } from './loaded'
+import { RespondApp } from './RespondApp'
 
 const root = createRoot(document.getElementById('root')!)
 // The server inlines the link's data in the page (server/respond/respondent-page.ts); without

@@ -1,8 +1,6 @@
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { SQL } from 'drizzle-orm'
 import type { AggregateAdd } from './aggregate-adds'
-import { addStatements } from './aggregates'
-import type { Db } from './client'
 
 export type Statement = BatchItem<'sqlite'>
 
@@ -16,17 +14,6 @@ export type Atomic = (
   statements: [Statement, ...Statement[]],
   adds?: readonly AggregateAdd[],
 ) => Promise<void>
-
-/** Atomic for D1: a batch runs as one implicit transaction (D1 has no BEGIN). */
-export function batchAtomic(db: {
-  batch(statements: [Statement, ...Statement[]]): Promise<unknown>
-}): Atomic {
-  return async (statements, adds = []) => {
-    await db.batch(
-      adds.length ? [...statements, ...addStatements(db as unknown as Db, adds)] : statements,
-    )
-  }
-}
 
 /**
  * A hand-written SQL statement that waits for `atomic` to run it. Drizzle's `db.run(sql)`
