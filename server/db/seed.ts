@@ -2,7 +2,7 @@ import { generatePassword } from '../lib/tokens'
 import type { Store } from './client'
 import { convertLegacyAggregates } from './legacy-aggregates'
 import type { SurveyInput } from './surveys'
-import { getSurvey, upsertSurvey } from './surveys'
+import { getSurvey, loadStarterSurvey } from './surveys'
 import { countUsers, createUser } from './users'
 
 /**
@@ -29,7 +29,7 @@ export async function seedDatabase(
     surveys.push(
       stored
         ? { id: stored.id, version: stored.currentVersion, created: false }
-        : await upsertSurvey(store, survey),
+        : await loadStarterSurvey(store, survey),
     )
   }
   let admin: { email: string; generatedPassword: string | null } | null = null
@@ -38,12 +38,17 @@ export async function seedDatabase(
     // Not admin@localhost: better-auth's sign-in refuses an email without a dot in its domain.
     const email = input.adminEmail ?? 'admin@csi.localhost'
     const generatedPassword = input.adminPassword ? null : generatePassword()
-    await createUser(store, {
-      email,
-      role: 'admin',
-      password: input.adminPassword ?? generatedPassword!,
-    })
-    admin = { email, generatedPassword }
+    try {
+      await createUser(store, {
+        email,
+        role: 'admin',
+        password: input.adminPassword ?? generatedPassword!,
+      })
+      admin = { email, generatedPassword }
+    } catch (err) {
+      // Another first start made the admin a moment ago: theirs stands, nothing to print here.
+      if ((await countUsers(store.db)) === 0) throw err
+    }
   }
   return { surveys, admin }
 }

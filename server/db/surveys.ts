@@ -50,6 +50,24 @@ export async function upsertSurvey({ db, atomic }: Store, input: SurveyInput) {
   return { id: input.id, version, created: true }
 }
 
+/**
+ * Loads a starter template as version 1 of a survey the database lacks. Two first starts at
+ * once (the server and a `csi` command, two Worker isolates) both get here: the second insert
+ * is a no-op instead of a crash.
+ */
+export async function loadStarterSurvey({ db, atomic }: Store, input: SurveyInput) {
+  const sum = await checksum(input.definition)
+  const { id, audience, title } = input
+  await atomic([
+    db.insert(surveys).values({ id, audience, title, currentVersion: 1 }).onConflictDoNothing(),
+    db
+      .insert(surveyVersions)
+      .values({ surveyId: id, version: 1, definition: input.definition, checksum: sum })
+      .onConflictDoNothing(),
+  ])
+  return { id, version: 1, created: true }
+}
+
 export async function listSurveys(db: Db) {
   return db.select().from(surveys).orderBy(surveys.id)
 }

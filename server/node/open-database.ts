@@ -28,12 +28,25 @@ export function openDatabase(
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   const db = drizzle(withStatementCache(sqlite), { schema })
-  migrate(db, { migrationsFolder })
+  migrateOnce(() => migrate(db, { migrationsFolder }))
   return {
     db: db as unknown as Db,
     atomic: groupCommitAtomic(sqlite, { applyAdds: aggregateAdder(sqlite) }),
     sqlite,
     close: () => sqlite.close(),
+  }
+}
+
+/**
+ * Two processes opening a new file at once (the server and a `csi` command) both read "nothing
+ * applied"; the second waits for the first's transaction, then fails on a table that now exists.
+ * Reading the applied migrations again then finds them all, so one more try is a no-op.
+ */
+function migrateOnce(run: () => void) {
+  try {
+    run()
+  } catch {
+    run()
   }
 }
 

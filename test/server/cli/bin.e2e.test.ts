@@ -9,13 +9,20 @@ import { repoRoot } from '../../helpers/repo-root'
 // The real bin on the bundle in server/dist, a few times: what the in-process tests cannot see
 // (module loading from the bundle, paths found from it, exit codes, the process's streams).
 const run = promisify(execFile)
-const env = {
+// The tests below run concurrently: each that touches a database gets a fresh one of its own,
+// so no two first starts (migrate, then load the starter surveys) race on one file.
+const freshEnv = () => ({
   ...process.env,
   DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'csi-bin-')), 'csi.db'),
   PUBLIC_URL: 'https://survey.example.com',
-}
+})
+const env = freshEnv()
 
 async function bin(...args: string[]) {
+  return binIn(env, ...args)
+}
+
+async function binIn(env: NodeJS.ProcessEnv, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(process.execPath, ['server/cli/bin.js', ...args], {
       cwd: repoRoot,
@@ -64,8 +71,10 @@ describe('server/cli/bin.js', { concurrent: true }, () => {
     ['report', 'test/fixtures/report/responses.csv', '--format', 'json'],
     ['export', '--wave', 'WAVE'],
   ])('%s with a stdout closed early exits 0 without a word', async (...args) => {
+    const env = freshEnv()
     if (args.includes('WAVE')) {
-      const created = await bin(
+      const created = await binIn(
+        env,
         'wave',
         'create',
         '--survey',
