@@ -54,11 +54,24 @@ async function buildAndPublish(page: Page, region: string, audience: string) {
   await box.getByRole('status').getByText(`is now at version 2`, { exact: false }).waitFor()
 }
 
-/** Creates a wave with a public link in the Overview's dialog and returns its id and link. */
-async function createOpenWave(page: Page, surveyLabel: string, name: string) {
-  await page.goto(`${server.url}/`)
-  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor()
-  await page.getByRole('button', { name: 'Create wave' }).first().click()
+/**
+ * Creates a wave with a public link through the wave dialog, opened from the Overview or from
+ * the survey's own page (`from`), and returns its id and link.
+ */
+async function createOpenWave(
+  page: Page,
+  surveyLabel: string,
+  name: string,
+  from: { overview: true } | { survey: string },
+) {
+  if ('overview' in from) {
+    await page.goto(`${server.url}/`)
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor()
+    await page.getByRole('button', { name: 'Create wave' }).first().click()
+  } else {
+    await page.goto(`${server.url}/surveys/${from.survey}`)
+    await page.getByRole('button', { name: 'Create a wave' }).click()
+  }
   const dialog = page.getByRole('dialog', { name: 'Create a wave' })
   const survey = dialog.getByLabel('Survey')
   await expect.poll(() => survey.locator('option').allTextContents()).toContain(surveyLabel)
@@ -69,6 +82,8 @@ async function createOpenWave(page: Page, surveyLabel: string, name: string) {
   const done = page.getByRole('dialog', { name: 'Wave created' })
   const link = await done.getByLabel('Public link').inputValue()
   await done.getByRole('button', { name: 'Done' }).click()
+  if ('survey' in from)
+    await page.getByRole('status').getByText(`Created “${name}” on version 2.`).waitFor()
   const waves = (await (await page.request.get(`${server.url}/api/waves`)).json()) as {
     waves: { id: string; name: string }[]
   }
@@ -151,11 +166,14 @@ describe('a programme of its own, end to end in Chromium', { timeout: 0 }, () =>
       page,
       'Customer satisfaction survey · Customers · version 2',
       'Own programme customers',
+      { overview: true },
     )
     const staff = await createOpenWave(
       page,
       'Employee survey: how we serve our customers · Employees · version 2',
       'Own programme staff',
+      // From the survey's own page, where it was just published.
+      { survey: 'employee' },
     )
     // Customers rate every attribute 2, 3, 2; staff think customers rate us 4, 5, 4.
     for (const [overall, rest] of [

@@ -15,6 +15,7 @@ import type { SurveyDetail } from './survey-api'
 import { exportHref, surveyApi } from './survey-api'
 import { groupProblems, roleLines, surveyOutline } from './survey-model'
 import { VersionTable } from './VersionTable'
+import { WaveOfSurvey } from './WaveOfSurvey'
 
 /** A survey's current state: the news of a publish, facts, roles, versions and a preview. */
 export function SurveyOverview({ detail }: { detail: SurveyDetail }) {
@@ -60,9 +61,14 @@ export function SurveyOverview({ detail }: { detail: SurveyDetail }) {
       <div className="surveys-head">
         <h1>{survey.title || survey.id}</h1>
         {canManage(user.role, survey.audience) && (
-          <Link to={surveyHref(survey.id, true)} className="button">
-            Publish a new version
-          </Link>
+          <div className="surveys-head__actions">
+            {detail.problems.length === 0 && (
+              <WaveOfSurvey survey={survey} onCreated={waveList.reload} />
+            )}
+            <Link to={surveyHref(survey.id, true)} className="button">
+              Publish a new version
+            </Link>
+          </div>
         )}
       </div>
       {published && (
