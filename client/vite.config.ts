@@ -53,7 +53,8 @@ function dynamicDeps(bundle: Rollup.OutputBundle, entry: Rollup.OutputChunk) {
   }
   walk(entry.fileName, loaded)
   const js = new Set<string>()
-  for (const name of entry.dynamicImports) walk(name, js)
+  // A page loads only its own language's translation (client/respond/translations.ts).
+  for (const name of entry.dynamicImports) if (!isTranslation(bundle[name])) walk(name, js)
   const css = new Set<string>()
   for (const name of js) {
     const chunk = bundle[name] as Rollup.OutputChunk & {
@@ -62,6 +63,12 @@ function dynamicDeps(bundle: Rollup.OutputBundle, entry: Rollup.OutputChunk) {
     for (const f of chunk.viteMetadata?.importedCss ?? []) css.add(f)
   }
   return { js: [...js].filter((f) => !loaded.has(f)), css: [...css] }
+}
+
+const translationModule = /node_modules[\\/]survey-core[\\/]fesm[\\/]i18n[\\/]/
+
+function isTranslation(chunk: Rollup.OutputBundle[string] | undefined) {
+  return chunk?.type === 'chunk' && translationModule.test(chunk.facadeModuleId ?? '')
 }
 
 /**
@@ -112,7 +119,11 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'survey-core', test: /node_modules[\\/]survey-(core|react-ui)[\\/]/ },
+            // Not the translations: each stays a chunk of its own, loaded for its language only.
+            {
+              name: 'survey-core',
+              test: /node_modules[\\/]survey-(core|react-ui)[\\/](?!fesm[\\/]i18n[\\/])/,
+            },
             // Higher priority, or react would go into the survey-core chunk with its importers.
             {
               name: 'react',

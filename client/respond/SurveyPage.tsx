@@ -3,7 +3,9 @@ import { Model, Serializer } from 'survey-core'
 import { Survey } from 'survey-react-ui'
 import { api, readError } from '../api'
 import type { Loaded } from './loaded'
+import { LanguageSwitch } from './LanguageSwitch'
 import { surveyTheme } from './theme'
+import { loadTranslation } from './translations'
 import { clearProgress, loadProgress, newSubmissionKey, saveProgress } from './saved-progress'
 import 'survey-core/survey-core.fontless.min.css'
 import './respond.css'
@@ -15,10 +17,31 @@ for (const name of ['audience', 'version:number']) {
     Serializer.addProperty('survey', name)
 }
 
-type Props = Pick<Loaded, 'wave' | 'survey' | 'link'> & { prebuilt?: Model }
+type Props = Pick<Loaded, 'wave' | 'survey' | 'link' | 'locale' | 'locales'> & {
+  prebuilt?: Model
+}
 
-export function SurveyPage({ wave, survey, link, prebuilt }: Props) {
+export function SurveyPage({ wave, survey, link, locale, locales, prebuilt }: Props) {
   const [model] = useState(() => prebuilt ?? buildModel(link, survey.definition))
+  const [language, setLanguage] = useState(
+    () => locale ?? (survey.definition.locale as string | undefined) ?? 'en',
+  )
+  const [shown, setShown] = useState(model.locale || 'en')
+
+  useEffect(() => {
+    let current = true
+    // The inlined page loaded its translation with survey-core; the API path and a switch load it
+    // here, then change the model's locale (its answers stay).
+    void loadTranslation(language).then(() => {
+      if (!current) return
+      if ((model.locale || 'en') !== language) model.locale = language
+      document.documentElement.lang = language
+      setShown(language)
+    })
+    return () => {
+      current = false
+    }
+  }, [model, language])
 
   useEffect(() => {
     document.title = model.title || wave.name
@@ -26,15 +49,18 @@ export function SurveyPage({ wave, survey, link, prebuilt }: Props) {
     const heading = document.querySelector('.shell-title')
     if (heading) heading.textContent = document.title
     const header = document.querySelector('.shell-header')
-    if (header && model.description && !header.querySelector('.shell-description')) {
-      const p = header.appendChild(document.createElement('p'))
-      p.className = 'shell-description'
-      p.textContent = model.description
-    }
-  }, [model, wave.name])
+    if (!header || !model.description) return
+    const p =
+      header.querySelector('.shell-description') ?? header.appendChild(document.createElement('p'))
+    p.className = 'shell-description'
+    p.textContent = model.description
+  }, [model, wave.name, shown])
 
   return (
     <main className="respond-page">
+      {locales && locales.length > 1 && (
+        <LanguageSwitch languages={locales} value={language} onChange={setLanguage} />
+      )}
       <Survey model={model} />
     </main>
   )
@@ -52,10 +78,12 @@ export async function buildModelInTasks(
   link: Loaded['link'],
   definition: Record<string, unknown>,
   nextTask: () => Promise<unknown>,
+  locale?: string,
 ) {
   const model = new Model()
   await nextTask()
   model.fromJSON(definition)
+  if (locale) model.locale = locale
   await nextTask()
   return setUpModel(model, link)
 }

@@ -9,4 +9,7 @@ export type Loaded = {
     /** Segment answers the contact list gives: filled in and not asked. */
     prefill: Record<string, string>
   }
+  /** The page's language and the survey's languages, chosen by the server (respondent-page.ts). */
+  locale?: string
+  locales?: string[]
 }

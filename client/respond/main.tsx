@@ -2,6 +2,7 @@ import { StrictMode, startTransition } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { Loaded } from './loaded'
 import { RespondApp } from './RespondApp'
+import { loadTranslation } from './translations'
 
 const root = createRoot(document.getElementById('root')!)
 // The server inlines the link's data in the page (server/respond/respondent-page.ts); without
@@ -37,11 +38,16 @@ async function renderInline(link: Loaded) {
         document.head.append(sheet)
       }),
   )
-  const [{ SurveyPage, buildModelInTasks }] = await Promise.all([import('./SurveyPage'), ...sheets])
+  // The survey's language chunk downloads beside survey-core, not after it.
+  const [{ SurveyPage, buildModelInTasks }] = await Promise.all([
+    import('./SurveyPage'),
+    loadTranslation(link.locale),
+    ...sheets,
+  ])
   // Running survey-core's module, building the model and rendering it are each long on a
   // phone: separate tasks, and a transition so React renders in slices, keep input answered.
   await nextTask()
-  const model = await buildModelInTasks(link.link, link.survey.definition, nextTask)
+  const model = await buildModelInTasks(link.link, link.survey.definition, nextTask, link.locale)
   await nextTask()
   startTransition(() =>
     root.render(

@@ -1,5 +1,6 @@
 import { escapeHtml } from '../lib/html'
 import type { linkView } from './respondent'
+import { respondentLanguage, surveyLanguages } from './respondent-language'
 
 type LinkView = Awaited<ReturnType<typeof linkView>>
 
@@ -16,15 +17,18 @@ export const shellMarks = {
  * painted by the server (they stay put when the survey renders below them) and the link's data
  * inlined, so the page needs no API round trip before the first answer.
  */
-export function respondentPage(shell: string, view: LinkView) {
+export function respondentPage(shell: string, view: LinkView, acceptLanguage?: string) {
   const definition = view.survey.definition
-  const title = escapeHtml(localized(definition.title, definition.locale) || view.wave.name)
-  const description = localized(definition.description, definition.locale)
+  const locales = surveyLanguages(definition)
+  const locale = respondentLanguage(locales, acceptLanguage)
+  const title = escapeHtml(localized(definition.title, locale) || view.wave.name)
+  const description = localized(definition.description, locale)
   // Inside <script> only `</script` and `<!--` could end or confuse the block; \u003c keeps
   // the JSON valid and inert.
-  const data = JSON.stringify(view).replace(/</g, '\\u003c')
+  const data = JSON.stringify({ ...view, locale, locales }).replace(/</g, '\\u003c')
   const dataTag = `<script type="application/json" id="survey-data">${data}</script>`
   let page = shell
+    .replace(/<html\b[^>]*>/, () => `<html lang="${escapeHtml(locale)}">`)
     .replace(shellMarks.title, () => `<title>${title}</title>`)
     .replace(shellMarks.heading, () => `<h1 class="shell-title">${title}</h1>`)
   if (description) {
@@ -37,11 +41,11 @@ export function respondentPage(shell: string, view: LinkView) {
 }
 
 /** SurveyJS strings are plain or `{ default, <locale>… }`. */
-function localized(value: unknown, locale: unknown): string {
+function localized(value: unknown, locale: string): string {
   if (typeof value === 'string') return value
   if (!value || typeof value !== 'object') return ''
   const texts = value as Record<string, unknown>
-  const text = texts[typeof locale === 'string' ? locale : 'default'] ?? texts.default
+  const text = texts[locale] ?? texts.default
   if (typeof text === 'string') return text
   return (Object.values(texts).find((t) => typeof t === 'string') as string | undefined) ?? ''
 }

@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest'
+import { upsertSurvey } from '../../../server/db/surveys'
 import { createWave } from '../../../server/db/waves'
+import { respondentLanguage, surveyLanguages } from '../../../server/respond/respondent-language'
 import { respondentPage, shellMarks } from '../../../server/respond/respondent-page'
 import { makeTestApp } from '../../helpers/app'
 
-const shell = `<!doctype html><html><head>${shellMarks.title}</head><body>
+const shell = `<!doctype html><html lang="en"><head>${shellMarks.title}</head><body>
 <header>${shellMarks.heading}${shellMarks.description}</header><div id="root"></div>
 ${shellMarks.data}<script type="module" src="/assets/respond.js"></script></body></html>`
 
@@ -24,7 +26,11 @@ describe('respondentPage()', () => {
     expect(page).toContain('<title>Our survey</title>')
     expect(page).toContain('<h1 class="shell-title">Our survey</h1>')
     expect(page).toContain('<p class="shell-description">Two minutes.</p>')
-    expect(inlineData(page)).toEqual(view({ title: 'Our survey', description: 'Two minutes.' }))
+    expect(inlineData(page)).toEqual({
+      ...view({ title: 'Our survey', description: 'Two minutes.' }),
+      locale: 'en',
+      locales: ['en'],
+    })
   })
 
   test('markup in survey text is escaped and cannot close the data script', () => {
@@ -76,6 +82,76 @@ describe('GET /s/', () => {
     expect(page).toContain('class="shell-description"')
     // The same data GET /api/respond answers, so the page needs no round trip for it.
     const api = await (await app.request('/api/respond', { headers: { cookie } })).json()
-    expect(inlineData(page)).toEqual(api)
+    expect(inlineData(page)).toEqual({ ...api, locale: 'en', locales: ['en'] })
+  })
+
+  test('a multilingual survey is served in the language the browser asks for', async () => {
+    const asset = async (path: string) => (path === '/respond.html' ? new Response(shell) : null)
+    const { app, store } = await makeTestApp({ asset })
+    const definition = {
+      locale: 'de',
+      title: { default: 'Ihre Meinung', fr: 'Votre avis' },
+      pages: [{ elements: [{ type: 'rating', name: 'overall', title: 'Gesamt' }] }],
+    }
+    await upsertSurvey(store, { id: 'bilingual', audience: 'customer', title: 'B', definition })
+    const { openLinkToken } = await createWave(store.db, {
+      surveyId: 'bilingual',
+      name: 'Pilot',
+      openLink: true,
+    })
+    const first = await app.request(`/s/${openLinkToken}`)
+    const cookie = first.headers.get('set-cookie')!.split(';')[0]!
+    const open = async (acceptLanguage?: string) => {
+      const headers: Record<string, string> = { cookie }
+      if (acceptLanguage) headers['accept-language'] = acceptLanguage
+      const res = await app.request('/s/', { headers })
+      expect(res.status).toBe(200)
+      return res.text()
+    }
+    const french = await open('fr-CH, fr;q=0.9, en;q=0.8')
+    expect(french).toContain('<html lang="fr">')
+    expect(french).toContain('<title>Votre avis</title>')
+    expect(inlineData(french)).toMatchObject({ locale: 'fr', locales: ['de', 'fr'] })
+    const german = await open('it, de-AT;q=0.5')
+    expect(german).toContain('<html lang="de">')
+    expect(inlineData(german).locale).toBe('de')
+    const fallback = await open('ja')
+    expect(fallback).toContain('<html lang="de">')
+    expect(fallback).toContain('<title>Ihre Meinung</title>')
+    expect(inlineData(await open()).locale).toBe('de')
+  })
+})
+
+describe('surveyLanguages()', () => {
+  test('the locale first, then every language of the localisable strings', () => {
+    expect(surveyLanguages({})).toEqual(['en'])
+    expect(surveyLanguages({ locale: 'de', title: 'Umfrage' })).toEqual(['de'])
+    const definition = {
+      title: { default: 'Survey', fr: 'Enquête' },
+      pages: [
+        {
+          elements: [
+            { type: 'text', name: 'q', title: { default: 'Name', es: 'Nombre', 'pt-br': 'Nome' } },
+            { type: 'text', name: 'default', defaultValue: { default: 'x', code: 1 } },
+          ],
+        },
+      ],
+    }
+    expect(surveyLanguages(definition)).toEqual(['en', 'fr', 'es', 'pt-br'])
+  })
+})
+
+describe('respondentLanguage()', () => {
+  test.each([
+    ['de-DE,de;q=0.9,en;q=0.8', 'de'],
+    ['fr;q=0.4, es;q=0.9', 'es'],
+    ['EN-gb', 'en'],
+    ['pt-BR', 'pt-br'],
+    ['pt-PT', 'pt-br'],
+    ['*', 'de'],
+    ['ja, fr;q=0', 'de'],
+    ['', 'de'],
+  ])('%j → %s', (header, expected) => {
+    expect(respondentLanguage(['de', 'en', 'es', 'fr', 'pt-br'], header)).toBe(expected)
   })
 })
