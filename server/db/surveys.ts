@@ -2,6 +2,7 @@ import { and, count, eq } from 'drizzle-orm'
 import type { Audience } from './schema'
 import { surveys, surveyVersions, waves } from './schema'
 import type { Db, Store } from './client'
+import { sha256Hex } from '../lib/sha256'
 
 export type SurveyInput = {
   id: string
@@ -10,18 +11,16 @@ export type SurveyInput = {
   definition: Record<string, unknown>
 }
 
-async function checksum(definition: unknown): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify(definition))
-  const digest = await crypto.subtle.digest('SHA-256', bytes)
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
-}
+/** A definition's fingerprint: an unchanged upload is recognised and makes no new version. */
+const checksum = (definition: unknown) =>
+  sha256Hex(new TextEncoder().encode(JSON.stringify(definition)))
 
 /**
  * Stores a definition as the survey's new current version unless it is unchanged. Old
  * versions stay, so every response keeps pointing at the questions it answered.
  */
 export async function upsertSurvey({ db, atomic }: Store, input: SurveyInput) {
-  const sum = await checksum(input.definition)
+  const sum = checksum(input.definition)
   const [current] = await db.select().from(surveys).where(eq(surveys.id, input.id))
   if (current) {
     const [latest] = await db
@@ -56,7 +55,7 @@ export async function upsertSurvey({ db, atomic }: Store, input: SurveyInput) {
  * is a no-op instead of a crash.
  */
 export async function loadStarterSurvey({ db, atomic }: Store, input: SurveyInput) {
-  const sum = await checksum(input.definition)
+  const sum = checksum(input.definition)
   const { id, audience, title } = input
   await atomic([
     db.insert(surveys).values({ id, audience, title, currentVersion: 1 }).onConflictDoNothing(),
