@@ -89,6 +89,8 @@ export const invitations = sqliteTable(
     email: text('email').notNull(),
     name: text('name'),
     owner: text('owner'),
+    // The contact's language (BCP 47, from the contact file): their emails and survey page use it.
+    language: text('language'),
     segments: text('segments', { mode: 'json' }).notNull().$type<Record<string, string>>(),
     responded: integer('responded', { mode: 'boolean' }).notNull().default(false),
     // Started but not submitted (AAPOR "partial"); the saved answers live in `draft`.
