@@ -1,12 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import {
-  clearSignInFailures,
-  confirmSignInFailure,
-  releaseSignIn,
-  reserveSignIn,
-} from '../db/sign-in-failures'
+import { releaseSignIn, reserveSignIn, succeedSignIn } from '../db/sign-in-throttles'
 import type { AppEnv } from '../env'
 import type { ErrorCode } from '../lib/errors'
 import { ApiError } from '../lib/errors'
@@ -55,9 +50,17 @@ export const authRoute = new Hono<AppEnv>()
     return c.json({ user: publicUser(user) }, 200)
   })
 
+const refusals = {
+  pair: 'for this email from your address',
+  account: 'for this email',
+  address: 'from your address',
+  all: 'on this site',
+}
+
 /**
- * Runs a password check under the per-email lockout kept in the database: refused while
- * locked, a wrong password (401 from sign-in, INVALID_PASSWORD from change-password) counts.
+ * Runs a password check under the sign-in throttles kept in the database (per account, per
+ * account and address, per address, overall): refused while one backs off; a wrong password
+ * (401 from sign-in, INVALID_PASSWORD from change-password) counts.
  */
 async function withLockout<E extends AppEnv>(
   c: Context<E>,
@@ -65,22 +68,22 @@ async function withLockout<E extends AppEnv>(
   what: string,
   check: () => Promise<Response>,
 ) {
-  const { db } = c.var
-  const now = new Date()
-  const reservation = await reserveSignIn(db, email, now)
+  const { db, clientIp } = c.var
+  const reservation = await reserveSignIn(db, email, clientIp, Date.now())
   if (!reservation.allowed) {
-    c.header('Retry-After', String(reservation.retryAfterSeconds))
-    const minutes = Math.ceil(reservation.retryAfterSeconds / 60)
+    const wait = reservation.retryAfterSeconds
+    c.header('Retry-After', String(wait))
+    const after = wait < 120 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`
     throw new ApiError(
       'TOO_MANY_REQUESTS',
-      `Too many failed ${what} for this email; try again in ${minutes} minutes.`,
+      `Too many failed ${what} ${refusals[reservation.kind]}; try again in ${after}.`,
     )
   }
   let res: Response
   try {
     res = await check()
   } catch (err) {
-    await releaseSignIn(db, email)
+    await releaseSignIn(db, reservation.keys)
     throw err
   }
   const wrongPassword =
@@ -92,9 +95,8 @@ async function withLockout<E extends AppEnv>(
           .json()
           .catch(() => null)) as { code?: string } | null
       )?.code === 'INVALID_PASSWORD')
-  if (res.ok) await clearSignInFailures(db, email)
-  else if (wrongPassword) await confirmSignInFailure(db, email, now)
-  else await releaseSignIn(db, email)
+  if (res.ok) await succeedSignIn(db, email, clientIp, reservation.keys)
+  else if (!wrongPassword) await releaseSignIn(db, reservation.keys)
   return res
 }
 

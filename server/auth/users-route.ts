@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireRole } from './require-role'
 import { roles } from '../db/schema'
-import { clearSignInFailures } from '../db/sign-in-failures'
+import { clearSignInThrottles } from '../db/sign-in-throttles'
 import type { UserChange } from '../db/users'
 import {
   DuplicateUserError,
@@ -88,6 +88,6 @@ export const usersRoute = new Hono<AppEnv>()
     const { id } = c.req.valid('param')
     const user = await findUserById(c.var.db, id)
     if (!user) throw new ApiError('NOT_FOUND', `No user ${id}`)
-    await clearSignInFailures(c.var.db, user.email)
+    await clearSignInThrottles(c.var.db, { email: user.email })
     return c.json({ user: { id: user.id, email: user.email, role: user.role } }, 200)
   })

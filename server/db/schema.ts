@@ -301,14 +301,16 @@ export const verifications = sqliteTable(
 )
 
 /**
- * Failed dashboard sign-ins per email (lower-cased), for the lockout. Kept in the database so
- * every Worker isolate and Node process sees the same count; apart from respondent-link limits.
+ * Failed dashboard sign-ins per throttle key (`account:<email>`, `pair:<email>|<address>`,
+ * `address:<address>`, `all`), each with its back-off. Kept in the database so every Worker
+ * isolate and Node process sees the same count; apart from respondent-link limits.
+ * Times are milliseconds since the epoch.
  */
-export const signInFailures = sqliteTable('sign_in_failures', {
-  email: text('email').primaryKey(),
+export const signInThrottles = sqliteTable('sign_in_throttles', {
+  key: text('key').primaryKey(),
   failures: integer('failures').notNull(),
-  firstFailedAt: integer('first_failed_at', { mode: 'timestamp' }).notNull(),
-  lockedUntil: integer('locked_until', { mode: 'timestamp' }),
+  lastFailedAt: integer('last_failed_at').notNull(),
+  blockedUntil: integer('blocked_until').notNull(),
 })
 
 /** Small key/value settings the app makes for itself, e.g. the generated auth secret on Node. */

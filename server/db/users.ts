@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import { randomId } from '../lib/tokens'
 import type { Db, Store } from './client'
 import type { Role } from './schema'
-import { accounts, signInFailures, users } from './schema'
+import { accounts, signInThrottles, users } from './schema'
 
 export class DuplicateUserError extends Error {}
 
@@ -89,14 +89,14 @@ export async function listUsers(db: Db, now: Date): Promise<UserRow[]> {
       email: users.email,
       role: users.role,
       createdAt: users.createdAt,
-      lockedUntil: signInFailures.lockedUntil,
+      blockedUntil: signInThrottles.blockedUntil,
     })
     .from(users)
-    .leftJoin(signInFailures, eq(signInFailures.email, users.email))
+    .leftJoin(signInThrottles, eq(signInThrottles.key, sql`'account:' || ${users.email}`))
     .orderBy(asc(users.createdAt), asc(users.email))
-  return rows.map((r) => ({
+  return rows.map(({ blockedUntil, ...r }) => ({
     ...r,
-    lockedUntil: r.lockedUntil && r.lockedUntil > now ? r.lockedUntil : null,
+    lockedUntil: blockedUntil && blockedUntil > now.getTime() ? new Date(blockedUntil) : null,
   }))
 }
 

@@ -25,7 +25,8 @@ export async function makeTestApp(
     store: () => store,
     config: () => config,
     asset: (_c, path) => (options.asset ? options.asset(path) : Promise.resolve(null)),
-    clientIp: () => options.clientIp,
+    // Tests that need several client addresses name them per request.
+    clientIp: (c) => c.req.header('x-test-client-ip') ?? options.clientIp,
   })
   return { app, store, db: store.db, config }
 }
