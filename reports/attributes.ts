@@ -2,7 +2,7 @@ import { momentsFromCounts } from './descriptives'
 import type { GroupStats } from './group-stats'
 import { derivedImportance, type DerivedImportance } from './importance'
 import { ipaQuadrants, type ImportanceSource } from './ipa'
-import { cronbachAlpha } from './reliability'
+import { cronbachAlpha, cronbachAlphaFromSS } from './reliability'
 import type { AttributeRow, ImportanceModel } from './report-types'
 import { summarizeCounts, suppressedSummary } from './summary'
 import type { ResolvedOptions } from './types'
@@ -28,9 +28,28 @@ export const nothingHidden: Hidden = {
 }
 
 /**
+ * Cronbach α of the attribute battery over the respondents who rated every attribute, whether
+ * or not they answered overall (METHODOLOGY §6.5), with that n. Aggregates stored before the
+ * battery block have zeros there; for them (no battery case but complete cases) α falls back to
+ * the complete cases, with a warning to rebuild.
+ */
+export function batteryAlpha(stats: GroupStats) {
+  const b = stats.battery
+  if (b.n === 0 && stats.complete.n > 0) {
+    const { n, centred } = stats.complete
+    const a = n < 2 ? { alpha: null } : cronbachAlpha(centred.slice(1).map((row) => row.slice(1)))
+    const warning =
+      'alpha over cases that also answered overall: aggregates predate the battery count; rebuild them'
+    return { alpha: a.alpha, n, warning }
+  }
+  const a = b.n < 2 ? { alpha: null } : cronbachAlphaFromSS(b.itemSS, b.totalSS)
+  return { alpha: a.alpha, n: b.n, warning: null }
+}
+
+/**
  * Derived importance and reliability of a group's attribute battery (METHODOLOGY §4.2, §6.5):
- * DV overall, listwise-complete cases; bivariate r, LMG/RW behind the N ≥ 50 + 8k gate, and
- * Cronbach α of the attributes over the same cases.
+ * DV overall, listwise-complete cases; bivariate r, LMG/RW behind the N ≥ 50 + 8k gate; and
+ * Cronbach α of the attributes over the battery cases ({@link batteryAlpha}).
  */
 export function importanceOf(
   stats: GroupStats,
@@ -40,14 +59,14 @@ export function importanceOf(
   const { n, centred } = stats.complete
   const k = centred.length - 1
   const derived = derivedImportance(n, centred, o.importanceMethod, o.importanceGate)
-  const battery = centred.slice(1).map((row) => row.slice(1))
-  const alpha = n < 2 ? { alpha: null, reason: 'n < 2' } : cronbachAlpha(battery)
+  const a = batteryAlpha(stats)
   if (hidden.multivariate !== null) {
     const none = new Array<null>(k).fill(null)
     const blank = { ...derived, method: null, r2: null, r: none, phi: none, share: none }
-    return { derived: { ...blank, reason: hidden.multivariate }, alpha: null }
+    const reason = hidden.multivariate
+    return { derived: { ...blank, reason }, alpha: null, alphaN: null, alphaWarning: null }
   }
-  return { derived, alpha: alpha.alpha }
+  return { derived, alpha: a.alpha, alphaN: a.n, alphaWarning: a.warning }
 }
 
 /**

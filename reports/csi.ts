@@ -96,8 +96,8 @@ function battery(rows: readonly AttributeRow[]) {
 
 function guard(res: CsiResult, alpha: number | null, o: ResolvedOptions): CsiResult {
   if (alpha === null && res.mean !== null) {
-    // e.g. a file with no overall column: say so rather than publish silently unchecked.
-    const note = 'coherence not checked: no complete cases of overall and every attribute'
+    // e.g. every respondent skipped an attribute: say so rather than publish unchecked.
+    const note = 'coherence not checked: fewer than 2 respondents rated every attribute'
     return { ...res, alpha, warnings: [...res.warnings, note] }
   }
   if (alpha === null || alpha >= o.alphaMin) return { ...res, alpha }

@@ -85,13 +85,16 @@ export function hedgesG(a: Counts, b: Counts): { d: number; j: number; g: number
  * [scipy-mwu]): `U_A = R_A − n_A(n_A+1)/2`, `μ = n_A n_B/2`,
  * `σ² = (n_A n_B/12)[(N+1) − Σ(t³−t)/(N(N−1))]`, `z = (max(U_A, n_A n_B − U_A) − μ − 0.5)/σ`,
  * asymptotic two-sided `p = 2(1 − Φ(z))` capped at 1 (always asymptotic: 1–5 data have ties).
- * Null when a group is empty or every answer is the same value.
+ * Null, as the Welch test, where METHODOLOGY §5.2 has no test: n < 2 in a group, or both groups
+ * constant (each gives a single value) — a p there would only inflate the adjustment of the
+ * real tests.
  */
 export function mannWhitney(a: Counts, b: Counts): { u: number; z: number; p: number } | null {
   const na = a.reduce((s, c) => s + c, 0)
   const nb = b.reduce((s, c) => s + c, 0)
   const n = na + nb
-  if (na === 0 || nb === 0) return null
+  const constant = (c: Counts) => c.filter((x) => x > 0).length === 1
+  if (na < 2 || nb < 2 || (constant(a) && constant(b))) return null
   let below = 0
   let rankSumA = 0
   let tieTerm = 0

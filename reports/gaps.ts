@@ -101,7 +101,8 @@ export function perceptionGaps(
   const th = opts.thresholds ?? defaultGapThresholds
   const method = opts.pAdjust ?? 'holm'
   const tests = items.map((it) => (it.suppressed === null ? welch(it.a, it.b) : null))
-  const mwu = items.map((it) => (it.suppressed === null ? mannWhitney(it.a, it.b) : null))
+  // Only where Welch tests too: an untested row must not join either family (METHODOLOGY §5.2).
+  const mwu = items.map((it, i) => (tests[i] === null ? null : mannWhitney(it.a, it.b)))
   const pAdj = adjustP(
     tests.map((w) => w?.p ?? null),
     method,

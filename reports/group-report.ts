@@ -78,9 +78,10 @@ export function buildGroup(
     importanceModel: {
       dv: 'overall',
       ...{ n: d.n, k: d.k, required: d.required, gatePassed: d.gatePassed, method: d.method },
-      ...{ r2: d.r2, alpha: imp.alpha, crosshair: table.crosshair, reason: d.reason },
+      ...{ r2: d.r2, alpha: imp.alpha, alphaN: imp.alphaN },
+      ...{ crosshair: table.crosshair, reason: d.reason },
     },
-    warnings: [...csi.warnings, ...lowBase],
+    warnings: [...csi.warnings, ...lowBase, ...(imp.alphaWarning ? [imp.alphaWarning] : [])],
   }
 }
 

@@ -15,6 +15,11 @@ export interface GroupStats {
   readonly pair: { readonly n: number; readonly u: Moments; readonly centred: number[][] }
   /** Listwise-complete cases of [overall, ...attributes]: n and centred cross-products. */
   readonly complete: { readonly n: number; readonly vars: string[]; readonly centred: number[][] }
+  /**
+   * Battery cases (every attribute answered, overall or not), for the attributes' α: n, the
+   * centred sums of squares `n·Σx_j² − (Σx_j)²` per attribute and of the sum score T.
+   */
+  readonly battery: { readonly n: number; readonly itemSS: number[]; readonly totalSS: number }
 }
 
 /**
@@ -62,6 +67,16 @@ export function groupStats(g: GroupAggregate, layout: Layout): GroupStats {
   const ccN = c[layout.cc]
   const sums = Array.from({ length: size }, (_, i) => c[layout.cc + 1 + i])
   const base = layout.cc + 1 + size
+  const ab = layout.battery
+  const abN = c[ab] ?? 0
+  const at = (slot: number) => c[slot] ?? 0 // aggregates stored before the block: zeros
+  const battery = {
+    n: abN,
+    itemSS: layout.attributes.map((_, j) =>
+      exactDiff(abN, at(ab + 1 + k + j), at(ab + 1 + j), at(ab + 1 + j)),
+    ),
+    totalSS: exactDiff(abN, at(ab + 2 + 2 * k), at(ab + 1 + 2 * k), at(ab + 1 + 2 * k)),
+  }
   return {
     n: c[SLOT_N],
     nAttributes: c[SLOT_N_ATTRIBUTES],
@@ -75,5 +90,6 @@ export function groupStats(g: GroupAggregate, layout: Layout): GroupStats {
       vars: ['overall', ...layout.attributes],
       centred: centredMatrix(ccN, sums, (i, j) => c[base + triIndex(i, j, size)]),
     },
+    battery,
   }
 }

@@ -7,6 +7,8 @@ export interface Increment {
   readonly counts: readonly number[]
   /** The complete case [overall, ...attributes], or null when any of them is missing. */
   readonly x: readonly number[] | null
+  /** Every attribute, when all are answered (the battery case; overall may be missing). */
+  readonly battery: readonly number[] | null
 }
 
 function rating(v: unknown, what: string): number | null {
@@ -51,8 +53,9 @@ export function increment(r: ResponseRecord, layout: Layout): Increment {
   if (o !== null) counts.push(itemSlot(0, o))
   if (rb !== null) counts.push(itemSlot(1, rb))
   if (o !== null && rb !== null) counts.push(layout.pair + 5 * (o - 1) + rb - 1)
+  const battery = k > 0 && answered === k ? (attrs as number[]) : null
   const x = o !== null && answered === k ? [o, ...(attrs as number[])] : null
-  return { counts: counts.sort((a, b) => a - b), x }
+  return { counts: counts.sort((a, b) => a - b), x, battery }
 }
 
 /** Adds an increment to a group's cells in place; `multivariate` false skips the cc block. */
@@ -63,8 +66,11 @@ export function applyIncrement(
   multivariate: boolean,
 ) {
   for (const slot of inc.counts) cells[slot] += 1
+  if (!multivariate) return
+  const b = batterySlots(layout, inc.battery)
+  for (let i = 0; i < b.slots.length; i++) cells[b.slots[i]] += b.values[i]
   const x = inc.x
-  if (x === null || !multivariate) return
+  if (x === null) return
   const size = x.length
   cells[layout.cc] += 1
   const sums = layout.cc + 1
@@ -80,8 +86,10 @@ export function applyIncrement(
 export function incrementSlots(layout: Layout, inc: Increment, multivariate: boolean) {
   const slots = [...inc.counts]
   const values = slots.map(() => 1)
+  if (!multivariate) return { slots, values }
+  const b = batterySlots(layout, inc.battery)
   const x = inc.x
-  if (x === null || !multivariate) return { slots, values }
+  if (x === null) return { slots: [...slots, ...b.slots], values: [...values, ...b.values] }
   const size = x.length
   slots.push(layout.cc)
   values.push(1)
@@ -90,5 +98,20 @@ export function incrementSlots(layout: Layout, inc: Increment, multivariate: boo
   for (let i = 0; i < size; i++) {
     for (let j = i; j < size; j++) (slots.push(slot++), values.push(x[i] * x[j]))
   }
+  return { slots: [...slots, ...b.slots], values: [...values, ...b.values] }
+}
+
+/** The battery block's additions (see Layout): n, Σx and Σx² per attribute, ΣT and ΣT². */
+export function batterySlots(layout: Layout, a: readonly number[] | null) {
+  if (a === null) return { slots: [] as number[], values: [] as number[] }
+  const k = a.length
+  const base = layout.battery
+  const t = a.reduce((s, v) => s + v, 0)
+  const slots = [base]
+  const values = [1]
+  for (let j = 0; j < k; j++) (slots.push(base + 1 + j), values.push(a[j]))
+  for (let j = 0; j < k; j++) (slots.push(base + 1 + k + j), values.push(a[j] * a[j]))
+  slots.push(base + 1 + 2 * k, base + 2 + 2 * k)
+  values.push(t, t * t)
   return { slots, values }
 }

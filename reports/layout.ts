@@ -12,7 +12,13 @@ import { audiences, type AggregateSpec, type Audience } from './types'
  * | cc | `cc:n` | complete cases: overall and every attribute of the audience answered |
  * | | `cc:s:<var>` | Σ var over complete cases (var = `overall` or `a.<key>`) |
  * | | `cc:p:<var>\|<var>` | Σ var·var over complete cases (upper triangle, diagonal = Σ var²) |
+ * | battery | `ab:n` | battery cases: every attribute answered (overall or not) |
+ * | | `ab:s:a.<key>`, `ab:q:a.<key>` | Σ x and Σ x² of each attribute over battery cases |
+ * | | `ab:t`, `ab:tt` | Σ T and Σ T² of the sum score T = Σ attributes |
  *
+ * The battery block gives the attributes' Cronbach α over the respondents who rated every
+ * attribute, as METHODOLOGY §6.5 asks; the complete-case block also needs `overall`. It comes
+ * last, so aggregates stored before it existed read as zeros there (see GroupStats.battery).
  * Attribute keys are written with `encodeURIComponent`. The complete-case block depends on the
  * audience's attribute list, so changing that list needs a rebuild from raw responses.
  */
@@ -24,6 +30,7 @@ export interface Layout {
   readonly items: number
   readonly pair: number
   readonly cc: number
+  readonly battery: number
 }
 
 /**
@@ -56,8 +63,9 @@ export function layoutFor(spec: AggregateSpec, audience: Audience): Layout {
   const pair = ITEMS + 5 * (2 + 2 * k)
   const cc = pair + 25
   const vars = k + 1
-  const size = cc + 1 + vars + (vars * (vars + 1)) / 2
-  return { audience, attributes, index, size, items: 2 + 2 * k, pair, cc }
+  const battery = cc + 1 + vars + (vars * (vars + 1)) / 2
+  const size = battery + 3 + 2 * k
+  return { audience, attributes, index, size, items: 2 + 2 * k, pair, cc, battery }
 }
 
 /** The cell key of every slot of a layout (see {@link Layout}). */
@@ -71,6 +79,8 @@ export function cellKeys(layout: Layout): string[] {
   keys.push('cc:n')
   for (const x of vars) keys.push(`cc:s:${x}`)
   vars.forEach((x, i) => vars.slice(i).forEach((y) => keys.push(`cc:p:${x}|${y}`)))
+  keys.push('ab:n', ...enc.map((a) => `ab:s:a.${a}`), ...enc.map((a) => `ab:q:a.${a}`))
+  keys.push('ab:t', 'ab:tt')
   return keys
 }
 

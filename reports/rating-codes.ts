@@ -1,4 +1,5 @@
 import type { Aggregate, GroupAggregate } from './aggregate'
+import { batterySlots } from './increments'
 import { SLOT_N, SLOT_N_ATTRIBUTES, groupKey, itemSlot, layoutFor, type Layout } from './layout'
 import type { AggregateSpec, Audience, ResponseRecord, Segment } from './types'
 
@@ -43,7 +44,13 @@ function applyCode(cells: number[], layout: Layout, code: string) {
     if (v > 0) ((cells[itemSlot(i, v)] += 1), i < 2 + k && answered++)
   }
   if (answered > 0) cells[SLOT_N_ATTRIBUTES] += 1
-  if (o === 0 || answered < k) return
+  if (answered < k) return
+  if (k > 0) {
+    const attrs = Array.from({ length: k }, (_, j) => code.charCodeAt(2 + j) - ZERO)
+    const b = batterySlots(layout, attrs)
+    for (let i = 0; i < b.slots.length; i++) cells[b.slots[i]] += b.values[i]
+  }
+  if (o === 0) return
   // Complete case: x = [overall, attributes…]; sums and the upper triangle of products.
   const size = k + 1
   const x = (i: number) => (i === 0 ? o : code.charCodeAt(1 + i) - ZERO)

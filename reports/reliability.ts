@@ -27,3 +27,19 @@ export function cronbachAlpha(cov: Matrix): { alpha: number | null; reason: stri
   if (!(total > 0)) return { alpha: null, reason: 'alpha undefined: the sum score has no variance' }
   return { alpha: (k / (k - 1)) * (1 - diag / total), reason: null }
 }
+
+/**
+ * Cronbach's α from centred sums of squares over the same cases (any common scale, e.g.
+ * `n·Σx² − (Σx)²`): `α = k/(k−1)·(1 − Σ_j SS_j / SS_T)`, T the sum score (METHODOLOGY §6.5).
+ */
+export function cronbachAlphaFromSS(
+  itemSS: readonly number[],
+  totalSS: number,
+): { alpha: number | null; reason: string | null } {
+  const k = itemSS.length
+  if (k < 2) return { alpha: null, reason: 'alpha needs at least 2 items' }
+  if (!(totalSS > 0))
+    return { alpha: null, reason: 'alpha undefined: the sum score has no variance' }
+  const items = itemSS.reduce((a, b) => a + b, 0)
+  return { alpha: (k / (k - 1)) * (1 - items / totalSS), reason: null }
+}

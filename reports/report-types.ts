@@ -90,8 +90,10 @@ export interface ImportanceModel {
   readonly gatePassed: boolean
   readonly method: 'lmg' | 'rw' | null
   readonly r2: number | null
-  /** Cronbach α of the attribute battery over the same complete cases. */
+  /** Cronbach α of the attribute battery over the respondents who rated every attribute. */
   readonly alpha: number | null
+  /** Those respondents (overall not required; METHODOLOGY §6.5). */
+  readonly alphaN: number | null
   readonly crosshair: {
     readonly type: Crosshair
     readonly source: 'share' | 'stated' | 'r' | null

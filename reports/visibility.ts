@@ -45,8 +45,7 @@ const tooFew = (k: number) => `anonymity: fewer than ${k} answers`
  * nobody answered reveals nothing and is reported as "no answers".
  */
 export function hiddenItems(s: GroupStats, keys: readonly string[], k: number): Hidden {
-  const mv =
-    s.complete.n > 0 && s.complete.n < k ? `anonymity: fewer than ${k} complete cases` : null
+  const mv = multivariateHidden(s, k)
   return build(keys, (item) => (itemN(s, item) > 0 && itemN(s, item) < k ? tooFew(k) : null), mv)
 }
 
@@ -93,8 +92,13 @@ export function breakoutDecisions(
       if (n === 0 || shownPerItem.get(id)?.has(b.key)) return null
       return n < k ? tooFew(k) : 'anonymity: complementary suppression'
     }
-    const cc = b.stats.complete.n
-    const mv = cc > 0 && cc < k ? `anonymity: fewer than ${k} complete cases` : null
+    const mv = multivariateHidden(b.stats, k)
     return { key: b.key, hidden: build(keys, reasonOf, mv) }
   })
+}
+
+/** Listwise statistics (importance, α) over 1..k−1 complete or battery cases are hidden. */
+function multivariateHidden(s: GroupStats, k: number): string | null {
+  const few = (n: number) => n > 0 && n < k
+  return few(s.complete.n) || few(s.battery.n) ? `anonymity: fewer than ${k} complete cases` : null
 }

@@ -114,10 +114,11 @@ describe('aggregates: sufficient statistics are exact and order-independent', ()
     }
     const rows = deltaCells(r, spec)
     const count = (group: string) => rows.filter((d) => d.group === group).length
-    // audience: n, n:attributes, 3 attribute values, overall, rebuy, pair, cc:n, 4 sums, 10 products
-    expect(count('customer')).toBe(23)
+    // audience: n, n:attributes, 3 attribute values, overall, rebuy, pair, cc:n, 4 sums, 10
+    // products; battery: ab:n, 3 sums, 3 sums of squares, ab:t, ab:tt
+    expect(count('customer')).toBe(32)
     expect(count('customer/region=north')).toBe(8)
-    // 3 attributes: 82 cells, one block per group
+    // 3 attributes: 91 cells, one block per group
     expect(aggregateBlockDeltas(r, spec).map((b) => [b.group, b.block])).toEqual([
       ['customer', 0],
       ['customer/region=north', 0],
@@ -170,6 +171,14 @@ describe('aggregateBlockDeltas()', () => {
         ['cc:p:a.quality|a.quality', 9],
         ['cc:p:a.quality|a.on%20time', 6],
         ['cc:p:a.on%20time|a.on%20time', 4],
+        // battery (every attribute rated): T = 3 + 2 = 5
+        ['ab:n', 1],
+        ['ab:s:a.quality', 3],
+        ['ab:s:a.on%20time', 2],
+        ['ab:q:a.quality', 9],
+        ['ab:q:a.on%20time', 4],
+        ['ab:t', 5],
+        ['ab:tt', 25],
       ]
         .map(([cell, value]) => ({ group: 'customer', cell: cell as string, value }))
         .sort(byCell),
@@ -226,11 +235,11 @@ describe('aggregateBlockDeltas()', () => {
       block: b,
       values: Array.from({ length: BLOCK_WIDTH }, (_, i) => (i === at ? v : 0)),
     })
-    // customer under baseSpec: 3 attributes, 2 + 5·8 + 25 + 1 + 4 + 10 = 82 cells
+    // customer under baseSpec: 3 attributes, 2 + 5·8 + 25 + 1 + 4 + 10 + (3 + 2·3) = 91 cells
     expect(
-      aggregatesFromBlocks([block('customer', 0, 81, 1)], baseSpec).groups.customer,
+      aggregatesFromBlocks([block('customer', 0, 90, 1)], baseSpec).groups.customer,
     ).toBeTruthy()
-    expect(() => aggregatesFromBlocks([block('customer', 0, 82, 1)], baseSpec)).toThrow(
+    expect(() => aggregatesFromBlocks([block('customer', 0, 91, 1)], baseSpec)).toThrow(
       /past the layout/,
     )
     expect(() => aggregatesFromBlocks([block('customer', 1, 0, 1)], baseSpec)).toThrow(

@@ -106,7 +106,7 @@ describe('other definitions', () => {
     expect(c.score10).toBe(5)
     expect(c.warnings).toEqual([
       'attributes without a mean left out: c',
-      'coherence not checked: no complete cases of overall and every attribute',
+      'coherence not checked: fewer than 2 respondents rated every attribute',
     ])
   })
 
