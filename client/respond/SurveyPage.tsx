@@ -132,7 +132,8 @@ function setUpModel(model: Model, link: Loaded['link']) {
   model.onCurrentPageChanged.add(remember)
 
   model.onComplete.add(async (sender, options) => {
-    options.showSaveInProgress('Sending your answers…')
+    // survey-core's own words, in the respondent's language ("Saving data…").
+    options.showSaveInProgress()
     clearTimeout(draftTimer)
     try {
       const res = await api.api.respond.responses.$post({
@@ -140,12 +141,15 @@ function setUpModel(model: Model, link: Loaded['link']) {
           data: sender.data,
           submissionKey: progress.submissionKey,
           startedAt: progress.startedAt,
+          // A definition's own locale is the model's locale; '' means survey-core's English.
+          language: sender.locale || 'en',
         },
       })
       // 409: this visit's answers were already stored (a retried or doubled submit).
       if (res.ok || (res.status as number) === 409) {
         clearProgress(token)
-        options.showSaveSuccess('')
+        // The thank-you page says it; survey-core's "saved successfully" box would repeat it.
+        options.clearSaveMessages()
         return
       }
       const err = await readError(res)

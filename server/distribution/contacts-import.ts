@@ -8,6 +8,7 @@ import type { RowVerdict } from '../db/staged-import'
 import { stagedImport } from '../db/staged-import'
 import type { Staging } from '../db/staging'
 import { contactColumns } from '../db/wave-survey'
+import { canonicalLanguage } from '../surveys/survey-languages'
 import { rebuildWaveAggregates } from '../responses/rebuild-aggregates'
 import { isAnonymous } from '../surveys/audiences'
 import { ImportRefused } from '../db/staging'
@@ -27,7 +28,7 @@ export type ContactImportResult = {
   segments: string[]
 }
 
-const known = new Set(['email', 'name', 'audience', 'owner'])
+const known = new Set(['email', 'name', 'audience', 'owner', 'language'])
 
 /**
  * Imports a wave's contact list (CSV rows, header first): every row is checked — email syntax,
@@ -123,7 +124,11 @@ function contactRow(
   const name = cleanCell(cells[col.name ?? -1]).slice(0, 200)
   const owner = cleanCell(cells[col.owner ?? -1]).toLowerCase()
   const audience = cleanCell(cells[col.audience ?? -1]).toLowerCase()
+  const languageCell = cleanCell(cells[col.language ?? -1])
+  const language = languageCell ? canonicalLanguage(languageCell) : null
   const issues: string[] = []
+  if (languageCell && !language)
+    issues.push(`language: "${languageCell}" is not a BCP 47 language tag (e.g. de, fr-CA)`)
   if (!email) issues.push('email: empty')
   else if (!isEmail(email)) issues.push(`email: "${cells[col.email!]}" is not an email address`)
   if (owner && !isEmail(owner)) issues.push(`owner: "${owner}" is not an email address`)
@@ -141,7 +146,8 @@ function contactRow(
     else values[s.name] = checked.value
   }
   if (issues.length) return { problem: issues.join('; ') }
-  return { key: email, payload: JSON.stringify({ n: name || null, o: owner || null, s: values }) }
+  const payload = { n: name || null, o: owner || null, l: language, s: values }
+  return { key: email, payload: JSON.stringify(payload) }
 }
 
 /** The final write: staged contacts become the wave's invitations (existing ones updated). */
@@ -164,13 +170,14 @@ async function moveContacts(store: Store, waveId: string, staging: Staging) {
     rawStatement(
       store.db,
       sql`
-        insert into ${invitations} (id, wave_id, email, name, owner, segments)
+        insert into ${invitations} (id, wave_id, email, name, owner, language, segments)
         select 'i-' || lower(hex(randomblob(10))), ${waveId}, ${importRows.key},
                json_extract(${importRows.payload}, '$.n'), json_extract(${importRows.payload}, '$.o'),
-               json_extract(${importRows.payload}, '$.s')
+               json_extract(${importRows.payload}, '$.l'), json_extract(${importRows.payload}, '$.s')
         from ${importRows} where ${importRows.importId} = ${staging.importId} order by ${importRows.rowNo}
         on conflict (wave_id, email) do update
-          set name = excluded.name, owner = excluded.owner, segments = excluded.segments`,
+          set name = excluded.name, owner = excluded.owner, language = excluded.language,
+              segments = excluded.segments`,
     ),
     // Responses already in keep their values and gain the columns they lacked (a column added
     // after they answered), so exports and aggregate rebuilds see them.

@@ -45,7 +45,12 @@ export const pagesRoute = new Hono<AppEnv>()
     const shell = await c.var.asset('/respond.html')
     if (!shell) throw new Error('client/dist/respond.html is missing: run `npm run build:client`')
     const view = await linkView(link, token)
-    const page = respondentPage(await shell.text(), view, c.req.header('Accept-Language'))
+    const page = respondentPage(
+      await shell.text(),
+      view,
+      c.req.header('Accept-Language'),
+      link.invitation?.language,
+    )
     return c.html(page, 200, noStore)
   })
   // RFC 8058: GET never unsubscribes (mail scanners follow links); it shows a button that POSTs.

@@ -1,6 +1,7 @@
 import { escapeHtml } from '../lib/html'
 import type { linkView } from './respondent'
-import { respondentLanguage, surveyLanguages } from './respondent-language'
+import { surveyLanguages } from '../surveys/survey-languages'
+import { respondentLanguage } from './respondent-language'
 
 type LinkView = Awaited<ReturnType<typeof linkView>>
 
@@ -17,10 +18,15 @@ export const shellMarks = {
  * painted by the server (they stay put when the survey renders below them) and the link's data
  * inlined, so the page needs no API round trip before the first answer.
  */
-export function respondentPage(shell: string, view: LinkView, acceptLanguage?: string) {
+export function respondentPage(
+  shell: string,
+  view: LinkView,
+  acceptLanguage?: string,
+  contactLanguage?: string | null,
+) {
   const definition = view.survey.definition
   const locales = surveyLanguages(definition)
-  const locale = respondentLanguage(locales, acceptLanguage)
+  const locale = respondentLanguage(locales, acceptLanguage, contactLanguage)
   const title = escapeHtml(localized(definition.title, locale) || view.wave.name)
   const description = localized(definition.description, locale)
   // Inside <script> only `</script` and `<!--` could end or confuse the block; \u003c keeps

@@ -23,6 +23,8 @@ export const submitBody = z
       .string()
       .regex(/^[A-Za-z0-9-]{8,64}$/, 'must be 8–64 letters, digits or dashes'),
     startedAt: z.iso.datetime({ offset: true }).optional(),
+    // The language the survey was answered in (survey-core's locale); one of the survey's.
+    language: z.string().max(35, 'must be a language tag of at most 35 characters').optional(),
   })
   .strict()
 
@@ -115,6 +117,7 @@ export async function submitFromLink(
     data: body.data,
     submissionKey: body.submissionKey,
     startedAt: body.startedAt ? new Date(body.startedAt) : null,
+    language: body.language ?? null,
     mode: 'web',
     now,
     host: new URL(c.var.config.publicUrl).hostname,

@@ -1,6 +1,7 @@
 import type { Audience, SurveyDefinition } from '../surveys/types'
 import { roleNames, roleQuestions } from '../surveys/role-questions'
 import { surveyRoles } from '../surveys/survey-roles'
+import { LANGUAGE_SEGMENT, surveyLanguages } from '../surveys/survey-languages'
 import type { QuestionNode } from '../surveys/json-walk'
 import { itemValues, walkQuestions } from '../surveys/json-walk'
 
@@ -9,7 +10,8 @@ import { itemValues, walkQuestions } from '../surveys/json-walk'
 
 /**
  * Columns that describe a response rather than answer a question. SPEC §5.3 also names
- * `language`, but responses keep no language: such a column is read as a segment, so it is kept.
+ * `language`: a multilingual survey keeps it as a segment (see surveys/response-record.ts), and in
+ * any other survey such a column is read as a segment too, so it is kept.
  */
 export const metadataColumns = ['respondent', 'wave', 'audience', 'mode', 'submitted_at'] as const
 
@@ -202,7 +204,10 @@ const NO_ANSWER = new Set(['html', 'image', 'expression'])
 export function responseColumns(definition: SurveyDefinition) {
   const roles = surveyColumns(definition)
   const roleQuestionSet = roleColumns(definition).questions
-  const segments = surveyRoles(definition).segments
+  const segments = [...surveyRoles(definition).segments]
+  // A multilingual survey's responses carry the language they were answered in (SPEC §5.3).
+  if (surveyLanguages(definition).length > 1 && !segments.includes(LANGUAGE_SEGMENT))
+    segments.push(LANGUAGE_SEGMENT)
   const rated = [
     ...(roles.overall ? [roles.overall] : []),
     ...(roles.rebuy ? [roles.rebuy] : []),

@@ -14,6 +14,7 @@ import { alertReasons, defaultAlertRules } from '../follow-ups/alert-rules'
 import { hasComment } from '../surveys/comments-of'
 import { ApiError } from '../lib/errors'
 import { contactPrefill, presentSegments, responseRecord } from '../surveys/response-record'
+import { LANGUAGE_SEGMENT, matchLanguage, surveyLanguages } from '../surveys/survey-languages'
 
 const withoutEmpty = (data: Record<string, unknown>) =>
   Object.fromEntries(
@@ -25,6 +26,8 @@ export type Submission = {
   /** The client's key for one visit of an open link; invitations use their own id. */
   submissionKey?: string
   startedAt?: Date | null
+  /** The language answered in; checked against the survey's languages. */
+  language?: string | null
   mode: Mode
   now: Date
   /** Our host name, for the Message-IDs of any acknowledgement and alert emails. */
@@ -58,6 +61,8 @@ export async function submitResponse(store: Store, link: OpenLink, s: Submission
   const segments = { ...answered.segments }
   for (const key of link.spec.segments ?? [])
     if (!segments[key] && contactSegments[key]) segments[key] = contactSegments[key]!
+  if (link.spec.segments?.includes(LANGUAGE_SEGMENT) && !segments[LANGUAGE_SEGMENT])
+    segments[LANGUAGE_SEGMENT] = answeredLanguage(link, s.language)
   const record = { ...answered, segments }
   const anonymous = isAnonymous(wave.audience)
   // The respond-once mark goes first, so a used invitation fails before anything is written.
@@ -115,4 +120,20 @@ export async function submitResponse(store: Store, link: OpenLink, s: Submission
     throw err
   }
   return { alert: reasons.length > 0 }
+}
+
+/**
+ * The survey language a response was given in: the one the respondent's page reported, else the
+ * contact's, else the survey's first. A language the survey is not written in is refused.
+ */
+function answeredLanguage(link: OpenLink, reported: string | null | undefined): string {
+  const languages = surveyLanguages(link.survey.definition)
+  if (reported) {
+    const match = matchLanguage(languages, reported)
+    if (match) return match
+    const message = `"${reported}" is not one of this survey's languages (${languages.join(', ')})`
+    throw new ApiError('BAD_REQUEST', `language: ${message}`, [{ path: 'language', message }])
+  }
+  const own = link.invitation?.language
+  return (own && matchLanguage(languages, own)) || languages[0]!
 }

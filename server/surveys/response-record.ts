@@ -1,14 +1,24 @@
 import type { AggregateSpec, ResponseRecord } from '../../reports'
 import type { Audience } from './audiences'
+import { isAnonymous } from './audiences'
+import { LANGUAGE_SEGMENT, surveyLanguages } from './survey-languages'
 import type { SurveyDefinition } from './'
 import { ratingsOf, surveyRoles } from './'
 
-/** What reports/ needs to know about a survey version: its attribute keys and segments. */
+/**
+ * What reports/ needs to know about a survey version: its attribute keys and segments. A survey
+ * written in several languages adds the language answered in as a segment (`by=language`), except
+ * for anonymous audiences: one staff member answering in a rare language would stand out.
+ */
 export function specOfSurvey(audience: Audience, definition: SurveyDefinition): AggregateSpec {
   const roles = surveyRoles(definition)
+  const byLanguage =
+    !isAnonymous(audience) &&
+    surveyLanguages(definition).length > 1 &&
+    !roles.segments.includes(LANGUAGE_SEGMENT)
   return {
     attributes: { [audience]: roles.attributes.map((a) => a.key) },
-    segments: roles.segments,
+    segments: byLanguage ? [...roles.segments, LANGUAGE_SEGMENT] : roles.segments,
   }
 }
 

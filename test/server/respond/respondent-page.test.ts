@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { upsertSurvey } from '../../../server/db/surveys'
 import { createWave } from '../../../server/db/waves'
-import { respondentLanguage, surveyLanguages } from '../../../server/respond/respondent-language'
+import { respondentLanguage } from '../../../server/respond/respondent-language'
+import { surveyLanguages } from '../../../server/surveys/survey-languages'
 import { respondentPage, shellMarks } from '../../../server/respond/respondent-page'
 import { makeTestApp } from '../../helpers/app'
 
