@@ -10,6 +10,7 @@ import { withDeps, type AppDeps, type AppEnv } from './env'
 import { alertsRoute } from './follow-ups/alerts-route'
 import { waveAlertsRoute } from './follow-ups/wave-rules-route'
 import { healthRoute } from './health/route'
+import { openApiRoute, type DescribedRoutes } from './openapi/route'
 import { errorBody, onError } from './lib/errors'
 import { bodyLimitOf, requireJson } from './lib/middleware'
 import { linksRoute, respondRoute } from './respond/links-route'
@@ -33,45 +34,47 @@ const surveys = /^\/api\/surveys(\/|$)/
 const compressOnNode = compress()
 
 export function createApp(deps: AppDeps) {
-  return (
-    new Hono<AppEnv>()
-      .use(withDeps(deps))
-      .use(secureHeaders({ referrerPolicy: 'no-referrer', crossOriginEmbedderPolicy: false }))
-      // Cloudflare's edge compresses Worker responses itself; Node has to do it here.
-      .use((c, next) => (c.var.config.runtime === 'node' ? compressOnNode(c, next) : next()))
-      .use(
-        '/api/*',
-        bodyLimitOf((c) =>
-          contacts.test(c.req.path)
-            ? IMPORT_BODY_LIMIT
-            : surveys.test(c.req.path)
-              ? Math.max(SURVEY_BODY_LIMIT, c.var.config.bodyLimit)
-              : c.var.config.bodyLimit,
-        ),
-      )
-      .use('/api/*', requireJson)
-      .onError(onError)
-      .notFound((c) =>
-        c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), 404),
-      )
-      .route('/api/health', healthRoute)
-      .route('/api/auth', authRoute)
-      .route('/api/me', meRoute)
-      .route('/api/users', usersRoute)
-      .route('/api/settings', settingsRoute)
-      .route('/api/surveys', surveysRoute)
-      .route('/api/catalogue', catalogueRoute)
-      .route('/api/links', linksRoute)
-      .route('/api/respond', respondRoute)
-      .route('/api/waves', wavesRoute)
-      .route('/api/waves', distributionRoute)
-      .route('/api/waves', responsesRoute)
-      .route('/api/waves', resultsRoute)
-      .route('/api/waves', waveAlertsRoute)
-      .route('/api/alerts', alertsRoute)
-      .route('/print', printRoute)
-      .route('/', pagesRoute)
-  )
+  const described: DescribedRoutes = { routes: [] }
+  const app = new Hono<AppEnv>()
+    .use(withDeps(deps))
+    .use(secureHeaders({ referrerPolicy: 'no-referrer', crossOriginEmbedderPolicy: false }))
+    // Cloudflare's edge compresses Worker responses itself; Node has to do it here.
+    .use((c, next) => (c.var.config.runtime === 'node' ? compressOnNode(c, next) : next()))
+    .use(
+      '/api/*',
+      bodyLimitOf((c) =>
+        contacts.test(c.req.path)
+          ? IMPORT_BODY_LIMIT
+          : surveys.test(c.req.path)
+            ? Math.max(SURVEY_BODY_LIMIT, c.var.config.bodyLimit)
+            : c.var.config.bodyLimit,
+      ),
+    )
+    .use('/api/*', requireJson)
+    .onError(onError)
+    .notFound((c) =>
+      c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), 404),
+    )
+    .route('/api/health', healthRoute)
+    .route('/api', openApiRoute(described))
+    .route('/api/auth', authRoute)
+    .route('/api/me', meRoute)
+    .route('/api/users', usersRoute)
+    .route('/api/settings', settingsRoute)
+    .route('/api/surveys', surveysRoute)
+    .route('/api/catalogue', catalogueRoute)
+    .route('/api/links', linksRoute)
+    .route('/api/respond', respondRoute)
+    .route('/api/waves', wavesRoute)
+    .route('/api/waves', distributionRoute)
+    .route('/api/waves', responsesRoute)
+    .route('/api/waves', resultsRoute)
+    .route('/api/waves', waveAlertsRoute)
+    .route('/api/alerts', alertsRoute)
+    .route('/print', printRoute)
+    .route('/', pagesRoute)
+  described.routes = app.routes
+  return app
 }
 
 export type AppType = ReturnType<typeof createApp>

@@ -3,12 +3,21 @@ import type { ValidationTargets } from 'hono'
 import { z, type ZodType } from 'zod'
 import { ApiError } from './errors'
 
+/**
+ * The schema behind each validator middleware, so the OpenAPI description (server/openapi/) is
+ * made from the very schemas that check requests.
+ */
+export const validatorSchemas = new WeakMap<
+  object,
+  { target: keyof ValidationTargets; schema: ZodType }
+>()
+
 /** zValidator whose failures become the one error envelope, each issue naming its field. */
 export const validate = <T extends ZodType, Target extends keyof ValidationTargets>(
   target: Target,
   schema: T,
-) =>
-  zValidator(target, schema, (result) => {
+) => {
+  const middleware = zValidator(target, schema, (result) => {
     if (!result.success) {
       const issues = result.error.issues.map((i) => ({
         path: i.path.map(String).join('.') || target,
@@ -18,6 +27,9 @@ export const validate = <T extends ZodType, Target extends keyof ValidationTarge
       throw new ApiError('BAD_REQUEST', `Invalid ${target}: ${summary}`, issues)
     }
   })
+  validatorSchemas.set(middleware, { target, schema })
+  return middleware
+}
 
 /** `:id` of a wave in every `/api/waves/:id/…` route. */
 export const waveParam = z.object({ id: z.string().min(1).max(64) })

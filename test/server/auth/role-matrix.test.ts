@@ -39,6 +39,9 @@ const rawRule: Rule = {
 /** Every /api route, classified. A route missing here fails the first test. */
 const matrix: Record<string, Rule> = {
   'GET /api/health': { kind: 'public' },
+  'GET /api/openapi.json': { kind: 'public' },
+  'GET /api/docs': { kind: 'public' },
+  'GET /api/docs/reference.css': { kind: 'public' },
   'POST /api/auth/sign-in/email': { kind: 'public' },
   // Ends the caller's own session, if any: harmless without one (and would end ours here).
   'POST /api/auth/sign-out': { kind: 'public' },
