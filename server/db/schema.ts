@@ -99,9 +99,15 @@ export const invitations = sqliteTable(
     bounced: integer('bounced', { mode: 'boolean' }).notNull().default(false),
     messagesSent: integer('messages_sent').notNull().default(0),
     lastSentAt: integer('last_sent_at', { mode: 'timestamp' }),
+    // A triggered invitation's key from the caller (an order id): repeated, nothing is sent.
+    dedupeKey: text('dedupe_key'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('invitations_wave_email_idx').on(t.waveId, t.email)],
+  (t) => [
+    uniqueIndex('invitations_wave_email_idx').on(t.waveId, t.email),
+    uniqueIndex('invitations_wave_dedupe_idx').on(t.waveId, t.dedupeKey),
+    index('invitations_email_idx').on(t.email),
+  ],
 )
 
 export type SavedDraft = { data: Record<string, unknown>; pageNo: number }
@@ -459,3 +465,78 @@ export const catalogueItems = sqliteTable('catalogue_items', {
     .notNull()
     .default(sql`(unixepoch())`),
 })
+
+/**
+ * API keys for scripts and CRMs (SPEC §5.7), each scoped to a role. Only a SHA-256 of the key is
+ * kept (the key is 256 random bits, so a plain hash is enough); `start` lets people tell keys apart.
+ */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    role: text('role', { enum: roles }).notNull(),
+    start: text('start').notNull(),
+    keyHash: text('key_hash').notNull(),
+    // Who made it: a user's email, or "command line".
+    createdBy: text('created_by').notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp' }),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('api_keys_key_hash_idx').on(t.keyHash)],
+)
+
+export const webhookEvents = [
+  'response.submitted',
+  'alert.opened',
+  'alert.updated',
+  'wave.closed',
+  'invitation.bounced',
+  'invitation.opted_out',
+] as const
+export type WebhookEvent = (typeof webhookEvents)[number]
+
+/** Where events are posted, signed with the endpoint's own secret (Standard Webhooks). */
+export const webhookEndpoints = sqliteTable('webhook_endpoints', {
+  id: text('id').primaryKey(),
+  url: text('url').notNull(),
+  events: text('events', { mode: 'json' }).notNull().$type<WebhookEvent[]>(),
+  secret: text('secret').notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  // Failed deliveries in a row; at the limit the endpoint is disabled, with the reason.
+  failures: integer('failures').notNull().default(0),
+  disabledReason: text('disabled_reason'),
+  createdAt: createdAt(),
+})
+
+export const webhookStatuses = ['pending', 'delivered', 'failed'] as const
+
+/**
+ * One event for one endpoint: the outbox of webhooks. `id` is the `webhook-id` header, the same
+ * on every retry so receivers can dedupe; the body is kept as sent so retries sign the same bytes.
+ */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    event: text('event', { enum: webhookEvents }).notNull(),
+    body: text('body').notNull(),
+    status: text('status', { enum: webhookStatuses }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp' }).notNull(),
+    leaseUntil: integer('lease_until', { mode: 'timestamp' }),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    deliveredAt: integer('delivered_at', { mode: 'timestamp' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_endpoint_idx').on(t.endpointId, t.createdAt),
+  ],
+)
