@@ -20,8 +20,16 @@ export type Config = {
   publicUrl: string
   /** Largest accepted request body, in bytes. */
   bodyLimit: number
-  /** Signs session cookies: AUTH_SECRET, else generated once and kept in the database. */
+  /**
+   * Signs unsubscribe links (and sessions, when sessionSecret is absent): AUTH_SECRET, else
+   * generated once and kept in the database, so links in email already sent keep working.
+   */
   authSecret: string
+  /**
+   * Signs session cookies: AUTH_SECRET, else (Node) a key file beside the database; never a
+   * value stored in the database, so a copy of it cannot sign a cookie.
+   */
+  sessionSecret?: string
   /** Requests per minute per client address on respondent-token routes; 0 turns it off. */
   tokenRateLimit: number
 }

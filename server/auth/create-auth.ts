@@ -4,25 +4,32 @@ import type { Db } from '../db/client'
 import { accounts, roles, sessions, users, verifications } from '../db/schema'
 import type { Config } from '../env'
 import { ApiError } from '../lib/errors'
+import { withHashedSessionTokens } from './hashed-session-tokens'
 
 /**
  * better-auth for one request's database. Built per request because a Worker only has its D1
  * binding per request; never keep one in a module.
  */
-export function createAuth(db: Db, config: Pick<Config, 'publicUrl' | 'authSecret'>) {
+export function createAuth(
+  db: Db,
+  config: Pick<Config, 'publicUrl' | 'authSecret' | 'sessionSecret'>,
+) {
+  const secret = config.sessionSecret ?? config.authSecret
   // Only a Worker whose D1 could not be read for the stored secret gets here without one.
-  if (!config.authSecret)
+  if (!secret)
     throw new ApiError('UNAVAILABLE', 'Sign-in is unavailable right now; try again shortly.')
   return betterAuth({
     appName: 'CSI Toolkit',
     baseURL: config.publicUrl,
     basePath: '/api/auth',
-    secret: config.authSecret,
-    database: drizzleAdapter(db, {
-      provider: 'sqlite',
-      usePlural: true,
-      schema: { users, sessions, accounts, verifications },
-    }),
+    secret,
+    database: withHashedSessionTokens(
+      drizzleAdapter(db, {
+        provider: 'sqlite',
+        usePlural: true,
+        schema: { users, sessions, accounts, verifications },
+      }),
+    ),
     // Users come from `csi user add` and the first-start seed only.
     emailAndPassword: {
       enabled: true,
@@ -45,7 +52,9 @@ export function createAuth(db: Db, config: Pick<Config, 'publicUrl' | 'authSecre
       disableOriginCheck: false,
       disableCSRFCheck: false,
     },
-    // Its limiter counts in process memory; the lockout in ./route.ts counts in the database.
+    // Its limiter (even stored in the database) counts every request per address and path in
+    // a fixed window: it cannot count failures per account, back off, or be listed and
+    // cleared per key. The throttles in ../db/sign-in-throttles.ts do that, for ./route.ts.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
     logger: { level: 'error' },

@@ -8,6 +8,7 @@ import { ApiError } from '../lib/errors'
 import { validate } from '../lib/validate'
 import { createAuth } from './create-auth'
 import { requireRole } from './require-role'
+import { signInThrottlesRoute } from './sign-in-throttles-route'
 
 const signInBody = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
@@ -49,6 +50,7 @@ export const authRoute = new Hono<AppEnv>()
     const { user } = (await answer(c, res)) as { user: AuthUser }
     return c.json({ user: publicUser(user) }, 200)
   })
+  .route('/throttles', signInThrottlesRoute)
 
 const refusals = {
   pair: 'for this email from your address',

@@ -1,10 +1,10 @@
-import { asc, eq, gt, inArray, or, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm'
 import type { Db } from './client'
 import { signInThrottles as t } from './schema'
 
 /**
- * One kind of sign-in throttle: `free` failures within `decaySeconds` of each other cost
- * nothing, then each further failure blocks the key for `baseSeconds`, doubling, up to
+ * One kind of sign-in throttle: the first `free - 1` failures within `decaySeconds` of each
+ * other cost nothing, then each failure from the `free`th on blocks the key for `baseSeconds`, doubling, up to
  * `maxSeconds`. A block is a back-off, never a lock: it always ends, and attempts made while
  * it runs are refused without being counted, so an attacker cannot extend it.
  */
@@ -45,8 +45,8 @@ export function throttleKeys(email: string, address: string): [ThrottleKind, str
 
 /** The block after `failures` failures under `rule`, in milliseconds (0: not blocked). */
 export function backOffMs(rule: ThrottleRule, failures: number) {
-  if (failures <= rule.free) return 0
-  const doublings = Math.min(failures - rule.free - 1, 30)
+  if (failures < rule.free) return 0
+  const doublings = Math.min(failures - rule.free, 30)
   return Math.min(rule.maxSeconds, rule.baseSeconds * 2 ** doublings) * 1000
 }
 
@@ -95,7 +95,7 @@ export async function reserveSignIn(
 
 /** backOffMs in SQL over the new failure count `n` (SQLite has `<<` and two-argument min). */
 function backOffSql(rule: ThrottleRule, n: ReturnType<typeof sql>) {
-  return sql`CASE WHEN ${n} <= ${rule.free} THEN 0 ELSE min(${rule.maxSeconds}, ${rule.baseSeconds} * (1 << min(${n} - ${rule.free} - 1, 30))) * 1000 END`
+  return sql`CASE WHEN ${n} < ${rule.free} THEN 0 ELSE min(${rule.maxSeconds}, ${rule.baseSeconds} * (1 << min(${n} - ${rule.free}, 30))) * 1000 END`
 }
 
 /**
@@ -108,6 +108,7 @@ export async function releaseSignIn(db: Db, keys: string[]) {
     .update(t)
     .set({ failures: sql`max(${t.failures} - 1, 0)`, blockedUntil: t.lastFailedAt })
     .where(inArray(t.key, keys))
+  await db.delete(t).where(and(inArray(t.key, keys), eq(t.failures, 0)))
 }
 
 /**
@@ -152,10 +153,7 @@ export async function clearSignInThrottles(
       ? eq(t.key, target.key)
       : 'email' in target
         ? or(eq(t.key, `account:${target.email}`), keyLike('pair:', target.email, '|%'))
-        : or(
-            eq(t.key, `address:${target.address}`),
-            keyLike('pair:%|', target.address, ''),
-          )
+        : or(eq(t.key, `address:${target.address}`), keyLike('pair:%|', target.address, ''))
   const gone = await db.delete(t).where(where).returning({ key: t.key })
   return gone.length
 }

@@ -5,6 +5,7 @@ import { seedDatabase } from '../db/seed'
 import { ensureAuthSecret } from '../db/settings'
 import { shippedSurveys } from '../surveys'
 import { nodeAssets } from './assets'
+import { ensureAuthSecretFile } from './auth-secret-file'
 import type { NodeEnv } from './config'
 import { nodeMailer, nodeSender } from './mail-config'
 import { openDatabase } from './open-database'
@@ -33,12 +34,16 @@ export async function startNodeServer(env: NodeEnv, log: (line: string) => void 
     log(`Loaded survey ${s.id} v${s.version}`)
 
   const assets = nodeAssets()
+  // Unsubscribe links in email already sent stay signed with the stored secret; sessions are
+  // signed with one the database file does not hold.
   const authSecret = env.AUTH_SECRET ?? (await ensureAuthSecret(store.db))
+  const sessionSecret = env.AUTH_SECRET ?? ensureAuthSecretFile(env.DATABASE_PATH)
   const config = {
     runtime: 'node' as const,
     publicUrl: env.PUBLIC_URL,
     bodyLimit: BODY_LIMIT,
     authSecret,
+    sessionSecret,
     tokenRateLimit: env.TOKEN_RATE_LIMIT,
   }
   // Invitations and reminders queued from the dashboard go out from this process, through

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import type { Role } from '../../../server/db/schema'
 import { sessions, users } from '../../../server/db/schema'
-import { LOCKOUT } from '../../../server/db/sign-in-failures'
+import { THROTTLES } from '../../../server/db/sign-in-throttles'
 import { createUser } from '../../../server/db/users'
 import { makeTestApp } from '../../helpers/app'
 import { signedInAs } from '../../helpers/session'
@@ -21,33 +21,44 @@ type UserJson = {
 async function setup() {
   const t = await makeTestApp()
   const admin = await signedInAs(t.app, t.store, 'admin')
-  const send = (method: string, path: string, cookie: string | null, body?: unknown) =>
+  const send = (
+    method: string,
+    path: string,
+    cookie: string | null,
+    body?: unknown,
+    address = '10.9.9.9',
+  ) =>
     t.app.request(path, {
       method,
       headers: {
         Origin: ORIGIN,
+        'X-Test-Client-Ip': address,
         ...(cookie ? { Cookie: cookie } : {}),
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
-  const signIn = (email: string, password: string) =>
-    send('POST', '/api/auth/sign-in/email', null, { email, password })
+  const signIn = (email: string, password: string, address?: string) =>
+    send('POST', '/api/auth/sign-in/email', null, { email, password }, address)
+  // Failures from as many addresses as it takes to slow the account itself down.
+  const failEverywhere = async (email: string) => {
+    for (let i = 0; i < THROTTLES.account.free; i++)
+      expect((await signIn(email, `wrong ${i}`, `10.0.0.${i}`)).status).toBe(401)
+  }
   const list = async (cookie = admin) => {
     const res = await send('GET', '/api/users', cookie)
     expect(res.status).toBe(200)
     return ((await res.json()) as { users: UserJson[] }).users
   }
   const idOf = async (email: string) => (await list()).find((u) => u.email === email)!.id
-  return { ...t, admin, send, signIn, list, idOf }
+  return { ...t, admin, send, signIn, failEverywhere, list, idOf }
 }
 
 describe('GET /api/users', () => {
   test('an admin gets every user with role, created date and lockout state', async () => {
-    const { store, list, signIn } = await setup()
+    const { store, list, failEverywhere } = await setup()
     await createUser(store, { email: 'hr@example.com', role: 'hr', password: 'hr password 1' })
-    for (let i = 0; i < LOCKOUT.maxFailures; i++)
-      expect((await signIn('hr@example.com', `wrong ${i}`)).status).toBe(401)
+    await failEverywhere('hr@example.com')
     const all = await list()
     expect(all).toHaveLength(2)
     expect(all[0]).toMatchObject({ role: 'admin', lockedUntil: null })
@@ -67,9 +78,9 @@ describe('GET /api/users', () => {
 
 describe('DELETE /api/users/:id/lockout', () => {
   test('an admin can end a lockout early', async () => {
-    const { store, send, signIn, admin, idOf, list } = await setup()
+    const { store, send, signIn, failEverywhere, admin, idOf, list } = await setup()
     await createUser(store, { email: 'hr@example.com', role: 'hr', password: 'hr password 1' })
-    for (let i = 0; i < LOCKOUT.maxFailures; i++) await signIn('hr@example.com', `wrong ${i}`)
+    await failEverywhere('hr@example.com')
     expect((await signIn('hr@example.com', 'hr password 1')).status).toBe(429)
     const res = await send('DELETE', `/api/users/${await idOf('hr@example.com')}/lockout`, admin)
     expect(res.status).toBe(200)
