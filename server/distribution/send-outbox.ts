@@ -12,6 +12,9 @@ import { unsubscribeToken } from '../lib/unsubscribe-token'
 import { composeFollowUp } from '../follow-ups/compose-follow-up'
 import type { Mailer, OutgoingMessage } from '../mail/mailer'
 import { MailError } from '../mail/mailer'
+import type { Brand } from '../messages/brand'
+import type { MessageContext } from '../messages/send-context'
+import { messageContext } from '../messages/send-context'
 import { messageContent } from './message-content'
 
 export type SendTotals = {
@@ -27,8 +30,10 @@ export type SendOptions = {
   publicUrl: string
   /** The From header, e.g. `"Acme Surveys" <surveys@acme.example>`. */
   from: string
-  /** Who is asking, in the message body. */
+  /** Who is asking, in the message body, when the brand names no organisation. */
   organisation: string
+  /** The programme's brand (organisation, colour, logo), read once per run. */
+  brand?: () => Promise<Brand | undefined>
   /** Signs the one-click unsubscribe links. */
   secret: string
   waveId?: string
@@ -64,6 +69,7 @@ export async function sendOutbox(store: Store, o: SendOptions): Promise<SendTota
   const host = new URL(o.publicUrl).hostname
   let unavailable: MailError | null = null
   let budget = o.maxMessages ?? Infinity
+  const wording = messageContext(store.db, o.brand)
 
   const sendOne = async (m: LeasedMessage) => {
     const reason = cancelReason(m, now())
@@ -74,8 +80,8 @@ export async function sendOutbox(store: Store, o: SendOptions): Promise<SendTota
     }
     const message =
       m.kind === 'acknowledgement' || m.kind === 'alert'
-        ? await composeFollowUp(store.db, m, o, host)
-        : await compose(m, o, host)
+        ? await composeFollowUp(store.db, m, o, host, wording)
+        : await compose(m, o, host, wording)
     try {
       await o.mailer.send(message)
     } catch (err) {
@@ -144,12 +150,19 @@ function cancelReason(m: LeasedMessage, now: Date) {
   return m.responded ? 'already responded' : closed ? 'wave closed' : !m.token ? 'no token' : null
 }
 
-async function compose(m: LeasedMessage, o: SendOptions, host: string): Promise<OutgoingMessage> {
+async function compose(
+  m: LeasedMessage,
+  o: SendOptions,
+  host: string,
+  wording: MessageContext,
+): Promise<OutgoingMessage> {
   const base = o.publicUrl.replace(/\/+$/, '')
   const unsubscribeUrl = `${base}/u/${await unsubscribeToken(o.secret, m.invitationId!)}`
+  const kind = m.kind as 'invitation' | 'reminder'
+  const words = await wording.wording(m, kind)
   const content = messageContent({
     audience: m.audience,
-    kind: m.kind as 'invitation' | 'reminder',
+    kind,
     reminderNumber: m.kind === 'reminder' ? m.seq : 0,
     recipientName: m.name,
     waveName: m.waveName,
@@ -158,6 +171,9 @@ async function compose(m: LeasedMessage, o: SendOptions, host: string): Promise<
     unsubscribeUrl,
     closesAt: m.closesAt,
     minutes: 3,
+    language: words.language,
+    template: words.template,
+    brand: words.brand,
   })
   return {
     from: o.from,

@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import type { LeasedMessage } from '../db/outbox'
 import { alerts } from '../db/schema'
-import { acknowledgementText } from '../db/acknowledgements'
 import { reasonText } from './alert-rules'
 import { unsubscribeToken } from '../lib/unsubscribe-token'
 import { acknowledgementContent, alertContent } from './follow-up-content'
 import type { OutgoingMessage } from '../mail/mailer'
+import type { MessageContext } from '../messages/send-context'
 
 type Sender = { publicUrl: string; from: string; organisation: string; secret: string }
 
@@ -16,6 +16,7 @@ export async function composeFollowUp(
   m: LeasedMessage,
   o: Sender,
   host: string,
+  wording: MessageContext,
 ): Promise<OutgoingMessage> {
   const base = o.publicUrl.replace(/\/+$/, '')
   const headers: Record<string, string> = {
@@ -26,11 +27,14 @@ export async function composeFollowUp(
     const unsubscribeUrl = `${base}/u/${await unsubscribeToken(o.secret, m.invitationId!)}`
     headers['List-Unsubscribe'] = `<${unsubscribeUrl}>`
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click'
+    const words = await wording.wording(m, 'acknowledgement')
     const content = acknowledgementContent({
       audience: m.audience,
       recipientName: m.name,
+      waveName: m.waveName,
       organisation: o.organisation,
-      text: await acknowledgementText(db, m.audience),
+      unsubscribeUrl,
+      ...words,
     })
     return { from: o.from, to: m.email, ...content, messageId: m.messageId, headers }
   }
@@ -38,7 +42,13 @@ export async function composeFollowUp(
   const contact = alert?.contactName
     ? `${alert.contactName} <${alert.contactEmail}>`
     : (alert?.contactEmail ?? null)
+  // The owner is one of us, not the contact: the alert is in the survey's language.
+  const audience = m.audience === 'employee' ? 'customer' : m.audience
+  const words = await wording.wording({ ...m, audience }, 'alert', { surveyLanguageOnly: true })
   const content = alertContent({
+    audience,
+    organisation: o.organisation,
+    ...words,
     contact,
     waveName: m.waveName,
     reasons: (alert?.reasons ?? []).map((r) => reasonText(r)),

@@ -25,7 +25,7 @@ export function emailDocument(o: {
   subject: string
   preheader: string
   brand: SafeBrand
-  heading: string
+  heading?: string
   card: string
   footer: string
 }) {
@@ -55,8 +55,7 @@ export function emailDocument(o: {
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;margin:0 auto">
 <tr><td class="muted" style="padding:0 4px 12px;font:600 14px/20px ${FONT};color:${MUTED}">${masthead}</td></tr>
 <tr><td class="card ink" style="background:#ffffff;border-top:4px solid ${brand.primary};border-radius:8px;padding:36px 40px;color:${INK}">
-<h1 style="margin:0 0 20px;font:700 24px/32px ${FONT};color:${INK}">${e(o.heading)}</h1>
-${o.card}
+${o.heading ? `<h1 style="margin:0 0 20px;font:700 24px/32px ${FONT};color:${INK}">${e(o.heading)}</h1>\n` : ''}${o.card}
 </td></tr>
 <tr><td class="muted" style="padding:20px 4px 0;${small}">
 ${o.footer}

@@ -1,0 +1,75 @@
+import { eq } from 'drizzle-orm'
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
+import type { Db } from '../db/client'
+import { invitations } from '../db/schema'
+import { getSurveyVersion } from '../db/surveys'
+import { getWave } from '../db/waves'
+import type { Audience } from '../surveys/audiences'
+import type { Brand } from './brand'
+import type { MessageBook, ResolvedTemplate } from './message-book'
+import { loadMessageBook } from './message-book'
+import type { MessageKind } from './message-kinds'
+import { messageLanguage } from './message-language'
+
+type Outgoing = {
+  waveId: string
+  invitationId: string | null
+  audience: Audience
+  /** The invitation's language, when the outbox read gives it. */
+  language?: string | null
+}
+
+// The contact file's `language` column lands on invitations in its own change; until then
+// (and on a database without it) every message is in the survey's language.
+const languageColumn = (invitations as unknown as Record<string, AnySQLiteColumn | undefined>)
+  .language
+
+/**
+ * What one sending run needs to word its messages: the edited templates (read once per run),
+ * each wave's survey language (once per wave), each invitee's language and the brand.
+ */
+export function messageContext(db: Db, brand?: () => Promise<Brand | undefined>) {
+  let book: Promise<MessageBook> | undefined
+  let brandRead: Promise<Brand | undefined> | undefined
+  const surveyLanguage = new Map<string, Promise<unknown>>()
+
+  const waveLanguage = (waveId: string) => {
+    let hit = surveyLanguage.get(waveId)
+    if (!hit) {
+      hit = (async () => {
+        const wave = await getWave(db, waveId)
+        if (!wave) return null
+        const version = await getSurveyVersion(db, wave.surveyId, wave.surveyVersion)
+        return version?.definition.locale ?? null
+      })()
+      surveyLanguage.set(waveId, hit)
+    }
+    return hit
+  }
+
+  const invitationLanguage = async (m: Outgoing) => {
+    if (m.language !== undefined) return m.language
+    if (!languageColumn || !m.invitationId) return null
+    const [row] = await db
+      .select({ language: languageColumn })
+      .from(invitations)
+      .where(eq(invitations.id, m.invitationId))
+    return typeof row?.language === 'string' ? row.language : null
+  }
+
+  return {
+    /** The words, language and brand of one outbox message of `kind`. */
+    async wording(
+      m: Outgoing,
+      kind: MessageKind,
+      o: { surveyLanguageOnly?: boolean } = {},
+    ): Promise<ResolvedTemplate & { brand: Brand | undefined }> {
+      book ??= loadMessageBook(db)
+      brandRead ??= brand?.() ?? Promise.resolve(undefined)
+      const own = o.surveyLanguageOnly ? null : await invitationLanguage(m)
+      const language = messageLanguage(own, await waveLanguage(m.waveId))
+      return { ...(await book).resolve(m.audience, kind, language), brand: await brandRead }
+    },
+  }
+}
+export type MessageContext = ReturnType<typeof messageContext>
