@@ -5,6 +5,7 @@ import { DuplicateUserError, createUser } from '../db/users'
 import { roles, type Role } from '../db/schema'
 import { CliError } from './cli-error'
 import { openCliStore } from './context'
+import { registerSignInThrottles } from './sign-in-throttles'
 import type { CliIo } from './io'
 
 export function registerUser(program: Command, io: CliIo) {
@@ -37,4 +38,5 @@ export function registerUser(program: Command, io: CliIo) {
         store.close()
       }
     })
+  registerSignInThrottles(user, io)
 }
