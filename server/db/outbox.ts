@@ -200,6 +200,7 @@ export async function leaseDue(db: Db, now: Date, leaseMs: number, limit: number
           // An invitee's address, or the owner's for an alert.
           email: sql<string>`coalesce(${outbox.toEmail}, ${invitations.email})`,
           name: invitations.name,
+          language: invitations.language,
           responded: invitations.responded,
           optedOut: sql<number>`exists (select 1 from ${optOuts} where ${optOuts.email} = ${invitations.email})`,
           waveId: waves.id,

@@ -1,15 +1,7 @@
+import { canonicalLanguage } from '../surveys/survey-languages'
 import { languagePacks } from './defaults'
 import type { ShippedLanguage } from './message-kinds'
 import { shippedLanguages } from './message-kinds'
-
-/** A BCP 47 tag in its canonical spelling ("de-at" → "de-AT"), or null when it is not one. */
-export function canonicalLanguage(tag: string): string | null {
-  try {
-    return Intl.getCanonicalLocales(tag.trim())[0] ?? null
-  } catch {
-    return null
-  }
-}
 
 /** The primary subtag: "de-AT" → "de". */
 export const baseLanguage = (tag: string) => tag.split('-')[0]!.toLowerCase()
@@ -37,3 +29,5 @@ export function messageLanguage(invitation: string | null | undefined, survey: u
     }
   return 'en'
 }
+
+export { canonicalLanguage }

@@ -1,7 +1,4 @@
-import { eq } from 'drizzle-orm'
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/client'
-import { invitations } from '../db/schema'
 import { getSurveyVersion } from '../db/surveys'
 import { getWave } from '../db/waves'
 import type { Audience } from '../surveys/audiences'
@@ -15,18 +12,13 @@ type Outgoing = {
   waveId: string
   invitationId: string | null
   audience: Audience
-  /** The invitation's language, when the outbox read gives it. */
-  language?: string | null
+  /** The invitation's language, from the contact file. */
+  language: string | null
 }
-
-// The contact file's `language` column lands on invitations in its own change; until then
-// (and on a database without it) every message is in the survey's language.
-const languageColumn = (invitations as unknown as Record<string, AnySQLiteColumn | undefined>)
-  .language
 
 /**
  * What one sending run needs to word its messages: the edited templates (read once per run),
- * each wave's survey language (once per wave), each invitee's language and the brand.
+ * each wave's survey language (once per wave) and the brand.
  */
 export function messageContext(db: Db, brand?: () => Promise<Brand | undefined>) {
   let book: Promise<MessageBook> | undefined
@@ -47,16 +39,6 @@ export function messageContext(db: Db, brand?: () => Promise<Brand | undefined>)
     return hit
   }
 
-  const invitationLanguage = async (m: Outgoing) => {
-    if (m.language !== undefined) return m.language
-    if (!languageColumn || !m.invitationId) return null
-    const [row] = await db
-      .select({ language: languageColumn })
-      .from(invitations)
-      .where(eq(invitations.id, m.invitationId))
-    return typeof row?.language === 'string' ? row.language : null
-  }
-
   return {
     /** The words, language and brand of one outbox message of `kind`. */
     async wording(
@@ -66,7 +48,7 @@ export function messageContext(db: Db, brand?: () => Promise<Brand | undefined>)
     ): Promise<ResolvedTemplate & { brand: Brand | undefined }> {
       book ??= loadMessageBook(db)
       brandRead ??= brand?.() ?? Promise.resolve(undefined)
-      const own = o.surveyLanguageOnly ? null : await invitationLanguage(m)
+      const own = o.surveyLanguageOnly ? null : m.language
       const language = messageLanguage(own, await waveLanguage(m.waveId))
       return { ...(await book).resolve(m.audience, kind, language), brand: await brandRead }
     },
