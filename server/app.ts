@@ -1,7 +1,9 @@
 import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { secureHeaders } from 'hono/secure-headers'
+import { apiKeysRoute } from './apikeys/route'
 import { authRoute } from './auth/route'
+import { brandSettingsRoute, logoFileRoute, publicBrandRoute } from './brand/route'
 import { catalogueRoute } from './catalogue/route'
 import { meRoute } from './auth/me-route'
 import { usersRoute } from './auth/users-route'
@@ -60,7 +62,10 @@ export function createApp(deps: AppDeps) {
     .route('/api/auth', authRoute)
     .route('/api/me', meRoute)
     .route('/api/users', usersRoute)
+    .route('/api/apikeys', apiKeysRoute)
+    .route('/api/settings/brand', brandSettingsRoute)
     .route('/api/settings', settingsRoute)
+    .route('/api/brand', publicBrandRoute)
     .route('/api/surveys', surveysRoute)
     .route('/api/catalogue', catalogueRoute)
     .route('/api/links', linksRoute)
@@ -72,6 +77,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/waves', waveAlertsRoute)
     .route('/api/alerts', alertsRoute)
     .route('/print', printRoute)
+    .route('/brand', logoFileRoute)
     .route('/', pagesRoute)
   described.routes = app.routes
   return app
