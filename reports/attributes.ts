@@ -119,7 +119,10 @@ export function attributeTable(
     o.crosshair,
     derived.k,
   )
-  const withQuadrants = rows.map((r, i) => ({ ...r, quadrant: ipa.quadrants[i] }))
+  // Pearson r is what is left below the N ≥ 50 + 8k gate: too unstable to name a quadrant
+  // (METHODOLOGY §4.2 shows r only, with a low-base warning). The crosshair is still reported.
+  const gated = source === 'r'
+  const withQuadrants = rows.map((r, i) => ({ ...r, quadrant: gated ? null : ipa.quadrants[i] }))
   const crosshair = {
     type: o.crosshair,
     source,

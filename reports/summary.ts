@@ -18,19 +18,25 @@ export function summarize(
 ): ItemSummary {
   const ci = meanCi(m)
   const score10 = m.n === 0 ? null : ratioToScore10(m.sum, m.scale * m.n, o.scale)
-  const score10Low = toScore10(ci.ciLow, o.scale)
-  const score10High = toScore10(ci.ciHigh, o.scale)
-  const flagInput = { n: m.n, missing, score10Low, score10High }
+  // Flags judge the t-interval as computed; what is shown is clamped to the scale (§6.1).
+  const flagInput = {
+    n: m.n,
+    missing,
+    score10Low: toScore10(ci.ciLow, o.scale),
+    score10High: toScore10(ci.ciHigh, o.scale),
+  }
+  const ciLow = clampToScale(ci.ciLow)
+  const ciHigh = clampToScale(ci.ciHigh)
   return {
     n: m.n,
     missing,
     mean: ci.mean,
     sd: ci.sd,
-    ciLow: ci.ciLow,
-    ciHigh: ci.ciHigh,
+    ciLow,
+    ciHigh,
     score10,
-    score10Low,
-    score10High,
+    score10Low: toScore10(ciLow, o.scale),
+    score10High: toScore10(ciHigh, o.scale),
     band: band(score10, o.cutOffs),
     flags: m.n === 0 ? [] : itemFlags(flagInput, o),
     t2b: counts === null ? null : topTwoBox(counts),
@@ -38,6 +44,14 @@ export function summarize(
     suppressed: false,
     reason: ci.reason,
   }
+}
+
+/**
+ * A confidence limit of a 1–5 mean clamped to [1, 5]: a small or skewed sample's t-interval can
+ * run past the scale (a /10 limit of 11.12), and no mean can lie there. Null stays null.
+ */
+export function clampToScale(x: number | null): number | null {
+  return x === null ? null : Math.min(5, Math.max(1, x))
 }
 
 /** Summary of a 1–5 item from its counts per value; `groupN` is the group's response count. */

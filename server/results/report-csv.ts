@@ -1,4 +1,4 @@
-import type { AttributeRow, GapRow, GroupReport, Report } from '../../reports'
+import type { AttributeRow, GapRow, GroupReport, ItemSummary, Report } from '../../reports'
 import { toCsv } from '../lib/csv'
 
 /** The columns of the report CSV, for a wave (API, `csi report --wave`) or a file alike. */
@@ -20,17 +20,41 @@ export const reportCsvColumns = [
   'index100',
   'band',
   'flags',
+  'top2box',
+  'top2box_low',
+  'top2box_high',
+  'net',
+  'net_low',
+  'net_high',
+  'alpha',
   'importance_r',
   'importance_share',
   'quadrant',
   'compared_with',
   'gap',
+  't',
+  'df',
   'p',
   'p_adjusted',
   'hedges_g',
+  'cliffs_delta',
+  'p_mann_whitney',
   'verdict',
   'note',
 ] as const
+
+/**
+ * Rounded for people reading a spreadsheet; the JSON keeps full precision (issue 19). Means, SDs
+ * and limits on 1–5 and gaps: 3 decimals; /10 scores: 2; /100: 1; shares, r, α, g, δ: 3;
+ * t and df: 2; p-values: 3 significant digits (a p of 2e-9 must not read 0).
+ */
+const dp = (d: number) => (x: number | null | undefined) =>
+  x === null || x === undefined ? null : Number(x.toFixed(d))
+const r3 = dp(3)
+const r2 = dp(2)
+const r1 = dp(1)
+const pv = (x: number | null | undefined) =>
+  x === null || x === undefined ? null : Number(x.toPrecision(3))
 
 type Cells = Partial<Record<(typeof reportCsvColumns)[number], string | number | null>>
 
@@ -44,26 +68,39 @@ function groupCells(g: Report['groups'][number]): Cells {
   }
 }
 
+/** The cells of one item summary (an attribute, or overall / rebuy), rounded. */
+function itemCells(a: ItemSummary): Cells {
+  return {
+    n: a.n,
+    mean: r3(a.mean),
+    sd: r3(a.sd),
+    ci_low: r3(a.ciLow),
+    ci_high: r3(a.ciHigh),
+    score10: r2(a.score10),
+    score10_low: r2(a.score10Low),
+    score10_high: r2(a.score10High),
+    band: a.band,
+    flags: a.flags.join(' '),
+    top2box: r3(a.t2b?.p),
+    top2box_low: r3(a.t2b?.ciLow),
+    top2box_high: r3(a.t2b?.ciHigh),
+    net: r3(a.net?.value),
+    net_low: r3(a.net?.ciLow),
+    net_high: r3(a.net?.ciHigh),
+    note: a.reason,
+  }
+}
+
 function attributeRow(g: GroupReport, a: AttributeRow, label: string) {
   return row({
     ...groupCells(g),
+    ...itemCells(a),
     section: 'attribute',
     key: a.key,
     label,
-    n: a.n,
-    mean: a.mean,
-    sd: a.sd,
-    ci_low: a.ciLow,
-    ci_high: a.ciHigh,
-    score10: a.score10,
-    score10_low: a.score10Low,
-    score10_high: a.score10High,
-    band: a.band,
-    flags: a.flags.join(' '),
-    importance_r: a.importance.r,
-    importance_share: a.importance.share,
+    importance_r: r3(a.importance.r),
+    importance_share: r3(a.importance.share),
     quadrant: a.quadrant,
-    note: a.reason,
   })
 }
 
@@ -75,13 +112,17 @@ function gapRow(gap: GapRow, label: string) {
     key: gap.key,
     label,
     n: gap.nA,
-    mean: gap.meanA,
-    gap: gap.gap,
-    ci_low: gap.ciGapLow,
-    ci_high: gap.ciGapHigh,
-    p: gap.p,
-    p_adjusted: gap.pAdjusted,
-    hedges_g: gap.g,
+    mean: r3(gap.meanA),
+    gap: r3(gap.gap),
+    ci_low: r3(gap.ciGapLow),
+    ci_high: r3(gap.ciGapHigh),
+    t: r2(gap.t),
+    df: r2(gap.df),
+    p: pv(gap.p),
+    p_adjusted: pv(gap.pAdjusted),
+    hedges_g: r3(gap.g),
+    cliffs_delta: r3(gap.cliffsDelta),
+    p_mann_whitney: pv(gap.pMwuAdjusted),
     verdict: gap.verdict,
     note: gap.reason,
   })
@@ -89,8 +130,10 @@ function gapRow(gap: GapRow, label: string) {
 
 /**
  * A report as one tidy CSV, one row per group statistic (`--format csv` and the API's
- * report.csv): spreadsheets get full-precision numbers, and every text cell goes through the
- * formula-injection guard of `toCsv`. A file report has no question wording: its labels are empty.
+ * report.csv): the CSI (with α), overall and rebuy, every attribute (with top-2-box and net
+ * score), then the gaps; numbers rounded for people (full precision is in the JSON), and every
+ * text cell goes through the formula-injection guard of `toCsv`. A file report has no question
+ * wording: its labels are empty. `p_mann_whitney` is the adjusted Mann–Whitney p.
  */
 export function renderCsv(report: Report & { labels?: { attributes: Record<string, string> } }) {
   const label = (key: string) => report.labels?.attributes[key] ?? ''
@@ -108,20 +151,39 @@ export function renderCsv(report: Report & { labels?: { attributes: Record<strin
         key: c.definition,
         label: 'Customer satisfaction index',
         n: c.n,
-        mean: c.mean,
-        sd: c.sd,
-        ci_low: c.ciLow,
-        ci_high: c.ciHigh,
-        score10: c.score10,
-        score10_low: c.score10Low,
-        score10_high: c.score10High,
-        index100: c.index100,
+        mean: r3(c.mean),
+        sd: r3(c.sd),
+        ci_low: r3(c.ciLow),
+        ci_high: r3(c.ciHigh),
+        score10: r2(c.score10),
+        score10_low: r2(c.score10Low),
+        score10_high: r2(c.score10High),
+        index100: r1(c.index100),
         band: c.band,
         flags: c.flags.join(' '),
+        alpha: r3(c.alpha),
         note: [c.reason, ...c.warnings].filter(Boolean).join('; '),
       }),
     )
+    for (const [key, item] of [
+      ['overall', g.overall],
+      ['rebuy', g.rebuy],
+    ] as const) {
+      if (item.n || item.suppressed)
+        rows.push(row({ ...groupCells(g), ...itemCells(item), section: 'item', key }))
+    }
     for (const a of g.attributes) rows.push(attributeRow(g, a, label(a.key)))
+    if (g.importanceModel.alpha !== null)
+      rows.push(
+        row({
+          ...groupCells(g),
+          section: 'battery',
+          key: 'attributes',
+          label: 'Cronbach α of the attributes',
+          n: g.importanceModel.alphaN,
+          alpha: r3(g.importanceModel.alpha),
+        }),
+      )
   }
   for (const gap of report.gaps) rows.push(gapRow(gap, label(gap.key)))
   return toCsv(rows, [...reportCsvColumns])

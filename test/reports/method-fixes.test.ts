@@ -83,14 +83,19 @@ describe('a point on the IPA crosshair is high (METHODOLOGY §4.3)', () => {
     // 5 customers; attribute sums 13, 19, 25 (means 2.6, 3.8, 5.0), worked by hand
     const a = [2, 3, 3, 2, 3]
     const b = [4, 4, 3, 4, 4]
+    // stated importance 5, 5, 3 (crosshair 13/3): a and b are important, c is not
+    const importance = { a: 5, b: 5, c: 3 }
     const rs = a.map((x, i) =>
-      makeResponse({ overall: b[i], rebuy: b[i], attributes: { a: x, b: b[i], c: 5 } }),
+      makeResponse({ overall: b[i], rebuy: b[i], attributes: { a: x, b: b[i], c: 5 }, importance }),
     )
     const g = reportFromResponses(rs).groups[0] as GroupReport
     expect(g.attributes.map((r) => r.mean)).toEqual([2.6, 3.8, 5])
     expect(g.importanceModel.crosshair.performance).toBe(3.8000000000000003)
-    const perfHigh = (q: string | null) => q === 'keep-up' || q === 'possible-overkill'
-    expect(perfHigh(g.attributes[1].quadrant)).toBe(true)
+    expect(g.attributes.map((r) => r.quadrant)).toEqual([
+      'concentrate-here',
+      'keep-up',
+      'possible-overkill',
+    ])
   })
 })
 
@@ -125,5 +130,26 @@ describe('the attributes’ α over everyone who rated every attribute (METHODOL
     expect(g.importanceModel.alphaN).toBe(7)
     expect(Math.abs(g.importanceModel.alpha! - 0.69375)).toBeLessThan(1e-12)
     expect(g.csi.mean).not.toBeNull()
+  })
+})
+
+describe('no quadrant from r below the sample-size gate (METHODOLOGY §4.2)', () => {
+  test('5 cases for 3 attributes (gate 74): r is shown, no quadrant is named', () => {
+    const rs = [
+      [4, 3, 4, 5],
+      [5, 4, 5, 4],
+      [3, 2, 3, 3],
+      [4, 4, 4, 5],
+      [2, 2, 1, 3],
+    ].map(([overall, a, b, c]) =>
+      makeResponse({ overall, rebuy: overall, attributes: { a, b, c } }),
+    )
+    const g = reportFromResponses(rs).groups[0] as GroupReport
+    expect(g.importanceModel).toMatchObject({ n: 5, required: 74, gatePassed: false })
+    expect(g.attributes.every((r) => r.importance.r !== null)).toBe(true)
+    expect(g.attributes.map((r) => r.quadrant)).toEqual([null, null, null])
+    // with the gate switched off the shares exist and quadrants are named again
+    const open = reportFromResponses(rs, { importanceGate: false }).groups[0] as GroupReport
+    expect(open.attributes.every((r) => r.quadrant !== null)).toBe(true)
   })
 })

@@ -1,7 +1,7 @@
 import type { ChartConfiguration } from 'chart.js'
 import { memo, useMemo } from 'react'
 import { Chart } from '../../charts/Chart'
-import { DASH, fixed, humanizeKey, interval, signed } from '../../lib/format'
+import { DASH, fixed, interval, signed } from '../../lib/format'
 import { gapOverlay } from './gap-chart-plugin'
 import type { GapRow, Verdict } from './gap-model'
 import { capitalize, gapAxisLimit, labelOf, verdictName } from './gap-model'
@@ -56,7 +56,7 @@ export const GapChart = memo(function GapChart({ rows, labels, other, threshold 
     return {
       type: 'bar',
       data: {
-        labels: rows.map((r) => wrapLabel(humanizeKey(r.key))),
+        labels: rows.map((r) => wrapLabel(labelOf(labels, r.key))),
         datasets: [
           {
             label: `Gap (staff − ${other})`,

@@ -3,7 +3,7 @@ import { memo, useMemo } from 'react'
 import { toScore10 } from '../../../reports/scale'
 import { Chart } from '../../charts/Chart'
 import { ipaPlugin } from '../../charts/ipa-plugin'
-import { fixed, humanizeKey } from '../../lib/format'
+import { fixed } from '../../lib/format'
 import type { AttributeRow, ImportanceModel, ImportanceSource } from './report-model'
 import { importanceOf } from './report-model'
 import type { ScaleMapping } from './report-format'
@@ -105,7 +105,10 @@ export const ImportanceChart = memo(function ImportanceChart({
           legend: { display: false },
           tooltip: {
             callbacks: {
-              title: (items) => labels[points[items[0]!.dataIndex]!.r.key] ?? '',
+              title: (items) => {
+                const key = points[items[0]!.dataIndex]!.r.key
+                return labels[key] ?? key
+              },
               label: (item) => {
                 const r = points[item.dataIndex]!.r
                 return [
@@ -125,7 +128,8 @@ export const ImportanceChart = memo(function ImportanceChart({
               quadrantName['low-priority'],
               quadrantName['concentrate-here'],
             ],
-            labels: points.map((p) => humanizeKey(p.r.key)),
+            // The table's label, not a second one made from the key (issue 19).
+            labels: points.map((p) => labels[p.r.key] ?? p.r.key),
           },
         },
       },

@@ -141,7 +141,14 @@ export function resolveColumns(
     return c
   })
   const audienceAt = audienceCol?.index
-  const unused = (n: string, i: number) => (metadata.has(i) && i !== audienceAt) || isIdentifier(n)
+  // An empty column (e.g. a rating nobody answered in the rows read) says nothing about a
+  // segment: it is not offered as one unless --by names it.
+  const named = new Set(by.map((c) => c.index))
+  const naCodes = new Set(req.na)
+  const blank = (v: string) => v.trim() === '' || naCodes.has(v.trim())
+  const empty = (i: number) => sample.length > 0 && sample.every((row) => blank(row[i] ?? ''))
+  const unused = (n: string, i: number) =>
+    (metadata.has(i) && i !== audienceAt) || isIdentifier(n) || (!named.has(i) && empty(i))
   const segments = names.filter(
     (n, i) => n !== '' && !taken.has(i) && !ratings.has(i) && !unused(n, i),
   )

@@ -39,10 +39,15 @@ export function csiLines(c: CsiResult, attributes: number, alphaMin: number): st
   } else if (c.mean === null) {
     lines.push(`**CSI withheld**: ${c.reason ?? 'no answers'}.`)
   } else {
+    // The words follow the definition the JSON names, never the table's size: at n = 1 an
+    // overall-rebuy CSI has no interval but is still overall-rebuy.
+    const composite = c.definition === 'attributes' || c.definition === 'weighted'
     const ci =
-      c.ciLow === null
-        ? `mean of ${attributes} attribute means, no CI`
-        : `95% CI ${interval(c.ciLow, c.ciHigh)} (${score(c.score10Low)}–${score(c.score10High)}/10)`
+      c.ciLow !== null
+        ? `95% CI ${interval(c.ciLow, c.ciHigh)} (${score(c.score10Low)}–${score(c.score10High)}/10)`
+        : composite
+          ? `${compositeWords(c, attributes)}, no CI`
+          : `${c.definition}, no CI with n = ${count(c.n)}`
     const flags = c.flags.length ? ` · flags ${c.flags.map((f) => flagCode[f]).join('')}` : ''
     lines.push(
       ...wrap(
@@ -60,6 +65,13 @@ export function csiLines(c: CsiResult, attributes: number, alphaMin: number): st
     lines.push('', `Weights (${c.weightsSource}): ${w.join(', ')}`)
   }
   return lines
+}
+
+/** Which attribute means a composite CSI averaged: those with a mean, not every row. */
+function compositeWords(c: CsiResult, attributes: number) {
+  const k = c.weights ? Object.keys(c.weights).length : attributes
+  const what = c.definition === 'weighted' ? 'importance-weighted mean' : 'mean'
+  return `${what} of ${k} attribute means`
 }
 
 /** One-line summary of the bands: counts per band and the weakest attributes. */

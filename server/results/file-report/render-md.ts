@@ -94,7 +94,7 @@ function groupLines(r: Renderable, g: Renderable['groups'][number]): string[] {
     `${title} (n = ${count(g.n)})`,
     '',
     ...(g.responseRate ? [...wrap(responseRateLine(g.responseRate), WIDTH), ''] : []),
-    ...csiLines(g.csi, g.attributes.length, r.config.alphaMin),
+    ...csiLines(g.csi, g.attributes.filter((a) => a.mean !== null).length, r.config.alphaMin),
     '',
     ...attributeLines(g, r.config),
     ...(imp ? ['', ...wrap(imp, WIDTH)] : []),
@@ -116,9 +116,15 @@ function gapLines(r: Renderable): string[] {
       `## Perception gaps: ${audienceTitle[a].toLowerCase()} vs ${audienceTitle[b].toLowerCase()}`,
       '',
     )
+    // The family is the tested attributes only: hidden and untested rows carry no p.
+    const tested = rows.filter((g) => g.pAdjusted !== null).length
+    const family =
+      tested === 0
+        ? 'no attribute could be tested'
+        : `adjusted (${rows[0]!.pAdjustMethod}) across the ${tested} tested attribute${tested === 1 ? '' : 's'}`
     out.push(
       ...para(
-        `Gap = ${a} mean − ${b} mean on 1–5; p from Welch's t-test, adjusted (${rows[0]!.pAdjustMethod}) across the ${rows.length} attributes; g = Hedges' g.`,
+        `Gap = ${a} mean − ${b} mean on 1–5; p from Welch's t-test, ${family}; g = Hedges' g.`,
       ),
       ...mdTable(
         [
