@@ -82,6 +82,12 @@ const matrix: Record<string, Rule> = {
   'PUT /api/settings/anonymity': { kind: 'admin' },
   'GET /api/settings/bands': { kind: 'signed-in' },
   'PUT /api/settings/bands': { kind: 'admin' },
+  'GET /api/settings/brand': { kind: 'signed-in' },
+  'PUT /api/settings/brand': { kind: 'admin' },
+  'PUT /api/settings/brand/logo': { kind: 'admin' },
+  'DELETE /api/settings/brand/logo': { kind: 'admin' },
+  // The name, colour and logo every page shows, the sign-in page included.
+  'GET /api/brand': { kind: 'public' },
   'GET /api/users': { kind: 'admin' },
   'POST /api/users': { kind: 'admin' },
   'PATCH /api/users/:id': { kind: 'admin' },
@@ -125,6 +131,9 @@ function bodyFor(key: string, audience: Audience): unknown {
   if (key === 'PUT /api/alerts/settings') return { overdueDays: 4 }
   if (key === 'PUT /api/settings/anonymity') return { minGroup: 5, minComments: 10 }
   if (key === 'PUT /api/settings/bands') return { strength: 8, adequate: 7, scale: 'linear' }
+  if (key === 'PUT /api/settings/brand') return { organisation: 'Acme' }
+  if (key === 'PUT /api/settings/brand/logo')
+    return { file: 'data:image/svg+xml;base64,' + btoa('<svg xmlns="http://www.w3.org/2000/svg"/>') }
   if (key === 'PUT /api/alerts/acknowledgements/:audience') return null
   if (key === 'PUT /api/waves/:id/alert-rules') return { rules: null }
   if (key === 'POST /api/auth/change-password')
