@@ -1,8 +1,8 @@
 import { readNodeEnv } from '../node/config'
 import { openDatabase } from '../node/open-database'
+import { tempStaging } from '../node/temp-staging'
 import { inArray, sql } from 'drizzle-orm'
 import { surveys } from '../db/schema'
-import { tempStagingTable } from '../db/staging'
 import { shippedSurveys } from '../surveys/shipped-surveys'
 import { CliError } from './cli-error'
 import type { CliIo } from './io'
@@ -20,7 +20,7 @@ export function cliEnv(io: CliIo) {
 export async function openCliStore(io: CliIo) {
   const env = cliEnv(io)
   const store = openDatabase(env.DATABASE_PATH)
-  store.sqlite.exec(tempStagingTable)
+  store.localStaging = tempStaging(store.sqlite)
   // The seed (and the password hashing it brings) loads only when a shipped survey is missing.
   const ids = shippedSurveys.map((s) => s.id)
   const [present] = await store.db

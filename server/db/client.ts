@@ -5,6 +5,10 @@ import type * as schema from './schema'
 export type Db = BaseSQLiteDatabase<'sync' | 'async', unknown, typeof schema>
 
 import type { Atomic } from './atomic'
+import type { LocalStaging } from './staging'
 
-/** What every repository function gets: the database and its all-or-nothing seam. */
-export type Store = { db: Db; atomic: Atomic }
+/**
+ * What every repository function gets: the database and its all-or-nothing seam; Node's CLI
+ * adds its connection's own staging table for imports.
+ */
+export type Store = { db: Db; atomic: Atomic; localStaging?: LocalStaging }

@@ -56,9 +56,15 @@ export async function stagedImport<R>(
         }
         if (cells.every((c) => c.trim() === '')) continue
         if (++count % 10_000 === 0) opts.onProgress?.(count)
-        const verdict = await check(cells, rowNo)
+        // Most checks and adds finish at once: awaiting only real promises saves a million
+        // microtask turns.
+        let verdict = check(cells, rowNo)
+        if (verdict instanceof Promise) verdict = await verdict
         if ('problem' in verdict) refuse(rowNo, verdict.problem)
-        else await staging.add({ rowNo, key: verdict.key, payload: verdict.payload })
+        else {
+          const written = staging.add(rowNo, verdict.key, verdict.payload)
+          if (written) await written
+        }
       }
     }
     if (!check) throw new ImportRefused([{ row: 1, message: 'the file is empty' }], 1)

@@ -9,7 +9,12 @@ import { metadataColumns, nameLookup, responsesHeader } from './responses-csv'
 export type { RowAnswers } from './answer-cells'
 export type RowIssue = { column: string; message: string }
 export type RowResult = { ok: true; value: RowAnswers } | { ok: false; issues: RowIssue[] }
-export type RowReader = { ok: true; read(row: Record<string, string>): RowResult }
+export type RowReader = {
+  ok: true
+  read(row: Record<string, string>): RowResult
+  /** The same for a row as the CSV parser gives it: cells in the header's order. */
+  readCells(cells: readonly string[]): RowResult
+}
 
 // The export writes `wave` for reference only: the import itself decides the wave.
 const IGNORED = new Set<string>(['wave'])
@@ -125,7 +130,7 @@ export function compileRowReader(
     column: c.name,
     message: `${c.name}: the column ${c.problem}`,
   }))
-  const columns: Array<{ key: string; name: string; apply: Apply }> = []
+  const columns: Array<{ key: string; index: number; name: string; apply: Apply }> = []
   const owners = new Map<string, string>()
   let ratings = 0
   head.names.forEach((name, i) => {
@@ -151,7 +156,7 @@ export function compileRowReader(
     }
     // Segment names are lower-case everywhere (contacts' too): one dimension, one spelling.
     const apply = own ?? slot?.apply ?? extraSegment(name.toLowerCase())
-    columns.push({ key: header[i]!, name, apply })
+    columns.push({ key: header[i]!, index: i, name, apply })
   })
   if (ratings === 0) {
     const expected = [...slots].filter(([, slot]) => slot.rating).map(([column]) => column)
@@ -163,23 +168,35 @@ export function compileRowReader(
   }
   if (issues.length > 0) return { ok: false, issues }
 
+  const readCell = (cell: string | undefined, value: RowAnswers, column: (typeof columns)[0]) => {
+    if (cell === undefined || cell === '') return null
+    const message = column.apply(unescapeFormula(cell), value)
+    return message === null ? null : { column: column.name, message: `${column.name}: ${message}` }
+  }
+  const newRow = (): RowAnswers => ({
+    answers: {},
+    respondent: null,
+    mode: null,
+    submittedAt: null,
+    extraSegments: {},
+  })
   return {
     ok: true,
     read(row) {
-      const value: RowAnswers = {
-        answers: {},
-        respondent: null,
-        mode: null,
-        submittedAt: null,
-        extraSegments: {},
-      }
+      const value = newRow()
       let problems: RowIssue[] | null = null
       for (const column of columns) {
-        const cell = row[column.key]
-        if (cell === undefined || cell === '') continue
-        const message = column.apply(unescapeFormula(cell), value)
-        if (message !== null)
-          (problems ??= []).push({ column: column.name, message: `${column.name}: ${message}` })
+        const problem = readCell(row[column.key], value, column)
+        if (problem) (problems ??= []).push(problem)
+      }
+      return problems ? { ok: false, issues: problems } : { ok: true, value }
+    },
+    readCells(cells) {
+      const value = newRow()
+      let problems: RowIssue[] | null = null
+      for (const column of columns) {
+        const problem = readCell(cells[column.index], value, column)
+        if (problem) (problems ??= []).push(problem)
       }
       return problems ? { ok: false, issues: problems } : { ok: true, value }
     },
