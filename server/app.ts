@@ -12,6 +12,7 @@ import { withDeps, type AppDeps, type AppEnv } from './env'
 import { alertsRoute } from './follow-ups/alerts-route'
 import { waveAlertsRoute } from './follow-ups/wave-rules-route'
 import { healthRoute } from './health/route'
+import { messagesRoute } from './messages/route'
 import { openApiRoute, type DescribedRoutes } from './openapi/route'
 import { errorBody, onError } from './lib/errors'
 import { bodyLimitOf, requireJson } from './lib/middleware'
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/waves', resultsRoute)
     .route('/api/waves', waveAlertsRoute)
     .route('/api/alerts', alertsRoute)
+    .route('/api/messages', messagesRoute)
     .route('/print', printRoute)
     .route('/brand', logoFileRoute)
     .route('/', pagesRoute)

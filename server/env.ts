@@ -3,7 +3,11 @@ import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { Atomic } from './db/atomic'
 import type { Db, Store } from './db/client'
+import type { Mailer } from './mail/mailer'
 import type { SendEmailBinding } from './mail/send-email-binding-mailer'
+
+/** How the app sends email itself: the transport and who the messages come from. */
+export type MailSetup = { mailer: Mailer; from: string; organisation: string }
 
 /**
  * A queue message: "send what is due in this wave" (null: in any wave). The rows themselves
@@ -64,6 +68,8 @@ export type AppEnv = {
     clientIp: string
     /** Starts sending a wave's queued email after the response; false when this app has no mailer. */
     startSending: (waveId: string) => boolean
+    /** The email transport and sender (a test message), or null when none is configured. */
+    mail: () => MailSetup | null
   }
 }
 
@@ -80,6 +86,8 @@ export type AppDeps = {
    * the outbox queue) and says whether it did; absent, queued email waits for `csi invite`.
    */
   sender?: (c: Context<AppEnv>) => (waveId: string) => boolean
+  /** The email transport, read when a request needs it; absent, there is none. */
+  mail?: (c: Context<AppEnv>) => MailSetup | null
 }
 
 /** Puts the runtime's store, settings and services on every request's variables. */
@@ -92,5 +100,6 @@ export const withDeps = (deps: AppDeps) =>
     c.set('asset', (path: string) => deps.asset(c, path))
     c.set('clientIp', deps.clientIp?.(c) ?? 'unknown')
     c.set('startSending', deps.sender?.(c) ?? (() => false))
+    c.set('mail', () => deps.mail?.(c) ?? null)
     await next()
   })

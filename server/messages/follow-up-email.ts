@@ -8,7 +8,7 @@ import { shippedPack } from './message-language'
 import type { MessageTemplate } from './message-kinds'
 import { fillHtml, fillText } from './placeholders'
 import { possessive } from './survey-email'
-import { paragraphsOf, wrap } from './text-layout'
+import { oneLine, paragraphsOf, wrap } from './text-layout'
 
 export type AcknowledgementAudience = Exclude<Audience, 'employee'>
 type Common = { language?: string; template?: MessageTemplate; brand?: Brand; organisation: string }
@@ -43,9 +43,9 @@ export function acknowledgementContent(
     organisationPossessive: s.organisationPossessive,
     wave: clean(input.waveName ?? ''),
   }
-  const greeting = clean(fillText(name ? s.t.greeting : s.t.greetingNoName, values))
+  const greeting = oneLine(fillText(name ? s.t.greeting : s.t.greetingNoName, values))
   const paragraphs = paragraphsOf(s.t.body)
-  const subject = clean(fillText(s.t.subject, values))
+  const subject = oneLine(fillText(s.t.subject, values))
   const unsubscribe = input.unsubscribeUrl ? safeUrl('unsubscribeUrl', input.unsubscribeUrl) : null
   const text = [
     ...(greeting ? [greeting] : []),
@@ -67,7 +67,7 @@ export function acknowledgementContent(
     html: emailDocument({
       language: s.language,
       subject,
-      preheader: clean(fillText(paragraphs[0] ?? '', values)),
+      preheader: oneLine(fillText(paragraphs[0] ?? '', values)),
       brand: s.brand,
       card: card.filter(Boolean).join('\n'),
       footer,
@@ -93,9 +93,9 @@ export function alertContent(
     alertLink: safeUrl('alertUrl', input.alertUrl),
   }
   const reasons = input.reasons.map(clean).filter(Boolean)
-  const subject = clean(fillText(s.t.subject, values))
+  const subject = oneLine(fillText(s.t.subject, values))
   const paragraphs = paragraphsOf(s.t.body)
-  const label = clean(fillText(s.t.button, values))
+  const label = oneLine(fillText(s.t.button, values))
   const text = [
     ...paragraphs.map((p) => wrap(fillText(p, values))),
     ...(reasons.length ? [reasons.map((r) => `- ${r}`).join('\n')] : []),
@@ -115,7 +115,7 @@ export function alertContent(
     html: emailDocument({
       language: s.language,
       subject,
-      preheader: clean(fillText(paragraphs[0] ?? '', values)),
+      preheader: oneLine(fillText(paragraphs[0] ?? '', values)),
       brand: s.brand,
       card: card.filter(Boolean).join('\n'),
       footer: '',

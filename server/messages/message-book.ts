@@ -36,6 +36,9 @@ export async function loadMessageBook(db: Db) {
     edits.get(`${audience}.${kind}.${language}`)
 
   return {
+    /** The owner's own words for exactly this language, if any. */
+    edited: (audience: Audience, kind: MessageKind, language: string) =>
+      edit(audience, kind, language),
     resolve(audience: Audience, kind: MessageKind, language: string): ResolvedTemplate {
       for (const tag of new Set([language, baseLanguage(language)])) {
         const own = edit(audience, kind, tag)

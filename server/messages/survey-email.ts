@@ -9,7 +9,7 @@ import { longDate, wholeNumber } from './locale-format'
 import { shippedPack } from './message-language'
 import type { MessageTemplate } from './message-kinds'
 import { fillHtml, fillText, usesPlaceholder } from './placeholders'
-import { paragraphsOf, wrap } from './text-layout'
+import { oneLine, paragraphsOf, wrap } from './text-layout'
 
 export type MessageAudience = Audience
 export type MessageInput = {
@@ -54,7 +54,7 @@ function parts(input: MessageInput) {
   }
   // A sentence about the closing date means nothing for a wave without one: it is left out.
   const keep = (s: string) => s && (date || !usesPlaceholder(s, 'closeDate'))
-  const line = (s: string) => clean(fillText(s, values))
+  const line = (s: string) => oneLine(fillText(s, values))
   const anonymous = isAnonymous(input.audience)
   const timing = [t.timing, t.deadline].filter(keep)
   return {
@@ -86,7 +86,7 @@ export function messageContent(input: MessageInput): MessageContent {
 function renderText(p: Parts): string {
   const { chrome: c, values: v } = p
   const fill = (s: string) => fillText(s, v)
-  const flat = (s: string) => clean(fill(s))
+  const flat = (s: string) => oneLine(fill(s))
   const footer = `${c.surveyLabel} ${v.wave}\n${wrap(flat(p.t.why))}\n${c.unsubscribeText}`
   return (
     [
@@ -112,17 +112,17 @@ function renderHtml(p: Parts): string {
     ? `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 20px"><tr><td class="note" style="background:#ecfdf5;border-left:4px solid #047857;padding:12px 16px;font:15px/22px ${FONT};color:#064e3b"><strong>${e(c.anonymous)}</strong> ${e(c.anonymityPromise)}</td></tr></table>`
     : ''
   const card = [
-    para(html(clean(p.greeting))),
+    para(html(oneLine(p.greeting))),
     ...p.paragraphs.map((t) => para(html(t))),
     anonymity,
-    para(p.timing.map((t) => html(clean(t))).join(' ')),
-    button(v.surveyLink, clean(fillText(p.t.button, v)), brand.primary),
+    para(p.timing.map((t) => html(oneLine(t))).join(' ')),
+    button(v.surveyLink, oneLine(fillText(p.t.button, v)), brand.primary),
     `<p class="muted" style="margin:0 0 24px;${small}">${e(c.linkFallback)}<br><a class="link" href="${e(v.surveyLink)}" target="_blank" style="color:${brand.primary};word-break:break-all">${e(v.surveyLink)}</a></p>`,
-    para(`${html(clean(p.t.signoff))}<br>${e(v.organisation)}`, 'margin:0'),
+    para(`${html(oneLine(p.t.signoff))}<br>${e(v.organisation)}`, 'margin:0'),
   ]
   const footer = [
     `<p style="margin:0 0 8px;${small}">${e(c.surveyLabel)} ${e(v.wave)}</p>`,
-    `<p style="margin:0 0 8px;${small}">${html(clean(p.t.why))}</p>`,
+    `<p style="margin:0 0 8px;${small}">${html(oneLine(p.t.why))}</p>`,
     `<p style="margin:0;${small}">${e(c.unsubscribeHtml)} <a class="link" href="${e(p.unsubscribeUrl)}" target="_blank" style="color:${MUTED};text-decoration:underline">${e(c.unsubscribe)}</a></p>`,
   ]
   return emailDocument({

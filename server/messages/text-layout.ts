@@ -23,3 +23,13 @@ export const paragraphsOf = (text: string) =>
     .split(/\n\s*\n/)
     .map((p) => p.replace(/[ \t]+/g, ' ').trim())
     .filter(Boolean)
+
+/**
+ * Filled words on one line: control characters and runs of spaces become one space (no header
+ * injection through a subject), but the no-break spaces French typography puts before ":" stay.
+ */
+export const oneLine = (s: string) =>
+  s
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/[^\S\u00a0\u202f]+/g, ' ')
+    .trim()

@@ -62,6 +62,7 @@ export async function startNodeServer(env: NodeEnv, log: (line: string) => void 
     asset: (c, path) => assets(path, c.req.header('Accept-Encoding')),
     clientIp: (c) => getConnInfo(c).remote.address,
     sender: () => startSending,
+    mail: () => mail,
   })
   const schedule = startSchedule(env, store, startSending, log)
   const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {

@@ -40,6 +40,7 @@ export const workerApp = (storeOf: StoreOf) =>
     clientIp: (c) => c.req.header('CF-Connecting-IP'),
     // Email queued by a request is sent by the queue consumer, not in the request: one message
     // per chunk of the wave's due rows, after the response has gone.
+    mail: (c) => mailOf(c.env, c.var.config.publicUrl),
     sender: (c) => (waveId) => {
       const queue = c.env.OUTBOX_QUEUE
       const origin = c.var.config.publicUrl

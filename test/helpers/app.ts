@@ -1,4 +1,5 @@
 import { createApp } from '../../server/app'
+import type { MailSetup } from '../../server/env'
 import { seedDatabase } from '../../server/db/seed'
 import { openDatabase } from '../../server/node/open-database'
 import { shippedSurveys } from '../../server/surveys'
@@ -10,6 +11,7 @@ export async function makeTestApp(
     publicUrl?: string
     tokenRateLimit?: number
     clientIp?: string
+    mail?: MailSetup
   } = {},
 ) {
   const store = openDatabase(':memory:')
@@ -27,6 +29,7 @@ export async function makeTestApp(
     asset: (_c, path) => (options.asset ? options.asset(path) : Promise.resolve(null)),
     // Tests that need several client addresses name them per request.
     clientIp: (c) => c.req.header('x-test-client-ip') ?? options.clientIp,
+    mail: () => options.mail ?? null,
   })
   return { app, store, db: store.db, config }
 }
