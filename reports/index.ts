@@ -104,7 +104,31 @@ export {
   MIN_GROUP_FLOOR,
 } from './anonymity'
 export { answerCounts, releaseBlockers } from './release'
-export { attitudeTable, type AttitudeCounts, type AttitudeGroup, type AttitudeRow } from './attitude'
+export {
+  attitudeTable,
+  type AttitudeCounts,
+  type AttitudeGroup,
+  type AttitudeRow,
+} from './attitude'
 export { jacobiEigen, subsetR2 } from './linalg'
 export { trend, type Trend, type TrendPoint, type TrendChange, type TrendValue } from './trend'
 export { followUp, type FollowUp } from './follow-up'
+export {
+  computeWeights,
+  trimWeights,
+  defaultWeighting,
+  WeightingError,
+  type Population,
+  type Weights,
+  type WeightingSettings,
+  type WeightingUnit,
+} from './weighting'
+export { weightedMean, type WeightedMean } from './weighted-stats'
+export {
+  weightReport,
+  ciMethods,
+  type WeightingInfo,
+  type WeightedAttributeRow,
+  type WeightedGroupReport,
+  type WeightedRecord,
+} from './weighted-report'
