@@ -13,6 +13,7 @@ import { composeFollowUp } from '../follow-ups/compose-follow-up'
 import type { Mailer, OutgoingMessage } from '../mail/mailer'
 import { MailError } from '../mail/mailer'
 import type { Brand } from '../messages/brand'
+import { emailBrand } from '../messages/email-brand'
 import type { MessageContext } from '../messages/send-context'
 import { messageContext } from '../messages/send-context'
 import { messageContent } from './message-content'
@@ -32,7 +33,7 @@ export type SendOptions = {
   from: string
   /** Who is asking, in the message body, when the brand names no organisation. */
   organisation: string
-  /** The programme's brand (organisation, colour, logo), read once per run. */
+  /** The brand (organisation, colour, logo), read once per run; the programme's by default. */
   brand?: () => Promise<Brand | undefined>
   /** Signs the one-click unsubscribe links. */
   secret: string
@@ -69,7 +70,7 @@ export async function sendOutbox(store: Store, o: SendOptions): Promise<SendTota
   const host = new URL(o.publicUrl).hostname
   let unavailable: MailError | null = null
   let budget = o.maxMessages ?? Infinity
-  const wording = messageContext(store.db, o.brand)
+  const wording = messageContext(store.db, o.brand ?? (() => emailBrand(store.db, o.publicUrl)))
 
   const sendOne = async (m: LeasedMessage) => {
     const reason = cancelReason(m, now())

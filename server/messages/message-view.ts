@@ -6,6 +6,7 @@ import { ApiError } from '../lib/errors'
 import { MailError } from '../mail/mailer'
 import type { Audience } from '../surveys/audiences'
 import type { Brand } from './brand'
+import { emailBrand } from './email-brand'
 import type { MessageBook } from './message-book'
 import { loadMessageBook } from './message-book'
 import type { MessageKind, MessageTemplate } from './message-kinds'
@@ -46,9 +47,7 @@ export async function messageView(db: Db, t: Target) {
   }
 }
 
-async function brandOf(c: Ctx): Promise<Brand | undefined> {
-  return undefined
-}
+const brandOf = (c: Ctx) => emailBrand(c.var.db, c.var.config.publicUrl)
 
 function render(c: Ctx, t: Target, book: MessageBook, draft: MessageTemplate | undefined, brand: Brand | undefined) {
   const resolved = book.resolve(t.audience, t.kind, t.language)

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { saveBrand, saveLogo } from '../../../server/db/brand-settings'
 import type { MailSetup } from '../../../server/env'
 import { MailError, type OutgoingMessage } from '../../../server/mail/mailer'
 import { makeTestApp } from '../../helpers/app'
@@ -221,5 +222,28 @@ describe('POST /api/messages/:audience/:kind/:language/preview and /test', () =>
     const refused = await (await as(t, 'admin'))('POST', '/customer/invitation/en/test', {})
     expect(refused.status).toBe(503)
     expect(refused.body.error!.message).toBe('The test email was not sent: 550 mailbox unavailable')
+  })
+
+  test('the preview and the test wear the programme brand: name, colour, a raster logo', async () => {
+    const { mail, sent } = fakeMail()
+    const t = await makeTestApp({ mail })
+    await saveBrand(t.db, { organisation: 'Müller & Söhne', primary: '#8A1C1C' })
+    const call = await as(t, 'admin')
+    const plain = await call('POST', '/customer/invitation/de/preview', {})
+    expect(plain.body.subject).toBe('Wie zufrieden sind Sie mit uns? Eine kurze Umfrage von Müller & Söhne')
+    expect(plain.body.html).toContain('border-top:4px solid #8a1c1c')
+    expect(plain.body.html).toContain('bgcolor="#8a1c1c"')
+    expect(plain.body.html).toContain('Müller &amp; Söhne')
+    expect(plain.body.html).not.toContain('<img')
+    await saveLogo(t.db, { type: 'image/png', hash: 'abc123', data: 'iVBORw0KGgo=' })
+    const logo = await call('POST', '/customer/invitation/de/test', {})
+    expect(logo.status).toBe(200)
+    expect(sent[0]!.html).toContain(
+      '<img src="http://localhost:8787/brand/logo-abc123.png" alt="Müller &amp; Söhne"',
+    )
+    // An SVG logo does not show in Gmail or Outlook: the name stands in for it.
+    await saveLogo(t.db, { type: 'image/svg+xml', hash: 'def456', data: 'PHN2Zy8+' })
+    const svg = await call('POST', '/customer/invitation/de/preview', {})
+    expect(svg.body.html).not.toContain('<img')
   })
 })
