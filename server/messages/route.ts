@@ -33,6 +33,30 @@ const target = z
   })
 
 const draftBody = z.object({ template: templateBody.optional() }).strict()
+
+/** A draft in a URL (the preview frame's address): base64url of its JSON. */
+const draftQuery = z.object({
+  draft: z
+    .string()
+    .max(32_000)
+    .transform((value, ctx) => {
+      try {
+        const bytes = Uint8Array.from(atob(value.replace(/-/g, '+').replace(/_/g, '/')), (ch) =>
+          ch.charCodeAt(0),
+        )
+        return templateBody.parse(JSON.parse(new TextDecoder().decode(bytes)))
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be the base64url JSON of a template' })
+        return z.NEVER
+      }
+    })
+    .optional(),
+})
+
+// The email as a mail client shows it: its own inline styles and images, no script at all,
+// framed only by our own pages (the dashboard's policy would strip the styles of a srcdoc).
+const PREVIEW_POLICY =
+  "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; frame-ancestors 'self'"
 const checkedDraft = (kind: MessageKind, body: z.infer<typeof draftBody>) =>
   body.template ? checkTemplate(kind, body.template) : undefined
 
@@ -94,6 +118,22 @@ export const messagesRoute = new Hono<AppEnv>()
       const draft = checkedDraft(t.kind, c.req.valid('json'))
       const book = await loadMessageBook(c.var.db)
       return c.json(await previewOf(c, t, book, draft), 200)
+    },
+  )
+  .get(
+    '/:audience/:kind/:language/preview.html',
+    requireRole('admin', 'hr'),
+    validate('param', target),
+    validate('query', draftQuery),
+    async (c) => {
+      const t = c.req.valid('param')
+      assertMayEdit(c.var.user, t.audience)
+      const { draft } = c.req.valid('query')
+      const book = await loadMessageBook(c.var.db)
+      const preview = await previewOf(c, t, book, draft && checkTemplate(t.kind, draft))
+      c.header('Content-Security-Policy', PREVIEW_POLICY)
+      c.header('Cache-Control', 'no-store')
+      return c.html(preview.html, 200)
     },
   )
   .post(

@@ -246,4 +246,25 @@ describe('POST /api/messages/:audience/:kind/:language/preview and /test', () =>
     const svg = await call('POST', '/customer/invitation/de/preview', {})
     expect(svg.body.html).not.toContain('<img')
   })
+
+  test('preview.html serves the email for a sandboxed frame, a draft from its address', async () => {
+    const t = await makeTestApp()
+    const cookie = await signedInAs(t.app, t.store, 'admin')
+    const draft = { subject: 'S {wave}', body: 'Corps du message für {contact}', button: 'Öffnen' }
+    const encoded = Buffer.from(JSON.stringify(draft)).toString('base64url')
+    const res = await t.app.request(`/api/messages/customer/alert/fr/preview.html?draft=${encoded}`, {
+      headers: { Cookie: cookie },
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Type')).toMatch(/^text\/html/)
+    expect(res.headers.get('Content-Security-Policy')).toMatch(/^sandbox; default-src 'none'/)
+    const html = await res.text()
+    expect(html).toContain('Corps du message für Alex Morgan &lt;alex.morgan@example.com&gt;')
+    expect(html).toContain('<html lang="fr"')
+    const bad = await t.app.request('/api/messages/customer/alert/fr/preview.html?draft=%%%', {
+      headers: { Cookie: cookie },
+    })
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as Body).error!.message).toMatch(/draft: must be the base64url JSON/)
+  })
 })
