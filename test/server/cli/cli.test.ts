@@ -14,6 +14,7 @@ import { registerSettings } from '../../../server/cli/settings'
 import { registerSurvey } from '../../../server/cli/survey'
 import { registerCatalogue } from '../../../server/cli/catalogue'
 import { registerUser } from '../../../server/cli/user'
+import { registerApiKey } from '../../../server/cli/apikey'
 import { registerWave } from '../../../server/cli/wave'
 import { openDatabase } from '../../../server/node/open-database'
 import { json } from '../../api/target'
@@ -34,6 +35,7 @@ describe('csi --help', () => {
       registerExport,
       registerReport,
       registerUser,
+      registerApiKey,
       registerSettings,
       registerSurvey,
       registerCatalogue,
