@@ -101,7 +101,9 @@ export function alertContent(
     ...(reasons.length ? [reasons.map((r) => `- ${r}`).join('\n')] : []),
     `${label}${s.chrome.colon} ${values.alertLink}`,
   ]
-  const rich = { alertLink: `<a class="link" href="${e(values.alertLink)}">${e(values.alertLink)}</a>` }
+  const rich = {
+    alertLink: `<a class="link" href="${e(values.alertLink)}">${e(values.alertLink)}</a>`,
+  }
   const card = [
     ...paragraphs.map((p) => para(fillHtml(p, values, rich).replace(/\n/g, '<br>'))),
     reasons.length

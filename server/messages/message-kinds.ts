@@ -57,7 +57,8 @@ export const placeholderHelp: Record<string, string> = {
   organisation: 'your organisation',
   organisationPossessive: "your organisation with 's (English)",
   wave: 'the wave’s name',
-  closeDate: 'the closing date, in the message’s language (a paragraph with it is left out when the wave has none)',
+  closeDate:
+    'the closing date, in the message’s language (a paragraph with it is left out when the wave has none)',
   minutes: 'how long the survey takes, in minutes',
   surveyLink: 'the personal survey link',
   contact: 'who answered (name and address)',

@@ -49,7 +49,13 @@ export async function messageView(db: Db, t: Target) {
 
 const brandOf = (c: Ctx) => emailBrand(c.var.db, c.var.config.publicUrl)
 
-function render(c: Ctx, t: Target, book: MessageBook, draft: MessageTemplate | undefined, brand: Brand | undefined) {
+function render(
+  c: Ctx,
+  t: Target,
+  book: MessageBook,
+  draft: MessageTemplate | undefined,
+  brand: Brand | undefined,
+) {
   const resolved = book.resolve(t.audience, t.kind, t.language)
   return sampleMessage({
     ...t,

@@ -4,7 +4,9 @@ const placeholder = /\{([^{}\s]*)\}/g
 
 /** The placeholders in `text` that are not in `allowed`, each once, in order of appearance. */
 export function unknownPlaceholders(text: string, allowed: readonly string[]): string[] {
-  const unknown = [...text.matchAll(placeholder)].map((m) => m[1]!).filter((n) => !allowed.includes(n))
+  const unknown = [...text.matchAll(placeholder)]
+    .map((m) => m[1]!)
+    .filter((n) => !allowed.includes(n))
   return [...new Set(unknown)]
 }
 

@@ -1,14 +1,25 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireRole } from '../auth/require-role'
-import { deleteMessageTemplate, listMessageTemplates, saveMessageTemplate } from '../db/message-templates'
+import {
+  deleteMessageTemplate,
+  listMessageTemplates,
+  saveMessageTemplate,
+} from '../db/message-templates'
 import type { AppEnv } from '../env'
 import { validate } from '../lib/validate'
 import { audiences } from '../surveys/audiences'
 import { loadMessageBook } from './message-book'
 import { assertMayEdit, editableAudiences } from './message-access'
 import type { MessageKind } from './message-kinds'
-import { fieldsOf, kindsFor, messageKinds, placeholderHelp, placeholdersOf, shippedLanguages } from './message-kinds'
+import {
+  fieldsOf,
+  kindsFor,
+  messageKinds,
+  placeholderHelp,
+  placeholdersOf,
+  shippedLanguages,
+} from './message-kinds'
 import { canonicalLanguage } from './message-language'
 import { messageView, previewOf, sendTest } from './message-view'
 import { checkTemplate, templateBody } from './template-check'
@@ -23,7 +34,10 @@ const target = z
       .transform((l, ctx) => {
         const canonical = canonicalLanguage(l)
         if (canonical) return canonical
-        ctx.addIssue({ code: 'custom', message: `"${l}" is not a BCP 47 language tag (such as de, fr-CA)` })
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${l}" is not a BCP 47 language tag (such as de, fr-CA)`,
+        })
         return z.NEVER
       }),
   })
@@ -83,11 +97,16 @@ export const messagesRoute = new Hono<AppEnv>()
       200,
     )
   })
-  .get('/:audience/:kind/:language', requireRole('admin', 'hr'), validate('param', target), async (c) => {
-    const t = c.req.valid('param')
-    assertMayEdit(c.var.user, t.audience)
-    return c.json(await messageView(c.var.db, t), 200)
-  })
+  .get(
+    '/:audience/:kind/:language',
+    requireRole('admin', 'hr'),
+    validate('param', target),
+    async (c) => {
+      const t = c.req.valid('param')
+      assertMayEdit(c.var.user, t.audience)
+      return c.json(await messageView(c.var.db, t), 200)
+    },
+  )
   .put(
     '/:audience/:kind/:language',
     requireRole('admin', 'hr'),
@@ -101,12 +120,17 @@ export const messagesRoute = new Hono<AppEnv>()
       return c.json(await messageView(c.var.db, t), 200)
     },
   )
-  .delete('/:audience/:kind/:language', requireRole('admin', 'hr'), validate('param', target), async (c) => {
-    const t = c.req.valid('param')
-    assertMayEdit(c.var.user, t.audience)
-    await deleteMessageTemplate(c.var.db, t)
-    return c.json(await messageView(c.var.db, t), 200)
-  })
+  .delete(
+    '/:audience/:kind/:language',
+    requireRole('admin', 'hr'),
+    validate('param', target),
+    async (c) => {
+      const t = c.req.valid('param')
+      assertMayEdit(c.var.user, t.audience)
+      await deleteMessageTemplate(c.var.db, t)
+      return c.json(await messageView(c.var.db, t), 200)
+    },
+  )
   .post(
     '/:audience/:kind/:language/preview',
     requireRole('admin', 'hr'),

@@ -22,7 +22,12 @@ export function sampleMessage(o: {
   now: Date
 }): MessageContent {
   const base = o.publicUrl.replace(/\/+$/, '')
-  const words = { language: o.language, template: o.template, brand: o.brand, organisation: o.organisation }
+  const words = {
+    language: o.language,
+    template: o.template,
+    brand: o.brand,
+    organisation: o.organisation,
+  }
   const waveName = `${o.now.getUTCFullYear()} ${o.audience} survey`
   if (o.kind === 'invitation' || o.kind === 'reminder')
     return messageContent({

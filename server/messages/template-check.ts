@@ -14,7 +14,10 @@ export const templateBody = z
     Object.fromEntries(
       [...new Set(Object.values(fieldsOf).flat())].map((f) => [
         f,
-        z.string({ error: 'must be text' }).max(longFields.has(f) ? 5000 : 300).optional(),
+        z
+          .string({ error: 'must be text' })
+          .max(longFields.has(f) ? 5000 : 300)
+          .optional(),
       ]),
     ) as Record<string, z.ZodOptional<z.ZodString>>,
   )
@@ -30,11 +33,17 @@ export function checkTemplate(kind: MessageKind, body: Record<string, string | u
   const issues: { path: string; message: string }[] = []
   for (const [field, value] of Object.entries(body))
     if (value !== undefined && !fields.includes(field))
-      issues.push({ path: field, message: `a ${kind} has no ${field}; its fields are ${fields.join(', ')}` })
+      issues.push({
+        path: field,
+        message: `a ${kind} has no ${field}; its fields are ${fields.join(', ')}`,
+      })
   for (const field of fields) {
     const value = body[field]
     if (value === undefined || (required.has(field) && !value.trim())) {
-      issues.push({ path: field, message: required.has(field) ? 'is required' : 'is required (may be empty)' })
+      issues.push({
+        path: field,
+        message: required.has(field) ? 'is required' : 'is required (may be empty)',
+      })
       continue
     }
     if (!longFields.has(field) && /[\r\n]/.test(value))

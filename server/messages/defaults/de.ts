@@ -9,7 +9,11 @@ const common = {
   deadline: 'Bitte antworten Sie bis {closeDate}.',
   signoff: 'Vielen Dank für Ihre Zeit.',
 }
-const invitation = { ...common, preheader: 'Ihre Meinung ist uns wichtig.', button: 'Umfrage starten' }
+const invitation = {
+  ...common,
+  preheader: 'Ihre Meinung ist uns wichtig.',
+  button: 'Umfrage starten',
+}
 const reminder = {
   ...common,
   preheader: 'Sie können noch teilnehmen.',
@@ -25,7 +29,8 @@ const aspects = 'mit Lieferung, Liefergenauigkeit, Konditionen und Betreuung'
 const trade = (partner: 'Großhandelspartner' | 'Einzelhandelspartner') => ({
   invitation: template({
     ...invitation,
-    subject: 'Wie zufrieden sind Sie mit unserem Lieferservice? Eine kurze Umfrage von {organisation}',
+    subject:
+      'Wie zufrieden sind Sie mit unserem Lieferservice? Eine kurze Umfrage von {organisation}',
     heading: 'Wie zufrieden sind Sie mit unserem Lieferservice?',
     body:
       `vielen Dank für die gute Zusammenarbeit. Als ${partner} von {organisation} erleben Sie ` +
@@ -61,7 +66,8 @@ export const de: LanguagePack = {
       'Sie werden nie mit Ihrem Namen oder Ihrer E-Mail-Adresse verknüpft, und Ergebnisse ' +
       'werden nur für Gruppen von mindestens fünf Personen ausgewiesen.',
     anonymousShort: 'Anonym.',
-    linkFallback: 'Falls die Schaltfläche nicht funktioniert, kopieren Sie diesen Link in Ihren Browser:',
+    linkFallback:
+      'Falls die Schaltfläche nicht funktioniert, kopieren Sie diesen Link in Ihren Browser:',
     surveyLabel: 'Umfrage:',
     unsubscribeText: 'Wenn Sie diese E-Mails nicht mehr erhalten möchten, melden Sie sich hier ab:',
     unsubscribeHtml: 'Sie möchten diese E-Mails nicht mehr erhalten?',

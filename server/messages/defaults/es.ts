@@ -9,7 +9,11 @@ const common = {
   deadline: 'Le rogamos que responda antes del {closeDate}.',
   signoff: 'Muchas gracias por su tiempo.',
 }
-const invitation = { ...common, preheader: 'Su opinión nos importa.', button: 'Empezar la encuesta' }
+const invitation = {
+  ...common,
+  preheader: 'Su opinión nos importa.',
+  button: 'Empezar la encuesta',
+}
 const reminder = {
   ...common,
   preheader: 'Todavía está a tiempo de darnos su opinión.',
@@ -19,12 +23,14 @@ const reminder = {
 const notYet =
   'Todavía no hemos recibido su respuesta y aún está a tiempo de participar. Si ya ha ' +
   'respondido, se lo agradecemos; en ese caso, no tenga en cuenta este correo.'
-const aspects = 'las entregas, la exactitud de los pedidos, las condiciones comerciales y la atención'
+const aspects =
+  'las entregas, la exactitud de los pedidos, las condiciones comerciales y la atención'
 
 const trade = (partner: 'mayorista' | 'minorista') => ({
   invitation: template({
     ...invitation,
-    subject: '¿Qué tal es nuestro servicio de suministro? Una encuesta de {minutes} minutos de {organisation}',
+    subject:
+      '¿Qué tal es nuestro servicio de suministro? Una encuesta de {minutes} minutos de {organisation}',
     heading: '¿Qué tal es nuestro servicio de suministro?',
     body:
       `Como socio ${partner} de {organisation}, conoce de cerca nuestro servicio de ` +

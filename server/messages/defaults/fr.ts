@@ -11,7 +11,11 @@ const common = {
   deadline: 'Merci de répondre d’ici le {closeDate}.',
   signoff: 'Merci pour le temps que vous nous accordez.',
 }
-const invitation = { ...common, preheader: 'Votre avis nous est précieux.', button: 'Commencer l’enquête' }
+const invitation = {
+  ...common,
+  preheader: 'Votre avis nous est précieux.',
+  button: 'Commencer l’enquête',
+}
 const reminder = {
   ...common,
   preheader: 'Il n’est pas trop tard pour donner votre avis.',
@@ -101,7 +105,8 @@ export const fr: LanguagePack = {
     employee: {
       invitation: template({
         ...invitation,
-        subject: 'Comment nos clients nous voient-ils\u00a0? Enquête anonyme auprès du personnel ({minutes} minutes)',
+        subject:
+          'Comment nos clients nous voient-ils\u00a0? Enquête anonyme auprès du personnel ({minutes} minutes)',
         heading: 'Comment nos clients nous voient-ils\u00a0?',
         body:
           'Nous demandons à toutes les personnes qui travaillent chez {organisation} comment, ' +

@@ -101,7 +101,9 @@ describe('PUT and DELETE /api/messages/:audience/:kind/:language', () => {
     ])
     const preview = await call('POST', '/customer/invitation/de/preview', {})
     expect(preview.status).toBe(200)
-    expect(preview.body.subject).toMatch(/^Ihre Meinung zu CSI Toolkit, bitte bis \w+, \d+\. \w+ \d{4}$/)
+    expect(preview.body.subject).toMatch(
+      /^Ihre Meinung zu CSI Toolkit, bitte bis \w+, \d+\. \w+ \d{4}$/,
+    )
     expect(preview.body.text).toContain('Der Link: http://localhost:8787/s/example-link')
     expect(preview.body.html).toContain('<html lang="de"')
     // An Austrian contact reads the German edit.
@@ -141,17 +143,26 @@ describe('PUT and DELETE /api/messages/:audience/:kind/:language', () => {
       body: '{contact}',
       button: 'Open',
     })
-    expect(alertWords.body.error!.message).toMatch(/subject: unknown placeholder \{name\}; a alert may use \{contact\}/)
+    expect(alertWords.body.error!.message).toMatch(
+      /subject: unknown placeholder \{name\}; a alert may use \{contact\}/,
+    )
 
     const badLanguage = await call('PUT', '/customer/invitation/deutsch_de', germanInvitation)
     expect(badLanguage.status).toBe(400)
-    expect(badLanguage.body.error!.message).toMatch(/language: "deutsch_de" is not a BCP 47 language tag/)
+    expect(badLanguage.body.error!.message).toMatch(
+      /language: "deutsch_de" is not a BCP 47 language tag/,
+    )
 
     const employeeAck = await call('GET', '/employee/acknowledgement/en')
     expect(employeeAck.status).toBe(400)
     expect(employeeAck.body.error!.message).toMatch(/kind: employee answers are anonymous/)
 
-    const stray = await call('PUT', '/customer/alert/en', { subject: 'x', body: 'y', button: 'z', heading: 'h' })
+    const stray = await call('PUT', '/customer/alert/en', {
+      subject: 'x',
+      body: 'y',
+      button: 'z',
+      heading: 'h',
+    })
     expect(stray.body.error!.message).toContain('heading: a alert has no heading')
     expect((await call('GET', '')).body.edits).toEqual([])
   })
@@ -159,9 +170,15 @@ describe('PUT and DELETE /api/messages/:audience/:kind/:language', () => {
   test('HR words the employee messages, not the customer ones', async () => {
     const t = await makeTestApp()
     const call = await as(t, 'hr')
-    const words = (await call('GET', '/employee/invitation/fr')).body.template as Record<string, string>
+    const words = (await call('GET', '/employee/invitation/fr')).body.template as Record<
+      string,
+      string
+    >
     expect(words.subject).toMatch(/anonyme/)
-    const ok = await call('PUT', '/employee/invitation/fr', { ...words, heading: 'Votre regard compte' })
+    const ok = await call('PUT', '/employee/invitation/fr', {
+      ...words,
+      heading: 'Votre regard compte',
+    })
     expect(ok.status).toBe(200)
     const no = await call('PUT', '/customer/invitation/fr', words)
     expect(no.status).toBe(403)
@@ -171,7 +188,10 @@ describe('PUT and DELETE /api/messages/:audience/:kind/:language', () => {
   test('an employee edit cannot drop the anonymity promise: the layout keeps it', async () => {
     const t = await makeTestApp()
     const call = await as(t, 'admin')
-    const words = (await call('GET', '/employee/reminder/es')).body.template as Record<string, string>
+    const words = (await call('GET', '/employee/reminder/es')).body.template as Record<
+      string,
+      string
+    >
     await call('PUT', '/employee/reminder/es', { ...words, body: 'Solo una línea.' })
     const preview = await call('POST', '/employee/reminder/es/preview', {})
     expect(preview.body.text).toContain('Sus respuestas son anónimas.')
@@ -183,7 +203,10 @@ describe('POST /api/messages/:audience/:kind/:language/preview and /test', () =>
   test('a draft is previewed without being stored', async () => {
     const t = await makeTestApp()
     const call = await as(t, 'admin')
-    const words = (await call('GET', '/retailer/reminder/en')).body.template as Record<string, string>
+    const words = (await call('GET', '/retailer/reminder/en')).body.template as Record<
+      string,
+      string
+    >
     const preview = await call('POST', '/retailer/reminder/en/preview', {
       template: { ...words, heading: 'A draft heading' },
     })
@@ -230,7 +253,9 @@ describe('POST /api/messages/:audience/:kind/:language/preview and /test', () =>
     await saveBrand(t.db, { organisation: 'Müller & Söhne', primary: '#8A1C1C' })
     const call = await as(t, 'admin')
     const plain = await call('POST', '/customer/invitation/de/preview', {})
-    expect(plain.body.subject).toBe('Wie zufrieden sind Sie mit uns? Eine kurze Umfrage von Müller & Söhne')
+    expect(plain.body.subject).toBe(
+      'Wie zufrieden sind Sie mit uns? Eine kurze Umfrage von Müller & Söhne',
+    )
     expect(plain.body.html).toContain('border-top:4px solid #8a1c1c')
     expect(plain.body.html).toContain('bgcolor="#8a1c1c"')
     expect(plain.body.html).toContain('Müller &amp; Söhne')
@@ -252,9 +277,12 @@ describe('POST /api/messages/:audience/:kind/:language/preview and /test', () =>
     const cookie = await signedInAs(t.app, t.store, 'admin')
     const draft = { subject: 'S {wave}', body: 'Corps du message für {contact}', button: 'Öffnen' }
     const encoded = Buffer.from(JSON.stringify(draft)).toString('base64url')
-    const res = await t.app.request(`/api/messages/customer/alert/fr/preview.html?draft=${encoded}`, {
-      headers: { Cookie: cookie },
-    })
+    const res = await t.app.request(
+      `/api/messages/customer/alert/fr/preview.html?draft=${encoded}`,
+      {
+        headers: { Cookie: cookie },
+      },
+    )
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toMatch(/^text\/html/)
     expect(res.headers.get('Content-Security-Policy')).toMatch(/^sandbox; default-src 'none'/)

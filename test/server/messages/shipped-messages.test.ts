@@ -67,31 +67,33 @@ function render(language: string, audience: (typeof audiences)[number], kind: Me
 }
 
 const cases = shippedLanguages.flatMap((language) =>
-  audiences.flatMap((audience) =>
-    kindsFor(audience).map((kind) => ({ language, audience, kind })),
-  ),
+  audiences.flatMap((audience) => kindsFor(audience).map((kind) => ({ language, audience, kind }))),
 )
 
 describe('shipped message defaults', () => {
   test('every language has every audience × kind the product sends', () => {
     expect(cases).toHaveLength(4 * (3 * 4 + 2))
     for (const { language, audience, kind } of cases)
-      expect(languagePacks[language].templates[audience][kind], `${language} ${audience} ${kind}`)
-        .toBeDefined()
+      expect(
+        languagePacks[language].templates[audience][kind],
+        `${language} ${audience} ${kind}`,
+      ).toBeDefined()
   })
 
-  test.each(cases)('$language $audience $kind: only known placeholders', ({ language, audience, kind }) => {
-    const words = languagePacks[language].templates[audience][kind]!
-    for (const [field, text] of Object.entries(words))
-      expect(unknownPlaceholders(text, placeholdersOf[kind]), `${field}: ${text}`).toEqual([])
-  })
+  test.each(cases)(
+    '$language $audience $kind: only known placeholders',
+    ({ language, audience, kind }) => {
+      const words = languagePacks[language].templates[audience][kind]!
+      for (const [field, text] of Object.entries(words))
+        expect(unknownPlaceholders(text, placeholdersOf[kind]), `${field}: ${text}`).toEqual([])
+    },
+  )
 
   test.each(cases)(
     '$language $audience $kind: renders, with the same facts in text and HTML',
     ({ language, audience, kind }) => {
       const m: MessageContent = render(language, audience, kind)
-      for (const part of [m.subject, m.text, m.html])
-        expect(part).not.toMatch(/\{[A-Za-z]*\}/)
+      for (const part of [m.subject, m.text, m.html]) expect(part).not.toMatch(/\{[A-Za-z]*\}/)
       expect(m.html).toMatch(new RegExp(`^<!doctype html>\\n<html lang="${language}"`))
       expect(m.subject).not.toMatch(/[\r\n]/)
       const text = flat(m.text)
@@ -115,25 +117,30 @@ describe('shipped message defaults', () => {
         .map((p) => flat(p).trim())
       for (const s of sentences) expect(html, `HTML has "${s}"`).toContain(s)
       for (const line of m.text.split('\n'))
-        if (!/^\S*https?:\/\//.test(line) && !line.includes('http')) expect(line.length, line).toBeLessThanOrEqual(78)
+        if (!/^\S*https?:\/\//.test(line) && !line.includes('http'))
+          expect(line.length, line).toBeLessThanOrEqual(78)
     },
   )
 
-  test.each(shippedLanguages)('%s: the employee messages carry the anonymity promise', (language) => {
-    const { anonymous, anonymityPromise } = languagePacks[language].chrome
-    for (const kind of ['invitation', 'reminder'] as const) {
-      const m = render(language, 'employee', kind)
-      for (const body of [flat(m.text), flat(visible(m.html))]) {
-        expect(body).toContain(anonymous)
-        expect(body).toContain(flat(anonymityPromise))
+  test.each(shippedLanguages)(
+    '%s: the employee messages carry the anonymity promise',
+    (language) => {
+      const { anonymous, anonymityPromise } = languagePacks[language].chrome
+      for (const kind of ['invitation', 'reminder'] as const) {
+        const m = render(language, 'employee', kind)
+        for (const body of [flat(m.text), flat(visible(m.html))]) {
+          expect(body).toContain(anonymous)
+          expect(body).toContain(flat(anonymityPromise))
+        }
       }
-    }
-    for (const audience of ['customer', 'wholesaler', 'retailer'] as const)
-      expect(flat(render(language, audience, 'invitation').text)).not.toContain(anonymous)
-  })
+      for (const audience of ['customer', 'wholesaler', 'retailer'] as const)
+        expect(flat(render(language, audience, 'invitation').text)).not.toContain(anonymous)
+    },
+  )
 
   test('German, French and Spanish words are not English, and address the reader formally', () => {
-    const body = (language: 'de' | 'fr' | 'es') => flat(render(language, 'customer', 'invitation').text)
+    const body = (language: 'de' | 'fr' | 'es') =>
+      flat(render(language, 'customer', 'invitation').text)
     expect(body('de')).toMatch(/\bSie\b/)
     expect(body('de')).not.toMatch(/\bdu\b|\bdich\b/i)
     expect(body('fr')).toMatch(/\bvous\b|\bvotre\b/i)
