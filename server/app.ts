@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
 import { compress } from 'hono/compress'
-import { secureHeaders } from 'hono/secure-headers'
 import { apiKeysRoute } from './apikeys/route'
 import { authRoute } from './auth/route'
 import { brandSettingsRoute, logoFileRoute, publicBrandRoute } from './brand/route'
@@ -15,7 +14,14 @@ import { healthRoute } from './health/route'
 import { messagesRoute } from './messages/route'
 import { openApiRoute, type DescribedRoutes } from './openapi/route'
 import { errorBody, onError } from './lib/errors'
-import { bodyLimitOf, requireJson } from './lib/middleware'
+import {
+  bodyLimitOf,
+  noStoreByDefault,
+  requireJson,
+  sameOriginWrites,
+  securityHeaders,
+} from './lib/middleware'
+import { infoPageStyleHash } from './respond/friendly-page'
 import { linksRoute, respondRoute } from './respond/links-route'
 import { pagesRoute } from './respond/pages-route'
 import { surveysRoute } from './programme/surveys-route'
@@ -40,7 +46,12 @@ export function createApp(deps: AppDeps) {
   const described: DescribedRoutes = { routes: [] }
   const app = new Hono<AppEnv>()
     .use(withDeps(deps))
-    .use(secureHeaders({ referrerPolicy: 'no-referrer', crossOriginEmbedderPolicy: false }))
+    .use(
+      securityHeaders({
+        https: (c) => c.var.config.publicUrl.startsWith('https:') || c.req.url.startsWith('https:'),
+        styleHashes: [infoPageStyleHash],
+      }),
+    )
     // Cloudflare's edge compresses Worker responses itself; Node has to do it here.
     .use((c, next) => (c.var.config.runtime === 'node' ? compressOnNode(c, next) : next()))
     .use(
@@ -54,6 +65,11 @@ export function createApp(deps: AppDeps) {
       ),
     )
     .use('/api/*', requireJson)
+    .use(
+      '/api/*',
+      sameOriginWrites((c) => [new URL(c.var.config.publicUrl).origin, new URL(c.req.url).origin]),
+    )
+    .use('/api/*', noStoreByDefault)
     .onError(onError)
     .notFound((c) =>
       c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), 404),

@@ -1,7 +1,9 @@
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
+import { NONCE, secureHeaders } from 'hono/secure-headers'
 import { ApiError } from './errors'
+import { sha256Hex } from './sha256'
 
 /** JSON APIs accept only JSON: a form post from another origin never reaches a handler. */
 export const requireJson = createMiddleware(async (c, next) => {
@@ -32,3 +34,95 @@ export const bodyLimitOf = (maxSizeOf: (c: Context) => number) =>
       return Number.parseInt(length, 10) > maxSize ? refuse() : next()
     return bodyLimit({ maxSize, onError: refuse })(c, next)
   })
+
+const encoder = new TextEncoder()
+
+/** A CSP source for one exact inline block (a `<style>` whose text never changes). */
+export const cspHash = (text: string) =>
+  `'sha256-${btoa(String.fromCharCode(...sha256Bytes(encoder.encode(text))))}'`
+
+const sha256Bytes = (data: Uint8Array) =>
+  Uint8Array.from(sha256Hex(data).match(/../g)!, (h) => Number.parseInt(h, 16))
+
+/** The nonce of this response's Content-Security-Policy, for inline blocks a page writes. */
+export const cspNonce = (c: Context) => c.get('secureHeadersNonce') as string
+
+/**
+ * Security headers on every response, with a strict Content-Security-Policy: scripts and
+ * styles only from this origin, or inline with this response's nonce (or, for a fixed block,
+ * its hash); no plugins, framing, foreign forms or <base>. HSTS only where the site is https:
+ * sent over plain http it would only announce a promise the site cannot keep.
+ */
+export const securityHeaders = (options: {
+  https: (c: Context) => boolean
+  styleHashes: readonly string[]
+}) => {
+  const headers = secureHeaders({
+    referrerPolicy: 'no-referrer',
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: false,
+    // A response that set its own policy (an uploaded logo's sandbox) keeps it.
+    overwrite: false,
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", NONCE],
+      styleSrc: ["'self'", NONCE, ...options.styleHashes],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  })
+  return createMiddleware(async (c, next) => {
+    await headers(c, next)
+    if (options.https(c))
+      c.res.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+  })
+}
+
+/**
+ * Private by default: an API answer that did not choose its own caching is never stored by a
+ * browser or proxy (reports, comments and user lists are personal data).
+ */
+export const noStoreByDefault = createMiddleware(async (c, next) => {
+  await next()
+  if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store')
+})
+
+/**
+ * A second line behind SameSite cookies and CORS: a write that carries cookies (a dashboard
+ * session, a respondent's link cookie) must come from a page of this site. Browsers send
+ * Origin (or Sec-Fetch-Site) on every such request, so a request naming another site, or the
+ * opaque origin "null", is refused; one with neither comes from no browser and carries no
+ * ambient credential to abuse. Hono's `csrf` only looks at form content types, which
+ * `requireJson` already refuses, so it would add nothing here.
+ */
+export const sameOriginWrites = (allowedOrigins: (c: Context) => string[]) =>
+  createMiddleware(async (c, next) => {
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && c.req.header('cookie')) {
+      const origin = c.req.header('origin')
+      const site = c.req.header('sec-fetch-site')
+      const allowed = allowedOrigins(c)
+      const foreign =
+        origin !== undefined
+          ? !allowed.includes(origin)
+          : site !== undefined && site !== 'same-origin' && site !== 'none'
+      if (foreign)
+        throw new ApiError(
+          'FORBIDDEN',
+          `Cross-site request refused: Origin ${origin ?? `(Sec-Fetch-Site ${site})`} is not ${allowed[0]}`,
+        )
+    }
+    await next()
+  })
+
+/**
+ * A trusted template (a built page shell) with this response's CSP nonce on each inline
+ * `<style>` and `<script>`; apply it before any request-dependent text goes in, so nothing
+ * injected later could carry the nonce.
+ */
+export const withNonce = (template: string, nonce: string) =>
+  template.replace(/<(style|script)(?=[\s>])(?![^>]*\snonce=)/g, `<$1 nonce="${nonce}"`)

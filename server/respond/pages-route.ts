@@ -6,6 +6,7 @@ import { resolveLink } from '../db/links'
 import { optOutInvitation } from '../db/opt-outs'
 import type { AppEnv } from '../env'
 import { ApiError } from '../lib/errors'
+import { cspNonce, withNonce } from '../lib/middleware'
 import { friendlyPage, infoPage } from './friendly-page'
 import { linkProblem, linkProblemText } from './link-problem'
 import { tokenRateLimit } from './rate-limit'
@@ -46,7 +47,7 @@ export const pagesRoute = new Hono<AppEnv>()
     if (!shell) throw new Error('client/dist/respond.html is missing: run `npm run build:client`')
     const view = await linkView(link, token)
     const page = respondentPage(
-      await shell.text(),
+      withNonce(await shell.text(), cspNonce(c)),
       view,
       c.req.header('Accept-Language'),
       link.invitation?.language,

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { createAuth } from '../auth/create-auth'
 import { getSurvey, getSurveyVersion } from '../db/surveys'
 import type { AppEnv } from '../env'
+import { cspNonce } from '../lib/middleware'
 import { infoPage } from './friendly-page'
 import { printableQuestionnaire } from './printable-questionnaire'
 
@@ -35,7 +36,11 @@ export const printRoute = new Hono<AppEnv>().get('/:surveyId{[a-z0-9_-]{1,64}}',
       404,
     )
   return c.html(
-    printableQuestionnaire(version.definition, { surveyId: survey.id, version: version.version }),
+    printableQuestionnaire(version.definition, {
+      surveyId: survey.id,
+      version: version.version,
+      nonce: cspNonce(c),
+    }),
     200,
     {
       'Cache-Control': 'private, no-store',

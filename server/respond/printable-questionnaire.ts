@@ -6,7 +6,13 @@ import { roleQuestions } from '../surveys/role-questions'
 import { numericValue, ratingValues } from '../surveys/scales'
 import type { ScalarValue, SurveyDefinition } from '../surveys/types'
 
-export type PrintableOptions = { surveyId: string; version: number; organisation?: string }
+export type PrintableOptions = {
+  surveyId: string
+  version: number
+  organisation?: string
+  /** The response's Content-Security-Policy nonce, for the page's one style and script. */
+  nonce?: string
+}
 
 type Numbered = { node: QuestionNode; number: number }
 type Target = { label: string; values: ItemValue[] }
@@ -173,10 +179,10 @@ function ratingScale(q: ElementJson): string {
   const worded = items.some((item) => numericValue(item.text) === null)
   const half = Math.max(1, Math.floor(n / 2))
   const ends = [
-    `<span class="end" style="grid-column: 1 / span ${half}">${esc(textProp(q, 'minRateDescription'))}</span>`,
-    `<span class="end max" style="grid-column: ${n - half + 1} / span ${half}">${esc(textProp(q, 'maxRateDescription'))}</span>`,
+    `<span class="end from-1 span-${half}">${esc(textProp(q, 'minRateDescription'))}</span>`,
+    `<span class="end max from-${n - half + 1} span-${half}">${esc(textProp(q, 'maxRateDescription'))}</span>`,
   ]
-  return `<div class="scale${worded ? ' worded' : ''}" style="--n: ${n}">${items
+  return `<div class="scale n-${n}${worded ? ' worded' : ''}">${items
     .map((item) => `<span class="value">${esc(item.text)}</span>`)
     .join('')}${box.repeat(n)}${n > 1 ? ends.join('') : ''}</div>`
 }
@@ -192,7 +198,7 @@ function matrixTable(q: ElementJson): string {
     const letter = i < 26 ? String.fromCharCode(97 + i) : String(i + 1)
     return `<tr><th scope="row"><span class="letter">${letter}</span>${esc(row.text)}</th>${columns.map(cell).join('')}</tr>`
   })
-  return `<table class="matrix" style="--columns: ${columns.length}"><thead><tr><th class="hint">Tick one box in each row</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`
+  return `<table class="matrix columns-${columns.length}"><thead><tr><th class="hint">Tick one box in each row</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`
 }
 
 function answerArea(node: QuestionNode): string {
@@ -380,6 +386,7 @@ export function printableQuestionnaire(
   const organisation = options.organisation?.trim() ?? ''
   const keying = `${options.surveyId} v${options.version}`
   const returnTo = organisation ? ` to ${esc(organisation)}` : ''
+  const nonceAttr = options.nonce ? ` nonce="${esc(options.nonce)}"` : ''
   return `<!doctype html>
 <html lang="${esc(lang)}">
 <head>
@@ -387,10 +394,10 @@ export function printableQuestionnaire(
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <meta name="robots" content="noindex" />
 <title>${esc(title)} · printable questionnaire</title>
-<style>${styles(cssString(keying))}</style>
+<style${nonceAttr}>${styles(cssString(keying))}${gridSizes}</style>
 </head>
 <body>
-<div class="toolbar"><button type="button" onclick="window.print()">Print</button></div>
+<div class="toolbar"><button type="button" id="print">Print</button></div>
 <main>
 <header>
 <div class="top">${organisation ? `<span>${esc(organisation)}</span>` : ''}<span class="reference">Reference: <span></span></span><span class="keying">${esc(keying)}</span></div>
@@ -402,7 +409,17 @@ ${body.join('\n')}
 <p class="closing">Thank you for your time. Please return this questionnaire${returnTo} in the envelope provided.</p>
 <footer>Survey ${esc(options.surveyId)} · version ${esc(String(options.version))}</footer>
 </main>
+<script${nonceAttr}>document.getElementById('print').addEventListener('click', () => window.print())</script>
 </body>
 </html>
 `
 }
+
+// Scale widths and label spans as classes, not style attributes, which the page's
+// Content-Security-Policy refuses; 30 covers any rating scale or matrix worth printing.
+const gridSizes = Array.from({ length: 30 }, (_, i) => i + 1)
+  .map(
+    (k) =>
+      `.n-${k}{--n:${k}}.columns-${k}{--columns:${k}}.from-${k}{grid-column-start:${k}}.span-${k}{grid-column-end:span ${k}}`,
+  )
+  .join('')

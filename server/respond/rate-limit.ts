@@ -1,9 +1,13 @@
 import { lt, sql } from 'drizzle-orm'
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
+import { getCookie } from 'hono/cookie'
 import type { Db } from '../db/client'
 import { rateLimits } from '../db/schema'
 import type { AppEnv } from '../env'
 import { ApiError } from '../lib/errors'
+import { sha256Hex } from '../lib/sha256'
+import { infoPage } from './friendly-page'
+import { LINK_COOKIE } from './respondent'
 
 const WINDOW_MS = 60_000
 
@@ -28,29 +32,56 @@ export async function countRequest(db: Db, key: string, limit: number, now: numb
 }
 
 /**
- * Limits requests on respondent-token routes per client address, counted apart from dashboard
- * sign-in failures. `page` answers with a small HTML page instead of the JSON envelope.
+ * How many link holders' worth of requests one address may make: an office behind one NAT
+ * answering an all-staff survey is many people, each with their own link.
+ */
+export const ADDRESS_SHARE = 20
+
+const encoder = new TextEncoder()
+
+/** The link token a respondent request is for: in the path, or in the link cookie. */
+function tokenOf(c: Context<AppEnv>) {
+  return (
+    c.req.param('token') ??
+    /^\/api\/links\/([^/]+)/.exec(c.req.path)?.[1] ??
+    getCookie(c, LINK_COOKIE) ??
+    null
+  )
+}
+
+/**
+ * Limits requests on respondent-token routes per link and per client address, counted apart
+ * from dashboard sign-in failures: a link gets `tokenRateLimit` requests a minute, an address
+ * `ADDRESS_SHARE` times that (requests naming no link only the plain limit), so one person
+ * behind a shared address cannot spend everyone else's budget. `page` answers with a small
+ * HTML page instead of the JSON envelope.
  */
 export function tokenRateLimit(kind: 'api' | 'page' = 'api'): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const limit = c.var.config.tokenRateLimit
     if (limit > 0) {
-      const { over, retryAfter } = await countRequest(
+      const token = tokenOf(c)
+      const now = Date.now()
+      const address = await countRequest(
         c.var.db,
         `token:${c.var.clientIp}`,
-        limit,
-        Date.now(),
+        token ? limit * ADDRESS_SHARE : limit,
+        now,
       )
-      if (over) {
+      const link = token
+        ? await countRequest(c.var.db, `link:${sha256Hex(encoder.encode(token))}`, limit, now)
+        : null
+      const refused = link?.over ? link : address.over ? address : null
+      if (refused) {
+        const { retryAfter } = refused
         c.header('Retry-After', String(retryAfter))
-        const message = `Too many requests from your network; please try again in ${retryAfter} seconds.`
-        if (kind === 'page') return c.html(tooManyPage(message), 429)
+        const message = link?.over
+          ? `Too many requests for this survey link; please try again in ${retryAfter} seconds.`
+          : `Too many requests from your network; please try again in ${retryAfter} seconds.`
+        if (kind === 'page') return c.html(infoPage('Please wait a moment', message), 429)
         throw new ApiError('TOO_MANY_REQUESTS', message)
       }
     }
     await next()
   }
 }
-
-const tooManyPage = (message: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Please wait · CSI Toolkit</title></head><body style="font:16px/1.5 system-ui,sans-serif;margin:3rem auto;max-width:28rem;padding:0 1rem"><h1 style="font-size:1.35rem">Please wait a moment</h1><p>${message}</p></body></html>`

@@ -15,6 +15,7 @@ import { hasComment } from '../surveys/comments-of'
 import { ApiError } from '../lib/errors'
 import { contactPrefill, presentSegments, responseRecord } from '../surveys/response-record'
 import { LANGUAGE_SEGMENT, matchLanguage, surveyLanguages } from '../surveys/survey-languages'
+import { checkedStartedAt } from './started-at'
 
 const withoutEmpty = (data: Record<string, unknown>) =>
   Object.fromEntries(
@@ -108,7 +109,7 @@ export async function submitResponse(store: Store, link: OpenLink, s: Submission
         submissionKey,
         invitationId: invitation && !anonymous ? invitation.id : null,
         // Exact times could be matched with the invitee's activity; a day is enough for trends.
-        startedAt: anonymous ? null : (s.startedAt ?? null),
+        startedAt: anonymous ? null : checkedStartedAt(s.startedAt, wave, s.now),
         submittedAt: anonymous ? anonymousTime(s.now) : s.now,
       },
       { before, after, adds: responseAdds(wave.id, link.spec, record) },

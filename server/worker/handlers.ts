@@ -28,11 +28,16 @@ export function workerHandlers(storeOf: StoreOf) {
   // the first admin from the ADMIN_EMAIL / ADMIN_PASSWORD secrets when both are set.
   let seeded: Promise<unknown> | null = null
   // Sessions and unsubscribe links are signed with the AUTH_SECRET secret; without it, with one
-  // generated once and kept in D1 (as on Node), read once per isolate.
+  // generated once and kept in D1, read once per isolate. Sessions are stored hashed, so an
+  // export of D1 still opens none, but the secret belongs outside it: warn once per isolate.
   let storedSecret: Promise<string> | null = null
 
   async function authSecretOf(env: Env) {
     if (env.AUTH_SECRET) return env.AUTH_SECRET
+    if (!storedSecret)
+      console.warn(
+        'AUTH_SECRET is not set: session cookies are signed with a secret kept in D1. Set it with `wrangler secret put AUTH_SECRET`.',
+      )
     storedSecret ??= ensureAuthSecret(storeOf(env.DB).db).catch((err) => {
       storedSecret = null
       console.error('Reading the stored auth secret failed', err)

@@ -49,6 +49,9 @@ const matrix: Record<string, Rule> = {
   // Ends the caller's own session, if any: harmless without one (and would end ours here).
   'POST /api/auth/sign-out': { kind: 'public' },
   'POST /api/auth/change-password': { kind: 'person', rule: { kind: 'signed-in' } },
+  // Sign-in throttles are an admin's to see and lift.
+  'GET /api/auth/throttles': { kind: 'admin' },
+  'POST /api/auth/throttles/clear': { kind: 'admin' },
   'GET /api/me': { kind: 'signed-in' },
   'GET /api/links/:token': { kind: 'public' },
   'PUT /api/links/:token/draft': { kind: 'public' },
@@ -135,6 +138,7 @@ function bodyFor(key: string, audience: Audience): unknown {
   if (key === 'POST /api/users')
     return { email: `new-${crypto.randomUUID()}@example.com`, role: 'manager' }
   if (key === 'PATCH /api/users/:id') return { role: 'hr' }
+  if (key === 'POST /api/auth/throttles/clear') return { address: '192.0.2.250' }
   if (key === 'PATCH /api/alerts/:id') return { note: 'Called the customer' }
   if (key === 'PUT /api/alerts/settings') return { overdueDays: 4 }
   if (key === 'PUT /api/settings/anonymity') return { minGroup: 5, minComments: 10 }
