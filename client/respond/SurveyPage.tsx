@@ -4,7 +4,8 @@ import { Survey } from 'survey-react-ui'
 import { api, readError } from '../api'
 import type { Loaded } from './loaded'
 import { LanguageSwitch } from './LanguageSwitch'
-import { surveyTheme } from './theme'
+import { markScaleMatrices } from './matrix-progress'
+import { pageBrand, surveyTheme } from './theme'
 import { loadTranslation } from './translations'
 import { clearProgress, loadProgress, newSubmissionKey, saveProgress } from './saved-progress'
 import 'survey-core/survey-core.fontless.min.css'
@@ -89,7 +90,8 @@ export async function buildModelInTasks(
 }
 
 function setUpModel(model: Model, link: Loaded['link']) {
-  model.applyTheme(surveyTheme)
+  model.applyTheme(surveyTheme(pageBrand()))
+  markScaleMatrices(model)
   model.showTitle = false
   // survey-core measures its container after the first render and switches to its phone layout
   // below 600 px (--sd-mobile-width), moving every question; decide it before the first render.

@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { html } from 'hono/html'
+import { programmeBrand } from '../db/brand-settings'
 import { resolveLink } from '../db/links'
 import { optOutInvitation } from '../db/opt-outs'
 import type { AppEnv } from '../env'
@@ -51,6 +52,7 @@ export const pagesRoute = new Hono<AppEnv>()
       view,
       c.req.header('Accept-Language'),
       link.invitation?.language,
+      await programmeBrand(c.var.db),
     )
     return c.html(page, 200, noStore)
   })

@@ -11,7 +11,10 @@ export const shellMarks = {
   heading: '<h1 class="shell-title">Your feedback</h1>',
   description: '<!--survey-description-->',
   data: '<!--survey-data-->',
+  brand: '<!--survey-brand-->',
 } as const
+
+export type PageBrand = { organisation: string | null; primary: string; logoUrl: string | null }
 
 /**
  * The respondent page for one open link: the built shell with the survey's title and description
@@ -23,6 +26,7 @@ export function respondentPage(
   view: LinkView,
   acceptLanguage?: string,
   contactLanguage?: string | null,
+  brand?: PageBrand,
 ) {
   const definition = view.survey.definition
   const locales = surveyLanguages(definition)
@@ -35,6 +39,8 @@ export function respondentPage(
   const dataTag = `<script type="application/json" id="survey-data">${data}</script>`
   let page = shell
     .replace(/<html\b[^>]*>/, () => `<html lang="${escapeHtml(locale)}">`)
+    .replace(/--brand: ?#[0-9a-f]{6};/i, (own) => brandColour(brand) ?? own)
+    .replace(shellMarks.brand, () => brandBar(brand))
     .replace(shellMarks.title, () => `<title>${title}</title>`)
     .replace(shellMarks.heading, () => `<h1 class="shell-title">${title}</h1>`)
   if (description) {
@@ -54,4 +60,20 @@ function localized(value: unknown, locale: string): string {
   const text = texts[locale] ?? texts.default
   if (typeof text === 'string') return text
   return (Object.values(texts).find((t) => typeof t === 'string') as string | undefined) ?? ''
+}
+
+// The colour goes into the shell's own stylesheet (no style attribute for the CSP to refuse). It
+// was checked as #rrggbb when saved; checked again here because it lands in markup.
+const brandColour = (brand?: PageBrand) =>
+  brand && /^#[0-9a-f]{6}$/i.test(brand.primary) ? `--brand:${brand.primary};` : null
+
+/** The company's logo and name above the survey's header, when the programme has either. */
+function brandBar(brand?: PageBrand) {
+  if (!brand || (!brand.organisation && !brand.logoUrl)) return ''
+  const name = brand.organisation ? escapeHtml(brand.organisation) : ''
+  // With the name beside it the logo is decoration; alone, it is the name.
+  const logo = brand.logoUrl
+    ? `<img src="${escapeHtml(brand.logoUrl)}" alt="${name ? '' : 'Logo'}" height="32">`
+    : ''
+  return `<div class="shell-brand"><p>${logo}${name ? `<span>${name}</span>` : ''}</p></div>`
 }

@@ -1,3 +1,4 @@
+import '../../respond/matrix-progress'
 import { Model, Serializer } from 'survey-core'
 import { surveyTheme } from '../../respond/theme'
 
@@ -14,7 +15,7 @@ const INTERVIEW_FINISHED = '<h3>Interview finished</h3>'
 /** The wave's questionnaire as the interviewer sees it: the respondent's theme, no thank-you. */
 export function interviewModel(definition: Record<string, unknown>): Model {
   const model = new Model(definition)
-  model.applyTheme(surveyTheme)
+  model.applyTheme(surveyTheme())
   model.completedHtml = INTERVIEW_FINISHED
   model.completedHtmlOnCondition = []
   return model

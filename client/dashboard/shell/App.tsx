@@ -16,6 +16,7 @@ const InterviewPage = lazy(() => import('../interviews/InterviewPage'))
 // Wave pages carry chart.js: a chunk of their own, fetched on the first visit to one.
 const WavePage = lazy(() => import('../waves/WavePage'))
 const UsersPage = lazy(() => import('../admin/UsersPage'))
+const ApiKeysPage = lazy(() => import('../admin/ApiKeysPage'))
 const SettingsPage = lazy(() => import('../admin/SettingsPage'))
 const AccountPage = lazy(() => import('../account/AccountPage'))
 const AlertsPage = lazy(() => import('../alerts/AlertsPage'))
@@ -114,6 +115,8 @@ export function App() {
               <WavePage id={route.id} view={route.view} />
             ) : route.page === 'users' ? (
               <UsersPage />
+            ) : route.page === 'api-keys' ? (
+              <ApiKeysPage />
             ) : route.page === 'settings' ? (
               <SettingsPage />
             ) : route.page === 'account' ? (

@@ -38,6 +38,11 @@ export function AppHeader() {
                 <Link to="/users">Users</Link>
               </li>
             )}
+            {user.role === 'admin' && (
+              <li>
+                <Link to="/api-keys">API keys</Link>
+              </li>
+            )}
             {/* The anonymity thresholds: admins set them, HR reads by them. */}
             {(user.role === 'admin' || user.role === 'hr') && (
               <li>

@@ -5,6 +5,7 @@ export type Route =
   | { page: 'overview' }
   | { page: 'interview' }
   | { page: 'users' }
+  | { page: 'api-keys' }
   | { page: 'settings' }
   | { page: 'account' }
   | { page: 'alerts' }
@@ -21,6 +22,7 @@ export function parseRoute(path: string): Route {
   if (path === '/' || path === '/sign-in') return { page: 'overview' }
   if (path === '/interview') return { page: 'interview' }
   if (path === '/users') return { page: 'users' }
+  if (path === '/api-keys') return { page: 'api-keys' }
   if (path === '/settings') return { page: 'settings' }
   if (path === '/account') return { page: 'account' }
   if (path === '/alerts' || path === '/alerts/') return { page: 'alerts' }

@@ -20,7 +20,7 @@ const PREVIEW_DONE = '<h3>End of the preview</h3><p>Nothing was sent or saved.</
 export default function SurveyPreview({ definition }: { definition: SurveyJson }) {
   const model = useMemo(() => {
     const m = new Model(withoutMapping(definition))
-    m.applyTheme(surveyTheme)
+    m.applyTheme(surveyTheme())
     m.completedHtml = PREVIEW_DONE
     m.completedHtmlOnCondition = []
     return m
