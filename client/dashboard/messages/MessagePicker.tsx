@@ -41,7 +41,7 @@ export function MessagePicker({ catalogue, target, onPick }: Props) {
         </select>
       </div>
       <div className="field">
-        <label htmlFor="message-kind">Message</label>
+        <label htmlFor="message-kind">Email</label>
         <select
           id="message-kind"
           value={target.kind}

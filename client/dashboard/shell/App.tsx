@@ -25,6 +25,7 @@ const SurveysPage = lazy(() => import('../surveys/SurveysPage'))
 const SurveyPage = lazy(() => import('../surveys/SurveyPage'))
 const NewSurveyPage = lazy(() => import('../surveys/NewSurveyPage'))
 const CataloguePage = lazy(() => import('../catalogue/CataloguePage'))
+const MessagesPage = lazy(() => import('../messages/MessagesPage'))
 
 type Me =
   | { kind: 'loading' }
@@ -133,6 +134,8 @@ export function App() {
               <SurveyPage key={`${route.id}:${route.upload}`} id={route.id} upload={route.upload} />
             ) : route.page === 'catalogue' ? (
               <CataloguePage />
+            ) : route.page === 'messages' ? (
+              <MessagesPage />
             ) : (
               <Notice
                 tone="info"

@@ -43,6 +43,12 @@ export function AppHeader() {
                 <Link to="/api-keys">API keys</Link>
               </li>
             )}
+            {/* Admins word every email; HR the employee survey's. */}
+            {(user.role === 'admin' || user.role === 'hr') && (
+              <li>
+                <Link to="/messages">Messages</Link>
+              </li>
+            )}
             {/* The anonymity thresholds: admins set them, HR reads by them. */}
             {(user.role === 'admin' || user.role === 'hr') && (
               <li>

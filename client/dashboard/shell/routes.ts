@@ -15,6 +15,7 @@ export type Route =
   | { page: 'survey-new' }
   | { page: 'survey'; id: string; upload: boolean }
   | { page: 'catalogue' }
+  | { page: 'messages' }
   | { page: 'not-found' }
 
 /** `/waves/<id>` is the wave's report; `/waves/<id>/<view>` its other pages. */
@@ -31,6 +32,7 @@ export function parseRoute(path: string): Route {
   const survey = /^\/surveys\/([^/]+)(\/new-version)?\/?$/.exec(path)
   if (survey) return { page: 'survey', id: decodeURIComponent(survey[1]!), upload: !!survey[2] }
   if (path === '/catalogue' || path === '/catalogue/') return { page: 'catalogue' }
+  if (path === '/messages' || path === '/messages/') return { page: 'messages' }
   const alert = /^\/alerts\/([^/]+)\/?$/.exec(path)
   if (alert) return { page: 'alert', id: decodeURIComponent(alert[1]!) }
   const m = /^\/waves\/([^/]+)(?:\/([a-z]+))?\/?$/.exec(path)
