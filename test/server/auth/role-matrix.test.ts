@@ -119,6 +119,14 @@ const matrix: Record<string, Rule> = {
   'POST /api/catalogue/csv': { kind: 'roles', roles: ['admin', 'manager'] },
   'POST /api/catalogue/build': manageRule,
   'POST /api/catalogue/publish': manageRule,
+  // Admins word every email; HR the employee ones (the customer message asked here: admin only).
+  'GET /api/messages': { kind: 'roles', roles: ['admin', 'hr'] },
+  'GET /api/messages/:audience/:kind/:language': { kind: 'admin' },
+  'PUT /api/messages/:audience/:kind/:language': { kind: 'admin' },
+  'DELETE /api/messages/:audience/:kind/:language': { kind: 'admin' },
+  'POST /api/messages/:audience/:kind/:language/preview': { kind: 'admin' },
+  'GET /api/messages/:audience/:kind/:language/preview.html': { kind: 'admin' },
+  'POST /api/messages/:audience/:kind/:language/test': { kind: 'admin' },
 }
 
 /** A plausible body per route: enough to get past the role check, whatever comes after. */
@@ -131,6 +139,8 @@ function bodyFor(key: string, audience: Audience): unknown {
   if (key.startsWith('POST /api/catalogue/b') || key.startsWith('POST /api/catalogue/p'))
     return { audience }
   if (key === 'PUT /api/catalogue') return { items: [] }
+  // Words the checks refuse, so no test email is attempted (this app has no mailer).
+  if (key.startsWith('POST /api/messages/')) return { template: {} }
   if (key === 'POST /api/catalogue/csv') return { csv: '' }
   if (key.endsWith('/interviews')) return { invitationId: 'i-none', mode: 'phone', data: {} }
   if (key.endsWith('/contacts')) return { csv: 'email,name\nx@example.com,X\n' }
@@ -248,6 +258,8 @@ describe('role matrix (SPEC §6a): every /api route, every role, per object', ()
                     : pattern
                         .replace(':token', 'x')
                         .replace(':audience', 'customer')
+                        .replace(':kind', 'invitation')
+                        .replace(':language', 'en')
                         .replace(':id', waves[audience])
             const headers: Record<string, string> = {
               Origin: 'http://localhost:8787',
