@@ -35,7 +35,8 @@ export type WeightedAttributeRow = AttributeRow & {
   readonly se: number | null
 }
 
-export type WeightedGroupReport = GroupReport & {
+export type WeightedGroupReport = Omit<GroupReport, 'attributes'> & {
+  readonly attributes: WeightedAttributeRow[]
   readonly weighting: WeightingInfo
   readonly unweighted: { readonly csi: CsiResult; readonly attributes: AttributeRow[] }
 }
@@ -44,7 +45,7 @@ export type WeightedGroupReport = GroupReport & {
 export type WeightedRecord = ResponseRecord & { readonly id: string }
 
 export const ciMethods: Record<Weights['method'], string> = {
-  'post-stratification': 'stratified variance Σ W_h² s_h²/n_h, t on n − H df (METHODOLOGY §6.7)',
+  'post-stratification': 'stratified variance Σ W_h² s_h²/n_h, t on n − H df',
   raking:
     'linearisation with the raking weights taken as fixed, n/(n−1)·Σw²(y−ȳ)²/(Σw)², t on n − 1 df (conservative)',
 }
@@ -96,7 +97,8 @@ function weightedCsi(
     const s = summaryOf(weightedMean(y, w), 0, o)
     const { effectiveN: _e, se: _s, ...core } = s
     const flags = s.flags.filter((f) => f !== 'highMissing')
-    return { ...c, ...core, flags, index100: toIndex100(s.score10, o.scale) }
+    // The components stay with the unweighted CSI: they are not weighted here.
+    return { ...c, ...core, flags, index100: toIndex100(s.score10, o.scale), components: null }
   }
   // Composites: the same formula over the weighted attribute means, still without a CI.
   const used = rows.filter((r) => r.mean !== null && (c.weights === null || r.key in c.weights))

@@ -5,6 +5,7 @@ import { open, readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import {
   fileReport,
+  parsePopulationCsv,
   parseReportOptions,
   readResponsesCsv,
   renderCsv,
@@ -16,6 +17,7 @@ import {
   type RawReportOptions,
   type ReportFormat,
   type SurveyColumns,
+  withWeights,
 } from '../results/file-report/index'
 import type { FollowUp } from '../../reports'
 import { CliError } from './cli-error'
@@ -71,8 +73,22 @@ async function print(
   await io.stdout(out)
 }
 
-async function run(io: CliIo, file: string, raw: RawReportOptions & { survey?: string }) {
-  const req = parseReportOptions(raw)
+async function readPopulation(path: string) {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch {
+    throw new CliError(`--weights: cannot read ${path}`)
+  }
+  return parsePopulationCsv(text, basename(path))
+}
+
+type ReportFlags = RawReportOptions & { survey?: string; weights?: string }
+
+async function run(io: CliIo, file: string, raw: ReportFlags) {
+  const { weights, ...rest } = raw
+  const parsed = parseReportOptions(rest)
+  const req = weights === undefined ? parsed : withWeights(parsed, await readPopulation(weights))
   const survey = raw.survey === undefined ? null : await readSurvey(raw.survey)
   const { size, text } = await head(file)
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new CliError(`${file}: the file is empty`)
@@ -108,6 +124,8 @@ const fileOnly = [
   'survey',
   'minGroup',
   'bands',
+  'weights',
+  'trimWeights',
 ] as const
 const flag = (name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
 
@@ -121,7 +139,7 @@ function followUpLine(wave: string, f: FollowUp) {
 }
 
 /** The report of one or more waves from the database's aggregates (e.g. employees + customers). */
-async function runWaves(io: CliIo, waveIds: string[], raw: RawReportOptions & { survey?: string }) {
+async function runWaves(io: CliIo, waveIds: string[], raw: ReportFlags) {
   const misplaced = fileOnly.find((name) => raw[name] !== undefined)
   if (misplaced) throw new CliError(`${flag(misplaced)}: applies to CSV files only, not to --wave`)
   const req = parseReportOptions(raw)
@@ -191,26 +209,27 @@ export function registerReport(program: Command, io: CliIo) {
       '--bands <cut-offs>',
       'band cut-offs on /10 for a CSV file, e.g. 7,8 (default; waves use the programme setting)',
     )
+    .option(
+      '--weights <population.csv>',
+      'weight to known population figures: columns variable,value,share (margins → raking) or one column per segment plus share or count (cells → post-stratification)',
+    )
+    .option('--trim-weights <x>', 'with --weights: trim weights above x × the median (default 5)')
     .addHelpText(
       'after',
       '\nWithout --csi the CSI is overall-rebuy, or overall when there is no rebuy column, or the\n' +
-        'attribute mean when there is neither. Rows are numbered as a spreadsheet shows them.',
+        'attribute mean when there is neither. Rows are numbered as a spreadsheet shows them.\n' +
+        'Every formula, default and rule for withholding a number: reports/README.md in the package.',
     )
-    .action(
-      async (
-        file: string | undefined,
-        opts: RawReportOptions & { survey?: string; wave?: string[] },
-      ) => {
-        const { wave, ...rest } = opts
-        if (file && wave) throw new CliError('give either a CSV file or --wave, not both')
-        if (!file && !wave) throw new CliError('give a responses CSV file, or --wave <id>')
-        try {
-          if (wave) await runWaves(io, wave, rest)
-          else await run(io, file!, rest)
-        } catch (err) {
-          if (err instanceof ReportInputError) throw new CliError(err.message)
-          throw err
-        }
-      },
-    )
+    .action(async (file: string | undefined, opts: ReportFlags & { wave?: string[] }) => {
+      const { wave, ...rest } = opts
+      if (file && wave) throw new CliError('give either a CSV file or --wave, not both')
+      if (!file && !wave) throw new CliError('give a responses CSV file, or --wave <id>')
+      try {
+        if (wave) await runWaves(io, wave, rest)
+        else await run(io, file!, rest)
+      } catch (err) {
+        if (err instanceof ReportInputError) throw new CliError(err.message)
+        throw err
+      }
+    })
 }

@@ -1,4 +1,13 @@
-import type { AttributeRow, GapRow, GroupReport, ItemSummary, Report } from '../../reports'
+import type {
+  AttributeRow,
+  CsiResult,
+  GapRow,
+  GroupReport,
+  ItemSummary,
+  Report,
+  WeightedAttributeRow,
+  WeightedGroupReport,
+} from '../../reports'
 import { toCsv } from '../lib/csv'
 
 /** The columns of the report CSV, for a wave (API, `csi report --wave`) or a file alike. */
@@ -7,9 +16,12 @@ export const reportCsvColumns = [
   'audience',
   'segment_column',
   'segment_value',
+  'weighting',
   'key',
   'label',
   'n',
+  'effective_n',
+  'deff',
   'mean',
   'sd',
   'ci_low',
@@ -91,10 +103,13 @@ function itemCells(a: ItemSummary): Cells {
   }
 }
 
-function attributeRow(g: GroupReport, a: AttributeRow, label: string) {
+function attributeRow(g: GroupReport, a: AttributeRow, label: string, weighting: string | null) {
+  const eff = 'effectiveN' in a ? (a as WeightedAttributeRow).effectiveN : null
   return row({
     ...groupCells(g),
     ...itemCells(a),
+    weighting,
+    effective_n: r2(eff),
     section: 'attribute',
     key: a.key,
     label,
@@ -143,48 +158,85 @@ export function renderCsv(report: Report & { labels?: { attributes: Record<strin
       rows.push(row({ ...groupCells(g), section: 'group', note: `suppressed: ${g.reason}` }))
       continue
     }
-    const c = g.csi
-    rows.push(
-      row({
-        ...groupCells(g),
-        section: 'csi',
-        key: c.definition,
-        label: 'Customer satisfaction index',
-        n: c.n,
-        mean: r3(c.mean),
-        sd: r3(c.sd),
-        ci_low: r3(c.ciLow),
-        ci_high: r3(c.ciHigh),
-        score10: r2(c.score10),
-        score10_low: r2(c.score10Low),
-        score10_high: r2(c.score10High),
-        index100: r1(c.index100),
-        band: c.band,
-        flags: c.flags.join(' '),
-        alpha: r3(c.alpha),
-        note: [c.reason, ...c.warnings].filter(Boolean).join('; '),
-      }),
-    )
-    for (const [key, item] of [
-      ['overall', g.overall],
-      ['rebuy', g.rebuy],
-    ] as const) {
-      if (item.n || item.suppressed)
-        rows.push(row({ ...groupCells(g), ...itemCells(item), section: 'item', key }))
-    }
-    for (const a of g.attributes) rows.push(attributeRow(g, a, label(a.key)))
-    if (g.importanceModel.alpha !== null)
+    const w = 'weighting' in g ? (g as unknown as WeightedGroupReport) : null
+    if (w) {
+      const x = w.weighting
       rows.push(
         row({
           ...groupCells(g),
-          section: 'battery',
-          key: 'attributes',
-          label: 'Cronbach α of the attributes',
-          n: g.importanceModel.alphaN,
-          alpha: r3(g.importanceModel.alpha),
+          section: 'weighting',
+          weighting: x.method,
+          key: x.variables.join(' '),
+          n: x.n,
+          effective_n: r2(x.effectiveN),
+          deff: r3(x.deff),
+          note:
+            `largest weight ${r3(x.maxWeight)}; ${x.trimmed} trimmed above ${x.trimAt} × median` +
+            (x.iterations === null ? '' : `; ${x.iterations} passes, converged: ${x.converged}`) +
+            `; CIs: ${x.ciMethod}`,
         }),
       )
+      groupRows(rows, g, g.csi, g.attributes, label, x.method)
+      groupRows(rows, g, w.unweighted.csi, w.unweighted.attributes, label, 'none')
+    } else groupRows(rows, g, g.csi, g.attributes, label, null)
   }
   for (const gap of report.gaps) rows.push(gapRow(gap, label(gap.key)))
   return toCsv(rows, [...reportCsvColumns])
+}
+
+/** The CSI, overall/rebuy, attribute and battery rows of one group (weighted or not). */
+function groupRows(
+  rows: unknown[][],
+  g: GroupReport,
+  c: CsiResult,
+  attributes: readonly AttributeRow[],
+  label: (key: string) => string,
+  weighting: string | null,
+) {
+  rows.push(
+    row({
+      ...groupCells(g),
+      section: 'csi',
+      key: c.definition,
+      label: 'Customer satisfaction index',
+      n: c.n,
+      mean: r3(c.mean),
+      sd: r3(c.sd),
+      ci_low: r3(c.ciLow),
+      ci_high: r3(c.ciHigh),
+      score10: r2(c.score10),
+      score10_low: r2(c.score10Low),
+      score10_high: r2(c.score10High),
+      index100: r1(c.index100),
+      band: c.band,
+      flags: c.flags.join(' '),
+      alpha: r3(c.alpha),
+      weighting,
+      note: [c.reason, ...c.warnings].filter(Boolean).join('; '),
+    }),
+  )
+  if (weighting !== null && weighting !== 'none') {
+    for (const a of attributes) rows.push(attributeRow(g, a, label(a.key), weighting))
+    return
+  }
+  for (const [key, item] of [
+    ['overall', g.overall],
+    ['rebuy', g.rebuy],
+  ] as const) {
+    if (item.n || item.suppressed)
+      rows.push(row({ ...groupCells(g), ...itemCells(item), section: 'item', key, weighting }))
+  }
+  for (const a of attributes) rows.push(attributeRow(g, a, label(a.key), weighting))
+  if (g.importanceModel.alpha !== null)
+    rows.push(
+      row({
+        ...groupCells(g),
+        section: 'battery',
+        key: 'attributes',
+        label: 'Cronbach α of the attributes',
+        n: g.importanceModel.alphaN,
+        alpha: r3(g.importanceModel.alpha),
+        weighting,
+      }),
+    )
 }

@@ -28,6 +28,8 @@ export interface ColumnPlan {
   readonly rebuy: Column | null
   readonly attributes: readonly Column[]
   readonly attributesFrom: 'option' | 'survey' | 'detected'
+  /** Columns of the population file's weighting variables (`--weights`). */
+  readonly weightBy: readonly Column[]
   /** Stated importance `imp_<key>` of an attribute; `name` is the attribute key. */
   readonly importance: readonly Column[]
   readonly by: readonly Column[]
@@ -140,6 +142,13 @@ export function resolveColumns(
     if (taken.has(c.index)) throw new ReportInputError(`--by: "${name}" cannot be a segment`)
     return c
   })
+  const weightBy = (req.weighting?.population.variables ?? []).map((name) => {
+    const c = col(name)
+    if (!c) throw new ReportInputError(`--weights: the responses have no column "${name}"`)
+    if (ratings.has(c.index) || taken.has(c.index))
+      throw new ReportInputError(`--weights: "${name}" is a rating column, not a segment`)
+    return c
+  })
   const audienceAt = audienceCol?.index
   // An empty column (e.g. a rating nobody answered in the rows read) says nothing about a
   // segment: it is not offered as one unless --by names it.
@@ -174,5 +183,6 @@ export function resolveColumns(
     audience: audienceCol ?? { fixed: fixed! },
     keepAudience: audienceCol ? req.audience : null,
     ...{ overall, rebuy, attributes, attributesFrom, importance, by, segments, ignored, csi },
+    weightBy,
   }
 }

@@ -1,4 +1,11 @@
-import { reportFromAggregates, type Audience, type Report } from '../../../reports'
+import {
+  reportFromAggregates,
+  weightReport,
+  WeightingError,
+  type Audience,
+  type Report,
+} from '../../../reports'
+import { ReportInputError } from './errors'
 import type { ColumnPlan } from './columns'
 import type { ReportRequest } from './options'
 import type { ReadResult } from './read-csv'
@@ -39,12 +46,13 @@ export function fileReport(read: ReadResult, req: ReportRequest): FileReport {
   const attributes = plan.attributes.map((a) => a.name)
   // --by names a column ignoring letter case: the groups carry the column's own name.
   const by = plan.by.map((c) => c.name)
-  const report = reportFromAggregates(read.aggregate, {
+  const plain = reportFromAggregates(read.aggregate, {
     ...req.report,
     csi: plan.csi,
     attributes,
     by,
   })
+  const report = weighted(plain, read, req)
   const source: ReportSource = {
     file: read.file,
     rows: read.rows,
@@ -64,4 +72,15 @@ export function fileReport(read: ReadResult, req: ReportRequest): FileReport {
     },
   }
   return { ...report, source }
+}
+
+/** The report weighted to `--weights`, with weighting refusals naming the option. */
+function weighted(report: Report, read: ReadResult, req: ReportRequest): Report {
+  if (!req.weighting || !read.records) return report
+  try {
+    return weightReport(report, read.records, req.weighting.population, req.weighting.settings)
+  } catch (err) {
+    if (err instanceof WeightingError) throw new ReportInputError(`--weights: ${err.message}`)
+    throw err
+  }
 }

@@ -11,7 +11,9 @@ export {
   type RawReportOptions,
   type ReportFormat,
   type ReportRequest,
+  withWeights,
 } from './options'
+export { parsePopulationCsv } from './population'
 export { readResponsesCsv, type ReadOptions, type ReadResult } from './read-csv'
 export { parseRating } from './records'
 export { renderCsv } from '../report-csv'

@@ -25,8 +25,13 @@ function itemLine(label: string, s: ItemSummary) {
 }
 
 /** The CSI paragraph of one group: value, interval, band, reliability, or why it is withheld. */
-export function csiLines(c: CsiResult, attributes: number, alphaMin: number): string[] {
-  if (c.suppressed) return [`CSI hidden: ${c.reason}.`]
+export function csiLines(
+  c: CsiResult,
+  attributes: number,
+  alphaMin: number,
+  name = 'CSI',
+): string[] {
+  if (c.suppressed) return [`${name} hidden: ${c.reason}.`]
   const alpha = c.alpha === null ? '' : ` · α = ${num(c.alpha)}`
   const lines: string[] = []
   const diverge = c.alpha !== null && c.alpha < alphaMin
@@ -35,9 +40,9 @@ export function csiLines(c: CsiResult, attributes: number, alphaMin: number): st
       c.definition === 'overall-rebuy'
         ? 'overall and rebuy diverge'
         : 'the attributes do not hang together'
-    lines.push(`**CSI withheld**: ${what} (Cronbach α = ${num(c.alpha)} < ${num(alphaMin)}).`)
+    lines.push(`**${name} withheld**: ${what} (Cronbach α = ${num(c.alpha)} < ${num(alphaMin)}).`)
   } else if (c.mean === null) {
-    lines.push(`**CSI withheld**: ${c.reason ?? 'no answers'}.`)
+    lines.push(`**${name} withheld**: ${c.reason ?? 'no answers'}.`)
   } else {
     // The words follow the definition the JSON names, never the table's size: at n = 1 an
     // overall-rebuy CSI has no interval but is still overall-rebuy.
@@ -51,7 +56,7 @@ export function csiLines(c: CsiResult, attributes: number, alphaMin: number): st
     const flags = c.flags.length ? ` · flags ${c.flags.map((f) => flagCode[f]).join('')}` : ''
     lines.push(
       ...wrap(
-        `**CSI ${mean(c.mean)} → ${scoreBand(c)}** · ${ci} · n = ${count(c.n)}${alpha}${flags}`,
+        `**${name} ${mean(c.mean)} → ${scoreBand(c)}** · ${ci} · n = ${count(c.n)}${alpha}${flags}`,
       ),
     )
   }
@@ -92,11 +97,18 @@ function headline(rows: readonly AttributeRow[]): string | null {
 export function attributeLines(g: GroupReport, o: ResolvedOptions): string[] {
   const rows = g.attributes
   if (rows.length === 0) return []
+  // A weighted group shows its unweighted means beside the weighted ones.
+  const before = 'unweighted' in g ? (g as { unweighted: { attributes: AttributeRow[] } }) : null
+  const unweighted = before && new Map(before.unweighted.attributes.map((a) => [a.key, a]))
   const cell = (f: (r: AttributeRow) => string) => rows.map((r) => (r.suppressed ? '–' : f(r)))
   const table = mdTable([
     { title: 'Attribute', cells: rows.map((r) => r.key) },
     { title: 'n', align: 'right', cells: cell((r) => count(r.n)) },
-    { title: 'Mean ±95% CI', align: 'right', cells: cell((r) => meanCi(r)) },
+    {
+      title: unweighted ? 'Weighted mean ±95% CI' : 'Mean ±95% CI',
+      align: 'right',
+      cells: cell((r) => meanCi(r)),
+    },
     { title: '/10', align: 'right', cells: cell((r) => score(r.score10)) },
     { title: 'Band', cells: rows.map((r) => (r.suppressed ? 'hidden' : (r.band ?? '–'))) },
     {
@@ -120,6 +132,15 @@ export function attributeLines(g: GroupReport, o: ResolvedOptions): string[] {
     {
       title: 'Quadrant',
       cells: cell((r) => (r.quadrant ? quadrantWords[r.quadrant] : '–')),
+      optional: true,
+    },
+    {
+      title: 'Unweighted',
+      align: 'right',
+      cells: cell((r) => {
+        const u = unweighted?.get(r.key)
+        return u ? `${mean(u.mean)} ${score(u.score10)}/10` : '–'
+      }),
       optional: true,
     },
   ])

@@ -2,8 +2,10 @@ import type {
   Audience,
   AttributeSort,
   CsiDefinition,
+  Population,
   ReportOptions,
   ScaleMapping,
+  WeightingSettings,
 } from '../../../reports'
 import { audiences } from '../../../reports'
 import { ReportInputError } from './errors'
@@ -29,6 +31,8 @@ export interface RawReportOptions {
   attributes?: string[]
   sort?: string
   bands?: string
+  /** Weights above this × the median weight are trimmed (default 5). */
+  trimWeights?: string
 }
 
 /** Checked options: what to compute (`report`) and how to read the file (the rest). */
@@ -42,6 +46,13 @@ export interface ReportRequest {
   readonly overall: string | null
   readonly rebuy: string | null
   readonly attributes: readonly string[] | null
+  /** `--weights`: the population to weight to, and the trimming setting (null = unweighted). */
+  readonly weighting: {
+    readonly population: Population
+    readonly settings: Partial<WeightingSettings>
+  } | null
+  /** `--trim-weights` as given, applied once a population is given. */
+  readonly trimAt: number | undefined
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]) {
@@ -146,5 +157,30 @@ export function parseReportOptions(raw: RawReportOptions): ReportRequest {
     overall: columnOf('--overall', raw.overall),
     rebuy: columnOf('--rebuy', raw.rebuy),
     attributes,
+    weighting: null,
+    trimAt: trimOf(raw.trimWeights),
   }
+}
+
+function trimOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const x = Number(value.trim())
+  if (value.trim() === '' || !Number.isFinite(x) || x <= 1) {
+    throw new ReportInputError(`--trim-weights: "${value}" must be a number above 1 (default 5)`)
+  }
+  return x
+}
+
+/**
+ * The request with a population to weight to (`--weights`): its variables must be columns of
+ * the responses (checked when the columns are resolved); weighting by audience is not offered.
+ */
+export function withWeights(req: ReportRequest, population: Population): ReportRequest {
+  if (population.variables.some((v) => v.toLowerCase() === 'audience')) {
+    throw new ReportInputError(
+      '--weights: weighting by audience is not supported; weight each audience by its segment columns',
+    )
+  }
+  const settings = req.trimAt === undefined ? {} : { trimAt: req.trimAt }
+  return { ...req, weighting: { population, settings } }
 }

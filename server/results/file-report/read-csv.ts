@@ -6,6 +6,7 @@ import {
   type Aggregate,
   type Audience,
   type ResponseRecord,
+  type WeightedRecord,
 } from '../../../reports'
 import { sniffDelimiter } from '../../lib/csv-delimiter'
 import {
@@ -43,6 +44,8 @@ export interface ReadResult {
   readonly rows: number
   /** Rows reported (fewer than `rows` when --audience keeps one audience of several). */
   readonly rowsUsed: number
+  /** With `--weights`: every response kept, named by its row, for respondent weights. */
+  readonly records: readonly WeightedRecord[] | null
 }
 
 const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '')
@@ -81,6 +84,8 @@ export function readResponsesCsv(
   const sample: { cells: string[]; row: number }[] = []
   const problems: CellProblem[] = []
   let refused = 0
+  // Weighting needs each respondent, not only the sums: kept only when --weights asks.
+  const kept: WeightedRecord[] | null = req.weighting ? [] : null
 
   const decide = () => {
     plan = resolveColumns(
@@ -111,6 +116,7 @@ export function readResponsesCsv(
       return
     }
     if (refused > 0) return
+    if (kept) kept.push({ ...r, id: `row ${row}` })
     batch.push(r)
     if (batch.length >= BATCH) flush()
   }
@@ -142,7 +148,16 @@ export function readResponsesCsv(
       throw new ReportInputError(`--audience: no rows with audience "${p.keepAudience}"`)
     }
     opts.onProgress?.(rows)
-    return { aggregate: agg!, plan: p, file: opts.file ?? null, delimiter, rows, rowsUsed: used }
+    const records = kept
+    return {
+      aggregate: agg!,
+      plan: p,
+      file: opts.file ?? null,
+      delimiter,
+      rows,
+      rowsUsed: used,
+      records,
+    }
   }
 
   return new Promise((resolve, reject) => {

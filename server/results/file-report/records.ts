@@ -59,7 +59,8 @@ export function rowReader(plan: ColumnPlan, naCodes: readonly string[]) {
     for (const c of plan.importance) importance[c.name] = rating(c, plan.header[c.index])
     if (first.bad) return first.bad
     const segments: Record<string, string | null> = {}
-    for (const c of plan.by) segments[c.name] = (cells[c.index] ?? '').trim() || null
+    for (const c of [...plan.by, ...plan.weightBy])
+      segments[c.name] = (cells[c.index] ?? '').trim() || null
     return { audience, overall, rebuy, attributes, importance, segments }
   }
 }

@@ -6,6 +6,8 @@ import type {
   Quadrant,
   Report,
   Verdict,
+  WeightedGroupReport,
+  WeightingInfo,
 } from '../../../reports'
 import type { ReportSource } from './file-report'
 import { count, mean, num, percent, pValue, signed, wrap } from './format'
@@ -90,17 +92,38 @@ function groupLines(r: Renderable, g: Renderable['groups'][number]): string[] {
   const notes = g.warnings.filter(
     (w) => w !== g.csi.reason && !w.startsWith('low base for derived'),
   )
+  const w = weightingOf(g)
+  const k = g.attributes.filter((a) => a.mean !== null).length
   return [
     `${title} (n = ${count(g.n)})`,
     '',
     ...(g.responseRate ? [...wrap(responseRateLine(g.responseRate), WIDTH), ''] : []),
-    ...csiLines(g.csi, g.attributes.filter((a) => a.mean !== null).length, r.config.alphaMin),
+    ...(w ? weightingLines(w.weighting) : []),
+    ...csiLines(g.csi, k, r.config.alphaMin, w ? 'Weighted CSI' : 'CSI'),
+    ...(w ? ['', ...csiLines(w.unweighted.csi, k, r.config.alphaMin, 'Unweighted CSI')] : []),
     '',
     ...attributeLines(g, r.config),
     ...(imp ? ['', ...wrap(imp, WIDTH)] : []),
     ...notes.flatMap((w) => wrap(`Note: ${w}.`, WIDTH)),
     '',
   ]
+}
+
+/** The weighting of a group, when it has one (SPEC §5.4 `weighting`). */
+function weightingOf(g: GroupReport) {
+  return 'weighting' in g ? (g as unknown as WeightedGroupReport) : null
+}
+
+function weightingLines(w: WeightingInfo): string[] {
+  const how =
+    w.method === 'raking'
+      ? `raking on ${w.variables.join(', ')} (${w.iterations} passes, ${w.converged ? 'converged' : 'NOT converged'}, largest margin miss ${w.maxMarginError?.toExponential(1)})`
+      : `post-stratification on ${w.variables.join(' × ')}`
+  return para(
+    `Weighted by ${how}: n = ${count(w.n)}, effective n = ${num(w.effectiveN, 1)}, design effect ${num(w.deff)}, ` +
+      `largest weight ${num(w.maxWeight)}, ${count(w.trimmed)} trimmed above ${num(w.trimAt, 0)} × the median. ` +
+      `CIs: ${w.ciMethod}. Unweighted figures beside the weighted ones.`,
+  )
 }
 
 function gapLines(r: Renderable): string[] {

@@ -144,12 +144,14 @@ describe('csi report on a hand-made 5.3 file', { concurrent: true, timeout: 60_0
     expect(lines[0]).toBe(reportCsvColumns.join(','))
     expect(out.stdout).toContain(`"'=HYPERLINK(""http://x"",""y"")"`)
     expect(out.stdout).not.toMatch(/(^|,)=HYPERLINK/m)
-    expect(lines[1]).toMatch(/^csi,customer,,,overall-rebuy,Customer satisfaction index,6,3\.75,/)
-    expect(lines.filter((l) => l.startsWith('attribute,customer,,,delivery,,5,2.8,'))).toHaveLength(
-      1,
+    expect(lines[1]).toMatch(
+      /^csi,customer,,,,overall-rebuy,Customer satisfaction index,6,,,3\.75,/,
     )
+    expect(
+      lines.filter((l) => l.startsWith('attribute,customer,,,,delivery,,5,,,2.8,')),
+    ).toHaveLength(1)
     expect(out.stdout).toMatch(
-      /^gap,employee,,,delivery,,5,4\.4,.*,customer,1\.6\d*,.*,dangerous,/m,
+      /^gap,employee,,,,delivery,,5,,,4\.4,.*,customer,1\.6\d*,.*,dangerous,/m,
     )
   })
 
@@ -214,6 +216,25 @@ describe('csi report on a hand-made 5.3 file', { concurrent: true, timeout: 60_0
       segments: ['region', 'delivery'],
     })
     expect(group(r, 'customer').attributes.map((a: any) => a.key)).toEqual(['quality'])
+  })
+
+  test('--weights: post-stratified to region 80/20, worked by hand', async () => {
+    // CSI-2 north 4.5, 5, 4 (mean 4.5, s² 0.25), south 3.5, 3.5, 2 (mean 3, s² 0.75):
+    // 0.8·4.5 + 0.2·3 = 4.2; Var = 0.8²·0.25/3 + 0.2²·0.75/3 = 0.19/3; t(0.975, 6 − 2) from
+    // scipy = 2.7764451051977934. Employees stay unweighted.
+    const pop = variant('population.csv', 'region,share\nnorth,80\nsouth,20\n')
+    const r = await json(fixture, '--weights', pop)
+    const c = group(r, 'customer')
+    expect(c.weighting).toMatchObject({ method: 'post-stratification', n: 6, trimmed: 0 })
+    expect(Math.abs(c.csi.mean - 4.2)).toBeLessThan(1e-12)
+    const half = 2.7764451051977934 * Math.sqrt(0.19 / 3)
+    expect(Math.abs(c.csi.ciHigh - (4.2 + half))).toBeLessThan(1e-9)
+    expect(c.unweighted.csi.mean).toBeCloseTo(3.75, 12)
+    expect(group(r, 'employee').weighting).toBeUndefined()
+    const bad = variant('bad-population.csv', 'region,share\nnorth,80\nsouth,15\nwest,5\n')
+    const out = await csi(fixture, '--weights', bad)
+    expect(out.code).not.toBe(0)
+    expect(out.stderr).toContain('--weights: population cell region = "west" has no respondents')
   })
 })
 

@@ -35,7 +35,7 @@ describe('renderCsv()', () => {
     expect(out).toContain(`,region,"'+a\nb",`)
     // numbers stay numbers: a negative value would not be quoted
     expect(out.split('\r\n')[1]).toMatch(
-      /^csi,customer,,,overall-rebuy,Customer satisfaction index,4,4,0\.707,/,
+      /^csi,customer,,,,overall-rebuy,Customer satisfaction index,4,,,4,0\.707,/,
     )
   })
 })
