@@ -1,4 +1,5 @@
-import { eq, like } from 'drizzle-orm'
+import { eq, inArray, like, or } from 'drizzle-orm'
+import type { AcknowledgementText } from './acknowledgements'
 import type { Db } from './client'
 import { settings } from './schema'
 
@@ -14,16 +15,31 @@ const PREFIX = 'message.'
 const keyOf = (audience: string, kind: string, language: string) =>
   `${PREFIX}${audience}.${kind}.${language}`
 
-export async function listMessageTemplates(db: Db): Promise<StoredTemplate[]> {
+const legacyKeys = ['customer', 'wholesaler', 'retailer'].map((a) => `acknowledgement.${a}`)
+
+/**
+ * Every edited message, and the acknowledgements saved in the alert settings before messages
+ * had languages (English, one text each): one query, so a sending run pays it once.
+ */
+export async function messageSettings(db: Db) {
   const rows = await db
     .select({ key: settings.key, value: settings.value })
     .from(settings)
-    .where(like(settings.key, `${PREFIX}%`))
-  return rows.map((r) => {
+    .where(or(like(settings.key, `${PREFIX}%`), inArray(settings.key, legacyKeys)))
+  const edits: StoredTemplate[] = []
+  const acknowledgements: Record<string, AcknowledgementText> = {}
+  for (const r of rows) {
+    if (!r.key.startsWith(PREFIX)) {
+      acknowledgements[r.key.slice('acknowledgement.'.length)] = JSON.parse(r.value)
+      continue
+    }
     const [audience = '', kind = '', ...language] = r.key.slice(PREFIX.length).split('.')
-    return { audience, kind, language: language.join('.'), template: JSON.parse(r.value) }
-  })
+    edits.push({ audience, kind, language: language.join('.'), template: JSON.parse(r.value) })
+  }
+  return { edits, acknowledgements }
 }
+
+export const listMessageTemplates = async (db: Db) => (await messageSettings(db)).edits
 
 export async function saveMessageTemplate(
   db: Db,

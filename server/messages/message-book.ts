@@ -1,6 +1,5 @@
-import { acknowledgementText } from '../db/acknowledgements'
 import type { Db } from '../db/client'
-import { listMessageTemplates } from '../db/message-templates'
+import { messageSettings } from '../db/message-templates'
 import type { Audience } from '../surveys/audiences'
 import { acknowledgementFromText } from './legacy-acknowledgement'
 import type { MessageKind, MessageTemplate } from './message-kinds'
@@ -22,15 +21,13 @@ export type ResolvedTemplate = {
  * words; a language we ship nothing for is written in English, edited or not.
  */
 export async function loadMessageBook(db: Db) {
+  const stored = await messageSettings(db)
   const edits = new Map<string, MessageTemplate>()
-  for (const t of await listMessageTemplates(db))
-    edits.set(`${t.audience}.${t.kind}.${t.language}`, t.template)
+  for (const t of stored.edits) edits.set(`${t.audience}.${t.kind}.${t.language}`, t.template)
   // Acknowledgements edited in the alert settings, before messages had languages, are English.
-  for (const audience of ['customer', 'wholesaler', 'retailer'] as const) {
+  for (const [audience, legacy] of Object.entries(stored.acknowledgements)) {
     const key = `${audience}.acknowledgement.en`
-    if (edits.has(key)) continue
-    const legacy = await acknowledgementText(db, audience)
-    if (legacy) edits.set(key, acknowledgementFromText(legacy))
+    if (!edits.has(key)) edits.set(key, acknowledgementFromText(legacy))
   }
   const edit = (audience: Audience, kind: MessageKind, language: string) =>
     edits.get(`${audience}.${kind}.${language}`)

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client'
-import { getSurveyVersion } from '../db/surveys'
-import { getWave } from '../db/waves'
+import { and, eq, sql } from 'drizzle-orm'
+import { surveyVersions, waves } from '../db/schema'
 import type { Audience } from '../surveys/audiences'
 import type { Brand } from './brand'
 import type { MessageBook, ResolvedTemplate } from './message-book'
@@ -28,12 +28,18 @@ export function messageContext(db: Db, brand?: () => Promise<Brand | undefined>)
   const waveLanguage = (waveId: string) => {
     let hit = surveyLanguage.get(waveId)
     if (!hit) {
-      hit = (async () => {
-        const wave = await getWave(db, waveId)
-        if (!wave) return null
-        const version = await getSurveyVersion(db, wave.surveyId, wave.surveyVersion)
-        return version?.definition.locale ?? null
-      })()
+      hit = db
+        .select({ locale: sql<unknown>`json_extract(${surveyVersions.definition}, '$.locale')` })
+        .from(waves)
+        .innerJoin(
+          surveyVersions,
+          and(
+            eq(surveyVersions.surveyId, waves.surveyId),
+            eq(surveyVersions.version, waves.surveyVersion),
+          ),
+        )
+        .where(eq(waves.id, waveId))
+        .then((rows) => rows[0]?.locale ?? null)
       surveyLanguage.set(waveId, hit)
     }
     return hit

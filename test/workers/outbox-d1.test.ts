@@ -143,9 +143,10 @@ test('a chunked drain: D1 round trips per message, and a continuation while more
   const first = await drainOnce(store, { waveId: wave.id }, options)
   expect(first.totals.sent).toBe(50)
   expect(first.again).toBe(0)
-  // One lease, one read-back per 90 rows, one batch per sent message, one look at what is left.
-  expect(counts.calls).toBe(1 + 1 + 50 + 1)
-  expect(counts.statements).toBe(1 + 1 + 50 * 2 + 1)
+  // One lease, one read-back per 90 rows, one batch per sent message, one look at what is left,
+  // and the run's wording once: the edited messages, the brand, the wave's survey language.
+  expect(counts.calls).toBe(1 + 1 + 50 + 1 + 3)
+  expect(counts.statements).toBe(1 + 1 + 50 * 2 + 1 + 3)
   expect((await drainOnce(store, { waveId: wave.id }, options)).again).toBe(0)
   expect((await drainOnce(store, { waveId: wave.id }, options)).again).toBeNull()
   expect(sent).toHaveLength(120)
