@@ -4,6 +4,7 @@ import { anonymityThresholds, saveAnonymityThresholds } from '../db/anonymity-se
 import { bandsSchema, programmeBands, saveProgrammeBands } from '../db/band-settings'
 import type { Db } from '../db/client'
 import { cutOffPair, cutOffPairRule } from '../results/file-report/options'
+import { setBrandKey, brandKeys, showBrand } from './brand-settings'
 import { anonymityBody } from '../settings/route'
 import { CliError } from './cli-error'
 import { openCliStore } from './context'
@@ -42,7 +43,7 @@ function checked<T>(
 }
 
 // SPEC §5.2's form, `csi settings set <key> <value>`, as the options it stands for.
-const keys = ['bands', 'scale', 'anonymity-k', 'min-comments'] as const
+const keys = ['bands', 'scale', 'anonymity-k', 'min-comments', ...brandKeys] as const
 
 function fromKey(key: string, value: string | undefined): SetOptions {
   if (!(keys as readonly string[]).includes(key))
@@ -64,12 +65,13 @@ async function show(io: CliIo, db: Db) {
       `Scale: ${b.scale}\n` +
       `Anonymity: employee results for groups of at least ${a.minGroup}, comments of at least ${a.minComments}\n`,
   )
+  await showBrand(io, db)
 }
 
 export function registerSettings(program: Command, io: CliIo) {
   const settings = program
     .command('settings')
-    .description('programme settings: bands, scale and anonymity thresholds')
+    .description('programme settings: bands, scale, anonymity thresholds, brand and languages')
   settings
     .command('show')
     .description('print the bands, scale and anonymity thresholds every report uses')
@@ -86,7 +88,10 @@ export function registerSettings(program: Command, io: CliIo) {
     .description(
       'change some settings, as options or as <key> <value>; the others keep their values',
     )
-    .argument('[key]', `one of ${keys.join(', ')} (e.g. bands 7,8; the options do the same)`)
+    .argument(
+      '[key]',
+      `one of ${keys.join(', ')} (e.g. bands 7,8; brand-colour '#1d4ed8'; logo logo.svg; languages en,de,fr)`,
+    )
     .argument('[value]', 'the value of <key>')
     .option('--strength <score>', 'lowest /10 score of a strength (0–10, one decimal)')
     .option('--adequate <score>', 'lowest /10 score of adequate, below --strength')
@@ -97,6 +102,16 @@ export function registerSettings(program: Command, io: CliIo) {
     .option('--min-group <k>', 'smallest employee group whose results are shown (at least 3)')
     .option('--min-comments <k>', 'smallest employee group whose comments are shown')
     .action(async (key: string | undefined, value: string | undefined, opts: SetOptions) => {
+      if (key !== undefined && (brandKeys as readonly string[]).includes(key)) {
+        const { store } = await openCliStore(io)
+        try {
+          await setBrandKey(store.db, key as (typeof brandKeys)[number], value)
+          await show(io, store.db)
+        } finally {
+          store.close()
+        }
+        return
+      }
       const fromArgs = key === undefined ? {} : fromKey(key, value)
       const keyed = key === undefined ? null : { key, fields: Object.keys(fromArgs) }
       const raw = { ...opts, ...fromArgs }
