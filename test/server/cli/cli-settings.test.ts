@@ -74,7 +74,7 @@ describe('csi settings', () => {
     expect(await bad('anonymity-k', '2')).toBe(
       'csi: anonymity-k: "2" must be a whole number from 3 to 50\n',
     )
-    expect(await bad('logo', 'x.png')).toMatch(/^csi: <key>: "logo" is not one of bands, scale/)
+    expect(await bad('theme', 'dark')).toMatch(/^csi: <key>: "theme" is not one of bands, scale/)
     expect(await bad('scale')).toBe('csi: <value>: give the value of scale\n')
     expect((await csi('settings', 'show')).stdout).toContain('strength ≥ 8, adequate ≥ 7')
   })
