@@ -7,6 +7,7 @@ import { catalogueRoute } from './catalogue/route'
 import { meRoute } from './auth/me-route'
 import { usersRoute } from './auth/users-route'
 import { distributionRoute } from './distribution/route'
+import { triggerRoute } from './distribution/trigger-route'
 import { withDeps, type AppDeps, type AppEnv } from './env'
 import { alertsRoute } from './follow-ups/alerts-route'
 import { waveAlertsRoute } from './follow-ups/wave-rules-route'
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/respond', respondRoute)
     .route('/api/waves', wavesRoute)
     .route('/api/waves', distributionRoute)
+    .route('/api/waves', triggerRoute)
     .route('/api/waves', responsesRoute)
     .route('/api/waves', resultsRoute)
     .route('/api/waves', waveAlertsRoute)

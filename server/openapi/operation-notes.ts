@@ -28,6 +28,20 @@ const me = z.object({
   user: z.object({ id: z.string(), email: z.string(), role: z.enum(['admin', 'manager', 'hr']) }),
 })
 
+const triggered = z.object({
+  status: z.enum(['queued', 'duplicate', 'already-invited', 'opted-out', 'too-soon']),
+  invitation: z
+    .object({
+      id: z.string(),
+      email: z.string(),
+      dedupeKey: z.string().nullable(),
+      sendAt: z.string().nullable(),
+    })
+    .nullable(),
+  contactFrequency: z.object({ days: z.number(), lastSurveyedAt: z.string().nullable() }),
+  sending: z.boolean(),
+})
+
 /**
  * Summaries and answer shapes per route. The routes themselves, their parameters, bodies and
  * roles come from the app (./describe-api.ts); a route missing here is still described.
@@ -60,6 +74,12 @@ export const operationNotes: Record<string, Note> = {
   'POST /api/waves/:id/interviews': { summary: 'Key in a phone or face-to-face interview' },
   'POST /api/waves/:id/contacts': { summary: 'Import a contact list (CSV text), all or nothing' },
   'POST /api/waves/:id/invite': { summary: 'Send the invitations not yet sent', status: 202 },
+  'POST /api/waves/:id/invitations': {
+    summary:
+      'Invite one contact now or at sendAt, from a CRM event (dedupeKey, contact-frequency rule)',
+    status: 201,
+    answer: triggered,
+  },
   'POST /api/waves/:id/remind': { summary: 'Send reminders by the wave rule', status: 202 },
   'POST /api/waves/:id/close': { summary: 'Close the wave' },
   'GET /api/waves/:id/alert-rules': { summary: "The wave's follow-up alert rules" },
@@ -75,6 +95,12 @@ export const operationNotes: Record<string, Note> = {
   'GET /api/settings/bands': { summary: 'Score bands and scale mapping' },
   'PUT /api/settings/bands': { summary: 'Set the score bands and scale mapping' },
   'GET /api/users': { summary: 'Dashboard users' },
+  'GET /api/apikeys': { summary: 'API keys (admin: all; others: their own), never the key itself' },
+  'POST /api/apikeys': {
+    summary: 'Create an API key for a role; the key is in this answer only',
+    status: 201,
+  },
+  'DELETE /api/apikeys/:id': { summary: 'Revoke an API key' },
   'POST /api/users': { summary: 'Add a dashboard user', status: 201 },
   'PATCH /api/users/:id': { summary: "Change a user's role" },
   'DELETE /api/users/:id': { summary: 'Remove a user' },

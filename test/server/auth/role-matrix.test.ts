@@ -73,6 +73,7 @@ const matrix: Record<string, Rule> = {
   'POST /api/waves/:id/contacts': manageRule,
   'POST /api/waves/:id/invite': manageRule,
   'POST /api/waves/:id/remind': manageRule,
+  'POST /api/waves/:id/invitations': manageRule,
   'POST /api/waves/:id/close': manageRule,
   'GET /api/waves/:id/alert-rules': manageRule,
   'PUT /api/waves/:id/alert-rules': manageRule,
@@ -143,6 +144,8 @@ function bodyFor(key: string, audience: Audience): unknown {
   if (key.startsWith('POST /api/messages/')) return { template: {} }
   if (key === 'POST /api/catalogue/csv') return { csv: '' }
   if (key.endsWith('/interviews')) return { invitationId: 'i-none', mode: 'phone', data: {} }
+  if (key === 'POST /api/waves/:id/invitations')
+    return { email: `t-${crypto.randomUUID()}@example.com` }
   if (key.endsWith('/contacts')) return { csv: 'email,name\nx@example.com,X\n' }
   if (key === 'POST /api/apikeys') return { name: 'Matrix key', role: 'manager' }
   if (key === 'POST /api/users')
