@@ -35,15 +35,18 @@ export function registerResponses(program: Command, io: CliIo) {
           const loaded = await loadWaveSurvey(store.db, opts.wave)
           if (!loaded) throw new CliError(`--wave: no wave "${opts.wave}"`)
           const importKey = await fileHash(file)
+          // Low scores on paper close the loop too: the import opens their alerts in its own
+          // write; the check after it reads what older responses still wait for (none, usually).
+          const host = new URL(cliEnv(io).PUBLIC_URL).hostname
           const imported = await importResponses(store, loaded, rows, {
             importKey,
             mode: opts.mode as Mode,
             onProgress,
+            alerts: { host },
           })
-          // Low scores on paper close the loop too; a crash here is caught up by the next check.
-          const host = new URL(cliEnv(io).PUBLIC_URL).hostname
-          const { matched } = await checkWaveAlerts(store, loaded.wave.id, host)
-          return { ...imported, alerts: matched }
+          const check = await checkWaveAlerts(store, loaded.wave.id, host)
+          // A check that read rows read every imported one too (the mark stayed before them).
+          return { ...imported, alerts: check.checked > 0 ? check.matched : imported.alerts }
         },
         (r, seconds) => [
           `Imported ${r.rows} responses into ${opts.wave} (${Object.entries(r.modes)

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm'
+import type { SQL } from 'drizzle-orm'
 import type { Statement } from '../db/atomic'
 import { rawStatement } from '../db/atomic'
 import type { Db, Store } from '../db/client'
@@ -103,40 +104,64 @@ export async function checkWaveAlerts(
   return { checked, matched }
 }
 
-/**
- * The statements that open a chunk of alerts and queue their emails, as `alertStatements` in
- * db/alerts.ts does for one: the acknowledgement to an invited respondent and the note to the
- * owner, each only for an alert inserted just now (an alert is unique per response).
- */
+/** A chunk of packed alerts as {@link alertOpenings} reads its rows. */
 function openAlerts(db: Db, waveId: string, chunk: PackedAlert[], host: string, now: Date) {
   const packed = JSON.stringify(chunk)
+  return alertOpenings(
+    db,
+    waveId,
+    sql`select value ->> 0 as id, value ->> 1 as response_id, value ->> 2 as invitation_id,
+               value ->> 3 as email, value ->> 4 as name, value ->> 5 as owner, value ->> 6 as reasons
+        from json_each(${packed})`,
+    host,
+    now,
+  )
+}
+
+/**
+ * The statements that open alerts and queue their emails, as `alertStatements` in db/alerts.ts
+ * does for one: the acknowledgement to an invited respondent and the note to the owner, each only
+ * for an alert inserted just now (an alert is unique per response). `source` is a SELECT giving
+ * one row per alert with columns id, response_id, invitation_id, email, name, owner, reasons
+ * (a JSON array of reason codes); an import selects them from its staged rows. `opened`, when
+ * the caller can say which alerts the first statement inserted more cheaply than reading
+ * `source` twice more, is a SELECT of those (columns id, invitation_id, owner).
+ */
+export function alertOpenings(
+  db: Db,
+  waveId: string,
+  source: SQL,
+  host: string,
+  now: Date,
+  opened?: SQL,
+) {
   const due = Math.floor(now.getTime() / 1000)
-  const justInserted = sql`exists (select 1 from alerts a where a.id = j.value ->> 0)`
+  const justInserted = opened ? sql`true` : sql`exists (select 1 from alerts a where a.id = j.id)`
+  const outboxSource = opened ?? source
   return [
     rawStatement(
       db,
       sql`insert into alerts (id, wave_id, response_id, invitation_id, contact_email, contact_name, owner_email, reasons)
-          select j.value ->> 0, ${waveId}, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4,
-                 j.value ->> 5, j.value ->> 6
-          from json_each(${packed}) j where true
+          select j.id, ${waveId}, j.response_id, j.invitation_id, j.email, j.name, j.owner, j.reasons
+          from (${source}) j where true
           on conflict (response_id) do nothing`,
     ),
     rawStatement(
       db,
       sql`insert into outbox (invitation_id, alert_id, wave_id, kind, seq, message_id, next_attempt_at)
-          select j.value ->> 2, j.value ->> 0, ${waveId}, 'acknowledgement', 0,
-                 '<acknowledgement.' || (j.value ->> 0) || '@' || ${host} || '>', ${due}
-          from json_each(${packed}) j
-          where j.value ->> 2 is not null and ${justInserted}
+          select j.invitation_id, j.id, ${waveId}, 'acknowledgement', 0,
+                 '<acknowledgement.' || j.id || '@' || ${host} || '>', ${due}
+          from (${outboxSource}) j
+          where j.invitation_id is not null and ${justInserted}
           on conflict do nothing`,
     ),
     rawStatement(
       db,
       sql`insert into outbox (alert_id, to_email, wave_id, kind, seq, message_id, next_attempt_at)
-          select j.value ->> 0, j.value ->> 5, ${waveId}, 'alert', 0,
-                 '<alert.' || (j.value ->> 0) || '@' || ${host} || '>', ${due}
-          from json_each(${packed}) j
-          where j.value ->> 5 is not null and ${justInserted}
+          select j.id, j.owner, ${waveId}, 'alert', 0,
+                 '<alert.' || j.id || '@' || ${host} || '>', ${due}
+          from (${outboxSource}) j
+          where j.owner is not null and ${justInserted}
           on conflict do nothing`,
     ),
   ]

@@ -6,11 +6,15 @@ import { addStatements, aggregateAdds } from '../db/aggregates'
 import type { Statement } from '../db/atomic'
 import { rawStatement } from '../db/atomic'
 import type { Store } from '../db/client'
-import { importRows, invitations, responses } from '../db/schema'
+import { importRows, invitations, responses, waves } from '../db/schema'
 import type { Mode } from '../db/schema'
 import type { loadWaveSurvey } from '../db/wave-survey'
 import { presentSegments, responseRecord } from '../surveys/response-record'
 import { anonymousTime, isAnonymous } from '../surveys/audiences'
+import { alertReasons, defaultAlertRules } from '../follow-ups/alert-rules'
+import { alertOpenings } from '../follow-ups/check-alerts'
+import { randomIds } from '../lib/tokens'
+import { hasComment } from '../surveys/comments-of'
 import { compileRowReader } from './response-row-answers'
 import type { RowAnswers, RowResult } from './response-row-answers'
 import type { RowVerdict } from '../db/staged-import'
@@ -24,6 +28,8 @@ export type ResponseImportResult = {
   rows: number
   matchedInvitations: number
   modes: Partial<Record<Mode, number>>
+  /** Alerts the import opened itself (with `alerts` given), else 0. */
+  alerts: number
 }
 
 const FOLD_BATCH = 2000
@@ -33,13 +39,25 @@ const FOLD_BATCH = 2000
  * checked against the wave's survey; a `respondent` that is an invitee's email or invitation id
  * must not have answered yet and is marked, an email of nobody invited is refused, any other
  * value is an external id (so a file `exportResponses` wrote imports into another wave). The
- * rows, their invitations' marks and their aggregates land in one atomic write or not at all. `importKey` (e.g. the file's hash) makes a re-run of the same file refused.
+ * rows, their invitations' marks and their aggregates land in one atomic write or not at all.
+ * `importKey` (e.g. the file's hash) makes a re-run of the same file refused.
+ *
+ * With `alerts` (the host for message ids), low scores open their follow-up alerts in that same
+ * write, judged while each row's answers are at hand, as `checkWaveAlerts` would judge them; and
+ * if nothing older in the wave waits for that check, the wave's check mark moves past the
+ * imported rows, so the check after the import has no million rows to read back.
  */
 export async function importResponses(
   store: Store,
   loaded: WaveSurvey,
   rows: AsyncIterable<string[][]>,
-  opts: { importKey: string; mode?: Mode; now?: Date; onProgress?: (rows: number) => void },
+  opts: {
+    importKey: string
+    mode?: Mode
+    now?: Date
+    onProgress?: (rows: number) => void
+    alerts?: { host: string }
+  },
 ): Promise<ResponseImportResult> {
   const { wave, survey, spec } = loaded
   const now = opts.now ?? new Date()
@@ -48,6 +66,9 @@ export async function importResponses(
   let codes: { audience: typeof wave.audience; code: string }[] = []
   const modes: Partial<Record<Mode, number>> = {}
   let matched = 0
+  const alertRules = opts.alerts && !anonymous ? (wave.alertRules ?? defaultAlertRules) : []
+  let alertIds: string[] = []
+  let alerts = 0
   const keyPrefix = `import:${opts.importKey}:`
   const findInvitee = await inviteeFinder(store, wave.id)
 
@@ -89,7 +110,21 @@ export async function importResponses(
     const mode = v.mode ?? opts.mode ?? 'postal'
     modes[mode] = (modes[mode] ?? 0) + 1
     const at = anonymous ? anonymousTime(v.submittedAt ?? now) : (v.submittedAt ?? now)
+    const reasons = alertRules.length
+      ? alertReasons(alertRules, {
+          overall: record.overall,
+          rebuy: record.rebuy,
+          attributes: record.attributes,
+          commented: hasComment(survey.definition, v.answers),
+        })
+      : null
+    if (reasons?.length) {
+      if (!alertIds.length) alertIds = randomIds('a', 1000)
+      alerts++
+    }
     const payload = {
+      // The alert this row opens, first: staged rows that open one start with `{"k":`.
+      ...(reasons?.length ? { k: alertIds.pop(), w: reasons } : {}),
       a: v.answers,
       s: segments,
       m: mode,
@@ -140,9 +175,10 @@ export async function importResponses(
             staging,
             keyPrefix,
             aggregateAdds(wave.id, aggregateFromCodeFold(fold, spec)),
+            opts.alerts && !anonymous ? { host: opts.alerts.host, now } : null,
           ),
         )
-        return { rows: count, matchedInvitations: matched, modes }
+        return { rows: count, matchedInvitations: matched, modes, alerts }
       },
     },
     opts,
@@ -156,8 +192,13 @@ function finalWrite(
   staging: Staging,
   keyPrefix: string,
   adds: AggregateAdd[],
+  alerts: { host: string; now: Date } | null,
 ) {
   const payload = importRows.payload
+  // The first response this write adds (ids grow: every later one of the wave is this import's).
+  const firstNew = sql`(select min(r.id) from ${responses} r where r.wave_id = ${wave.id}
+    and r.submission_key >= ${keyPrefix} and r.submission_key < ${`${keyPrefix}\uffff`})`
+  const submissionKey = sql`${keyPrefix} || ${importRows.rowNo} || coalesce(':' || json_extract(${payload}, '$.x'), '')`
   return [
     rawStatement(
       store.db,
@@ -170,10 +211,41 @@ function finalWrite(
       sql`insert into ${responses} (wave_id, survey_id, survey_version, audience, mode, answers, segments,
                                     submission_key, invitation_id, ratings, started_at, submitted_at)
           select ${wave.id}, ${survey.surveyId}, ${survey.version}, ${wave.audience}, json_extract(${payload}, '$.m'),
-                 json_extract(${payload}, '$.a'), json_extract(${payload}, '$.s'), ${keyPrefix} || ${importRows.rowNo} || coalesce(':' || json_extract(${payload}, '$.x'), ''),
+                 json_extract(${payload}, '$.a'), json_extract(${payload}, '$.s'), ${submissionKey},
                  json_extract(${payload}, '$.i'), json_extract(${payload}, '$.r'), null, json_extract(${payload}, '$.t')
           from ${importRows} where ${importRows.importId} = ${staging.importId} order by ${importRows.rowNo}`,
     ),
+    ...(alerts
+      ? [
+          ...alertOpenings(
+            store.db,
+            wave.id,
+            sql`select ${payload} ->> '$.k' as id, r.id as response_id, r.invitation_id as invitation_id,
+                       case when r.invitation_id is not null then i.email end as email,
+                       case when r.invitation_id is not null then i.name end as name,
+                       coalesce(i.owner, ${wave.ownerEmail}) as owner, ${payload} -> '$.w' as reasons
+                from ${importRows}
+                join ${responses} r on r.wave_id = ${wave.id} and r.submission_key = ${submissionKey}
+                left join ${invitations} i on i.id = r.invitation_id
+                where ${importRows.importId} = ${staging.importId} and substr(${payload}, 1, 5) = '{"k":'`,
+            alerts.host,
+            alerts.now,
+            // The import's responses are new, so each of its alerts was inserted: those on the
+            // wave's responses from the first one this write added.
+            sql`select a.id, a.invitation_id, a.owner_email as owner from alerts a
+                where a.wave_id = ${wave.id} and a.response_id >= ${firstNew}`,
+          ),
+          // Every response of the wave past the check mark is now one of these, checked: the mark
+          // moves past them. Older unchecked ones keep it where it is, for the check to read.
+          rawStatement(
+            store.db,
+            sql`update ${waves} set alerts_checked_through = (select max(id) from ${responses} where wave_id = ${wave.id})
+                where id = ${wave.id} and not exists (
+                  select 1 from ${responses} r where r.wave_id = ${wave.id}
+                    and r.id > ${waves.alertsCheckedThrough} and r.id < ${firstNew})`,
+          ),
+        ]
+      : []),
     ...addStatements(store.db, adds),
     staging.dropStatement(),
   ] as [Statement, ...Statement[]]

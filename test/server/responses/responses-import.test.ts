@@ -1,9 +1,12 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, isNotNull } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { responses } from '../../../server/db/schema'
+import type { Store } from '../../../server/db/client'
+import { alerts, outbox, responses } from '../../../server/db/schema'
 import { ImportRefused } from '../../../server/db/staging'
 import { loadWaveSurvey } from '../../../server/db/wave-survey'
 import { createWave } from '../../../server/db/waves'
+import { importContacts } from '../../../server/distribution/contacts-import'
+import { checkWaveAlerts } from '../../../server/follow-ups/check-alerts'
 import { importResponses } from '../../../server/responses/responses-import'
 import { makeTestApp } from '../../helpers/app'
 
@@ -61,5 +64,144 @@ describe('importResponses(): the respondent column (SPEC §5.3)', () => {
     ])
     expect(result).toMatchObject({ rows: 1 })
     expect(keys).toEqual(['import:k1:2'])
+  })
+})
+
+describe('importResponses() with alerts: low scores open their alerts in the import’s own write', () => {
+  // Invitees with an owner (c0 answers low), one external id that is low, one that is fine.
+  const lines = [
+    ['respondent', 'overall', 'rebuy', 'delivery_reliability', 'comments'],
+    ['c0@example.com', '1', '3', '4', ''],
+    ['c1@example.com', '5', '5', '5', 'all good'],
+    ['S-1', '4', '4', '2', ''],
+    ['S-2', '5', '4', '4', ''],
+  ]
+  async function waveWithInvitees(t: Awaited<ReturnType<typeof makeTestApp>>) {
+    const { wave } = await createWave(t.store.db, {
+      surveyId: 'customer',
+      name: 'Q',
+      ownerEmail: 'lead@acme.example',
+    })
+    await importContacts(
+      t.store,
+      wave,
+      rowsOf([
+        ['email', 'name', 'owner'],
+        ['c0@example.com', 'Cleo', 'am@acme.example'],
+        ['c1@example.com', 'Carl', ''],
+      ]),
+    )
+    return (await loadWaveSurvey(t.store.db, wave.id))!
+  }
+  /** What a wave's alerts and their queued emails say, without ids that differ per run. */
+  async function alertsOf(store: Store, waveId: string) {
+    const rows = await store.db
+      .select({
+        key: responses.submissionKey,
+        email: alerts.contactEmail,
+        name: alerts.contactName,
+        owner: alerts.ownerEmail,
+        reasons: alerts.reasons,
+        id: alerts.id,
+      })
+      .from(alerts)
+      .innerJoin(responses, eq(responses.id, alerts.responseId))
+      .where(eq(alerts.waveId, waveId))
+    const mail = await store.db
+      .select({
+        alert: outbox.alertId,
+        kind: outbox.kind,
+        to: outbox.toEmail,
+        inv: outbox.invitationId,
+        id: outbox.messageId,
+      })
+      .from(outbox)
+      .where(and(eq(outbox.waveId, waveId), isNotNull(outbox.alertId)))
+    return rows
+      .map(({ id, ...a }) => ({
+        ...a,
+        key: a.key.replace(/^import:k\d:/, ''),
+        mail: mail
+          .filter((m) => m.alert === id)
+          .map((m) => `${m.kind} ${m.to ?? ''}${m.inv ? 'invitee' : ''} ${m.id.replace(id, 'ID')}`)
+          .sort(),
+      }))
+      .sort((a, b) => a.key.localeCompare(b.key))
+  }
+
+  test('the same alerts and emails as the check after an import, and the check then reads nothing', async () => {
+    const t = await makeTestApp()
+    const checked = await waveWithInvitees(t)
+    await importResponses(t.store, checked, rowsOf(lines), { importKey: 'k1' })
+    expect(await checkWaveAlerts(t.store, checked.wave.id, 'h.example')).toEqual({
+      checked: 4,
+      matched: 2,
+    })
+    const opened = await waveWithInvitees(t)
+    const result = await importResponses(t.store, opened, rowsOf(lines), {
+      importKey: 'k2',
+      alerts: { host: 'h.example' },
+    })
+    expect(result).toMatchObject({ rows: 4, alerts: 2 })
+    expect(await checkWaveAlerts(t.store, opened.wave.id, 'h.example')).toEqual({
+      checked: 0,
+      matched: 0,
+    })
+    const expected = await alertsOf(t.store, checked.wave.id)
+    expect(expected).toEqual([
+      {
+        key: '2',
+        email: 'c0@example.com',
+        name: 'Cleo',
+        owner: 'am@acme.example',
+        reasons: ['overall:1'],
+        mail: [
+          'acknowledgement invitee <acknowledgement.ID@h.example>',
+          'alert am@acme.example <alert.ID@h.example>',
+        ],
+      },
+      {
+        key: '4:S-1',
+        email: null,
+        name: null,
+        owner: 'lead@acme.example',
+        reasons: ['attribute:delivery_reliability:2'],
+        mail: ['alert lead@acme.example <alert.ID@h.example>'],
+      },
+    ])
+    expect(await alertsOf(t.store, opened.wave.id)).toEqual(expected)
+  })
+
+  test('an older response still waiting for the check keeps the mark: the check reads it, and opens nothing twice', async () => {
+    const t = await makeTestApp()
+    const loaded = await waveWithInvitees(t)
+    await importResponses(t.store, loaded, rowsOf(lines.slice(0, 2)), { importKey: 'k1' })
+    const result = await importResponses(t.store, loaded, rowsOf([lines[0]!, ...lines.slice(2)]), {
+      importKey: 'k2',
+      alerts: { host: 'h.example' },
+    })
+    expect(result).toMatchObject({ rows: 3, alerts: 1 })
+    // The first import's low score was never checked: the check reads it and the rest again
+    // (matching both low scores), and opens only the missing alert.
+    expect(await checkWaveAlerts(t.store, loaded.wave.id, 'h.example')).toEqual({
+      checked: 4,
+      matched: 2,
+    })
+    expect((await alertsOf(t.store, loaded.wave.id)).map((a) => a.reasons)).toEqual([
+      ['overall:1'],
+      ['attribute:delivery_reliability:2'],
+    ])
+  })
+
+  test('an employee wave opens no alerts: its responses name nobody', async () => {
+    const t = await makeTestApp()
+    const { wave } = await createWave(t.store.db, { surveyId: 'employee', name: 'Staff' })
+    const loaded = (await loadWaveSurvey(t.store.db, wave.id))!
+    const result = await importResponses(t.store, loaded, rowsOf([['overall'], ['1']]), {
+      importKey: 'k1',
+      alerts: { host: 'h.example' },
+    })
+    expect(result).toMatchObject({ rows: 1, alerts: 0 })
+    expect(await t.store.db.select().from(alerts)).toEqual([])
   })
 })
