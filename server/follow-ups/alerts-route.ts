@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireRole } from '../auth/require-role'
-import { acknowledgementText, saveAcknowledgementText } from '../db/acknowledgements'
 import { getAlert, listAlertNotes, listAlerts, updateAlert } from '../db/alert-queries'
 import { alertStatuses } from '../db/schema'
 import { loadWaveSurvey } from '../db/wave-survey'
@@ -11,7 +10,7 @@ import { alertOverdueDays, saveAlertOverdueDays } from './alert-settings'
 import { ApiError } from '../lib/errors'
 import { validate } from '../lib/validate'
 import { reportLabels } from '../surveys/report-labels'
-import { defaultAcknowledgement } from './follow-up-content'
+import { englishAcknowledgement, saveEnglishAcknowledgement } from './follow-up-content'
 
 const listQuery = z
   .object({
@@ -85,14 +84,8 @@ export const alertsRoute = new Hono<AppEnv>()
   })
   .get('/settings', requireRole(), async (c) => {
     const acknowledgements = []
-    for (const audience of ['customer', 'wholesaler', 'retailer'] as const) {
-      const own = await acknowledgementText(c.var.db, audience)
-      acknowledgements.push({
-        audience,
-        custom: own !== null,
-        ...(own ?? defaultAcknowledgement(audience)),
-      })
-    }
+    for (const audience of ['customer', 'wholesaler', 'retailer'] as const)
+      acknowledgements.push(await englishAcknowledgement(c.var.db, audience))
     return c.json({ overdueDays: await alertOverdueDays(c.var.db), acknowledgements }, 200)
   })
   .put('/settings', requireRole('admin', 'manager'), validate('json', settingsBody), async (c) => {
@@ -106,12 +99,8 @@ export const alertsRoute = new Hono<AppEnv>()
     validate('json', ackBody),
     async (c) => {
       const { audience } = c.req.valid('param')
-      const text = c.req.valid('json')
-      await saveAcknowledgementText(c.var.db, audience, text)
-      return c.json(
-        { audience, custom: text !== null, ...(text ?? defaultAcknowledgement(audience)) },
-        200,
-      )
+      await saveEnglishAcknowledgement(c.var.db, audience, c.req.valid('json'))
+      return c.json(await englishAcknowledgement(c.var.db, audience), 200)
     },
   )
   .get('/:id', requireRole(), validate('param', idParam), async (c) => {

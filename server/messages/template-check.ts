@@ -5,8 +5,9 @@ import { fieldsOf, placeholdersOf } from './message-kinds'
 import { unknownPlaceholders } from './placeholders'
 
 const longFields = new Set(['body'])
-// Without these a message has no point or no way in; the rest may be left empty.
-const required = new Set(['subject', 'body', 'heading', 'button', 'greetingNoName'])
+// Without these a message has no point or no way in; the rest may be left empty (an empty
+// greeting is no greeting line).
+const required = new Set(['subject', 'body', 'heading', 'button'])
 
 /** Any subset of every kind's fields, as strings; which ones a kind needs is checked after. */
 export const templateBody = z

@@ -296,3 +296,61 @@ describe('POST /api/messages/:audience/:kind/:language/preview and /test', () =>
     expect(((await bad.json()) as Body).error!.message).toMatch(/draft: must be the base64url JSON/)
   })
 })
+
+describe('the alert settings and the Messages page edit one English acknowledgement', () => {
+  test('an edit in either shows in the other; a reset in either resets both', async () => {
+    const t = await makeTestApp()
+    const cookie = await signedInAs(t.app, t.store, 'admin')
+    const headers = {
+      Cookie: cookie,
+      Origin: 'http://localhost:8787',
+      'Content-Type': 'application/json',
+    }
+    const ackSettings = async () =>
+      (
+        (await (await t.app.request('/api/alerts/settings', { headers })).json()) as {
+          acknowledgements: { audience: string; custom: boolean; subject: string; body: string }[]
+        }
+      ).acknowledgements[0]!
+    const put = await t.app.request('/api/alerts/acknowledgements/customer', {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({
+        subject: 'Sorry, {name}',
+        body: 'Dear {name},\n\nWe will call.\n\n{organisation}',
+      }),
+    })
+    expect(put.status).toBe(200)
+    const call = await as(t, 'admin')
+    const view = await call('GET', '/customer/acknowledgement/en')
+    expect(view.body).toMatchObject({
+      custom: true,
+      template: {
+        subject: 'Sorry, {name}',
+        greeting: 'Dear {name},',
+        greetingNoName: 'Dear customer,',
+      },
+    })
+    const words = view.body.template as Record<string, string>
+    await call('PUT', '/customer/acknowledgement/en', { ...words, body: 'We will call today.' })
+    expect(await ackSettings()).toMatchObject({
+      custom: true,
+      subject: 'Sorry, {name}',
+      body: 'Dear {name},\n\nWe will call today.',
+    })
+    const typo = await t.app.request('/api/alerts/acknowledgements/customer', {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ subject: 'Hi {nom}', body: 'x' }),
+    })
+    expect(typo.status).toBe(400)
+    expect(((await typo.json()) as Body).error!.message).toContain(
+      'subject: unknown placeholder {nom}',
+    )
+    await call('DELETE', '/customer/acknowledgement/en')
+    expect(await ackSettings()).toMatchObject({
+      custom: false,
+      subject: 'Thank you for telling us: we are on it',
+    })
+  })
+})
