@@ -7,6 +7,7 @@ import { catalogueRoute } from './catalogue/route'
 import { meRoute } from './auth/me-route'
 import { usersRoute } from './auth/users-route'
 import { distributionRoute } from './distribution/route'
+import { contactFrequencyRoute } from './distribution/contact-frequency-route'
 import { triggerRoute } from './distribution/trigger-route'
 import { withDeps, type AppDeps, type AppEnv } from './env'
 import { alertsRoute } from './follow-ups/alerts-route'
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/users', usersRoute)
     .route('/api/apikeys', apiKeysRoute)
     .route('/api/settings/brand', brandSettingsRoute)
+    .route('/api/settings/contact-frequency', contactFrequencyRoute)
     .route('/api/settings', settingsRoute)
     .route('/api/brand', publicBrandRoute)
     .route('/api/surveys', surveysRoute)

@@ -94,6 +94,10 @@ export const operationNotes: Record<string, Note> = {
   'PUT /api/settings/anonymity': { summary: 'Set the anonymity thresholds (never below 3)' },
   'GET /api/settings/bands': { summary: 'Score bands and scale mapping' },
   'PUT /api/settings/bands': { summary: 'Set the score bands and scale mapping' },
+  'GET /api/settings/contact-frequency': {
+    summary: 'Contact-frequency rule: days between surveys of one contact',
+  },
+  'PUT /api/settings/contact-frequency': { summary: 'Set the contact-frequency rule (0: off)' },
   'GET /api/users': { summary: 'Dashboard users' },
   'GET /api/apikeys': { summary: 'API keys (admin: all; others: their own), never the key itself' },
   'POST /api/apikeys': {

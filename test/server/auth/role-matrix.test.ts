@@ -88,6 +88,8 @@ const matrix: Record<string, Rule> = {
   'GET /api/settings/anonymity': { kind: 'signed-in' },
   'PUT /api/settings/anonymity': { kind: 'admin' },
   'GET /api/settings/bands': { kind: 'signed-in' },
+  'GET /api/settings/contact-frequency': { kind: 'signed-in' },
+  'PUT /api/settings/contact-frequency': { kind: 'admin' },
   'PUT /api/settings/bands': { kind: 'admin' },
   'GET /api/settings/brand': { kind: 'signed-in' },
   'PUT /api/settings/brand': { kind: 'admin' },
@@ -155,6 +157,7 @@ function bodyFor(key: string, audience: Audience): unknown {
   if (key === 'PATCH /api/alerts/:id') return { note: 'Called the customer' }
   if (key === 'PUT /api/alerts/settings') return { overdueDays: 4 }
   if (key === 'PUT /api/settings/anonymity') return { minGroup: 5, minComments: 10 }
+  if (key === 'PUT /api/settings/contact-frequency') return { days: 30 }
   if (key === 'PUT /api/settings/bands') return { strength: 8, adequate: 7, scale: 'linear' }
   if (key === 'PUT /api/settings/brand') return { organisation: 'Acme' }
   if (key === 'PUT /api/settings/brand/logo')

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { createApiKey } from '../../../server/db/api-keys'
-import { setContactFrequencyDays } from '../../../server/db/contact-frequency'
 import { invitations, optOuts, outbox } from '../../../server/db/schema'
 import { createWave } from '../../../server/db/waves'
 import { makeTestApp } from '../../helpers/app'
@@ -87,7 +86,23 @@ describe('POST /api/waves/:id/invitations', () => {
     const later = new Date(Date.now() + 31 * DAY).toISOString()
     expect((await t.trigger(w2, { email: 'bo@example.com', sendAt: later })).status).toBe(201)
 
-    await setContactFrequencyDays(t.db, 0)
+    // The admin sets the rule over the API (0 turns it off); a manager may only read it.
+    const { key: adminKey } = await createApiKey(t.db, {
+      name: 'a',
+      role: 'admin',
+      createdBy: 'x',
+      expiresAt: null,
+    })
+    const put = (days: unknown) =>
+      t.app.request('/api/settings/contact-frequency', {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ days }),
+      })
+    const bad = await put(-1)
+    expect(bad.status).toBe(400)
+    expect(await bad.text()).toContain('days')
+    expect((await put(0)).status).toBe(200)
     const w3 = await t.wave('retailer')
     const off = await t.trigger(w3, { email: 'bo@example.com' })
     expect(off.status).toBe(201)
