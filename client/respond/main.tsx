@@ -1,3 +1,4 @@
+import '../lib/style-nonce'
 import { StrictMode, startTransition } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { Loaded } from './loaded'

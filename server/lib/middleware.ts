@@ -67,6 +67,10 @@ export const securityHeaders = (options: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'", NONCE],
       styleSrc: ["'self'", NONCE, ...options.styleHashes],
+      // survey-core writes some style attributes with setAttribute (its SVG icons' colours),
+      // which no nonce or hash can allow; attributes cannot load or run anything (img-src and
+      // font-src still hold), while <style> elements stay nonce- or hash-only.
+      styleSrcAttr: ["'unsafe-inline'"],
       imgSrc: ["'self'", 'data:'],
       fontSrc: ["'self'", 'data:'],
       connectSrc: ["'self'"],

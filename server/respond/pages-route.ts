@@ -91,10 +91,11 @@ export const pagesRoute = new Hono<AppEnv>()
     if (c.req.path.startsWith('/api/'))
       throw new ApiError('NOT_FOUND', `No route for GET ${c.req.path}`)
     const file = await c.var.asset(c.req.path)
+    if (file?.headers.get('content-type')?.startsWith('text/html')) return dashboardShell(c, file)
     if (file) return mutable(file)
     // Client-side routes of the dashboard fall back to its shell, as on Workers assets.
     const shell = await c.var.asset('/index.html')
-    if (shell) return mutable(shell, { 'Cache-Control': 'no-cache' })
+    if (shell) return dashboardShell(c, shell)
     throw new ApiError('NOT_FOUND', `Nothing at ${c.req.path}`)
   })
 
@@ -103,6 +104,11 @@ const unsubscribeUnknown =
 
 function problemPage(c: Context<AppEnv>, state: Parameters<typeof linkProblem>[0]) {
   return c.html(friendlyPage(state, linkProblemText(state)), linkProblem(state).status, noStore)
+}
+
+/** The dashboard's shell with this response's CSP nonce on its scripts (see client/lib/style-nonce.ts). */
+async function dashboardShell(c: Context<AppEnv>, shell: Response) {
+  return c.html(withNonce(await shell.text(), cspNonce(c)), 200, { 'Cache-Control': 'no-cache' })
 }
 
 // Fetched responses (Workers assets) have immutable headers; middleware must still add its own.

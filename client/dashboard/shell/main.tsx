@@ -1,3 +1,4 @@
+import '../../lib/style-nonce'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 // Before App: every table's own rules, in the stylesheets App's pages import, must come later.
