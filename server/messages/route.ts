@@ -6,6 +6,7 @@ import {
   listMessageTemplates,
   saveMessageTemplate,
 } from '../db/message-templates'
+import { programmeLanguages } from '../db/brand-settings'
 import type { AppEnv } from '../env'
 import { validate } from '../lib/validate'
 import { audiences } from '../surveys/audiences'
@@ -87,7 +88,14 @@ export const messagesRoute = new Hono<AppEnv>()
     return c.json(
       {
         shippedLanguages: [...shippedLanguages],
-        languages: [...new Set([...shippedLanguages, ...edits.map((e) => e.language)])],
+        // Ours, the programme's (its surveys' languages), and any with edits.
+        languages: [
+          ...new Set([
+            ...shippedLanguages,
+            ...(await programmeLanguages(c.var.db)),
+            ...edits.map((e) => e.language),
+          ]),
+        ],
         audiences: mine.map((audience) => ({ audience, kinds: [...kindsFor(audience)] })),
         edits: edits.map(({ audience, kind, language }) => ({ audience, kind, language })),
         fields: fieldsOf,

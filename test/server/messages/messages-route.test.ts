@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { saveBrand, saveLogo } from '../../../server/db/brand-settings'
+import { saveBrand, saveLogo, saveProgrammeLanguages } from '../../../server/db/brand-settings'
 import type { MailSetup } from '../../../server/env'
 import { MailError, type OutgoingMessage } from '../../../server/mail/mailer'
 import { makeTestApp } from '../../helpers/app'
@@ -71,6 +71,15 @@ describe('GET /api/messages', () => {
     const hr = await (await as(t, 'hr'))('GET', '')
     expect(hr.body.audiences).toEqual([{ audience: 'employee', kinds: ['invitation', 'reminder'] }])
     expect((await (await as(t, 'manager'))('GET', '')).status).toBe(403)
+  })
+
+  test("the languages offered: ours, the programme's, and any with edits", async () => {
+    const t = await makeTestApp()
+    await saveProgrammeLanguages(t.db, ['en', 'nl'])
+    const call = await as(t, 'admin')
+    const words = (await call('GET', '/customer/reminder/pt-BR')).body.template
+    await call('PUT', '/customer/reminder/pt-br', words)
+    expect((await call('GET', '')).body.languages).toEqual(['en', 'de', 'fr', 'es', 'nl', 'pt-BR'])
   })
 
   test('a shipped language reads its own words; an unshipped one English with a note', async () => {
