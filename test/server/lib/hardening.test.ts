@@ -82,12 +82,12 @@ describe('Origin check on cookie-carrying writes', () => {
     const { app, store } = await makeTestApp()
     const cookie = await signedInAs(app, store, 'admin')
     const body = { email: 'new@example.com', role: 'hr' }
-    const foreign: Record<string, string>[] = [
+    const foreignHeaders: Record<string, string>[] = [
       { Origin: 'https://evil.example' },
       { Origin: 'null' },
       { 'Sec-Fetch-Site': 'cross-site' },
     ]
-    for (const headers of foreign) {
+    for (const headers of foreignHeaders) {
       const res = await app.request('/api/users', jsonPost(body, { cookie, ...headers }))
       expect(res.status).toBe(403)
       expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
