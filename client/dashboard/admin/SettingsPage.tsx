@@ -5,6 +5,7 @@ import { LoadFailed } from '../ui/Notice'
 import { useLoad } from '../ui/use-load'
 import { AnonymityForm } from './AnonymityForm'
 import { BandsSection } from './BandsSection'
+import { BrandSection } from './BrandSection'
 import type { Anonymity } from './settings-api'
 import { getAnonymity } from './settings-api'
 import '../account/account.css'
@@ -73,6 +74,7 @@ export default function SettingsPage() {
         )}
       </section>
       <BandsSection />
+      <BrandSection />
     </div>
   )
 }

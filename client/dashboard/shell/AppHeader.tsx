@@ -1,18 +1,22 @@
 import { useState } from 'react'
 import { roleLabel } from '../account/roles'
 import { Link } from '../ui/Link'
+import { useBrand } from './brand'
 import { useSession } from './session'
 import '../account/header-link.css'
 import '../alerts/header-nav.css'
+import './brand.css'
 
 export function AppHeader() {
   const { user, signOut } = useSession()
   const [leaving, setLeaving] = useState(false)
+  const brand = useBrand()
   return (
     <header className="app-header">
       <div className="app-header__inner">
         <Link to="/" className="brand">
-          CSI Toolkit
+          {brand?.logoUrl && <img className="brand__logo" src={brand.logoUrl} alt="" height={28} />}
+          {brand?.organisation ?? 'CSI Toolkit'}
         </Link>
         <nav aria-label="Main" className="app-nav">
           <ul>
