@@ -155,4 +155,29 @@ describe('the Messages page in Chromium', { timeout: 180_000 }, () => {
     await shots(page, 'messages-employee-french')
     expect(errors).toEqual([])
   })
+
+  test('the preview wears the programme brand: its name and colour', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await signInToOverview(page, server.url, ADMIN.email, ADMIN.password)
+    const res = await page.request.put(`${server.url}/api/settings/brand`, {
+      headers: { Origin: server.url },
+      data: { organisation: 'Bäckerei Schmidt GmbH', primary: '#8a1c1c' },
+    })
+    expect(res.status()).toBe(200)
+    await page.goto(`${server.url}/messages`)
+    await page.getByLabel('Audience').selectOption('wholesaler')
+    await page.getByLabel('Email', { exact: true }).selectOption('reminder')
+    await page.getByLabel('Language', { exact: true }).selectOption('es')
+    await frame(page).getByText('Bäckerei Schmidt GmbH').first().waitFor()
+    await frame(page).getByRole('link', { name: 'Responder a la encuesta' }).waitFor()
+    const colour = await frame(page)
+      .getByRole('link', { name: 'Responder a la encuesta' })
+      .evaluate((a) => getComputedStyle(a.parentElement!).backgroundColor)
+    expect(colour).toBe('rgb(138, 28, 28)')
+    await shots(page, 'messages-branded-spanish-reminder')
+    await page.request.put(`${server.url}/api/settings/brand`, {
+      headers: { Origin: server.url },
+      data: { organisation: null, primary: null },
+    })
+  })
 })
