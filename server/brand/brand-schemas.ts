@@ -9,7 +9,10 @@ const colour = z.string().superRefine((value, ctx) => {
 
 const language = z.string().superRefine((value, ctx) => {
   if (canonicalLanguage(value) === null)
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a BCP 47 language tag (e.g. de, fr-CA)` })
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not a BCP 47 language tag (e.g. de, fr-CA)`,
+    })
 })
 
 /** The checks of a brand change, shared by PUT /api/settings/brand and `csi settings set`. */

@@ -2,7 +2,11 @@ import { sha256Hex } from '../lib/sha256'
 
 /** Largest logo accepted: a header logo is a few kilobytes; this leaves room for a detailed SVG. */
 export const LOGO_MAX_BYTES = 100 * 1024
-export const logoTypes = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/svg+xml': 'svg' } as const
+export const logoTypes = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/svg+xml': 'svg',
+} as const
 export type LogoType = keyof typeof logoTypes
 export type Logo = { type: LogoType; hash: string; data: string }
 
@@ -11,7 +15,8 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[]) =>
 
 // Scripts, event handlers and outside references have no place in a logo; pages show it through
 // <img> (where SVG scripts never run) and the file is served with a sandboxing CSP anyway.
-const svgHazard = /<script|\bon[a-z]+\s*=|javascript:|<foreignObject|<!ENTITY|(?:xlink:)?href\s*=\s*["']?(?!#|data:image\/)/i
+const svgHazard =
+  /<script|\bon[a-z]+\s*=|javascript:|<foreignObject|<!ENTITY|(?:xlink:)?href\s*=\s*["']?(?!#|data:image\/)/i
 
 /** The type a file's bytes show it to be (PNG, JPEG or SVG), whatever it claims. */
 function sniff(bytes: Uint8Array): LogoType | null {
@@ -43,7 +48,9 @@ export function readLogo(dataUrl: string): Logo | { problem: string } {
   const type = sniff(bytes)
   if (!type) return { problem: 'is not a PNG, JPEG or SVG image' }
   if (type === 'image/svg+xml' && svgHazard.test(new TextDecoder().decode(bytes)))
-    return { problem: 'is an SVG with scripts, event handlers or outside links; export a plain SVG' }
+    return {
+      problem: 'is an SVG with scripts, event handlers or outside links; export a plain SVG',
+    }
   let binary = ''
   for (const b of bytes) binary += String.fromCharCode(b)
   return { type, hash: sha256Hex(bytes).slice(0, 16), data: btoa(binary) }

@@ -31,7 +31,11 @@ export const brandSettingsRoute = new Hono<AppEnv>()
   .put('/', requireRole('admin'), validate('json', brandBody), async (c) => {
     const { languages, ...brand } = c.req.valid('json')
     await saveBrand(c.var.db, brand)
-    if (languages) await saveProgrammeLanguages(c.var.db, languages.map((l) => canonicalLanguage(l)!))
+    if (languages)
+      await saveProgrammeLanguages(
+        c.var.db,
+        languages.map((l) => canonicalLanguage(l)!),
+      )
     return c.json(await brandView(c), 200)
   })
   .put('/logo', requireRole('admin'), validate('json', logoBody), async (c) => {

@@ -19,7 +19,12 @@ export const brandKeys = ['organisation', 'brand-colour', 'logo', 'languages'] a
 type BrandKey = (typeof brandKeys)[number]
 
 const field = { organisation: 'organisation', 'brand-colour': 'primary', languages: 'languages' }
-const types: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml' }
+const types: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+}
 
 /** Checks and saves one brand key with the API's rules; a refusal names the key and changes nothing. */
 export async function setBrandKey(db: Db, key: BrandKey, value: string | undefined) {
@@ -35,14 +40,20 @@ export async function setBrandKey(db: Db, key: BrandKey, value: string | undefin
     return saveLogo(db, logo)
   }
   const body =
-    key === 'languages' ? { languages: value.split(',').map((l) => l.trim()) } : { [field[key]]: value }
+    key === 'languages'
+      ? { languages: value.split(',').map((l) => l.trim()) }
+      : { [field[key]]: value }
   const parsed = brandBody.safeParse(body)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     throw new CliError(`${key}: "${value}" ${issue.message}`)
   }
   const { languages, ...brand } = parsed.data
-  if (languages) await saveProgrammeLanguages(db, languages.map((l) => canonicalLanguage(l)!))
+  if (languages)
+    await saveProgrammeLanguages(
+      db,
+      languages.map((l) => canonicalLanguage(l)!),
+    )
   else await saveBrand(db, brand)
 }
 

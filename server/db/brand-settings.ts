@@ -27,7 +27,10 @@ const keys = {
 } as const
 
 async function read(db: Db, wanted: readonly string[]) {
-  const rows = await db.select().from(settings).where(inArray(settings.key, [...wanted]))
+  const rows = await db
+    .select()
+    .from(settings)
+    .where(inArray(settings.key, [...wanted]))
   return (key: string) => rows.find((r) => r.key === key)?.value
 }
 
@@ -70,7 +73,8 @@ export async function saveBrand(
   change: { organisation?: string | null; primary?: string | null },
 ) {
   if (change.organisation !== undefined) await put(db, keys.organisation, change.organisation)
-  if (change.primary !== undefined) await put(db, keys.colour, change.primary?.toLowerCase() ?? null)
+  if (change.primary !== undefined)
+    await put(db, keys.colour, change.primary?.toLowerCase() ?? null)
 }
 
 export const saveLogo = (db: Db, logo: Logo | null) =>

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { createAuth } from '../auth/create-auth'
+import { programmeBrand } from '../db/brand-settings'
 import { getSurvey, getSurveyVersion } from '../db/surveys'
 import type { AppEnv } from '../env'
 import { cspNonce } from '../lib/middleware'
@@ -35,10 +36,13 @@ export const printRoute = new Hono<AppEnv>().get('/:surveyId{[a-z0-9_-]{1,64}}',
       ),
       404,
     )
+  const brand = await programmeBrand(c.var.db)
   return c.html(
     printableQuestionnaire(version.definition, {
       surveyId: survey.id,
       version: version.version,
+      organisation: brand.organisation ?? undefined,
+      logoUrl: brand.logoUrl,
       nonce: cspNonce(c),
     }),
     200,

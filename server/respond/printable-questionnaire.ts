@@ -10,6 +10,8 @@ export type PrintableOptions = {
   surveyId: string
   version: number
   organisation?: string
+  /** The programme's logo (a same-origin path), printed beside the organisation's name. */
+  logoUrl?: string | null
   /** The response's Content-Security-Policy nonce, for the page's one style and script. */
   nonce?: string
 }
@@ -280,7 +282,9 @@ body { margin: 0; background: #e9ecef; color: #000; font: 11pt/1.4 system-ui, -a
 .toolbar button { font: inherit; padding: 6px 20px; border: 1px solid #333; border-radius: 4px; background: #fff; cursor: pointer; }
 main { max-width: 800px; margin: 12px auto 32px; padding: 40px 48px; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.2); }
 header { border-bottom: 0.4mm solid #000; padding-bottom: 4mm; margin-bottom: 6mm; }
-.top { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 6mm; font-size: 9.5pt; }
+.top { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 6mm; font-size: 9.5pt; }
+.letterhead { display: inline-flex; align-items: center; gap: 3mm; font-weight: 600; }
+.letterhead img { height: 9mm; width: auto; max-width: 45mm; }
 .reference { margin-left: auto; white-space: nowrap; }
 .reference span { display: inline-block; width: 42mm; border-bottom: 0.25mm solid #000; }
 h1 { font-size: 18pt; line-height: 1.2; margin: 4mm 0 2mm; }
@@ -400,7 +404,7 @@ export function printableQuestionnaire(
 <div class="toolbar"><button type="button" id="print">Print</button></div>
 <main>
 <header>
-<div class="top">${organisation ? `<span>${esc(organisation)}</span>` : ''}<span class="reference">Reference: <span></span></span><span class="keying">${esc(keying)}</span></div>
+<div class="top">${letterhead(organisation, options.logoUrl)}<span class="reference">Reference: <span></span></span><span class="keying">${esc(keying)}</span></div>
 <h1>${esc(title)}</h1>
 ${para('lead', textProp(definition, 'description'))}
 <p class="instructions">Tick one box per question, like this ${tickedBox}. ${esc(scaleKey(questions, roleQuestions(definition).overall?.name ?? null))}Leave blank if it does not apply.</p>
@@ -423,3 +427,13 @@ const gridSizes = Array.from({ length: 30 }, (_, i) => i + 1)
       `.n-${k}{--n:${k}}.columns-${k}{--columns:${k}}.from-${k}{grid-column-start:${k}}.span-${k}{grid-column-end:span ${k}}`,
   )
   .join('')
+
+/** The organisation's logo and name at the top of the first page, when the programme has them. */
+function letterhead(organisation: string, logoUrl?: string | null) {
+  const logo =
+    logoUrl && /^\/brand\/logo-[0-9a-f]{16}\.(png|jpg|svg)$/.test(logoUrl)
+      ? `<img src="${esc(logoUrl)}" alt="${organisation ? '' : 'Logo'}">`
+      : ''
+  if (!logo && !organisation) return ''
+  return `<span class="letterhead">${logo}${organisation ? `<span>${esc(organisation)}</span>` : ''}</span>`
+}

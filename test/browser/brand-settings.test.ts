@@ -37,7 +37,9 @@ describe('Settings: brand and languages', { timeout: 0 }, () => {
       path: '/settings',
       errors,
     })
-    const section = page.locator('section', { has: page.getByRole('heading', { name: 'Brand and languages' }) })
+    const section = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Brand and languages' }),
+    })
     await section.getByLabel('Organisation name').waitFor()
 
     // A file that is not an image is refused by what it is, not what it is called.
@@ -53,9 +55,14 @@ describe('Settings: brand and languages', { timeout: 0 }, () => {
     await section.getByLabel('Colour', { exact: true }).fill('#fbbf24')
     await section.getByRole('button', { name: 'Save brand' }).click()
     const error = section.locator('#brand-primary-error')
-    await expect.poll(() => error.textContent()).toMatch(/WCAG AA needs 4\.5:1 .*\(#[0-9a-f]{6} would pass\)/)
+    await expect
+      .poll(() => error.textContent())
+      .toMatch(/WCAG AA needs 4\.5:1 .*\(#[0-9a-f]{6} would pass\)/)
     const suggestion = /\((#[0-9a-f]{6}) would pass\)/.exec((await error.textContent())!)![1]!
-    await page.screenshot({ path: join(screenshotDir, 'settings-brand-refused-1280.png'), fullPage: true })
+    await page.screenshot({
+      path: join(screenshotDir, 'settings-brand-refused-1280.png'),
+      fullPage: true,
+    })
 
     await section.getByLabel('Colour', { exact: true }).fill(suggestion)
     await section.getByLabel('Languages').fill('en, de, fr')
@@ -64,9 +71,9 @@ describe('Settings: brand and languages', { timeout: 0 }, () => {
     const header = page.locator('.app-header')
     await expect.poll(() => header.locator('.brand').textContent()).toContain('Northwind Traders')
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(suggestion.slice(i, i + 2), 16))
-    await expect.poll(() => header.evaluate((h) => getComputedStyle(h).backgroundColor)).toBe(
-      `rgb(${r}, ${g}, ${b})`,
-    )
+    await expect
+      .poll(() => header.evaluate((h) => getComputedStyle(h).backgroundColor))
+      .toBe(`rgb(${r}, ${g}, ${b})`)
     expect(await seriousViolations(page)).toEqual([])
     await page.screenshot({ path: join(screenshotDir, 'settings-brand-1280.png'), fullPage: true })
     await expectFitsPhone(page, 'Settings')

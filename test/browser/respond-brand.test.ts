@@ -50,7 +50,16 @@ async function brandAs(organisation: string, primary: string) {
 describe('the respondent page in the company look, on a phone', { timeout: 0 }, () => {
   test('logo, name and colour; eight attributes without a long scroll; progress per attribute', async () => {
     const logoUrl = await brandAs('Hargreaves & Daughters Wholesale Provisions Limited', '#9a3412')
-    const out = await server.csi('wave', 'create', '--survey', 'customer', '--name', 'Q1', '--open', '--json')
+    const out = await server.csi(
+      'wave',
+      'create',
+      '--survey',
+      'customer',
+      '--name',
+      'Q1',
+      '--open',
+      '--json',
+    )
     const { link } = JSON.parse(out) as { link: string }
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } })
     await page.goto(link)

@@ -40,7 +40,9 @@ export function BrandForm({
     setErrors({})
     setBusy(true)
     try {
-      onSaved(await saveBrandSettings({ organisation: organisation || null, primary: colour, languages }))
+      onSaved(
+        await saveBrandSettings({ organisation: organisation || null, primary: colour, languages }),
+      )
       brandChanged()
     } catch (err) {
       // "languages.1" names the second tag; the message quotes it.
@@ -90,10 +92,13 @@ export function BrandForm({
             aria-invalid={errors.primary ? true : undefined}
             aria-describedby={describedBy('primary', 'brand-primary-hint')}
           />
-          <span className={`brand-sample${valid ? '' : ' brand-sample--none'}`} ref={(el) => {
-            // The sample's colour through the CSSOM (the page's CSP refuses style attributes).
-            if (el && valid) el.style.setProperty('--sample', colour)
-          }}>
+          <span
+            className={`brand-sample${valid ? '' : ' brand-sample--none'}`}
+            ref={(el) => {
+              // The sample's colour through the CSSOM (the page's CSP refuses style attributes).
+              if (el && valid) el.style.setProperty('--sample', colour)
+            }}
+          >
             Start the survey
           </span>
         </div>

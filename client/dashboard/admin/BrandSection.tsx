@@ -19,8 +19,8 @@ export function BrandSection() {
     <section className="card settings-card" aria-labelledby="brand-title">
       <h2 id="brand-title">Brand and languages</h2>
       <p>
-        Your organisation’s name, colour and logo on every survey page, email, printed
-        questionnaire and report, and the languages your surveys and messages are written in.
+        Your organisation’s name, colour and logo on every survey page, email, printed questionnaire
+        and report, and the languages your surveys and messages are written in.
       </p>
       {load.error && !current ? (
         <LoadFailed what="brand" error={load.error} reload={load.reload} heading="h3" />

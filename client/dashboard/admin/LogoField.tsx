@@ -62,12 +62,19 @@ export function LogoField({
             e.target.value = ''
             if (!file) return
             if (file.size > current.logoMaxBytes)
-              return setProblem(`${file.name} is ${Math.ceil(file.size / 1024)} KB; a logo may be at most ${limit} KB.`)
+              return setProblem(
+                `${file.name} is ${Math.ceil(file.size / 1024)} KB; a logo may be at most ${limit} KB.`,
+              )
             void run(async () => uploadLogo(await readAsDataUrl(file)))
           }}
         />
         {current.logoUrl && (
-          <button type="button" className="button button--quiet" disabled={busy} onClick={() => void run(removeLogo)}>
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={busy}
+            onClick={() => void run(removeLogo)}
+          >
             Remove logo
           </button>
         )}

@@ -10,7 +10,8 @@ const channels = (hex: string) => {
   const n = parseInt(hex.slice(1), 16)
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255]
 }
-const hexOf = (rgb: number[]) => '#' + rgb.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')
+const hexOf = (rgb: number[]) =>
+  '#' + rgb.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')
 
 /**
  * Paints the programme's colour into the dashboard's variables (set through the CSSOM, which the

@@ -25,7 +25,9 @@ describe('WCAG contrast', () => {
     const check = brandColourCheck('#f0b429')
     expect(check.ok).toBe(false)
     if (check.ok) return
-    expect(check.reason).toMatch(/^white text on #f0b429 has a contrast of 1\.\d\d:1; WCAG AA needs 4\.5:1/)
+    expect(check.reason).toMatch(
+      /^white text on #f0b429 has a contrast of 1\.\d\d:1; WCAG AA needs 4\.5:1/,
+    )
     expect(brandColourCheck(check.suggestion!).ok).toBe(true)
     expect(brandColourCheck('#19635a').ok).toBe(true)
   })
@@ -92,9 +94,9 @@ describe('/api/settings/brand', () => {
       logoUrl: null,
     })
     const manager = await signedInAs(t.app, t.store, 'manager')
-    expect((await t.send('PUT', '/api/settings/brand', { organisation: 'X' }, manager)).status).toBe(
-      403,
-    )
+    expect(
+      (await t.send('PUT', '/api/settings/brand', { organisation: 'X' }, manager)).status,
+    ).toBe(403)
   })
 
   test('a logo is sniffed, size-limited, served by its hash with a year of caching', async () => {
@@ -129,7 +131,8 @@ describe('/api/settings/brand', () => {
     expect(file.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(PNG)
 
-    const svg = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#19635a"/></svg>'
+    const svg =
+      '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#19635a"/></svg>'
     const svgUrl = (await (await put(dataUrl('image/svg+xml', svg))).json()).logoUrl
     const served = await t.app.request(svgUrl)
     expect(served.headers.get('content-type')).toBe('image/svg+xml')

@@ -18,7 +18,10 @@ describe('csi settings: the brand and languages (SPEC §5.2)', () => {
     expect((await csi('settings', 'set', 'brand-colour', '#1D4ED8')).code).toBe(0)
     expect((await csi('settings', 'set', 'languages', 'de, fr-ca,en')).code).toBe(0)
     const svg = join(dir, 'logo.svg')
-    writeFileSync(svg, '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>')
+    writeFileSync(
+      svg,
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>',
+    )
     expect((await csi('settings', 'set', 'logo', svg)).code).toBe(0)
     const after = (await csi('settings', 'show')).stdout
     expect(after).toContain('Organisation: Acme Supplies')
@@ -27,8 +30,14 @@ describe('csi settings: the brand and languages (SPEC §5.2)', () => {
     expect(after).toContain('Languages: de, fr-CA, en')
 
     const refusals: [string[], RegExp][] = [
-      [['brand-colour', '#ffdd00'], /^csi: brand-colour: "#ffdd00" white text on #ffdd00 has a contrast of 1\.\d+:1; WCAG AA needs 4\.5:1/],
-      [['languages', 'en,Deutsch!'], /^csi: languages: "en,Deutsch!" "Deutsch!" is not a BCP 47 language tag/],
+      [
+        ['brand-colour', '#ffdd00'],
+        /^csi: brand-colour: "#ffdd00" white text on #ffdd00 has a contrast of 1\.\d+:1; WCAG AA needs 4\.5:1/,
+      ],
+      [
+        ['languages', 'en,Deutsch!'],
+        /^csi: languages: "en,Deutsch!" "Deutsch!" is not a BCP 47 language tag/,
+      ],
       [['logo', join(dir, 'missing.png')], /^csi: logo: cannot read .*missing\.png \(ENOENT\)/],
     ]
     const gif = join(dir, 'logo.png')

@@ -143,7 +143,9 @@ describe('a contact file’s language column', () => {
     )
     await expect(attempt).rejects.toBeInstanceOf(ImportRefused)
     const refused = (await attempt.catch((e: ImportRefused) => e)) as ImportRefused
-    expect(JSON.stringify(refused)).toContain('language: \\"German!\\" is not a BCP 47 language tag')
+    expect(JSON.stringify(refused)).toContain(
+      'language: \\"German!\\" is not a BCP 47 language tag',
+    )
     expect(await t.db.select().from(invitations)).toEqual([])
   })
 })

@@ -159,6 +159,23 @@ describe('printableQuestionnaire(): definitions', () => {
     expect(html.match(/<\/style>/g)).toHaveLength(1)
   })
 
+  test('the letterhead: the programme logo beside its name; only a stored logo path is printed', () => {
+    const definition = survey({ type: 'rating', name: 'score', title: 'Score' })
+    const logoUrl = '/brand/logo-0123456789abcdef.svg'
+    const html = printableQuestionnaire(definition, { ...options, organisation: 'Acme', logoUrl })
+    expect(html).toContain(
+      `<span class="letterhead"><img src="${logoUrl}" alt=""><span>Acme</span></span>`,
+    )
+    const alone = printableQuestionnaire(definition, { ...options, logoUrl })
+    expect(alone).toContain(`<img src="${logoUrl}" alt="Logo">`)
+    const foreign = printableQuestionnaire(definition, {
+      ...options,
+      logoUrl: 'https://tracker.example/pixel.png',
+    })
+    expect(foreign).not.toContain('tracker.example')
+    expect(foreign).not.toContain('class="letterhead"')
+  })
+
   test('skips expression, dynamic and unknown types without throwing, and hidden questions', () => {
     const definition = survey(
       { type: 'html', name: 'intro', html: '<b>Welcome</b>', visible: false },
