@@ -458,6 +458,8 @@ export const catalogueItems = sqliteTable('catalogue_items', {
   key: text('key').primaryKey(),
   kind: text('kind', { enum: itemKinds }).notNull(),
   label: text('label').notNull(),
+  // The label in the programme's other languages ({ "de": "Lieferung" }): survey rows get them.
+  labels: text('labels', { mode: 'json' }).$type<Record<string, string>>(),
   description: text('description'),
   audiences: text('audiences', { mode: 'json' }).notNull().$type<(typeof audiences)[number][]>(),
   position: integer('position').notNull(),
