@@ -9,7 +9,7 @@ import type { Store } from '../db/client'
 import { importRows, invitations, responses, waves } from '../db/schema'
 import type { Mode } from '../db/schema'
 import type { loadWaveSurvey } from '../db/wave-survey'
-import { presentSegments, responseRecord } from '../surveys/response-record'
+import { responseRecord } from '../surveys/response-record'
 import { anonymousTime, isAnonymous } from '../surveys/audiences'
 import { alertReasons, defaultAlertRules } from '../follow-ups/alert-rules'
 import { alertOpenings } from '../follow-ups/check-alerts'
@@ -91,10 +91,11 @@ export async function importResponses(
       return { problem: `respondent: ${v.respondent} has already responded in this wave` }
     if (invitation) matched++
     const record = responseRecord(wave.audience, survey.definition, v.answers)
-    const segments = {
-      ...(invitation?.segments ?? {}),
-      ...v.extraSegments,
-      ...presentSegments(record.segments),
+    // The invitee's, then the row's extra columns, then the answered segment questions.
+    const segments: Record<string, string> = { ...invitation?.segments, ...v.extraSegments }
+    for (const key in record.segments) {
+      const value = record.segments[key]
+      if (value !== null && value !== undefined && value !== '') segments[key] = value
     }
     // The spec's segments include the contact list's own columns (db/wave-survey.ts waveSpec).
     for (const key of spec.segments ?? []) {
@@ -123,8 +124,6 @@ export async function importResponses(
       alerts++
     }
     const payload = {
-      // The alert this row opens, first: staged rows that open one start with `{"k":`.
-      ...(reasons?.length ? { k: alertIds.pop(), w: reasons } : {}),
       a: v.answers,
       s: segments,
       m: mode,
@@ -135,6 +134,11 @@ export async function importResponses(
       // `r<id>` an export writes) is kept as an external id in the submission key (SPEC §5.3);
       // never for an anonymous audience, where it could name the person.
       x: anonymous || invitation ? null : v.respondent,
+    }
+    if (reasons?.length) {
+      // The alert this row opens, first: staged rows that open one start with `{"k":`.
+      const alert = { k: alertIds.pop(), w: reasons }
+      return { key: invitation?.id ?? null, payload: JSON.stringify(Object.assign(alert, payload)) }
     }
     return { key: invitation?.id ?? null, payload: JSON.stringify(payload) }
   }
