@@ -6,6 +6,7 @@ import { cronbachAlpha, cronbachAlphaFromSS } from './reliability'
 import type { AttributeRow, ImportanceModel } from './report-types'
 import { summarizeCounts, suppressedSummary } from './summary'
 import type { ResolvedOptions } from './types'
+import { priorityOf } from './words'
 
 /** Anonymity decisions for one group: each hidden item with its reason (null = shown). */
 export interface Hidden {
@@ -102,7 +103,7 @@ export function attributeTable(
       reason === undefined
         ? summarizeCounts(stats.attributes[key], stats.n, o)
         : suppressedSummary(reason)
-    return { key, ...summary, importance, quadrant: null }
+    return { key, ...summary, importance, quadrant: null, priority: null }
   })
   const has = (f: (r: AttributeRow) => number | null) => rows.some((r) => f(r) !== null)
   const source: ImportanceSource | null = has((r) => r.importance.share)
@@ -122,7 +123,10 @@ export function attributeTable(
   // Pearson r is what is left below the N ≥ 50 + 8k gate: too unstable to name a quadrant
   // (METHODOLOGY §4.2 shows r only, with a low-base warning). The crosshair is still reported.
   const gated = source === 'r'
-  const withQuadrants = rows.map((r, i) => ({ ...r, quadrant: gated ? null : ipa.quadrants[i] }))
+  const withQuadrants = rows.map((r, i) => {
+    const quadrant = gated ? null : ipa.quadrants[i]!
+    return { ...r, quadrant, priority: priorityOf(quadrant, r.band) }
+  })
   const crosshair = {
     type: o.crosshair,
     source,

@@ -132,3 +132,13 @@ export {
   type WeightedGroupReport,
   type WeightedRecord,
 } from './weighted-report'
+export {
+  bandName,
+  bandMeaning,
+  quadrantName,
+  priorityName,
+  priorityMeaning,
+  priorityOf,
+  verdictName,
+  type Priority,
+} from './words'

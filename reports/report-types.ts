@@ -1,4 +1,5 @@
 import type { GapRow } from './gaps'
+import type { Priority } from './words'
 import type { NetScore, Proportion } from './proportions'
 import type { GroupResponseRate } from './response-rates'
 import type {
@@ -51,6 +52,8 @@ export interface AttributeRow extends ItemSummary {
   readonly key: string
   readonly importance: AttributeImportance
   readonly quadrant: Quadrant | null
+  /** What to do: the quadrant read with the band (reports/words.ts), null without a quadrant. */
+  readonly priority: Priority | null
 }
 
 export interface CsiResult {

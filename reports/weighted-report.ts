@@ -1,4 +1,5 @@
 import { ipaQuadrants } from './ipa'
+import { priorityOf } from './words'
 import type { AttributeRow, CsiResult, GroupReport, Report } from './report-types'
 import { band, itemFlags, toIndex100, toScore10 } from './scale'
 import { clampToScale } from './summary'
@@ -143,7 +144,10 @@ function weightedGroup(
           o.crosshair,
           g.importanceModel.k,
         )
-  const rows = attributes.map((a, i) => (ipa ? { ...a, quadrant: ipa.quadrants[i]! } : a))
+  const rows = attributes.map((a, i) => {
+    const quadrant = ipa ? ipa.quadrants[i]! : a.quadrant
+    return { ...a, quadrant, priority: priorityOf(quadrant, a.band) }
+  })
   const csi = weightedCsi(g.csi, rs, w, rows, o)
   const weighting: WeightingInfo = {
     method: w.method,

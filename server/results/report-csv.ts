@@ -42,6 +42,7 @@ export const reportCsvColumns = [
   'importance_r',
   'importance_share',
   'quadrant',
+  'priority',
   'compared_with',
   'gap',
   't',
@@ -116,6 +117,7 @@ function attributeRow(g: GroupReport, a: AttributeRow, label: string, weighting:
     importance_r: r3(a.importance.r),
     importance_share: r3(a.importance.share),
     quadrant: a.quadrant,
+    priority: a.priority,
   })
 }
 

@@ -91,8 +91,8 @@ const bandWord = { strength: 'Strength', adequate: 'Adequate', concern: 'Concern
 >
 const bandMeaning = {
   strength: 'market-leader level',
-  adequate: 'needs attention',
-  concern: 'serious concern',
+  adequate: 'acceptable, not yet leading',
+  concern: 'a weakness',
 } as Record<string, string>
 
 beforeAll(async () => {

@@ -6,14 +6,8 @@ export type Verdict = GapRow['verdict']
 export type Peer = WaveDetail['peers']['compare'][number]
 export type GapThresholds = WaveReport['config']['gapThresholds']
 
-export const verdictName: Record<Verdict, string> = {
-  dangerous: 'Dangerous',
-  watch: 'Watch',
-  pessimistic: 'Pessimistic',
-  none: 'No gap',
-  'descriptive-only': 'Descriptive only',
-  suppressed: 'Suppressed',
-}
+// The reports' one vocabulary (reports/words.ts), as the md report and print use it.
+export { verdictName } from '../../../reports/words'
 
 export const verdictOrder: readonly Verdict[] = [
   'dangerous',

@@ -11,8 +11,11 @@ import {
   bandRule,
   flagMeaning,
   flagName,
+  priorityMeaning,
+  priorityName,
   quadrantName,
 } from './report-format'
+import type { Priority } from './report-format'
 
 type Props = {
   rows: readonly AttributeRow[]
@@ -46,6 +49,7 @@ export function AttributeTable({ rows, labels, source, servedOrder, cutOffs, thr
   const label = (key: string) => labels[key] ?? key
   const sorted = sortAttributes(rows, sort, label, source)
   const flags = [...new Set(rows.flatMap((r) => r.flags as Flag[]))]
+  const priorities = [...new Set(rows.flatMap((r) => (r.priority ? [r.priority as Priority] : [])))]
 
   const header = (key: SortKey, text: string, numeric = false) => (
     <th
@@ -76,7 +80,7 @@ export function AttributeTable({ rows, labels, source, servedOrder, cutOffs, thr
         <table className="data-table report-table attribute-table report-table--stack">
           <caption className="visually-hidden">
             Strengths and weaknesses: each attribute’s mean on 1–5, score /10 with its 95% interval,
-            band, importance and quadrant. Column headers sort the table.
+            band, importance and priority. Column headers sort the table.
           </caption>
           <thead>
             <tr>
@@ -90,7 +94,7 @@ export function AttributeTable({ rows, labels, source, servedOrder, cutOffs, thr
               ) : (
                 <th scope="col">Importance</th>
               )}
-              <th scope="col">Quadrant</th>
+              <th scope="col">Priority</th>
               <th scope="col">Flags</th>
             </tr>
           </thead>
@@ -134,7 +138,12 @@ export function AttributeTable({ rows, labels, source, servedOrder, cutOffs, thr
                     >
                       {formatImportance(importanceOf(r, source), source)}
                     </td>
-                    <td data-label="Quadrant">{r.quadrant ? quadrantName[r.quadrant] : '–'}</td>
+                    <td
+                      data-label="Priority"
+                      title={r.quadrant ? quadrantName[r.quadrant] : undefined}
+                    >
+                      {r.priority ? priorityName[r.priority] : '–'}
+                    </td>
                     <td data-label="Flags">
                       {r.flags.length === 0 ? (
                         <span className="muted">–</span>
@@ -168,6 +177,16 @@ export function AttributeTable({ rows, labels, source, servedOrder, cutOffs, thr
             </div>
           ))}
         </dl>
+        {priorities.length > 0 && (
+          <dl className="report-legend__list" aria-label="Priorities">
+            {priorities.map((p) => (
+              <div key={p}>
+                <dt>{priorityName[p]}</dt>
+                <dd>{priorityMeaning[p]}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
         {flags.length > 0 && (
           <dl className="report-legend__list" aria-label="Flags">
             {flags.map((f) => (

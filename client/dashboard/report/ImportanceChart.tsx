@@ -7,7 +7,7 @@ import { fixed } from '../../lib/format'
 import type { AttributeRow, ImportanceModel, ImportanceSource } from './report-model'
 import { importanceOf } from './report-model'
 import type { ScaleMapping } from './report-format'
-import { quadrantName } from './report-format'
+import { priorityName, quadrantName } from './report-format'
 import { formatImportance } from './AttributeTable'
 
 type Props = {
@@ -114,7 +114,7 @@ export const ImportanceChart = memo(function ImportanceChart({
                 return [
                   `Score ${fixed(r.score10, 1)} /10`,
                   `Importance ${formatImportance(importanceOf(r, source), source)}`,
-                  r.quadrant ? quadrantName[r.quadrant] : '',
+                  r.priority ? `${priorityName[r.priority]} (${quadrantName[r.quadrant!]})` : '',
                 ]
               },
             },

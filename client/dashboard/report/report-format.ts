@@ -5,17 +5,8 @@ import { DASH, fixed, percent, range } from '../../lib/format'
 export type Band = 'strength' | 'adequate' | 'concern'
 export type CutOffs = { strength: number; adequate: number }
 
-export const bandName: Record<Band, string> = {
-  strength: 'Strength',
-  adequate: 'Adequate',
-  concern: 'Concern',
-}
-
-export const bandMeaning: Record<Band, string> = {
-  strength: 'market-leader level',
-  adequate: 'needs attention',
-  concern: 'serious concern',
-}
+// The one vocabulary of the reports (reports/words.ts): the md report and print use it too.
+export { bandMeaning, bandName } from '../../../reports/words'
 
 /** The rule of each band in words, from the report's cut-offs: "7.0 to under 8.0". */
 export function bandRule(band: Band, c: CutOffs): string {
@@ -52,12 +43,10 @@ export function flagMeaning(
 
 export type Quadrant = 'concentrate-here' | 'keep-up' | 'low-priority' | 'possible-overkill'
 
-export const quadrantName: Record<Quadrant, string> = {
-  'concentrate-here': 'Concentrate here',
-  'keep-up': 'Keep up the good work',
-  'low-priority': 'Low priority',
-  'possible-overkill': 'Possible overkill',
-}
+export { priorityMeaning, priorityName, quadrantName, type Priority } from '../../../reports/words'
+
+/** Where every formula, default and withholding rule is explained, for the legends' links. */
+export const methodsHref = '/docs/methods'
 
 export type CsiDefinition = 'overall' | 'overall-rebuy' | 'attributes' | 'weighted'
 export type ScaleMapping = 'linear' | 'proportional' | 'anchored10'

@@ -1,5 +1,6 @@
 import type {
   AttributeRow,
+  Band,
   CsiResult,
   GroupReport,
   ItemSummary,
@@ -7,7 +8,8 @@ import type {
 } from '../../../reports'
 import { count, interval, mean, num, percent, score, wrap } from './format'
 import { mdTable } from './md-table'
-import { flagCode, quadrantWords } from './md-words'
+import { bandName } from '../../../reports'
+import { flagCode, priorityWords } from './md-words'
 
 // The t-interval is symmetric, so mean ± half-width is exact and narrower than a range.
 const meanCi = (r: ItemSummary) =>
@@ -15,8 +17,8 @@ const meanCi = (r: ItemSummary) =>
     ? mean(r.mean)
     : `${mean(r.mean)} ±${mean(r.ciHigh - r.mean)}`
 
-const scoreBand = (x: { score10: number | null; band: string | null }) =>
-  x.score10 === null ? '–' : `${score(x.score10)}/10 ${x.band}`
+const scoreBand = (x: { score10: number | null; band: Band | null }) =>
+  x.score10 === null ? '–' : `${score(x.score10)}/10 ${x.band ? bandName[x.band] : ''}`.trimEnd()
 
 function itemLine(label: string, s: ItemSummary) {
   if (s.suppressed) return `- ${label}: hidden (${s.reason})`
@@ -110,7 +112,10 @@ export function attributeLines(g: GroupReport, o: ResolvedOptions): string[] {
       cells: cell((r) => meanCi(r)),
     },
     { title: '/10', align: 'right', cells: cell((r) => score(r.score10)) },
-    { title: 'Band', cells: rows.map((r) => (r.suppressed ? 'hidden' : (r.band ?? '–'))) },
+    {
+      title: 'Band',
+      cells: rows.map((r) => (r.suppressed ? 'Hidden' : r.band ? bandName[r.band] : '–')),
+    },
     {
       title: 'Flags',
       cells: rows.map((r) => r.flags.map((f) => flagCode[f]).join('')),
@@ -130,8 +135,8 @@ export function attributeLines(g: GroupReport, o: ResolvedOptions): string[] {
       optional: true,
     },
     {
-      title: 'Quadrant',
-      cells: cell((r) => (r.quadrant ? quadrantWords[r.quadrant] : '–')),
+      title: 'Priority',
+      cells: cell((r) => (r.priority ? priorityWords[r.priority] : '–')),
       optional: true,
     },
     {

@@ -1,12 +1,14 @@
 import type {
   Audience,
+  Band,
   CsiDefinition,
   Flag,
-  Quadrant,
+  Priority,
   ResolvedOptions,
   ScaleMapping,
   Verdict,
 } from '../../../reports'
+import { bandMeaning, bandName, priorityMeaning, priorityName, verdictName } from '../../../reports'
 import { score } from './format'
 
 export const audienceTitle: Record<Audience, string> = {
@@ -46,18 +48,21 @@ export function flagLegend(flag: Flag, o: ResolvedOptions): string {
   return `${flagCode[flag]} = ${text[flag]}`
 }
 
-export const quadrantWords: Record<Quadrant, string> = {
-  'concentrate-here': 'concentrate',
-  'keep-up': 'keep up',
-  'low-priority': 'low priority',
-  'possible-overkill': 'overkill?',
+/** The table's priority words and the legend's: the one vocabulary of reports/words.ts. */
+export const priorityWords = priorityName
+
+export function priorityLegend(p: Priority): string {
+  return `${priorityName[p]}: ${priorityMeaning[p]}`
 }
 
-export const quadrantLegend: Record<Quadrant, string> = {
-  'concentrate-here': 'concentrate here: important but rated below average; fix first',
-  'keep-up': 'keep up the good work: important and rated above average',
-  'low-priority': 'low priority: less important and rated below average',
-  'possible-overkill': 'possible overkill: less important but rated above average',
+export function bandLegend(b: Band, cut: ResolvedOptions['cutOffs']): string {
+  const rule =
+    b === 'strength'
+      ? `${score(cut.strength)} or more`
+      : b === 'adequate'
+        ? `${score(cut.adequate)} to under ${score(cut.strength)}`
+        : `under ${score(cut.adequate)}`
+  return `${bandName[b]} (${rule} on /10): ${bandMeaning[b]}`
 }
 
 export function verdictLegend(v: Verdict, o: ResolvedOptions): string {
@@ -71,5 +76,5 @@ export function verdictLegend(v: Verdict, o: ResolvedOptions): string {
     'descriptive-only': 'too few answers or no variation: not tested',
     suppressed: 'hidden to protect anonymity',
   }
-  return `${v} = ${text[v]}`
+  return `${verdictName[v]} = ${text[v]}`
 }

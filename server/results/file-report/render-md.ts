@@ -3,12 +3,14 @@ import type {
   GapRow,
   GroupReport,
   GroupResponseRate,
-  Quadrant,
+  Band,
+  Priority,
   Report,
   Verdict,
   WeightedGroupReport,
   WeightingInfo,
 } from '../../../reports'
+import { verdictName } from '../../../reports'
 import type { ReportSource } from './file-report'
 import { count, mean, num, percent, pValue, signed, wrap } from './format'
 import { attributeLines, csiLines, importanceLine } from './md-group'
@@ -20,8 +22,8 @@ import {
   csiWords,
   flagLegend,
   mappingWords,
-  quadrantLegend,
-  quadrantWords,
+  bandLegend,
+  priorityLegend,
   verdictLegend,
 } from './md-words'
 
@@ -168,7 +170,9 @@ function gapLines(r: Renderable): string[] {
           { title: 'g', align: 'right', cells: cell((g) => num(g.g)) },
           {
             title: 'Verdict',
-            cells: rows.map((g) => (g.ordinalDisagrees ? `${g.verdict}*` : g.verdict)),
+            cells: rows.map((g) =>
+              g.ordinalDisagrees ? `${verdictName[g.verdict]}*` : verdictName[g.verdict],
+            ),
           },
         ],
         WIDTH,
@@ -188,16 +192,23 @@ function legendLines(r: Renderable): string[] {
   const shown = r.groups.filter((g): g is GroupReport => !g.suppressed)
   const flags = new Set<Flag>(shown.flatMap((g) => g.attributes.flatMap((a) => a.flags)))
   shown.forEach((g) => g.csi.flags.forEach((f) => flags.add(f)))
-  const quads = new Set<Quadrant>(
-    shown.flatMap((g) => g.attributes.flatMap((a) => a.quadrant ?? [])),
+  const priorities = new Set<Priority>(
+    shown.flatMap((g) => g.attributes.flatMap((a) => a.priority ?? [])),
   )
+  const bands = new Set<Band>(shown.flatMap((g) => g.attributes.flatMap((a) => a.band ?? [])))
   const verdicts = new Set<Verdict>(r.gaps.map((g) => g.verdict))
   const items = [
+    ...(['strength', 'adequate', 'concern'] as const)
+      .filter((b) => bands.has(b))
+      .map((b) => `- Band ${bandLegend(b, r.config.cutOffs)}`),
+    ...[...priorities].map((p) => `- ${priorityLegend(p)}`),
     ...[...flags].map((f) => `- Flag ${flagLegend(f, r.config)}`),
-    ...[...quads].map((q) => `- Quadrant "${quadrantWords[q]}" = ${quadrantLegend[q]}`),
     ...[...verdicts].map((v) => `- Verdict ${verdictLegend(v, r.config)}`),
   ]
-  return items.length ? ['## Legend', '', ...items.flatMap((i) => wrap(i, WIDTH)), ''] : []
+  const more = 'Every formula, default and rule for withholding a number: reports/README.md.'
+  return items.length
+    ? ['## Legend', '', ...items.flatMap((i) => wrap(i, WIDTH)), '', more, '']
+    : []
 }
 
 /**

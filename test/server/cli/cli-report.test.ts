@@ -158,15 +158,17 @@ describe('csi report on a hand-made 5.3 file', { concurrent: true, timeout: 60_0
   test('md is the default: CSI, band words, legend, gap verdicts', async () => {
     const out = await csi(fixture)
     expect(out.code).toBe(0)
-    expect(out.stdout).toContain('**CSI 3.75 → 6.9/10 concern**')
+    expect(out.stdout).toContain('**CSI 3.75 → 6.9/10 Concern**')
     expect(out.stdout).toContain(
       '**CSI withheld**: overall and rebuy diverge (Cronbach α = 0.00 < 0.60)',
     )
-    expect(out.stdout).toMatch(/\| delivery +\| +5 \| +2\.80 ±\d\.\d\d \| 4\.5 \| concern /)
+    expect(out.stdout).toMatch(/\| delivery +\| +5 \| +2\.80 ±\d\.\d\d \| 4\.5 \| Concern /)
     expect(out.stdout).toMatch(
-      /\| delivery +\| +4\.40 \(5\) \| +2\.80 \(5\) \| \+1\.60 \|.*\| dangerous/,
+      /\| delivery +\| +4\.40 \(5\) \| +2\.80 \(5\) \| \+1\.60 \|.*\| Dangerous gap/,
     )
     expect(out.stdout).toContain('- Flag L = low base: fewer than 30 answers')
+    expect(out.stdout).toContain('- Band Concern (under 7.0 on /10): a weakness')
+    expect(out.stdout).toContain('reports/README.md')
     expect(Math.max(...out.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100)
   })
 

@@ -53,7 +53,7 @@ describe('--weights with cells: post-stratification', () => {
     expect(json.groups[0].unweighted.csi.mean).toBe(g.unweighted.csi.mean)
     const md = renderMarkdown(r).replace(/\s+/g, ' ')
     expect(md).toContain('Weighted by post-stratification on channel: n = 12, effective n = 11.9')
-    expect(md).toContain('**Weighted CSI 3.70 → 6.8/10 concern**')
+    expect(md).toContain('**Weighted CSI 3.70 → 6.8/10 Concern**')
     expect(md).toContain(`**Unweighted CSI ${(89 / 24).toFixed(2)}`)
     const csv = renderCsv(r).split('\r\n')
     expect(csv.filter((l) => l.startsWith('csi,')).map((l) => l.split(',')[4])).toEqual([
