@@ -52,10 +52,11 @@ describe('sign-in throttles over HTTP', () => {
     // Even the right password waits out the address's back-off…
     const refused = await signIn('user0@example.com', PASSWORD, '203.0.113.7')
     expect(refused.status).toBe(429)
-    expect(((await refused.json()) as ErrorJson).error.message).toBe(
-      'Too many failed sign-ins from your address; try again in 30 seconds.',
+    expect(((await refused.json()) as ErrorJson).error.message).toMatch(
+      /^Too many failed sign-ins from your address; try again in \d+ seconds\.$/,
     )
-    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(25)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(30)
     // …while the same user elsewhere signs in.
     expect((await signIn('user0@example.com', PASSWORD, '198.51.100.4')).status).toBe(200)
   })
