@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import type { LeasedMessage } from '../db/outbox'
 import { alerts } from '../db/schema'
-import { reasonText } from './alert-rules'
+import { loadWaveSurvey } from '../db/wave-survey'
+import { reasonWords } from '../messages/alert-reasons'
+import { reportLabels } from '../surveys/report-labels'
 import { unsubscribeToken } from '../lib/unsubscribe-token'
 import { acknowledgementContent, alertContent } from './follow-up-content'
 import type { OutgoingMessage } from '../mail/mailer'
@@ -45,13 +47,18 @@ export async function composeFollowUp(
   // The owner is one of us, not the contact: the alert is in the survey's language.
   const audience = m.audience === 'employee' ? 'customer' : m.audience
   const words = await wording.wording({ ...m, audience }, 'alert', { surveyLanguageOnly: true })
+  // Attributes named as the survey names them, in the survey's language like the alert.
+  const loaded = await loadWaveSurvey(db, m.waveId)
+  const labels = Object.fromEntries(
+    (loaded ? reportLabels(loaded.survey.definition).attributes : []).map((a) => [a.key, a.label]),
+  )
   const content = alertContent({
     audience,
     organisation: o.organisation,
     ...words,
     contact,
     waveName: m.waveName,
-    reasons: (alert?.reasons ?? []).map((r) => reasonText(r)),
+    reasons: (alert?.reasons ?? []).map((r) => reasonWords(r, words.language, labels)),
     alertUrl: `${base}/alerts/${encodeURIComponent(m.alertId!)}`,
   })
   return { from: o.from, to: m.email, ...content, messageId: m.messageId, headers }

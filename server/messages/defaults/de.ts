@@ -74,6 +74,12 @@ export const de: LanguagePack = {
     unsubscribe: 'Abmelden',
     respondent: 'Eine befragte Person',
     colon: ':',
+    reasons: {
+      comment: 'Hat einen Kommentar hinterlassen',
+      overall: 'Gesamtzufriedenheit',
+      rebuy: 'Wiederkaufabsicht',
+      score: '{label}: {value} von 5',
+    },
   },
   templates: {
     customer: {

@@ -65,6 +65,12 @@ export const en: LanguagePack = {
     unsubscribe: 'Unsubscribe',
     respondent: 'A respondent',
     colon: ':',
+    reasons: {
+      comment: 'Left a comment',
+      overall: 'Overall satisfaction',
+      rebuy: 'Intention to buy again',
+      score: '{label}: {value} of 5',
+    },
   },
   templates: {
     customer: {

@@ -72,6 +72,12 @@ export const es: LanguagePack = {
     unsubscribe: 'Darse de baja',
     respondent: 'Una persona encuestada',
     colon: ':',
+    reasons: {
+      comment: 'Ha dejado un comentario',
+      overall: 'Satisfacción general',
+      rebuy: 'Intención de volver a comprar',
+      score: '{label}: {value} de 5',
+    },
   },
   templates: {
     customer: {

@@ -73,6 +73,12 @@ export const fr: LanguagePack = {
     unsubscribe: 'Se désabonner',
     respondent: 'Une personne interrogée',
     colon: '\u00a0:',
+    reasons: {
+      comment: 'A laissé un commentaire',
+      overall: 'Satisfaction globale',
+      rebuy: 'Intention de racheter',
+      score: '{label}\u00a0: {value} sur 5',
+    },
   },
   templates: {
     customer: {

@@ -15,6 +15,8 @@ export type Chrome = {
   respondent: string
   /** Before a link on its own line in the text body (French puts a no-break space first). */
   colon: string
+  /** Why an owner is alerted: a comment, or a score (`{label}`, `{value}`) on a named rating. */
+  reasons: { comment: string; overall: string; rebuy: string; score: string }
 }
 
 /** A language's shipped words: the layout's, and every template per audience and kind. */
