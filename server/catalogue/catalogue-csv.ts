@@ -13,15 +13,21 @@ export const catalogueColumns = ['key', 'kind', 'label', 'description', ...audie
 const ticked = /^(yes|y|x|1|true|✓)$/i
 const unticked = /^(no|n|0|false|)$/i
 
+/** A translated label's column: `label_de`, `label_fr-CA`. */
+const LABEL_PREFIX = 'label_'
+
 export function catalogueCsv(items: readonly CatalogueItem[]): string {
+  // One column per language any item is translated into, after the audiences.
+  const languages = [...new Set(items.flatMap((i) => Object.keys(i.labels ?? {})))].sort()
   const rows = items.map((item) => [
     item.key,
     item.kind,
     item.label,
     item.description ?? '',
     ...audiences.map((a) => (item.audiences.includes(a) ? 'yes' : '')),
+    ...languages.map((l) => item.labels?.[l] ?? ''),
   ])
-  return toCsv(rows, [...catalogueColumns])
+  return toCsv(rows, [...catalogueColumns, ...languages.map((l) => LABEL_PREFIX + l)])
 }
 
 /** The export quotes cells a spreadsheet could run as a formula with a leading `'`: undo that. */
@@ -65,10 +71,14 @@ export function parseCatalogueCsv(text: string): Parsed {
       if (!ticked.test(value) && !unticked.test(value))
         issues.push({ path: `row ${row}.${a}`, message: `"${value}" is neither yes nor blank` })
     }
+    const labels: Record<string, string> = {}
+    for (const name of header)
+      if (name.startsWith(LABEL_PREFIX) && cell(name)) labels[name.slice(LABEL_PREFIX.length)] = cell(name)
     const parsed = catalogueItem.safeParse({
       key: cell('key'),
       kind: cell('kind') || 'attribute',
       label: cell('label'),
+      ...(Object.keys(labels).length > 0 && { labels }),
       description: cell('description'),
       audiences: rated,
     })
@@ -76,7 +86,10 @@ export function parseCatalogueCsv(text: string): Parsed {
       for (const issue of parsed.error.issues) {
         // An unreadable tick is reported already; "tick at least one" would only repeat it.
         if (issue.path[0] === 'audiences' && rated.length < ticks) continue
-        issues.push({ path: `row ${row}.${issue.path.join('.')}`, message: issue.message })
+        // A bad language tag is named by its column, as the file has it.
+        const [field, tag] = issue.path
+        const where = field === 'labels' ? `${LABEL_PREFIX}${String(tag)}` : issue.path.join('.')
+        issues.push({ path: `row ${row}.${where}`, message: issue.message })
       }
       return
     }

@@ -1,7 +1,24 @@
 import { z } from 'zod'
 import { catalogueKey, itemKinds } from '../surveys/catalogue-items'
 import { choiceValue } from '../surveys/build-from-catalogue'
+import { canonicalLanguage } from '../surveys/survey-languages'
 import { audiences } from '../surveys/types'
+
+const label = () => z.string().trim().min(1, 'needs a label').max(200, 'must be at most 200 characters')
+
+/** Translations of a label: BCP 47 tags (stored canonical) to non-empty labels. */
+const labels = z
+  .record(z.string(), z.string().trim().max(200, 'must be at most 200 characters'))
+  .superRefine((record, ctx) => {
+    for (const tag of Object.keys(record))
+      if (!canonicalLanguage(tag))
+        ctx.addIssue({ code: 'custom', path: [tag], message: `"${tag}" is not a BCP 47 language tag (e.g. de, fr-CA)` })
+  })
+  .transform((record) => {
+    const out: Record<string, string> = {}
+    for (const [tag, text] of Object.entries(record)) if (text) out[canonicalLanguage(tag)!] = text
+    return out
+  })
 
 const byAudience = (a: string, b: string) =>
   audiences.indexOf(a as never) - audiences.indexOf(b as never)
@@ -15,7 +32,8 @@ export const catalogueItem = z
       .max(64, 'must be at most 64 characters')
       .regex(catalogueKey, 'must be lower_snake_case: a–z, digits and _, starting with a letter'),
     kind: z.enum(itemKinds, { error: 'must be attribute or attitude' }),
-    label: z.string().trim().min(1, 'needs a label').max(200, 'must be at most 200 characters'),
+    label: label(),
+    labels: labels.optional(),
     description: z
       .string()
       .trim()

@@ -65,7 +65,7 @@ const matrix = (
   title,
   description,
   columns: columns.map((text, i) => ({ value: i + 1, text })),
-  rows: items.map((item) => ({ value: item.key, text: item.label })),
+  rows: items.map((item) => ({ value: item.key, text: localisable(item) })),
   isAllRowRequired: false,
   alternateRows: true,
 })
@@ -190,4 +190,10 @@ export function buildFromCatalogue(
     completedHtml: thankYou,
     pages,
   }
+}
+
+/** A label as SurveyJS takes it: plain, or `{ default, de, … }` when it has translations. */
+function localisable(item: CatalogueItem): string | Record<string, string> {
+  const labels = item.labels ?? {}
+  return Object.keys(labels).length > 0 ? { default: item.label, ...labels } : item.label
 }

@@ -9,6 +9,8 @@ export type CatalogueItem = {
   key: string
   kind: ItemKind
   label: string
+  /** The label in other languages, by BCP 47 tag; the survey's rows become localisable strings. */
+  labels?: Record<string, string>
   description: string | null
   audiences: Audience[]
 }

@@ -14,6 +14,8 @@ const items = [
     key: 'speed',
     kind: 'attribute' as const,
     label: 'Speed',
+    // Translations come from the CSV; saving the table must keep them.
+    labels: { de: 'Schnelligkeit', fr: 'Rapidité' },
     description: null,
     audiences: ['customer' as const],
   },

@@ -18,6 +18,8 @@ export type Draft = {
   key: string
   kind: 'attribute' | 'attitude'
   label: string
+  /** Translations of the label (edited in the CSV); kept as they are when the table is saved. */
+  labels: Record<string, string>
   description: string
   audiences: Audience[]
   /** Not saved yet: its key may still change, and follows its label until typed. */
@@ -37,6 +39,7 @@ export const toDrafts = (items: readonly CatalogueItem[]): Draft[] =>
     key: i.key,
     kind: i.kind,
     label: i.label,
+    labels: { ...(i.labels ?? {}) },
     description: i.description ?? '',
     audiences: [...i.audiences] as Audience[],
     fresh: false,
@@ -48,6 +51,7 @@ export const blankDraft = (): Draft => ({
   key: '',
   kind: 'attribute',
   label: '',
+  labels: {},
   description: '',
   audiences: ['customer', 'wholesaler', 'retailer', 'employee'],
   fresh: true,
@@ -59,6 +63,7 @@ export const toItems = (drafts: readonly Draft[]): CatalogueItem[] =>
     key: d.key.trim(),
     kind: d.kind,
     label: d.label,
+    ...(Object.keys(d.labels).length > 0 && { labels: d.labels }),
     description: d.description.trim() || null,
     audiences:
       d.kind === 'attitude' ? ['employee'] : audiences.filter((a) => d.audiences.includes(a)),
