@@ -42,7 +42,9 @@ function SettingsBody() {
         <p className="muted">
           Sent at once to an invited contact who gives a low score, so they know it was heard. In
           the subject and text, <code>{'{name}'}</code> becomes the contact’s name (or “customer”
-          when there is none) and <code>{'{organisation}'}</code> your organisation’s name.
+          when there is none), <code>{'{organisation}'}</code> your organisation’s name and{' '}
+          <code>{'{wave}'}</code> the wave’s. These are the English emails: an admin words them in
+          other languages on the Messages page.
         </p>
         {settings.data.acknowledgements.map((a) => (
           <AcknowledgementForm key={a.audience} initial={a} />
