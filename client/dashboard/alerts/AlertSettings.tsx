@@ -41,10 +41,10 @@ function SettingsBody() {
         <h3 id="ack-title">Acknowledgement emails</h3>
         <p className="muted">
           Sent at once to an invited contact who gives a low score, so they know it was heard. In
-          the subject and text, <code>{'{name}'}</code> becomes the contact’s name (or “customer”
-          when there is none), <code>{'{organisation}'}</code> your organisation’s name and{' '}
-          <code>{'{wave}'}</code> the wave’s. These are the English emails: an admin words them in
-          other languages on the Messages page.
+          the subject and text, <code>{'{name}'}</code> becomes the contact’s name (in the greeting,
+          “customer” when there is none), <code>{'{organisation}'}</code> your organisation’s name
+          and <code>{'{wave}'}</code> the wave’s. These are the English emails: an admin words them
+          in other languages on the Messages page.
         </p>
         {settings.data.acknowledgements.map((a) => (
           <AcknowledgementForm key={a.audience} initial={a} />
