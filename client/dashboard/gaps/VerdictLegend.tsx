@@ -1,5 +1,6 @@
 import type { Verdict } from './gap-model'
 import { verdictOrder } from './gap-model'
+import { MethodsLink } from '../report/MethodsLink'
 import { VerdictBadge } from './VerdictBadge'
 
 /** How each verdict is decided, in plain words, with the badge the table uses. */
@@ -23,6 +24,7 @@ export function VerdictLegend({ rules }: { rules: Record<Verdict, string> }) {
         else large. When the rank-based Mann–Whitney test disagrees with the t-test about
         significance, the verdict is marked “ordinal test disagrees”.
       </p>
+      <MethodsLink />
     </section>
   )
 }

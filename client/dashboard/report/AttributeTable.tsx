@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { DASH, fixed, percent, range } from '../../lib/format'
 import { TableFrame } from '../ui/TableFrame'
 import { BandBadge } from './BandBadge'
+import { MethodsLink } from './MethodsLink'
 import type { AttributeRow, ImportanceSource, Sort, SortKey } from './report-model'
 import { importanceOf, nextSort, servedSort, sortAttributes } from './report-model'
 import type { Band, CutOffs, Flag } from './report-format'
@@ -197,6 +198,7 @@ export function AttributeTable({ rows, labels, source, servedOrder, cutOffs, thr
             ))}
           </dl>
         )}
+        <MethodsLink />
       </div>
     </>
   )

@@ -70,7 +70,7 @@ export const ImportanceChart = memo(function ImportanceChart({
             pointRadius: 6,
             pointHoverRadius: 8,
             pointBackgroundColor: points.map((p) =>
-              p.r.quadrant === 'concentrate-here' ? DANGER : BRAND,
+              p.r.priority === 'fix-first' ? DANGER : BRAND,
             ),
             pointBorderColor: '#fff',
             pointBorderWidth: 1.5,
@@ -139,7 +139,7 @@ export const ImportanceChart = memo(function ImportanceChart({
 
   if (!config) return null
   const concentrate = rows
-    .filter((r) => r.quadrant === 'concentrate-here')
+    .filter((r) => r.priority === 'fix-first')
     .map((r) => labels[r.key] ?? r.key)
   return (
     <Chart
@@ -147,8 +147,8 @@ export const ImportanceChart = memo(function ImportanceChart({
       height={420}
       label={`Importance–performance chart. ${
         concentrate.length
-          ? `Concentrate here: ${concentrate.join('; ')}.`
-          : 'No attribute falls in “Concentrate here”.'
+          ? `${priorityName['fix-first']}: ${concentrate.join('; ')}.`
+          : `No attribute is “${priorityName['fix-first']}”.`
       } The numbers are in the strengths and weaknesses table.`}
     />
   )

@@ -22,7 +22,16 @@ export function ImportanceSection({ group, labels, mapping }: Props) {
   return (
     <section className="card report-section ipa" aria-labelledby="ipa-title">
       <h2 id="ipa-title">Importance and performance</h2>
-      {source === null ? (
+      {source === 'r' ? (
+        // Below the sample-size gate only r is known: too unstable to place attributes in
+        // quadrants or name priorities (reports/README.md, "Importance").
+        <p className="ipa__none">
+          Too few complete answers to rank the attributes by importance
+          {model.reason ? ` (${model.reason})` : ''}. The correlation of each attribute with overall
+          satisfaction is in the table; the chart and priorities appear once enough respondents have
+          answered overall satisfaction and every attribute.
+        </p>
+      ) : source === null ? (
         <p className="ipa__none">
           Importance cannot be computed for this wave
           {model.reason ? `: ${model.reason}` : ''}. The chart appears once enough respondents have
@@ -33,12 +42,12 @@ export function ImportanceSection({ group, labels, mapping }: Props) {
           <p className="muted section-intro">
             Each dot is an attribute. Across: {across}. Up: its score /10. The dashed lines cross at
             the average importance and the average score; <span className="ipa__key">red dots</span>{' '}
-            are in “Concentrate here”: important, and below average.
+            are “Priority: fix first”: more important than most, and rated lower than the others.
           </p>
           {!model.gatePassed && source !== 'share' && model.reason && (
             <p className="muted ipa__note">
               Derived importance needs more complete answers ({model.reason}), so the chart uses{' '}
-              {source === 'r' ? 'the correlation with overall satisfaction' : 'stated importance'}.
+              stated importance.
             </p>
           )}
           <ImportanceChart

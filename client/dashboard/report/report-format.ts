@@ -45,9 +45,6 @@ export type Quadrant = 'concentrate-here' | 'keep-up' | 'low-priority' | 'possib
 
 export { priorityMeaning, priorityName, quadrantName, type Priority } from '../../../reports/words'
 
-/** Where every formula, default and withholding rule is explained, for the legends' links. */
-export const methodsHref = '/docs/methods'
-
 export type CsiDefinition = 'overall' | 'overall-rebuy' | 'attributes' | 'weighted'
 export type ScaleMapping = 'linear' | 'proportional' | 'anchored10'
 
