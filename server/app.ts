@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { apiKeysRoute } from './apikeys/route'
+import { webhooksRoute } from './webhooks/route'
 import { authRoute } from './auth/route'
 import { brandSettingsRoute, logoFileRoute, publicBrandRoute } from './brand/route'
 import { catalogueRoute } from './catalogue/route'
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/me', meRoute)
     .route('/api/users', usersRoute)
     .route('/api/apikeys', apiKeysRoute)
+    .route('/api/webhooks', webhooksRoute)
     .route('/api/settings/brand', brandSettingsRoute)
     .route('/api/settings/contact-frequency', contactFrequencyRoute)
     .route('/api/settings', settingsRoute)

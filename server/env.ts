@@ -36,6 +36,8 @@ export type Config = {
   sessionSecret?: string
   /** Requests per minute per client address on respondent-token routes; 0 turns it off. */
   tokenRateLimit: number
+  /** WEBHOOK_ALLOW_PRIVATE=1: webhook targets on private addresses (tests, on-premise CRMs). */
+  webhookAllowPrivate?: boolean
 }
 
 /** Token-route requests per minute per address: generous for a office behind one NAT. */
@@ -50,6 +52,7 @@ export type AppEnv = {
     ADMIN_PASSWORD?: string
     AUTH_SECRET?: string
     TOKEN_RATE_LIMIT?: string
+    WEBHOOK_ALLOW_PRIVATE?: string
     /** Workers email: the send_email binding, the outbox queue and their settings (wrangler.toml). */
     EMAIL?: SendEmailBinding
     OUTBOX_QUEUE?: Queue<DrainMessage>

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { Statement } from './atomic'
 import { rawStatement } from './atomic'
 import type { Db } from './client'
+import { alertOpenedEvent } from './webhooks'
 
 export type NewAlert = {
   alertId: string
@@ -59,5 +60,6 @@ export function alertStatements(db: Db, a: NewAlert): Statement[] {
             on conflict do nothing`,
       ),
     )
+  statements.push(alertOpenedEvent(db, sql`select ${a.alertId} as id`, a.now))
   return statements
 }

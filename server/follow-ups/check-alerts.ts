@@ -5,6 +5,7 @@ import { rawStatement } from '../db/atomic'
 import type { Db, Store } from '../db/client'
 import { invitations, responses, waves } from '../db/schema'
 import { loadWaveSurvey } from '../db/wave-survey'
+import { alertOpenedEvent } from '../db/webhooks'
 import { ratingsOf } from '../surveys'
 import { alertReasons, defaultAlertRules } from './alert-rules'
 import { hasComment } from '../surveys/comments-of'
@@ -164,5 +165,6 @@ export function alertOpenings(
           where j.owner is not null and ${justInserted}
           on conflict do nothing`,
     ),
+    alertOpenedEvent(db, sql`select j.id as id from (${outboxSource}) j`, now),
   ]
 }

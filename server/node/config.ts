@@ -23,6 +23,11 @@ const envSchema = z.object({
   TOKEN_RATE_LIMIT: z.coerce.number().int().min(0).default(DEFAULT_TOKEN_RATE_LIMIT),
   /** Minutes between scheduled runs (close due waves, queue due reminders); 0 turns them off. */
   SCHEDULE_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  /** 1: webhooks may target private, loopback and link-local addresses (tests, on-premise CRMs). */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['0', '1'], { error: 'must be 0 or 1' })
+    .default('0')
+    .transform((v) => v === '1'),
 })
 
 export type NodeEnv = z.infer<typeof envSchema> & { PUBLIC_URL: string }

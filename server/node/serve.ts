@@ -12,6 +12,8 @@ import { openDatabase } from './open-database'
 import { backgroundSender } from '../distribution/background-sender'
 import { describeScheduledRun, runSchedule } from '../distribution/scheduled-run'
 import type { Store } from '../db/client'
+import { deliverDueWebhooks } from '../webhooks/deliver'
+import { nodeWebhookPost } from './webhook-post'
 
 export const BODY_LIMIT = 256 * 1024
 
@@ -45,6 +47,7 @@ export async function startNodeServer(env: NodeEnv, log: (line: string) => void 
     authSecret,
     sessionSecret,
     tokenRateLimit: env.TOKEN_RATE_LIMIT,
+    webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE,
   }
   // Invitations and reminders queued from the dashboard go out from this process, through
   // SMTP_URL or as .eml files, like `csi invite`.
@@ -65,11 +68,13 @@ export async function startNodeServer(env: NodeEnv, log: (line: string) => void 
     mail: () => mail,
   })
   const schedule = startSchedule(env, store, startSending, log)
+  const webhooks = startWebhookDeliveries(store, env.WEBHOOK_ALLOW_PRIVATE)
   const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
     log(`CSI Toolkit on ${env.PUBLIC_URL} (port ${info.port}, database ${env.DATABASE_PATH})`)
   })
   const stop = () => {
     clearInterval(schedule)
+    clearInterval(webhooks)
     server.close(() => {
       void mail.mailer.close()
       store.close()
@@ -108,6 +113,27 @@ function startSchedule(
       busy = false
     }
   }, env.SCHEDULE_MINUTES * 60_000)
+  timer.unref()
+  return timer
+}
+
+// Webhook events wait in their own outbox; first attempts and retries go out within seconds.
+const WEBHOOK_POLL_MS = 2000
+
+function startWebhookDeliveries(store: Store, allowPrivate: boolean) {
+  const post = nodeWebhookPost(allowPrivate)
+  let busy = false
+  const timer = setInterval(async () => {
+    if (busy) return
+    busy = true
+    try {
+      await deliverDueWebhooks(store.db, post, { allowPrivate })
+    } catch (err) {
+      console.error('Webhook deliveries failed', err)
+    } finally {
+      busy = false
+    }
+  }, WEBHOOK_POLL_MS)
   timer.unref()
   return timer
 }

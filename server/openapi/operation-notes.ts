@@ -98,6 +98,16 @@ export const operationNotes: Record<string, Note> = {
     summary: 'Contact-frequency rule: days between surveys of one contact',
   },
   'PUT /api/settings/contact-frequency': { summary: 'Set the contact-frequency rule (0: off)' },
+  'GET /api/webhooks': { summary: 'Outgoing webhooks (never their secrets)' },
+  'POST /api/webhooks': {
+    summary: 'Add a webhook: URL and events; the signing secret is in this answer only',
+    status: 201,
+  },
+  'DELETE /api/webhooks/:id': { summary: 'Remove a webhook and its delivery log' },
+  'POST /api/webhooks/:id/enable': { summary: 'Turn a disabled webhook back on' },
+  'GET /api/webhooks/:id/deliveries': {
+    summary: "A webhook's last 50 deliveries: event, attempts, status",
+  },
   'GET /api/users': { summary: 'Dashboard users' },
   'GET /api/apikeys': { summary: 'API keys (admin: all; others: their own), never the key itself' },
   'POST /api/apikeys': {

@@ -106,6 +106,11 @@ const matrix: Record<string, Rule> = {
   'GET /api/apikeys': { kind: 'person', rule: { kind: 'signed-in' } },
   'POST /api/apikeys': { kind: 'person', rule: { kind: 'roles', roles: ['admin', 'manager'] } },
   'DELETE /api/apikeys/:id': { kind: 'person', rule: { kind: 'signed-in' } },
+  'GET /api/webhooks': { kind: 'admin' },
+  'POST /api/webhooks': { kind: 'admin' },
+  'DELETE /api/webhooks/:id': { kind: 'admin' },
+  'POST /api/webhooks/:id/enable': { kind: 'admin' },
+  'GET /api/webhooks/:id/deliveries': { kind: 'admin' },
   // Surveys and building them follow fieldwork: managers customer surveys, HR the employee one
   // (`:id` is the survey of that audience, or the body names the audience).
   'GET /api/surveys': { kind: 'signed-in' },
@@ -149,6 +154,8 @@ function bodyFor(key: string, audience: Audience): unknown {
   if (key === 'POST /api/waves/:id/invitations')
     return { email: `t-${crypto.randomUUID()}@example.com` }
   if (key.endsWith('/contacts')) return { csv: 'email,name\nx@example.com,X\n' }
+  if (key === 'POST /api/webhooks')
+    return { url: 'https://crm.example.com/hook', events: ['alert.opened'] }
   if (key === 'POST /api/apikeys') return { name: 'Matrix key', role: 'manager' }
   if (key === 'POST /api/users')
     return { email: `new-${crypto.randomUUID()}@example.com`, role: 'manager' }

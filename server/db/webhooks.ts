@@ -1,0 +1,131 @@
+import { and, desc, eq, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm'
+import { randomId } from '../lib/tokens'
+import type { Statement } from './atomic'
+import { rawStatement } from './atomic'
+import type { Db } from './client'
+import { webhookDeliveries, webhookEndpoints, type WebhookEvent } from './schema'
+
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect
+
+/** A signing secret as Standard Webhooks writes one: `whsec_` and 24 random bytes in base64. */
+function newSecret() {
+  const bytes = crypto.getRandomValues(new Uint8Array(24))
+  return `whsec_${btoa(String.fromCharCode(...bytes))}`
+}
+
+export async function createWebhookEndpoint(db: Db, url: string, events: WebhookEvent[]) {
+  const [row] = await db
+    .insert(webhookEndpoints)
+    .values({ id: randomId('wh'), url, events, secret: newSecret() })
+    .returning()
+  return row!
+}
+
+export const listWebhookEndpoints = (db: Db) =>
+  db.select().from(webhookEndpoints).orderBy(desc(webhookEndpoints.createdAt), webhookEndpoints.id)
+
+export async function getWebhookEndpoint(db: Db, id: string) {
+  const [row] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id))
+  return row ?? null
+}
+
+/** Removes an endpoint and its delivery log. */
+export async function deleteWebhookEndpoint(db: Db, id: string) {
+  await db.delete(webhookDeliveries).where(eq(webhookDeliveries.endpointId, id))
+  await db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id))
+}
+
+/** Turns a disabled endpoint back on; its failure count starts again. */
+export async function enableWebhookEndpoint(db: Db, id: string) {
+  await db
+    .update(webhookEndpoints)
+    .set({ enabled: true, failures: 0, disabledReason: null })
+    .where(eq(webhookEndpoints.id, id))
+}
+
+export const listWebhookDeliveries = (db: Db, endpointId: string, limit = 50) =>
+  db
+    .select()
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.endpointId, endpointId))
+    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .limit(limit)
+
+/**
+ * Queues `event` for every enabled endpoint that subscribes to it, one delivery per row of
+ * `source` (a SELECT with columns `key`, unique per event, and `data`, a JSON object), inside the
+ * caller's atomic write: the event and its deliveries land together, so none is lost. The
+ * delivery id (the `webhook-id` header) is made of event, key and endpoint, so the same write
+ * repeated queues nothing twice. With no endpoint subscribed it inserts nothing.
+ */
+export function webhookEventStatement(
+  db: Db,
+  event: WebhookEvent,
+  source: SQL,
+  now: Date,
+): Statement {
+  const due = Math.floor(now.getTime() / 1000)
+  return rawStatement(
+    db,
+    sql`insert into ${webhookDeliveries} (id, endpoint_id, event, body, next_attempt_at)
+        select 'msg_' || replace(${event}, '.', '_') || '_' || s.key || '_' || e.id, e.id, ${event},
+               json_object('type', ${event}, 'timestamp', ${now.toISOString()}, 'data', json(s.data)),
+               ${due}
+        from (${source}) s, ${webhookEndpoints} e
+        where e.enabled and exists (select 1 from json_each(e.events) where value = ${event})
+        on conflict do nothing`,
+  )
+}
+
+/**
+ * `alert.opened` for the alerts whose ids `ids` selects (column `id`) and that exist now: an
+ * opening statement inserted them in the same write. Never for an employee wave.
+ */
+export function alertOpenedEvent(db: Db, ids: SQL, now: Date) {
+  return webhookEventStatement(
+    db,
+    'alert.opened',
+    sql`select a.id as key,
+               json_object('alertId', a.id, 'waveId', a.wave_id, 'reasons', json(a.reasons),
+                           'contact', json_object('email', a.contact_email, 'name', a.contact_name),
+                           'ownerEmail', a.owner_email) as data
+        from alerts a join waves w on w.id = a.wave_id
+        where a.id in (select id from (${ids})) and w.audience != 'employee'`,
+    now,
+  )
+}
+
+/** Claims up to `limit` due deliveries for a minute (a crashed deliverer's rows come back). */
+export async function leaseDueDeliveries(db: Db, now: Date, limit: number) {
+  const due = await db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.status, 'pending'),
+        lte(webhookDeliveries.nextAttemptAt, now),
+        or(isNull(webhookDeliveries.leaseUntil), lt(webhookDeliveries.leaseUntil, now)),
+      ),
+    )
+    .orderBy(webhookDeliveries.nextAttemptAt)
+    .limit(limit)
+  const leased: { delivery: WebhookDelivery; endpoint: WebhookEndpoint }[] = []
+  for (const { id } of due) {
+    const [delivery] = await db
+      .update(webhookDeliveries)
+      .set({ leaseUntil: new Date(now.getTime() + 60_000) })
+      .where(
+        and(
+          eq(webhookDeliveries.id, id),
+          eq(webhookDeliveries.status, 'pending'),
+          or(isNull(webhookDeliveries.leaseUntil), lt(webhookDeliveries.leaseUntil, now)),
+        ),
+      )
+      .returning()
+    if (!delivery) continue
+    const endpoint = await getWebhookEndpoint(db, delivery.endpointId)
+    if (endpoint) leased.push({ delivery, endpoint })
+  }
+  return leased
+}
