@@ -14,7 +14,7 @@ import { ApiError } from '../lib/errors'
 import { validate } from '../lib/validate'
 import { canonicalLanguage } from '../surveys/survey-languages'
 import { brandBody, logoBody } from './brand-schemas'
-import { LOGO_MAX_BYTES, readLogo } from './logo-file'
+import { LOGO_MAX_BYTES, readLogo } from '../lib/logo-file'
 
 async function brandView(c: { var: AppEnv['Variables'] }) {
   return {

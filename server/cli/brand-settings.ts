@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { brandBody } from '../brand/brand-schemas'
-import { readLogo } from '../brand/logo-file'
+import { readLogo } from '../lib/logo-file'
 import type { Db } from '../db/client'
 import {
   programmeBrand,

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm'
-import type { Logo } from '../brand/logo-file'
-import { logoPath } from '../brand/logo-file'
+import type { Logo } from '../lib/logo-file'
+import { logoPath } from '../lib/logo-file'
 import type { Db } from './client'
 import { settings } from './schema'
 

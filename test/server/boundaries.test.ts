@@ -27,7 +27,7 @@ const floors: readonly (readonly string[])[] = [
   ['distribution'],
   ['waves'],
   ['results'],
-  ['respond', 'health', 'settings', 'programme'],
+  ['respond', 'health', 'settings', 'programme', 'brand'],
   ['catalogue', 'openapi', 'apikeys', 'webhooks'],
   ['app'],
   ['node', 'worker'],

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { brandColourCheck, contrastRatio, parseHex } from '../../../server/brand/contrast'
-import { LOGO_MAX_BYTES } from '../../../server/brand/logo-file'
+import { LOGO_MAX_BYTES } from '../../../server/lib/logo-file'
 import { makeTestApp } from '../../helpers/app'
 import { signedInAs } from '../../helpers/session'
 

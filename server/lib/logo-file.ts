@@ -1,4 +1,4 @@
-import { sha256Hex } from '../lib/sha256'
+import { sha256Hex } from './sha256'
 
 /** Largest logo accepted: a header logo is a few kilobytes; this leaves room for a detailed SVG. */
 export const LOGO_MAX_BYTES = 100 * 1024
