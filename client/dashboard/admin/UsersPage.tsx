@@ -5,6 +5,7 @@ import { navigate } from '../shell/router'
 import { useSession } from '../shell/session'
 import { useLoad } from '../ui/use-load'
 import { AddUser } from './AddUser'
+import { SignInThrottles } from './SignInThrottles'
 import { listUsers } from './user-api'
 import { UserTable } from './UserTable'
 import '../account/account.css'
@@ -77,6 +78,7 @@ function Users() {
         )}
       </section>
       <AddUser onAdded={(email) => changed(`${email} was added.`)} />
+      <SignInThrottles onChanged={changed} />
     </div>
   )
 }
