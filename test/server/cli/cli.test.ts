@@ -15,6 +15,7 @@ import { registerSurvey } from '../../../server/cli/survey'
 import { registerCatalogue } from '../../../server/cli/catalogue'
 import { registerUser } from '../../../server/cli/user'
 import { registerApiKey } from '../../../server/cli/apikey'
+import { registerWebhook } from '../../../server/cli/webhook'
 import { registerWave } from '../../../server/cli/wave'
 import { openDatabase } from '../../../server/node/open-database'
 import { json } from '../../api/target'
@@ -36,6 +37,7 @@ describe('csi --help', () => {
       registerReport,
       registerUser,
       registerApiKey,
+      registerWebhook,
       registerSettings,
       registerSurvey,
       registerCatalogue,
