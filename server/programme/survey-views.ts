@@ -1,3 +1,5 @@
+import { programmeLanguages } from '../db/brand-settings'
+import { missingTranslations } from '../surveys/missing-translations'
 import type { SessionUser } from '../auth/require-role'
 import { canManage } from '../auth/wave-access'
 import type { Db } from '../db/client'
@@ -82,5 +84,7 @@ export async function surveyDetail(db: Db, user: SessionUser | null, id: string)
     mapping: roleMappingOf(current.definition),
     roles: surveyRoles(current.definition),
     problems: surveyProblems(current.definition, survey.audience).map(problemIssue),
+    // Texts without a programme language: shown in the default language until translated.
+    translations: missingTranslations(current.definition, await programmeLanguages(db)),
   }
 }

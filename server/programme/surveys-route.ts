@@ -1,3 +1,5 @@
+import { programmeLanguages } from '../db/brand-settings'
+import { missingTranslations } from '../surveys/missing-translations'
 import { Hono } from 'hono'
 import type { SessionUser } from '../auth/require-role'
 import { requireRole } from '../auth/require-role'
@@ -38,7 +40,8 @@ export const surveysRoute = new Hono<AppEnv>()
     const { definition, problems } = prepareSurvey(body, null)
     const roles = surveyRoles(definition)
     const candidates = roleCandidates(definition)
-    return c.json({ ok: problems.length === 0, problems, roles, candidates }, 200)
+    const translations = missingTranslations(definition, await programmeLanguages(c.var.db))
+    return c.json({ ok: problems.length === 0, problems, roles, candidates, translations }, 200)
   })
   .post('/', requireRole(), validate('json', createSurveyBody), async (c) => {
     const body = c.req.valid('json')

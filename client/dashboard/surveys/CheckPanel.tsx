@@ -3,6 +3,7 @@ import { Notice } from '../ui/Notice'
 import { MappingForm } from './MappingForm'
 import { ProblemList } from './ProblemList'
 import { RoleSummary } from './RoleSummary'
+import { TranslationGaps } from './TranslationGaps'
 import type { SurveyJson } from './survey-file'
 import { groupProblems, hasCandidates, roleLines, surveyOutline } from './survey-model'
 import type { CheckResult, MappableRole, RoleMapping } from './survey-types'
@@ -68,6 +69,7 @@ export function CheckPanel({
               />
             </section>
           )}
+          <TranslationGaps gaps={last.translations ?? []} />
           <section aria-labelledby="roles-title" className="check-section">
             <h3 id="roles-title">What the reports will read</h3>
             <RoleSummary lines={roleLines(last.roles, outline, mapping, audience)} />

@@ -1,3 +1,4 @@
+import { TranslationGaps } from './TranslationGaps'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { api, readError } from '../../api'
 import { canManage } from '../overview/surveys'
@@ -118,6 +119,11 @@ export function SurveyOverview({ detail }: { detail: SurveyDetail }) {
         <Notice tone="error" title="The current version has problems">
           <ProblemList groups={groupProblems(detail.problems, outline)} />
         </Notice>
+      )}
+      {detail.translations.length > 0 && (
+        <div className="card survey-translations">
+          <TranslationGaps gaps={detail.translations} heading="h2" />
+        </div>
       )}
       <section aria-labelledby="roles-title" className="card survey-roles">
         <h2 id="roles-title">What the reports read</h2>

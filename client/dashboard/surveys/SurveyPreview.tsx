@@ -2,7 +2,10 @@ import 'survey-core/survey-core.fontless.min.css'
 import { useMemo } from 'react'
 import { Model, Serializer } from 'survey-core'
 import { Survey } from 'survey-react-ui'
+import { markScaleMatrices } from '../../respond/matrix-progress'
+import '../../respond/respond.css'
 import { surveyTheme } from '../../respond/theme'
+import { useBrand } from '../shell/brand'
 import type { SurveyJson } from './survey-file'
 import { withoutMapping } from './survey-model'
 
@@ -18,13 +21,16 @@ const PREVIEW_DONE = '<h3>End of the preview</h3><p>Nothing was sent or saved.</
 
 /** The questionnaire as the respondent sees it (same theme and CSS); answers go nowhere. */
 export default function SurveyPreview({ definition }: { definition: SurveyJson }) {
+  const brand = useBrand()
+  const primary = brand?.primary
   const model = useMemo(() => {
     const m = new Model(withoutMapping(definition))
-    m.applyTheme(surveyTheme())
+    m.applyTheme(surveyTheme(primary))
+    markScaleMatrices(m)
     m.completedHtml = PREVIEW_DONE
     m.completedHtmlOnCondition = []
     return m
-  }, [definition])
+  }, [definition, primary])
   return (
     <div className="survey-frame">
       <Survey model={model} />

@@ -29,4 +29,6 @@ export type CheckResult = {
   problems: Problem[]
   roles: Roles
   candidates: Candidates
+  /** Texts missing in the programme's languages (a warning, not a problem). */
+  translations?: { language: string; count: number; examples: string[] }[]
 }
