@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { answerSurvey } from '../helpers/answer-survey'
 import { launchBrowser, screenshotDir } from '../helpers/browser'
 import { repoRoot, startNodeServer } from '../helpers/node-server'
 
@@ -179,5 +180,49 @@ describe('respondent page in the survey language', { timeout: 0 }, () => {
     expect(await german.evaluate(() => document.documentElement.lang)).toBe('de')
     await expect(german.getByLabel('Sprache').inputValue()).resolves.toBe('de')
     await german.close()
+  })
+
+  test('one wave answered in German and in French: survey-core speaks each, the report splits by language', async () => {
+    const trilingual = {
+      ...bilingualSurvey,
+      title: { default: 'Customer survey', de: 'Kundenbefragung', fr: 'Enquête client' },
+    }
+    const wave = await openWave('kunden-en-de-fr', trilingual)
+    const answerIn = async (locale: string, next: string, lang: string) => {
+      const page = await browser.newPage({ viewport: { width: 375, height: 800 }, locale })
+      await page.goto(wave.link)
+      const button = page.locator('.sd-navigation__next-btn').filter({ visible: true })
+      await button.waitFor()
+      expect(await button.evaluate((b) => (b as HTMLInputElement).value || b.textContent)).toBe(
+        next,
+      )
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang)
+      await page.screenshot({ path: join(screenshotDir, `respond-${lang}-start-375.png`) })
+      await answerSurvey(page, lang === 'de' ? 2 : 5)
+      await page.close()
+    }
+    await answerIn('de-DE', 'Weiter', 'de')
+    await answerIn('fr-FR', 'Suivant', 'fr')
+
+    const signIn = await fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: 'admin@example.com', password: 'correct horse battery' }),
+    })
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
+    const report = await (
+      await fetch(`${server.url}/api/waves/${wave.id}/report?by=language`, { headers: { cookie } })
+    ).json()
+    const byLanguage = report.groups
+      .filter((g: { segment: { column: string } | null }) => g.segment?.column === 'language')
+      .map((g: { segment: { value: string }; n: number }) => [g.segment.value, g.n])
+      .sort()
+    expect(byLanguage).toEqual([
+      ['de', 1],
+      ['fr', 1],
+    ])
   })
 })
