@@ -81,18 +81,24 @@ export type UserRow = {
   lockedUntil: Date | null
 }
 
-/** Every dashboard user, oldest first, with any sign-in lockout still running at `now`. */
+/**
+ * Every dashboard user, oldest first, with the latest sign-in back-off still running at `now`
+ * for their email, from anywhere or from one address.
+ */
 export async function listUsers(db: Db, now: Date): Promise<UserRow[]> {
+  const t = signInThrottles
+  const pairPrefix = sql`'pair:' || ${users.email} || '|'`
   const rows = await db
     .select({
       id: users.id,
       email: users.email,
       role: users.role,
       createdAt: users.createdAt,
-      blockedUntil: signInThrottles.blockedUntil,
+      blockedUntil: sql<
+        number | null
+      >`(SELECT max(${t.blockedUntil}) FROM ${t} WHERE ${t.key} = 'account:' || ${users.email} OR substr(${t.key}, 1, length(${pairPrefix})) = ${pairPrefix})`,
     })
     .from(users)
-    .leftJoin(signInThrottles, eq(signInThrottles.key, sql`'account:' || ${users.email}`))
     .orderBy(asc(users.createdAt), asc(users.email))
   return rows.map(({ blockedUntil, ...r }) => ({
     ...r,

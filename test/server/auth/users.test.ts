@@ -89,6 +89,22 @@ describe('DELETE /api/users/:id/lockout', () => {
   })
 })
 
+describe('GET /api/users: a back-off from one address', () => {
+  test('shows on the user, and ending it frees that address too', async () => {
+    const { store, send, signIn, admin, idOf, list } = await setup()
+    await createUser(store, { email: 'hr@example.com', role: 'hr', password: 'hr password 1' })
+    for (let i = 0; i < THROTTLES.pair.free; i++)
+      expect((await signIn('hr@example.com', `wrong ${i}`, '192.0.2.9')).status).toBe(401)
+    const hr = (await list()).find((u) => u.email === 'hr@example.com')!
+    expect(Date.parse(hr.lockedUntil!)).toBeGreaterThan(Date.now())
+    expect((await signIn('hr@example.com', 'hr password 1', '192.0.2.9')).status).toBe(429)
+    const res = await send('DELETE', `/api/users/${await idOf('hr@example.com')}/lockout`, admin)
+    expect(res.status).toBe(200)
+    expect((await list()).find((u) => u.email === 'hr@example.com')?.lockedUntil).toBeNull()
+    expect((await signIn('hr@example.com', 'hr password 1', '192.0.2.9')).status).toBe(200)
+  })
+})
+
 describe('/api/users access', () => {
   test.each<Role>(['manager', 'hr'])('%s gets 403 on every users endpoint', async (role) => {
     const { app, store, send } = await setup()
