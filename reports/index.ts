@@ -27,6 +27,7 @@ export {
 export { BLOCK_WIDTH, groupKey, parseGroupKey } from './layout'
 export {
   ratingCode,
+  decodeRatingCode,
   emptyCodeFold,
   foldRatingCodes,
   aggregateFromCodeFold,

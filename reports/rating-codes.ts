@@ -23,6 +23,38 @@ export function ratingCode(r: ResponseRecord, spec: AggregateSpec): string {
   return code + JSON.stringify(segments)
 }
 
+/**
+ * The inverse of {@link ratingCode} under the same spec: the response's ratings and segment
+ * values (importance answers included). Throws on a code that does not fit the spec.
+ */
+export function decodeRatingCode(
+  code: string,
+  audience: Audience,
+  spec: AggregateSpec,
+): ResponseRecord {
+  const keys = spec.attributes[audience] ?? []
+  const digits = 2 + 2 * keys.length
+  if (code.length <= digits || code.charCodeAt(digits) !== 91)
+    throw new RangeError(`rating code "${code}" does not fit the ${audience} layout`)
+  const at = (i: number) => {
+    const v = code.charCodeAt(i) - ZERO
+    if (!(v >= 0 && v <= 5))
+      throw new RangeError(`rating code "${code}" does not fit the ${audience} layout`)
+    return v === 0 ? null : v
+  }
+  const values = JSON.parse(code.slice(digits)) as (string | null)[]
+  const segments: Record<string, string | null> = {}
+  ;(spec.segments ?? []).forEach((c, i) => (segments[c] = values[i] ?? null))
+  return {
+    audience,
+    overall: at(0),
+    rebuy: at(1),
+    attributes: Object.fromEntries(keys.map((k, j) => [k, at(2 + j)])),
+    importance: Object.fromEntries(keys.map((k, j) => [k, at(2 + keys.length + j)])),
+    segments,
+  }
+}
+
 /** Responses folded by audience and segment values, before the roll-up into groups. */
 export interface CodeFold {
   readonly partitions: Record<string, { audience: Audience; segments: string; cells: number[] }>

@@ -10,6 +10,7 @@ import { reportLabels } from '../surveys/report-labels'
 import { renderCsv } from './report-csv'
 import { reportOptions, reportQuery } from './report-query'
 import { waveComments } from './wave-comments'
+import { deleteWavePopulation, loadWavePopulation, saveWavePopulation } from './wave-population'
 import { loadReportWaves, waveReport } from './wave-report'
 import { waveTrend } from './wave-trend'
 
@@ -37,8 +38,70 @@ async function readableReport(c: Vars, id: string, query: Query) {
   return { waves, report: await waveReport(store, waves, reportOptions(query)) }
 }
 
+const populationBody = z
+  .object({
+    csv: z.string().min(1).max(200_000),
+    trimAt: z.number().gt(1).max(100).optional(),
+  })
+  .strict()
+
+/** A wave a user may read, for its population setting. */
+async function readableWave(c: Vars, id: string) {
+  const [loaded] = await loadReportWaves(c.var.db, [id])
+  assertCanReport(c.var.user, [loaded!.wave])
+  return loaded!
+}
+
 /** A wave's results: the report (JSON and tidy CSV), the trend over its survey's waves, comments. */
 export const resultsRoute = new Hono<AppEnv>()
+  .get('/:id/population', requireRole(), validate('param', waveParam), async (c) => {
+    const loaded = await readableWave(c, c.req.valid('param').id)
+    const stored = await loadWavePopulation(c.var.db, loaded.wave.id)
+    return c.json(
+      stored && {
+        csv: stored.csv,
+        trimAt: stored.trimAt,
+        variables: stored.population.variables,
+        form: stored.population.form,
+      },
+      200,
+    )
+  })
+  .put(
+    '/:id/population',
+    requireRole('admin', 'manager'),
+    validate('param', waveParam),
+    // Who may touch the wave is decided before the body is read: a 403, never a 400 first.
+    async (c, next) => {
+      await readableWave(c as unknown as Vars, c.req.param('id'))
+      await next()
+    },
+    validate('json', populationBody),
+    async (c) => {
+      const loaded = await readableWave(c, c.req.valid('param').id)
+      const { csv, trimAt } = c.req.valid('json')
+      const stored = await saveWavePopulation(c.var.db, loaded, csv, trimAt)
+      return c.json(
+        {
+          csv: stored.csv,
+          trimAt: stored.trimAt,
+          variables: stored.population.variables,
+          form: stored.population.form,
+        },
+        200,
+      )
+    },
+  )
+  .delete(
+    '/:id/population',
+    requireRole('admin', 'manager'),
+    validate('param', waveParam),
+    async (c) => {
+      const loaded = await readableWave(c, c.req.valid('param').id)
+      await deleteWavePopulation(c.var.db, loaded.wave.id)
+      return c.json(null, 200)
+    },
+  )
   .get(
     '/:id/report',
     requireRole(),

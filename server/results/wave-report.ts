@@ -20,6 +20,7 @@ import { attitudeItems, surveyRoles } from '../surveys/survey-roles'
 import { attitudeCounts } from './attitude-counts'
 import { reportLabels } from '../surveys/report-labels'
 import { anonymousBreakdown, releasedRows, type ReleaseInfo } from './released-results'
+import { weightedWaveReport } from './wave-population'
 
 type WaveSurvey = NonNullable<Awaited<ReturnType<typeof loadWaveSurvey>>>
 
@@ -113,8 +114,10 @@ export async function waveReport(
     minGroup,
     responseRates,
   })
+  // Weighted to the wave's population when one is stored (SPEC §5.4), unweighted beside it.
+  const weighted = await weightedWaveReport(db, waves, report)
   return {
-    ...report,
+    ...weighted,
     release,
     attitude,
     labels: mergedLabels(waves),

@@ -28,6 +28,11 @@ const reportRule: Rule = {
 }
 // Fieldwork follows the same split: HR runs the employee survey, managers the customer ones.
 const manageRule = reportRule
+// Admins and managers set a population (an employee wave's is refused as a 400, not hidden).
+const populationRule: Rule = {
+  kind: 'wave',
+  allow: { admin: ['customer', 'employee'], manager: ['customer'], hr: [] },
+}
 // Employee invitees are never listed with their status, nor interviewed in their name.
 const namedFieldworkRule: Rule = {
   kind: 'wave',
@@ -66,6 +71,10 @@ const matrix: Record<string, Rule> = {
   'GET /api/waves/:id/trend': reportRule,
   'GET /api/waves/:id/comments': reportRule,
   'GET /api/waves/:id/report.csv': reportRule,
+  // A wave's population for weighting: read with the report, set by admins and managers.
+  'GET /api/waves/:id/population': reportRule,
+  'PUT /api/waves/:id/population': populationRule,
+  'DELETE /api/waves/:id/population': populationRule,
   'GET /api/waves/:id/responses.csv': rawRule,
   'GET /api/waves/:id/survey': manageRule,
   'GET /api/waves/:id/invitations': namedFieldworkRule,

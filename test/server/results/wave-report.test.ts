@@ -88,6 +88,7 @@ describe('GET /api/waves/:id/report', () => {
             labels: undefined,
             release: undefined,
             attitude: undefined,
+            population: undefined, // no population stored: unweighted
           }).toEqual(JSON.parse(JSON.stringify({ ...raw, waves: undefined })))
         },
       ),
