@@ -79,6 +79,17 @@ describe('Settings: brand and languages', { timeout: 0 }, () => {
     await expectFitsPhone(page, 'Settings')
     await page.screenshot({ path: join(screenshotDir, 'settings-brand-375.png'), fullPage: true })
 
+    // On paper every dashboard page, the report included, carries the letterhead.
+    const letterhead = page.locator('.print-letterhead')
+    expect(await letterhead.isVisible()).toBe(false)
+    await page.emulateMedia({ media: 'print' })
+    await expect.poll(() => letterhead.isVisible()).toBe(true)
+    await expect(letterhead.textContent()).resolves.toBe('Northwind Traders')
+    await expect(
+      letterhead.locator('img').evaluate((i) => (i as HTMLImageElement).naturalWidth),
+    ).resolves.toBe(90)
+    await page.emulateMedia({ media: 'screen' })
+
     const api = await (await fetch(`${server.url}/api/brand`)).json()
     expect(api).toMatchObject({ organisation: 'Northwind Traders', primary: suggestion })
     expect(api.logoUrl).toMatch(/\.svg$/)
