@@ -17,7 +17,10 @@ import {
   readReportState,
   type ReportState,
 } from './report-query'
+import { totalOf } from './report-model'
 import { EmptyReport, PrintSummary, ReportSkeleton } from './ReportStates'
+import { WeightingPanel } from './WeightingPanel'
+import type { WeightingPanelTotal as WeightingTotal } from './WeightingPanel'
 import './report.css'
 import './print.css'
 
@@ -93,6 +96,15 @@ export function ReportView({ detail }: { detail: WaveDetail }) {
       ) : (
         <div className="results__body report__body" aria-busy={report.loading || undefined}>
           {release && <ReleasePanel release={release} group={group} received={wave.responses} />}
+          {!anonymous && (
+            <WeightingPanel
+              waveId={wave.id}
+              total={totalOf(data, wave.audience) as WeightingTotal}
+              warnings={data.warnings}
+              canEdit={detail.can.manage}
+              onChanged={report.reload}
+            />
+          )}
           {release?.seq !== null && (
             <ReportBody
               report={data}
