@@ -87,7 +87,11 @@ function wrap(inner: DBAdapter): DBAdapter {
         ? adapter.count({ ...args, where: hashWhere(args.where).where })
         : adapter.count(args),
   }
-  return { ...inner, ...wrapped } as unknown as DBAdapter
+  // better-auth runs some writes (a password change's new session) on the adapter its
+  // transaction hands over: that one must hash too.
+  const transaction: DBAdapter['transaction'] = (cb) =>
+    inner.transaction((trx) => cb(wrap(trx as DBAdapter) as typeof trx))
+  return { ...inner, ...wrapped, transaction } as unknown as DBAdapter
 }
 
 /** The where clause with token values hashed, and each hash's raw token to put back. */

@@ -38,6 +38,30 @@ describe('sessions at rest', () => {
         expect((await me(await signCookieValue(token, secret))).status).toBe(401)
   })
 
+  test('a password change that ends other sessions stores its new session hashed too', async () => {
+    const { app, store, db } = await makeTestApp()
+    const cookie = await signedInAs(app, store, 'manager')
+    const res = await app.request('/api/auth/change-password', {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: ORIGIN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        currentPassword: 'correct horse battery',
+        newPassword: 'a brand new secret',
+        revokeOtherSessions: true,
+      }),
+    })
+    expect(res.status).toBe(200)
+    const fresh = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
+    expect(rawToken(fresh)).not.toBe(rawToken(cookie))
+    const rows = await db.select().from(sessions)
+    expect(rows.map((r) => r.token)).toEqual([sessionTokenHash(rawToken(fresh))])
+    expect((await app.request('/api/me', { headers: { Cookie: fresh } })).status).toBe(200)
+    expect((await app.request('/api/me', { headers: { Cookie: cookie } })).status).toBe(401)
+  })
+
   test('sign-out deletes the stored session by its hash', async () => {
     const { app, store, db } = await makeTestApp()
     const cookie = await signedInAs(app, store, 'manager')
