@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle
 import type { Db, Store } from './client'
 import type { AlertStatus, Audience } from './schema'
 import { alertNotes, alerts, responses, waves } from './schema'
+import { alertUpdatedEvent } from './webhooks'
 
 export type AlertFilter = {
   audiences: readonly Audience[]
@@ -119,6 +120,12 @@ export async function updateAlert(
       statusTo: moved ? status : null,
       createdAt: change.now,
     }),
+    alertUpdatedEvent(
+      db,
+      alert.id,
+      { status, previousStatus: alert.status, note: change.note ?? null, by: change.authorEmail },
+      change.now,
+    ),
   ])
 }
 

@@ -4,6 +4,7 @@ import type { Statement } from './atomic'
 import { rawStatement } from './atomic'
 import type { Db, Store } from './client'
 import { invitationTokens, invitations, optOuts, outbox, waves } from './schema'
+import { invitationEventStatement } from './webhooks'
 
 type OutboxKind = (typeof outbox.$inferSelect)['kind']
 
@@ -274,6 +275,7 @@ export async function markBounced(
       ? [
           marked,
           db.update(invitations).set({ bounced: true }).where(eq(invitations.id, m.invitationId)),
+          invitationEventStatement(db, 'invitation.bounced', m.invitationId, new Date()),
         ]
       : [marked],
   )

@@ -4,6 +4,7 @@ import { hashToken, randomId, randomToken } from '../lib/tokens'
 import type { Db } from './client'
 import { waves } from './schema'
 import { getSurvey } from './surveys'
+import { queueWaveClosed } from './webhooks'
 
 export type CreateWaveInput = {
   surveyId: string
@@ -79,6 +80,7 @@ export function waveState(wave: typeof waves.$inferSelect, now: Date): WaveState
 export async function closeWave(db: Db, id: string, now: Date) {
   await db.update(waves).set({ closedAt: now }).where(eq(waves.id, id))
   await clearDrafts(db, [id])
+  await queueWaveClosed(db, [id], now)
 }
 
 export type Wave = typeof waves.$inferSelect

@@ -65,17 +65,27 @@ export function webhookEventStatement(
   source: SQL,
   now: Date,
 ): Statement {
+  return rawStatement(db, eventInsert(event, source, now))
+}
+
+/**
+ * The same on its own, after the write it reports (closing a wave, an opt-out): a crash between
+ * the two loses that one event, which is why the events about responses and alerts are queued
+ * in the same write instead.
+ */
+export async function queueWebhookEvent(db: Db, event: WebhookEvent, source: SQL, now: Date) {
+  await db.run(eventInsert(event, source, now))
+}
+
+function eventInsert(event: WebhookEvent, source: SQL, now: Date) {
   const due = Math.floor(now.getTime() / 1000)
-  return rawStatement(
-    db,
-    sql`insert into ${webhookDeliveries} (id, endpoint_id, event, body, next_attempt_at)
+  return sql`insert into ${webhookDeliveries} (id, endpoint_id, event, body, next_attempt_at)
         select 'msg_' || replace(${event}, '.', '_') || '_' || s.key || '_' || e.id, e.id, ${event},
                json_object('type', ${event}, 'timestamp', ${now.toISOString()}, 'data', json(s.data)),
                ${due}
         from (${source}) s, ${webhookEndpoints} e
         where e.enabled and exists (select 1 from json_each(e.events) where value = ${event})
-        on conflict do nothing`,
-  )
+        on conflict do nothing`
 }
 
 /**
@@ -129,3 +139,74 @@ export async function leaseDueDeliveries(db: Db, now: Date, limit: number) {
   }
   return leased
 }
+
+/** `alert.updated`: a status change or a note, in the same write as the change. */
+export function alertUpdatedEvent(
+  db: Db,
+  alertId: string,
+  change: { status: string; previousStatus: string; note: string | null; by: string },
+  now: Date,
+) {
+  return webhookEventStatement(
+    db,
+    'alert.updated',
+    sql`select a.id || '_' || ${now.getTime()} as key,
+               json_object('alertId', a.id, 'waveId', a.wave_id, 'status', ${change.status},
+                           'previousStatus', ${change.previousStatus}, 'note', ${change.note},
+                           'by', ${change.by}) as data
+        from alerts a join waves w on w.id = a.wave_id
+        where a.id = ${alertId} and w.audience != 'employee'`,
+    now,
+  )
+}
+
+/** `response.submitted` for the response stored under this key in the same write; never employee. */
+export function responseSubmittedEvent(db: Db, waveId: string, submissionKey: string, now: Date) {
+  return webhookEventStatement(
+    db,
+    'response.submitted',
+    sql`select r.id as key,
+               json_object('responseId', r.id, 'waveId', r.wave_id, 'invitationId', r.invitation_id,
+                           'audience', r.audience, 'mode', r.mode, 'answers', json(r.answers)) as data
+        from responses r
+        where r.wave_id = ${waveId} and r.submission_key = ${submissionKey} and r.audience != 'employee'`,
+    now,
+  )
+}
+
+/** `wave.closed` for these waves. */
+export async function queueWaveClosed(db: Db, waveIds: readonly string[], now: Date) {
+  for (const id of waveIds)
+    await queueWebhookEvent(
+      db,
+      'wave.closed',
+      sql`select w.id as key,
+                 json_object('waveId', w.id, 'name', w.name, 'surveyId', w.survey_id,
+                             'audience', w.audience) as data
+          from waves w where w.id = ${id}`,
+      now,
+    )
+}
+
+/** `invitation.opted_out` / `invitation.bounced` for one invitee; never for an employee wave. */
+export async function queueInvitationEvent(
+  db: Db,
+  event: 'invitation.opted_out' | 'invitation.bounced',
+  invitationId: string,
+  now: Date,
+) {
+  await queueWebhookEvent(db, event, invitationSource(invitationId), now)
+}
+
+export const invitationEventStatement = (
+  db: Db,
+  event: 'invitation.opted_out' | 'invitation.bounced',
+  invitationId: string,
+  now: Date,
+) => webhookEventStatement(db, event, invitationSource(invitationId), now)
+
+const invitationSource = (invitationId: string) =>
+  sql`select i.id as key,
+             json_object('invitationId', i.id, 'waveId', i.wave_id, 'email', i.email) as data
+      from invitations i join waves w on w.id = i.wave_id
+      where i.id = ${invitationId} and w.audience != 'employee'`

@@ -3,6 +3,7 @@ import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-o
 import type { Store } from '../db/client'
 import { enqueueReminders } from '../db/outbox'
 import { outbox, waves } from '../db/schema'
+import { queueWaveClosed } from '../db/webhooks'
 
 export type ScheduledRunResult = {
   /** Waves whose closing date passed since the last run, now marked closed. */
@@ -32,6 +33,7 @@ export async function runSchedule(
       .returning({ id: waves.id })
   ).map((w) => w.id)
   await clearDrafts(db, closed)
+  await queueWaveClosed(db, closed, o.now)
   for (let i = 0; i < closed.length; i += 90) {
     // Survey emails of a closed wave would carry dead links. Rows a sender holds are left to
     // it (it cancels them itself); follow-ups outlive the wave.

@@ -10,12 +10,13 @@ import { validateAnswers } from '../surveys'
 import { anonymousTime, isAnonymous } from '../surveys/audiences'
 import { alertStatements } from '../db/alerts'
 import { randomId } from '../lib/tokens'
-import { alertReasons, defaultAlertRules } from '../follow-ups/alert-rules'
+import { alertReasons, alertRulesFor } from '../follow-ups/alert-rules'
 import { hasComment } from '../surveys/comments-of'
 import { ApiError } from '../lib/errors'
 import { contactPrefill, presentSegments, responseRecord } from '../surveys/response-record'
 import { LANGUAGE_SEGMENT, matchLanguage, surveyLanguages } from '../surveys/survey-languages'
 import { checkedStartedAt } from './started-at'
+import { responseSubmittedEvent } from '../db/webhooks'
 
 const withoutEmpty = (data: Record<string, unknown>) =>
   Object.fromEntries(
@@ -74,10 +75,11 @@ export async function submitResponse(store: Store, link: OpenLink, s: Submission
       ? crypto.randomUUID()
       : `invitation:${invitation.id}`
     : (s.submissionKey ?? crypto.randomUUID())
-  // Closing the loop, in the same write: a low score opens an alert (never for employees).
+  // Closing the loop, in the same write: a low score opens an alert (never for employees; under
+  // the default rules only for an invitee, someone who can be contacted).
   const reasons = anonymous
     ? []
-    : alertReasons(wave.alertRules ?? defaultAlertRules, {
+    : alertReasons(alertRulesFor(wave.alertRules, invitation !== null), {
         ...record,
         commented: hasComment(link.survey.definition, checked.data),
       })
@@ -94,6 +96,8 @@ export async function submitResponse(store: Store, link: OpenLink, s: Submission
         now: s.now,
       }),
     )
+  // Scripts hear of each named response in the same write; employee responses stay anonymous.
+  if (!anonymous) after.push(responseSubmittedEvent(store.db, wave.id, submissionKey, s.now))
   try {
     await insertResponse(
       store,

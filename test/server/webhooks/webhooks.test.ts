@@ -9,6 +9,7 @@ import { createApiKey } from '../../../server/db/api-keys'
 import { webhookDeliveries, webhookEndpoints } from '../../../server/db/schema'
 import { loadWaveSurvey } from '../../../server/db/wave-survey'
 import { createWave } from '../../../server/db/waves'
+import { unsubscribeToken } from '../../../server/lib/unsubscribe-token'
 import { nodeWebhookPost } from '../../../server/node/webhook-post'
 import { submitResponse } from '../../../server/responses/submit-response'
 import { DISABLE_AFTER_FAILURES, deliverDueWebhooks } from '../../../server/webhooks/deliver'
@@ -253,5 +254,73 @@ describe('webhooks', () => {
     const enabled = await t.api('POST', `/api/webhooks/${webhook.id}/enable`, {})
     expect(enabled.status).toBe(200)
     expect(await enabled.json()).toMatchObject({ webhook: { enabled: true, failures: 0 } })
+  })
+})
+
+describe('webhook events (SPEC §5.7)', () => {
+  test('response.submitted (never for employees), alert.updated, wave.closed, invitation.opted_out', async () => {
+    const t = await setup()
+    const all = [
+      'response.submitted',
+      'alert.opened',
+      'alert.updated',
+      'wave.closed',
+      'invitation.opted_out',
+    ]
+    expect(
+      (await t.api('POST', '/api/webhooks', { url: 'http://127.0.0.1:9/', events: all })).status,
+    ).toBe(201)
+    const events = async () =>
+      (await t.db.select().from(webhookDeliveries)).map((d) => [d.event, JSON.parse(d.body).data])
+    await t.lowScore('employee')
+    expect(await events()).toEqual([])
+
+    const waveId = await t.lowScore('customer')
+    const of = async (event: string) => (await events()).filter(([e]) => e === event)
+    const [submitted] = await of('response.submitted')
+    const [opened] = await of('alert.opened')
+    expect(submitted).toEqual([
+      'response.submitted',
+      expect.objectContaining({
+        waveId,
+        audience: 'customer',
+        answers: expect.objectContaining({ overall: 1 }),
+      }),
+    ])
+    expect(opened![0]).toBe('alert.opened')
+    const alertId = (opened![1] as { alertId: string }).alertId
+
+    const patched = await t.api('PATCH', `/api/alerts/${alertId}`, {
+      status: 'in_progress',
+      note: 'Called Ann',
+    })
+    expect(patched.status).toBe(200)
+    expect((await of('alert.updated'))[0]).toEqual([
+      'alert.updated',
+      expect.objectContaining({
+        alertId,
+        status: 'in_progress',
+        previousStatus: 'open',
+        note: 'Called Ann',
+      }),
+    ])
+
+    const triggered = await t.api('POST', `/api/waves/${waveId}/invitations`, {
+      email: 'ann@example.com',
+    })
+    const { invitation } = (await triggered.json()) as { invitation: { id: string } }
+    const token = await unsubscribeToken(t.config.authSecret, invitation.id)
+    expect((await t.app.request(`/u/${token}`, { method: 'POST' })).status).toBeLessThan(400)
+    expect((await of('invitation.opted_out'))[0]).toEqual([
+      'invitation.opted_out',
+      { invitationId: invitation.id, waveId, email: 'ann@example.com' },
+    ])
+
+    expect((await t.api('POST', `/api/waves/${waveId}/close`, {})).status).toBe(200)
+    expect((await of('wave.closed'))[0]).toEqual([
+      'wave.closed',
+      expect.objectContaining({ waveId, audience: 'customer' }),
+    ])
+    expect(await events()).toHaveLength(5)
   })
 })
