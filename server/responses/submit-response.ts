@@ -10,13 +10,13 @@ import { validateAnswers } from '../surveys'
 import { anonymousTime, isAnonymous } from '../surveys/audiences'
 import { alertStatements } from '../db/alerts'
 import { randomId } from '../lib/tokens'
-import { alertReasons, alertRulesFor } from '../follow-ups/alert-rules'
+import { alertReasons, defaultAlertRules } from '../follow-ups/alert-rules'
+import { responseSubmittedEvent } from '../db/webhooks'
 import { hasComment } from '../surveys/comments-of'
 import { ApiError } from '../lib/errors'
 import { contactPrefill, presentSegments, responseRecord } from '../surveys/response-record'
 import { LANGUAGE_SEGMENT, matchLanguage, surveyLanguages } from '../surveys/survey-languages'
 import { checkedStartedAt } from './started-at'
-import { responseSubmittedEvent } from '../db/webhooks'
 
 const withoutEmpty = (data: Record<string, unknown>) =>
   Object.fromEntries(
@@ -75,11 +75,10 @@ export async function submitResponse(store: Store, link: OpenLink, s: Submission
       ? crypto.randomUUID()
       : `invitation:${invitation.id}`
     : (s.submissionKey ?? crypto.randomUUID())
-  // Closing the loop, in the same write: a low score opens an alert (never for employees; under
-  // the default rules only for an invitee, someone who can be contacted).
+  // Closing the loop, in the same write: a low score opens an alert (never for employees).
   const reasons = anonymous
     ? []
-    : alertReasons(alertRulesFor(wave.alertRules, invitation !== null), {
+    : alertReasons(wave.alertRules ?? defaultAlertRules, {
         ...record,
         commented: hasComment(link.survey.definition, checked.data),
       })
