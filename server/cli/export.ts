@@ -7,7 +7,7 @@ import type { CliIo } from './io'
 export function registerExport(program: Command, io: CliIo) {
   program
     .command('export')
-    .description("print a wave's responses as CSV (SPEC 5.3) on stdout")
+    .description("print a wave's responses as CSV (columns: README.md, Responses CSV) on stdout")
     .requiredOption('--wave <id>', 'wave id')
     .action(async (opts: { wave: string }) => {
       const { store } = await openCliStore(io)

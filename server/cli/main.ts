@@ -44,7 +44,10 @@ export const commandList: Record<string, [term: string, description: string]> = 
     'email a reminder to invitees who have neither responded nor opted out',
   ],
   responses: ['responses', "a wave's responses"],
-  export: ['export [options]', "print a wave's responses as CSV (SPEC 5.3) on stdout"],
+  export: [
+    'export [options]',
+    "print a wave's responses as CSV (columns: README.md, Responses CSV) on stdout",
+  ],
   report: [
     'report [options] [responses.csv]',
     'the CSI report of a responses CSV (no server or database needed), or of --wave',

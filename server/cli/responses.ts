@@ -14,7 +14,9 @@ export function registerResponses(program: Command, io: CliIo) {
   const responses = program.command('responses').description("a wave's responses")
   responses
     .command('import')
-    .description('import keyed or postal responses (SPEC §5.3 CSV) into a wave: all rows or none')
+    .description(
+      'import keyed or postal responses (CSV, columns: README.md, Responses CSV) into a wave: all rows or none',
+    )
     .argument('<responses.csv>', 'CSV file with a header row')
     .requiredOption('--wave <id>', 'wave id')
     .option(
