@@ -1,12 +1,28 @@
 import { z } from 'zod'
 import type { AlertCondition } from '../db/schema'
 
-/** Closing the loop by default: overall, any attribute or the intention to re-buy at 2 or below. */
+/**
+ * Closing the loop by default: overall satisfaction or the intention to re-buy at 2 or below.
+ * Attribute rules are opt-in per wave: by default they alerted on two responses in three of the
+ * demo data, more than a team can follow up.
+ */
 export const defaultAlertRules: readonly AlertCondition[] = [
   { field: 'overall', max: 2 },
-  { field: 'any_attribute', max: 2 },
   { field: 'rebuy', max: 2 },
 ]
+
+/**
+ * The rules one response is checked against: a wave's own rules exactly as set; otherwise the
+ * defaults, and those only when someone can answer the respondent (an invitation, which always
+ * has an email). An open-link respondent left no contact details: an alert nobody can act on
+ * would only bury the ones somebody can.
+ */
+export function alertRulesFor(
+  waveRules: readonly AlertCondition[] | null,
+  contactable: boolean,
+): readonly AlertCondition[] {
+  return waveRules ?? (contactable ? defaultAlertRules : [])
+}
 
 const max = z.number().int().min(1, 'must be 1–5').max(5, 'must be 1–5')
 

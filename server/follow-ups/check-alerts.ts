@@ -7,7 +7,7 @@ import { invitations, responses, waves } from '../db/schema'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { alertOpenedEvent } from '../db/webhooks'
 import { ratingsOf } from '../surveys'
-import { alertReasons, defaultAlertRules } from './alert-rules'
+import { alertReasons, alertRulesFor } from './alert-rules'
 import { hasComment } from '../surveys/comments-of'
 import { isAnonymous } from '../surveys/audiences'
 import { randomIds } from '../lib/tokens'
@@ -44,7 +44,6 @@ export async function checkWaveAlerts(
   const loaded = await loadWaveSurvey(store.db, waveId)
   if (!loaded || isAnonymous(loaded.wave.audience)) return { checked: 0, matched: 0 }
   const { wave, survey } = loaded
-  const rules = wave.alertRules ?? defaultAlertRules
   let after = wave.alertsCheckedThrough
   let checked = 0
   let matched = 0
@@ -65,8 +64,10 @@ export async function checkWaveAlerts(
       .limit(PAGE)
     if (page.length === 0) break
     const opened: PackedAlert[] = []
-    if (rules.length) {
+    if (wave.alertRules?.length !== 0) {
       for (const r of page) {
+        const rules = alertRulesFor(wave.alertRules, r.invitationId !== null)
+        if (rules.length === 0) continue
         const ratings = ratingsOf(survey.definition, r.answers)
         const reasons = alertReasons(rules, {
           ...ratings,

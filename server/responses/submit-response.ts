@@ -10,7 +10,7 @@ import { validateAnswers } from '../surveys'
 import { anonymousTime, isAnonymous } from '../surveys/audiences'
 import { alertStatements } from '../db/alerts'
 import { randomId } from '../lib/tokens'
-import { alertReasons, defaultAlertRules } from '../follow-ups/alert-rules'
+import { alertReasons, alertRulesFor } from '../follow-ups/alert-rules'
 import { responseSubmittedEvent } from '../db/webhooks'
 import { hasComment } from '../surveys/comments-of'
 import { ApiError } from '../lib/errors'
@@ -75,10 +75,11 @@ export async function submitResponse(store: Store, link: OpenLink, s: Submission
       ? crypto.randomUUID()
       : `invitation:${invitation.id}`
     : (s.submissionKey ?? crypto.randomUUID())
-  // Closing the loop, in the same write: a low score opens an alert (never for employees).
+  // Closing the loop, in the same write: a low score opens an alert (never for employees; under
+  // the default rules only for an invitee, someone who can be contacted).
   const reasons = anonymous
     ? []
-    : alertReasons(wave.alertRules ?? defaultAlertRules, {
+    : alertReasons(alertRulesFor(wave.alertRules, invitation !== null), {
         ...record,
         commented: hasComment(link.survey.definition, checked.data),
       })

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { followUp } from '../../../reports'
 import type { Store } from '../../../server/db/client'
-import { alertNotes, alerts, invitations, outbox } from '../../../server/db/schema'
+import { alertNotes, alerts, invitations, outbox, waves } from '../../../server/db/schema'
 import { importContacts } from '../../../server/distribution/contacts-import'
 import { importResponses } from '../../../server/responses/responses-import'
 import { enqueueInvitations } from '../../../server/db/outbox'
@@ -11,7 +11,11 @@ import { createWave } from '../../../server/db/waves'
 import { checkWaveAlerts } from '../../../server/follow-ups/check-alerts'
 import { optOutInvitation } from '../../../server/db/opt-outs'
 import { sendOutbox } from '../../../server/distribution/send-outbox'
-import { alertReasons } from '../../../server/follow-ups/alert-rules'
+import {
+  alertReasons,
+  alertRulesFor,
+  defaultAlertRules,
+} from '../../../server/follow-ups/alert-rules'
 import { json } from '../../api/target'
 import { makeCustomerAnswers, submission } from '../../helpers/answers'
 import { makeTestApp } from '../../helpers/app'
@@ -71,6 +75,23 @@ describe('alertReasons()', () => {
       { field: 'rebuy', max: 2 },
     ] as const
     expect(alertReasons(defaults, r).sort()).toEqual([...expected].sort())
+  })
+
+  test('the defaults alert on overall or re-buy at 2 or below, never on an attribute alone', () => {
+    const low = { overall: 3, rebuy: 3, attributes: { a: 1, b: 2 }, commented: true }
+    expect(alertReasons(defaultAlertRules, low)).toEqual([])
+    expect(alertReasons(defaultAlertRules, { ...low, overall: 2, rebuy: 1 }).sort()).toEqual([
+      'overall:2',
+      'rebuy:1',
+    ])
+  })
+
+  test('the defaults apply only to a contactable respondent; a wave’s own rules always', () => {
+    const own = [{ field: 'comment' }] as const
+    expect(alertRulesFor(null, true)).toEqual(defaultAlertRules)
+    expect(alertRulesFor(null, false)).toEqual([])
+    expect(alertRulesFor(own, false)).toEqual(own)
+    expect(alertRulesFor([], true)).toEqual([])
   })
 
   test('a specific attribute, a higher threshold, and a comment', () => {
@@ -152,7 +173,21 @@ describe('closing the loop on submission', () => {
     expect(ack).toMatchObject({ status: 'cancelled', lastError: 'opted out' })
   })
 
-  test('an open-link response gets an alert for the wave owner but no acknowledgement', async () => {
+  test('an open-link response opens nothing under the default rules: nobody can be contacted', async () => {
+    const t = await makeTestApp()
+    const { wave, openLinkToken } = await createWave(t.db, {
+      surveyId: 'customer',
+      name: 'Open',
+      openLink: true,
+      ownerEmail: 'head@acme.example',
+    })
+    const res = await submit(t, openLinkToken!, happy({ overall: 1, rebuy: 1 }))
+    expect(res.status).toBe(201)
+    expect(await t.db.select().from(alerts)).toHaveLength(0)
+    expect(await outboxOf(t.store, wave.id)).toHaveLength(0)
+  })
+
+  test('with rules of its own, an open-link response gets an alert for the wave owner but no acknowledgement', async () => {
     const t = await makeTestApp()
     const { wave, openLinkToken } = await createWave(t.db, {
       surveyId: 'customer',
@@ -163,7 +198,10 @@ describe('closing the loop on submission', () => {
     const put = await t.app.request(`/api/waves/${wave.id}/alert-rules`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json', Cookie: admin, Origin: t.config.publicUrl },
-      body: JSON.stringify({ rules: null, ownerEmail: 'Head@Acme.example' }),
+      body: JSON.stringify({
+        rules: [{ field: 'rebuy', max: 2 }],
+        ownerEmail: 'Head@Acme.example',
+      }),
     })
     expect(put.status, await put.clone().text()).toBe(200)
     expect((await submit(t, openLinkToken!, happy({ rebuy: 2 }))).status).toBe(201)
@@ -249,6 +287,16 @@ describe('closing the loop on submission', () => {
   test('postal imports are checked after they land, once, even if the check runs again', async () => {
     const t = await makeTestApp()
     const { wave } = await createWave(t.db, { surveyId: 'customer', name: 'Paper' })
+    // Anonymous paper forms reach nobody under the defaults: this wave asks for alerts itself.
+    await t.db
+      .update(waves)
+      .set({
+        alertRules: [
+          { field: 'overall', max: 2 },
+          { field: 'any_attribute', max: 2 },
+        ],
+      })
+      .where(eq(waves.id, wave.id))
     const loaded = (await loadWaveSurvey(t.db, wave.id))!
     const csv = 'overall,rebuy,delivery_reliability\n1,3,4\n5,5,5\n4,4,2\n'
     await importResponses(t.store, loaded, rowsOf(csv), { importKey: 'k1', mode: 'postal' })
@@ -264,11 +312,15 @@ describe('closing the loop on submission', () => {
 describe('the follow-up workflow', () => {
   test('status and notes are kept with who and when; the first action is timed once', async () => {
     const t = await makeTestApp()
-    const { openLinkToken } = await createWave(t.db, {
+    const { wave, openLinkToken } = await createWave(t.db, {
       surveyId: 'customer',
       name: 'O',
       openLink: true,
     })
+    await t.db
+      .update(waves)
+      .set({ alertRules: [{ field: 'overall', max: 2 }] })
+      .where(eq(waves.id, wave.id))
     await submit(t, openLinkToken!, happy({ overall: 2 }))
     const [alert] = await t.db.select().from(alerts)
     const manager = await signedInAs(t.app, t.store, 'manager')
