@@ -126,7 +126,7 @@ export const invitationTokens = sqliteTable(
   (t) => [index('invitation_tokens_invitation_idx').on(t.invitationId)],
 )
 
-export const outboxKinds = ['invitation', 'reminder', 'acknowledgement', 'alert'] as const
+export const outboxKinds = ['invitation', 'reminder', 'acknowledgement', 'thanks', 'alert'] as const
 export const outboxStatuses = ['pending', 'sent', 'bounced', 'failed', 'cancelled'] as const
 
 /**
