@@ -149,13 +149,15 @@ export class Staging {
  * deletion left half of the file as free pages (SQLite does not shrink it without VACUUM).
  * The final INSERT … SELECT still runs in one transaction with the rows it moves. Its page cache
  * is kept small: the file lives in the OS cache anyway, and the process must stay under 200 MB.
+ * It holds one import at a time (a CLI command runs one, and the final write or a refusal
+ * empties it), so the row number alone is the key: the rowid, rows appended in order (200k rows
+ * staged in ~1.1 s here, against 1.4–1.9 s under a key that starts with the import id).
  */
 export const tempStagingTable = `
   pragma temp_store = file;
   create temp table if not exists import_rows (
-    import_id text not null, row_no integer not null, key text, payload text not null,
-    primary key (import_id, row_no)
-  ) without rowid;
+    row_no integer primary key, import_id text not null, key text, payload text not null
+  );
   create index if not exists temp.import_rows_key_idx on import_rows (import_id, key);
   pragma temp.cache_size = -4000;`
 
