@@ -242,7 +242,9 @@ describe('employee results in Chromium (HR)', () => {
     await adequate.fill('6.5')
     await page.getByLabel('Scale', { exact: true }).selectOption('proportional')
     await page.getByRole('button', { name: 'Save bands' }).click()
-    await poll(() => page.locator('.settings-status').textContent()).toContain('Saved.')
+    await poll(() =>
+      page.locator('section[aria-labelledby="bands-title"] .settings-status').textContent(),
+    ).toContain('Saved.')
     expect(await api(page, '/api/settings/bands')).toEqual({
       strength: 7.5,
       adequate: 6.5,
@@ -263,7 +265,9 @@ describe('employee results in Chromium (HR)', () => {
     await adequate.fill('7')
     await page.getByLabel('Scale', { exact: true }).selectOption('linear')
     await page.getByRole('button', { name: 'Save bands' }).click()
-    await poll(() => page.locator('.settings-status').textContent()).toContain('from 8,')
+    await poll(() =>
+      page.locator('section[aria-labelledby="bands-title"] .settings-status').textContent(),
+    ).toContain('from 8,')
     await page.close()
     const hr = await openAs(HR, '/settings')
     await hr.getByRole('heading', { name: 'Bands and scale' }).waitFor()

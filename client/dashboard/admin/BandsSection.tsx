@@ -2,10 +2,10 @@ import { useState } from 'react'
 import { roleLabel } from '../account/roles'
 import { scaleName } from '../report/report-format'
 import { useSession } from '../shell/session'
-import { LoadFailed } from '../ui/Notice'
 import { useLoad } from '../ui/use-load'
 import type { Bands } from './bands-check'
 import { BandsForm } from './BandsForm'
+import { SettingsSection } from './SettingsSection'
 import { getBands } from './settings-api'
 
 /** The programme's band cut-offs and default scale: an admin edits them, everyone reads them. */
@@ -15,20 +15,21 @@ export function BandsSection() {
   const [saved, setSaved] = useState<Bands | null>(null)
   const current = saved ?? load.data
   return (
-    <section className="card settings-card" aria-labelledby="bands-title">
-      <h2 id="bands-title">Bands and scale</h2>
-      <p>
-        Every report colours each score out of 10 as a strength, adequate or a concern. What counts
-        as good differs by sector, so the cut-offs are the programme’s own. Changing them redraws
-        every report; no answer changes.
-      </p>
-      {load.error && !current ? (
-        <LoadFailed what="bands" error={load.error} reload={load.reload} heading="h3" />
-      ) : !current ? (
-        <p className="muted" aria-busy="true">
-          Loading the bands…
+    <SettingsSection
+      id="bands-title"
+      title="Bands and scale"
+      what="bands"
+      load={load}
+      current={current}
+      intro={
+        <p>
+          Every report colours each score out of 10 as a strength, adequate or a concern. What
+          counts as good differs by sector, so the cut-offs are the programme’s own. Changing them
+          redraws every report; no answer changes.
         </p>
-      ) : (
+      }
+    >
+      {(current) => (
         <>
           <p className="settings-status" role="status">
             {saved &&
@@ -59,6 +60,6 @@ export function BandsSection() {
           )}
         </>
       )}
-    </section>
+    </SettingsSection>
   )
 }

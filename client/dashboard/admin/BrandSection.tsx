@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import { roleLabel } from '../account/roles'
 import { useSession } from '../shell/session'
-import { LoadFailed } from '../ui/Notice'
 import { useLoad } from '../ui/use-load'
 import type { BrandSettings } from './brand-api'
 import { getBrandSettings } from './brand-api'
 import { BrandForm } from './BrandForm'
 import { LogoField } from './LogoField'
+import { SettingsSection } from './SettingsSection'
 import './brand.css'
 
 /** The company's look and languages: an admin sets them, everyone else reads them. */
@@ -16,19 +16,20 @@ export function BrandSection() {
   const [saved, setSaved] = useState<BrandSettings | null>(null)
   const current = saved ?? load.data
   return (
-    <section className="card settings-card" aria-labelledby="brand-title">
-      <h2 id="brand-title">Brand and languages</h2>
-      <p>
-        Your organisation’s name, colour and logo on every survey page, email, printed questionnaire
-        and report, and the languages your surveys and messages are written in.
-      </p>
-      {load.error && !current ? (
-        <LoadFailed what="brand" error={load.error} reload={load.reload} heading="h3" />
-      ) : !current ? (
-        <p className="muted" aria-busy="true">
-          Loading the brand…
+    <SettingsSection
+      id="brand-title"
+      title="Brand and languages"
+      what="brand"
+      load={load}
+      current={current}
+      intro={
+        <p>
+          Your organisation’s name, colour and logo on every survey page, email, printed
+          questionnaire and report, and the languages your surveys and messages are written in.
         </p>
-      ) : (
+      }
+    >
+      {(current) => (
         <>
           <p className="settings-status" role="status">
             {saved && 'Saved. Survey pages and emails use it from now on.'}
@@ -61,6 +62,6 @@ export function BrandSection() {
           )}
         </>
       )}
-    </section>
+    </SettingsSection>
   )
 }
