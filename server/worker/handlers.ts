@@ -7,6 +7,8 @@ import { shippedSurveys } from '../surveys'
 import type { D1Counts } from './instrumented-d1'
 import { instrumentedD1 } from './instrumented-d1'
 import { chunkOf, drainOnce, requestDrain } from './outbox-queue'
+import { deliverDueWebhooks } from '../webhooks/deliver'
+import { workerWebhookPost } from './webhook-fetch'
 import { mailOf, workerApp, type Env, type StoreOf } from './worker-app'
 
 /** The Worker's fetch, queue and scheduled handlers over the D1 store the entry opens. */
@@ -118,6 +120,11 @@ export function workerHandlers(storeOf: StoreOf) {
         send: (waveId) => queue && requestDrain(queue, store.db, { waveId }, chunk),
       })
       console.log(`${describeScheduledRun(r)}; d1_calls=${counts.calls}`)
+      const hooks = await deliverDueWebhooks(store.db, workerWebhookPost, {
+        allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === '1',
+      })
+      if (hooks.delivered + hooks.retrying + hooks.failed > 0)
+        console.log(`webhooks: ${JSON.stringify(hooks)}`)
     },
   }
 }

@@ -36,6 +36,7 @@ export const workerApp = (storeOf: StoreOf) =>
       bodyLimit: BODY_LIMIT,
       authSecret: c.env.AUTH_SECRET ?? '',
       tokenRateLimit: rateLimitOf(c.env.TOKEN_RATE_LIMIT),
+      webhookAllowPrivate: c.env.WEBHOOK_ALLOW_PRIVATE === '1',
     }),
     clientIp: (c) => c.req.header('CF-Connecting-IP'),
     // Email queued by a request is sent by the queue consumer, not in the request: one message
