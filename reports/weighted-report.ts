@@ -1,7 +1,8 @@
 import { ipaQuadrants } from './ipa'
 import { priorityOf } from './words'
 import type { AttributeRow, CsiResult, GroupReport, Report } from './report-types'
-import { band, itemFlags, toIndex100, toScore10 } from './scale'
+import { band, itemFlags, score10Slope, toIndex100, toScore10 } from './scale'
+import { weightGaps } from './weighted-gaps'
 import { clampToScale } from './summary'
 import type { ResolvedOptions, ResponseRecord } from './types'
 import { weightedMean, type WeightedMean } from './weighted-stats'
@@ -122,13 +123,14 @@ function weightedGroup(
   pop: Population,
   settings: Partial<WeightingSettings>,
   o: ResolvedOptions,
-): WeightedGroupReport {
+): { group: WeightedGroupReport; means: Record<string, WeightedMean> } {
   const units: WeightingUnit[] = rs.map((r) => ({ id: r.id, values: r.segments }))
   const w = computeWeights(units, pop, settings)
+  const means: Record<string, WeightedMean> = {}
   const attributes = g.attributes.map((a): WeightedAttributeRow => {
     if (a.suppressed) return { ...a, effectiveN: null, se: null }
     const y = rs.map((r) => r.attributes[a.key] ?? null)
-    const m = weightedMean(y, w)
+    const m = (means[a.key] = weightedMean(y, w))
     const s = summaryOf(m, rs.length - m.n, o)
     return { ...a, ...s, t2b: null, net: null, reason: m.reason }
   })
@@ -174,7 +176,7 @@ function weightedGroup(
         ]
       : []),
   ]
-  return {
+  const group: WeightedGroupReport = {
     ...g,
     csi,
     attributes: rows,
@@ -183,6 +185,7 @@ function weightedGroup(
     weighting,
     unweighted: { csi: g.csi, attributes: g.attributes },
   }
+  return { group, means }
 }
 
 /**
@@ -190,8 +193,9 @@ function weightedGroup(
  * audience group of a non-anonymous audience (segment breakouts and employees stay unweighted)
  * gets weights from its respondents' values of the population's variables; its CSI and attribute
  * table become weighted, the unweighted ones move under `unweighted`, and `weighting` reports
- * the method, Kish deff and effective n, trimming and raking convergence. Importance, α and the
- * gaps stay unweighted (said in `warnings`). Throws a WeightingError naming a respondent or a
+ * the method, Kish deff and effective n, trimming and raking convergence. Gaps against a weighted
+ * audience are re-tested on its weighted means (weighted-gaps.ts); importance, α and Mann–Whitney
+ * stay unweighted (said in `warnings`). Throws a WeightingError naming a respondent or a
  * population value that cannot be weighted.
  */
 export function weightReport(
@@ -201,19 +205,26 @@ export function weightReport(
   settings: Partial<WeightingSettings> = {},
 ): Report {
   const o = report.config
-  let weighted = 0
+  const means: Record<string, Record<string, WeightedMean>> = {}
   const groups = report.groups.map((g) => {
     if (g.suppressed || g.segment !== null || o.anonymousAudiences.includes(g.audience)) return g
     const rs = records.filter((r) => r.audience === g.audience)
     if (rs.length === 0) return g
-    weighted++
-    return weightedGroup(g, rs, pop, settings, o)
+    const done = weightedGroup(g, rs, pop, settings, o)
+    means[g.audience] = done.means
+    return done.group
   })
   const note =
-    weighted === 0
+    Object.keys(means).length === 0
       ? ['weighting: no group to weight (employees and segment breakouts stay unweighted)']
       : [
-          'weighting: CSI and attribute means are weighted; importance, α, segment breakouts and gaps are not',
+          'weighting: CSI, attribute means and gaps are weighted; importance, α, Mann–Whitney and segment breakouts are not',
         ]
-  return { ...report, groups, warnings: [...report.warnings, ...note] }
+  const gaps = weightGaps(
+    report.gaps,
+    (audience, key) => means[audience]?.[key] ?? null,
+    o,
+    score10Slope(o.scale),
+  )
+  return { ...report, groups, gaps, warnings: [...report.warnings, ...note] }
 }

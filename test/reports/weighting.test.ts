@@ -9,7 +9,7 @@ import {
   type Population,
   type WeightedGroupReport,
 } from '../../reports/index'
-import { customerResponses } from './fixtures/worked-example'
+import { customerResponses, employeeResponses } from './fixtures/worked-example'
 
 // Expected values: test/reports/fixtures/weighting-expected.py, an independent numpy/scipy
 // implementation of post-stratification, IPF raking, trimming and the variances (printed there,
@@ -166,5 +166,55 @@ describe('trimming above 5 × the median', () => {
     const loose = computeWeights(units, pop, { trimAt: 10 })
     expect(loose.trimmed).toBe(0)
     close(loose.weights[19], 5)
+  })
+})
+
+describe('gaps against a weighted audience (employees − post-stratified customers)', () => {
+  test('Welch on the weighted customer means, df with n − H, Holm re-adjusted, g on pooled SD', () => {
+    const customers = customerResponses().map((r, i) => ({ ...r, id: `row ${i + 2}` }))
+    const employees = employeeResponses().map((r, i) => ({ ...r, id: `row ${i + 20}` }))
+    const base = reportFromResponses([...customers, ...employees])
+    const r = weightReport(base, [...customers, ...employees], channelCells)
+    // python (fixture script, section 5): gap, t, df, p, Holm p, g per attribute
+    const want: Record<string, number[]> = {
+      A1: [
+        0.25, 0.8477534026013559, 16.999917057741126, 0.40835312728518264, 0.8167062545703653,
+        0.35363437960013994,
+      ],
+      A2: [
+        1.4625000000000004, 4.844457963596966, 16.862830651688, 0.00015530600194622583,
+        0.0007765300097311292, 2.0040184390119125,
+      ],
+      A3: [
+        1.3250000000000002, 4.240161533040043, 15.438386898925513, 0.0006714178792863248,
+        0.0026856715171452994, 1.7605404378927054,
+      ],
+      A4: [
+        0.375, 1.1707933977250888, 16.46551800935826, 0.2583479420020852, 0.7750438260062557,
+        0.5043781639220907,
+      ],
+      A5: [
+        0.1750000000000007, 0.674021242811822, 16.985431055583348, 0.5093674510620485,
+        0.8167062545703653, 0.28068858703937605,
+      ],
+    }
+    for (const gap of r.gaps) {
+      const [d, t, df, p, pHolm, g] = want[gap.key]!
+      close(gap.gap, d!)
+      close(gap.t, t!)
+      close(gap.df, df!)
+      close(gap.p, p!)
+      close(gap.pAdjusted, pHolm!)
+      close(gap.g, g!)
+    }
+    expect(r.gaps.map((g) => g.verdict)).toEqual([
+      'none',
+      'dangerous',
+      'dangerous',
+      'watch',
+      'none',
+    ])
+    // the ordinal check stays the unweighted Mann–Whitney
+    expect(r.gaps.map((g) => g.u)).toEqual(base.gaps.map((g) => g.u))
   })
 })

@@ -87,7 +87,9 @@ export function WeightingPanel({ waveId, total, warnings, canEdit, onChanged }: 
               <dd>{total.unweighted ? score(total.unweighted.csi) : '–'}</dd>
             </div>
           </dl>
-          <p className="muted">Intervals: {w.ciMethod}. Importance and gaps are not weighted.</p>
+          <p className="muted">
+            Intervals: {w.ciMethod}. Gaps use the weighted means; importance is not weighted.
+          </p>
         </>
       ) : (
         <p className="muted">
