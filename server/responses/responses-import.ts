@@ -11,7 +11,7 @@ import type { Mode } from '../db/schema'
 import type { loadWaveSurvey } from '../db/wave-survey'
 import { responseRecord } from '../surveys/response-record'
 import { anonymousTime, isAnonymous } from '../surveys/audiences'
-import { alertReasons, defaultAlertRules } from '../follow-ups/alert-rules'
+import { alertReasons, alertRulesFor } from '../follow-ups/alert-rules'
 import { alertOpenings } from '../follow-ups/check-alerts'
 import { randomIds } from '../lib/tokens'
 import { hasComment } from '../surveys/comments-of'
@@ -66,7 +66,7 @@ export async function importResponses(
   let codes: { audience: typeof wave.audience; code: string }[] = []
   const modes: Partial<Record<Mode, number>> = {}
   let matched = 0
-  const alertRules = opts.alerts && !anonymous ? (wave.alertRules ?? defaultAlertRules) : []
+  const alertsOn = Boolean(opts.alerts) && !anonymous
   let alertIds: string[] = []
   let alerts = 0
   const keyPrefix = `import:${opts.importKey}:`
@@ -111,8 +111,10 @@ export async function importResponses(
     const mode = v.mode ?? opts.mode ?? 'postal'
     modes[mode] = (modes[mode] ?? 0) + 1
     const at = anonymous ? anonymousTime(v.submittedAt ?? now) : (v.submittedAt ?? now)
-    const reasons = alertRules.length
-      ? alertReasons(alertRules, {
+    // The check's rules for this response (the defaults apply to invitees only).
+    const rules = alertsOn ? alertRulesFor(wave.alertRules, invitation !== null) : []
+    const reasons = rules.length
+      ? alertReasons(rules, {
           overall: record.overall,
           rebuy: record.rebuy,
           attributes: record.attributes,
