@@ -32,7 +32,7 @@ async function shots(page: Page, name: string) {
 const me = (key: string) =>
   fetch(`${server.url}/api/me`, { headers: { Authorization: `Bearer ${key}` } })
 
-describe('API keys page in Chromium', () => {
+describe('API keys and webhooks pages in Chromium', () => {
   test('admin creates a key (shown once), the key works as its role, revoking stops it', async () => {
     // axe is injected as an inline script, which the app's CSP rightly refuses.
     const context = await browser.newContext({
@@ -84,6 +84,40 @@ describe('API keys page in Chromium', () => {
     await page.getByRole('status').getByText('Key “CRM” was revoked.').waitFor()
     await row.getByText(/Revoked/).waitFor()
     expect((await me(key)).status).toBe(401)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  test('admin adds a webhook (secret shown once), sees its deliveries, removes it', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      bypassCSP: true,
+    })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await signInToOverview(page, server.url, 'admin@example.com', 'correct horse battery')
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Webhooks' })
+      .click()
+    await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor()
+    await page.getByRole('button', { name: 'Add webhook' }).click()
+    await page.getByText('An http or https URL').waitFor()
+    await page.getByLabel('URL').fill('https://crm.example.com/csi')
+    await page.getByLabel('alert.opened').check()
+    await page.getByRole('button', { name: 'Add webhook' }).click()
+    const secret = page.locator('.apikeys-secret')
+    await secret.waitFor()
+    expect((await secret.textContent())!.trim()).toMatch(/^whsec_/)
+    await page.getByRole('heading', { level: 3, name: 'https://crm.example.com/csi' }).waitFor()
+    await page.getByRole('button', { name: 'Show deliveries' }).click()
+    await page.getByText('No deliveries yet.').waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await shots(page, 'webhooks')
+    page.once('dialog', (d) => void d.accept())
+    await page.getByRole('button', { name: 'Remove' }).click()
+    await page.getByText('No webhooks yet').waitFor()
     expect(errors).toEqual([])
     await context.close()
   })

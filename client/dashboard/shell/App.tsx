@@ -17,6 +17,7 @@ const InterviewPage = lazy(() => import('../interviews/InterviewPage'))
 const WavePage = lazy(() => import('../waves/WavePage'))
 const UsersPage = lazy(() => import('../admin/UsersPage'))
 const ApiKeysPage = lazy(() => import('../admin/ApiKeysPage'))
+const WebhooksPage = lazy(() => import('../admin/WebhooksPage'))
 const SettingsPage = lazy(() => import('../admin/SettingsPage'))
 const AccountPage = lazy(() => import('../account/AccountPage'))
 const AlertsPage = lazy(() => import('../alerts/AlertsPage'))
@@ -118,6 +119,8 @@ export function App() {
               <UsersPage />
             ) : route.page === 'api-keys' ? (
               <ApiKeysPage />
+            ) : route.page === 'webhooks' ? (
+              <WebhooksPage />
             ) : route.page === 'settings' ? (
               <SettingsPage />
             ) : route.page === 'account' ? (

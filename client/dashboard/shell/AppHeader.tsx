@@ -57,6 +57,11 @@ export function AppHeader() {
                   <Link to="/api-keys">API keys</Link>
                 </li>
               )}
+              {user.role === 'admin' && (
+                <li>
+                  <Link to="/webhooks">Webhooks</Link>
+                </li>
+              )}
               {/* Admins word every email; HR the employee survey's. */}
               {(user.role === 'admin' || user.role === 'hr') && (
                 <li>

@@ -6,6 +6,7 @@ export type Route =
   | { page: 'interview' }
   | { page: 'users' }
   | { page: 'api-keys' }
+  | { page: 'webhooks' }
   | { page: 'settings' }
   | { page: 'account' }
   | { page: 'alerts' }
@@ -24,6 +25,7 @@ export function parseRoute(path: string): Route {
   if (path === '/interview') return { page: 'interview' }
   if (path === '/users') return { page: 'users' }
   if (path === '/api-keys') return { page: 'api-keys' }
+  if (path === '/webhooks') return { page: 'webhooks' }
   if (path === '/settings') return { page: 'settings' }
   if (path === '/account') return { page: 'account' }
   if (path === '/alerts' || path === '/alerts/') return { page: 'alerts' }
