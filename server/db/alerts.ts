@@ -1,8 +1,60 @@
 import { sql } from 'drizzle-orm'
+import type { SQL } from 'drizzle-orm'
 import type { Statement } from './atomic'
 import { rawStatement } from './atomic'
 import type { Db } from './client'
 import { alertOpenedEvent } from './webhooks'
+
+/** The settings keys of the round-robin team (a JSON array of emails) and whose turn is next. */
+export const TEAM_KEY = 'alerts.team'
+export const TURN_KEY = 'alerts.team.turn'
+
+/**
+ * The team member whose turn it is, `offset` places after the next one (SQL, null without a
+ * team). Read and moved on inside the write that opens the alert: writes are serialised (one
+ * group commit on Node, one D1 batch), so concurrent submissions never get the same turn.
+ */
+export function teamMemberInTurn(offset: SQL = sql`0`) {
+  return sql`(select json_extract(t.value, '$[' || ((coalesce((select cast(n.value as integer) from settings n where n.key = ${TURN_KEY}), 0) + ${offset}) % json_array_length(t.value)) || ']')
+              from settings t where t.key = ${TEAM_KEY} and json_array_length(t.value) > 0)`
+}
+
+/** Moves the turn on by `count` (SQL) when it is above 0. */
+export function advanceTurn(db: Db, count: SQL) {
+  return rawStatement(
+    db,
+    sql`insert into settings (key, value) select ${TURN_KEY}, cast(c.n as text) from (select ${count} as n) c where c.n > 0
+        on conflict (key) do update set value = cast(cast(settings.value as integer) + excluded.value as text)`,
+  )
+}
+
+/**
+ * The respondent's email and the owner's for alerts just opened (`opened`: a SELECT with column
+ * id): an acknowledgement that promises a contact when the alert has an owner, otherwise a thanks
+ * that promises nothing; and the note to the owner. Only for invited respondents and only once
+ * per alert (unique per alert and kind), however often a response is re-checked.
+ */
+export function followUpEmails(db: Db, waveId: string, opened: SQL, host: string, due: number) {
+  return [
+    rawStatement(
+      db,
+      sql`insert into outbox (invitation_id, alert_id, wave_id, kind, seq, message_id, next_attempt_at)
+          select a.invitation_id, a.id, ${waveId}, a.kind, 0, '<' || a.kind || '.' || a.id || '@' || ${host} || '>', ${due}
+          from (select id, invitation_id, case when owner_email is null then 'thanks' else 'acknowledgement' end as kind
+                from alerts where id in (${opened})) a
+          where a.invitation_id is not null
+          on conflict do nothing`,
+    ),
+    rawStatement(
+      db,
+      sql`insert into outbox (alert_id, to_email, wave_id, kind, seq, message_id, next_attempt_at)
+          select a.id, a.owner_email, ${waveId}, 'alert', 0, '<alert.' || a.id || '@' || ${host} || '>', ${due}
+          from alerts a
+          where a.id in (${opened}) and a.owner_email is not null
+          on conflict do nothing`,
+    ),
+  ]
+}
 
 export type NewAlert = {
   alertId: string
@@ -10,6 +62,7 @@ export type NewAlert = {
   /** Finds the response the alert is about, inside the same write that may insert it. */
   response: { submissionKey: string } | { id: number }
   invitation: { id: string; email: string; name: string | null } | null
+  /** The contact's owner or the wave's; null: the next member of the team in turn, if any. */
   ownerEmail: string | null
   reasons: readonly string[]
   host: string
@@ -17,10 +70,10 @@ export type NewAlert = {
 }
 
 /**
- * The statements that open one alert and queue its emails: the acknowledgement to an invited
- * respondent and the note to the owner. Every insert is conditional on the alert row having
- * been inserted just now, and the alert is unique per response: re-checking a response (retry,
- * re-run, restart) adds nothing and sends nothing twice.
+ * The statements that open one alert and queue its emails (see {@link followUpEmails}). An alert
+ * nobody owns goes to the team member whose turn it is. Every later statement is conditional on
+ * the alert row having been inserted just now, and the alert is unique per response: re-checking
+ * a response (retry, re-run, restart) adds nothing, sends nothing twice and takes no turn.
  */
 export function alertStatements(db: Db, a: NewAlert): Statement[] {
   const responseId =
@@ -28,38 +81,26 @@ export function alertStatements(db: Db, a: NewAlert): Statement[] {
       ? sql`${a.response.id}`
       : sql`(select id from responses where wave_id = ${a.waveId} and submission_key = ${a.response.submissionKey})`
   const due = Math.floor(a.now.getTime() / 1000)
+  const owner = a.ownerEmail === null ? teamMemberInTurn() : sql`${a.ownerEmail}`
   const statements = [
     rawStatement(
       db,
       sql`insert into alerts (id, wave_id, response_id, invitation_id, contact_email, contact_name, owner_email, reasons)
           select ${a.alertId}, ${a.waveId}, ${responseId}, ${a.invitation?.id ?? null}, ${a.invitation?.email ?? null},
-                 ${a.invitation?.name ?? null}, ${a.ownerEmail}, ${JSON.stringify(a.reasons)}
+                 ${a.invitation?.name ?? null}, ${owner}, ${JSON.stringify(a.reasons)}
           on conflict (response_id) do nothing`,
     ),
   ]
-  const justInserted = sql`exists (select 1 from alerts where id = ${a.alertId})`
-  if (a.invitation)
+  if (a.ownerEmail === null)
     statements.push(
-      rawStatement(
+      advanceTurn(
         db,
-        sql`insert into outbox (invitation_id, alert_id, wave_id, kind, seq, message_id, next_attempt_at)
-            select ${a.invitation.id}, ${a.alertId}, ${a.waveId}, 'acknowledgement', 0,
-                   ${`<acknowledgement.${a.alertId}@${a.host}>`}, ${due}
-            where ${justInserted}
-            on conflict do nothing`,
+        sql`(select count(*) from alerts where id = ${a.alertId} and owner_email is not null)`,
       ),
     )
-  if (a.ownerEmail)
-    statements.push(
-      rawStatement(
-        db,
-        sql`insert into outbox (alert_id, to_email, wave_id, kind, seq, message_id, next_attempt_at)
-            select ${a.alertId}, ${a.ownerEmail}, ${a.waveId}, 'alert', 0,
-                   ${`<alert.${a.alertId}@${a.host}>`}, ${due}
-            where ${justInserted}
-            on conflict do nothing`,
-      ),
-    )
-  statements.push(alertOpenedEvent(db, sql`select ${a.alertId} as id`, a.now))
+  statements.push(
+    ...followUpEmails(db, a.waveId, sql`select ${a.alertId}`, a.host, due),
+    alertOpenedEvent(db, sql`select ${a.alertId} as id`, a.now),
+  )
   return statements
 }

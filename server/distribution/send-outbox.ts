@@ -80,7 +80,7 @@ export async function sendOutbox(store: Store, o: SendOptions): Promise<SendTota
       return
     }
     const message =
-      m.kind === 'acknowledgement' || m.kind === 'alert'
+      m.kind === 'acknowledgement' || m.kind === 'thanks' || m.kind === 'alert'
         ? await composeFollowUp(store.db, m, o, host, wording)
         : await compose(m, o, host, wording)
     try {
@@ -146,7 +146,7 @@ export async function sendOutbox(store: Store, o: SendOptions): Promise<SendTota
 function cancelReason(m: LeasedMessage, now: Date) {
   if (m.kind === 'alert') return null
   if (m.optedOut) return 'opted out'
-  if (m.kind === 'acknowledgement') return null
+  if (m.kind === 'acknowledgement' || m.kind === 'thanks') return null
   const closed = m.closedAt || (m.closesAt && m.closesAt <= now)
   return m.responded ? 'already responded' : closed ? 'wave closed' : !m.token ? 'no token' : null
 }

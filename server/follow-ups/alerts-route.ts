@@ -6,7 +6,7 @@ import { alertStatuses } from '../db/schema'
 import { loadWaveSurvey } from '../db/wave-survey'
 import type { AppEnv } from '../env'
 import { alertAudiences, assertCanFollowUp } from '../auth/alert-access'
-import { alertOverdueDays, saveAlertOverdueDays } from './alert-settings'
+import { alertOverdueDays, alertTeam, saveAlertOverdueDays, saveAlertTeam } from './alert-settings'
 import { ApiError } from '../lib/errors'
 import { validate } from '../lib/validate'
 import { reportLabels } from '../surveys/report-labels'
@@ -42,7 +42,13 @@ const ackBody = z
   })
   .strict()
   .nullable()
-const settingsBody = z.object({ overdueDays: z.number().int().min(1).max(90) }).strict()
+const settingsBody = z
+  .object({
+    overdueDays: z.number().int().min(1).max(90),
+    // Who takes alerts in turn when neither the contact nor the wave has an owner.
+    team: z.array(z.email().max(254)).max(50).optional(),
+  })
+  .strict()
 
 const day = 86_400_000
 
@@ -86,11 +92,20 @@ export const alertsRoute = new Hono<AppEnv>()
     const acknowledgements = []
     for (const audience of ['customer', 'wholesaler', 'retailer'] as const)
       acknowledgements.push(await englishAcknowledgement(c.var.db, audience))
-    return c.json({ overdueDays: await alertOverdueDays(c.var.db), acknowledgements }, 200)
+    return c.json(
+      {
+        overdueDays: await alertOverdueDays(c.var.db),
+        team: await alertTeam(c.var.db),
+        acknowledgements,
+      },
+      200,
+    )
   })
   .put('/settings', requireRole('admin', 'manager'), validate('json', settingsBody), async (c) => {
-    await saveAlertOverdueDays(c.var.db, c.req.valid('json').overdueDays)
-    return c.json({ overdueDays: c.req.valid('json').overdueDays }, 200)
+    const body = c.req.valid('json')
+    await saveAlertOverdueDays(c.var.db, body.overdueDays)
+    const team = body.team ? await saveAlertTeam(c.var.db, body.team) : await alertTeam(c.var.db)
+    return c.json({ overdueDays: body.overdueDays, team }, 200)
   })
   .put(
     '/acknowledgements/:audience',

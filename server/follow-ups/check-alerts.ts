@@ -5,6 +5,7 @@ import { rawStatement } from '../db/atomic'
 import type { Db, Store } from '../db/client'
 import { invitations, responses, waves } from '../db/schema'
 import { loadWaveSurvey } from '../db/wave-survey'
+import { advanceTurn, followUpEmails, TEAM_KEY, teamMemberInTurn } from '../db/alerts'
 import { alertOpenedEvent } from '../db/webhooks'
 import { ratingsOf } from '../surveys'
 import { alertReasons, alertRulesFor } from './alert-rules'
@@ -122,12 +123,13 @@ function openAlerts(db: Db, waveId: string, chunk: PackedAlert[], host: string, 
 
 /**
  * The statements that open alerts and queue their emails, as `alertStatements` in db/alerts.ts
- * does for one: the acknowledgement to an invited respondent and the note to the owner, each only
- * for an alert inserted just now (an alert is unique per response). `source` is a SELECT giving
- * one row per alert with columns id, response_id, invitation_id, email, name, owner, reasons
- * (a JSON array of reason codes); an import selects them from its staged rows. `opened`, when
- * the caller can say which alerts the first statement inserted more cheaply than reading
- * `source` twice more, is a SELECT of those (columns id, invitation_id, owner).
+ * does for one: the acknowledgement (or, nobody owning the alert, the thanks) to an invited
+ * respondent and the note to the owner, each only for an alert inserted just now (an alert is
+ * unique per response). Alerts without an owner go to the round-robin team in turn, in response
+ * order. `source` is a SELECT giving one row per alert with columns id, response_id,
+ * invitation_id, email, name, owner, reasons (a JSON array of reason codes); an import selects
+ * them from its staged rows. `opened`, when the caller can say which alerts the first statement
+ * inserted more cheaply than reading `source` again, is a SELECT of those (column id first).
  */
 export function alertOpenings(
   db: Db,
@@ -138,34 +140,26 @@ export function alertOpenings(
   opened?: SQL,
 ) {
   const due = Math.floor(now.getTime() / 1000)
-  const justInserted = opened ? sql`true` : sql`exists (select 1 from alerts a where a.id = j.id)`
-  const outboxSource = opened ?? source
+  const insertedIds = opened
+    ? sql`select o.id from (${opened}) o`
+    : sql`select s.id from (${source}) s`
+  // Read `source` again only when there is a team to take turns (CASE is evaluated lazily).
+  const turnsTaken = sql`(case when exists (select 1 from settings where key = ${TEAM_KEY}) then
+      (select count(*) from (${source}) s where s.owner is null
+         and exists (select 1 from alerts a where a.id = s.id and a.owner_email is not null))
+    else 0 end)`
   return [
     rawStatement(
       db,
       sql`insert into alerts (id, wave_id, response_id, invitation_id, contact_email, contact_name, owner_email, reasons)
-          select j.id, ${waveId}, j.response_id, j.invitation_id, j.email, j.name, j.owner, j.reasons
-          from (${source}) j where true
+          select j.id, ${waveId}, j.response_id, j.invitation_id, j.email, j.name,
+                 coalesce(j.owner, ${teamMemberInTurn(sql`j.turn - 1`)}), j.reasons
+          from (select s.*, sum(s.owner is null) over (order by s.response_id rows unbounded preceding) as turn
+                from (${source}) s) j where true
           on conflict (response_id) do nothing`,
     ),
-    rawStatement(
-      db,
-      sql`insert into outbox (invitation_id, alert_id, wave_id, kind, seq, message_id, next_attempt_at)
-          select j.invitation_id, j.id, ${waveId}, 'acknowledgement', 0,
-                 '<acknowledgement.' || j.id || '@' || ${host} || '>', ${due}
-          from (${outboxSource}) j
-          where j.invitation_id is not null and ${justInserted}
-          on conflict do nothing`,
-    ),
-    rawStatement(
-      db,
-      sql`insert into outbox (alert_id, to_email, wave_id, kind, seq, message_id, next_attempt_at)
-          select j.id, j.owner, ${waveId}, 'alert', 0,
-                 '<alert.' || j.id || '@' || ${host} || '>', ${due}
-          from (${outboxSource}) j
-          where j.owner is not null and ${justInserted}
-          on conflict do nothing`,
-    ),
-    alertOpenedEvent(db, sql`select j.id as id from (${outboxSource}) j`, now),
+    advanceTurn(db, turnsTaken),
+    ...followUpEmails(db, waveId, insertedIds, host, due),
+    alertOpenedEvent(db, sql`select j.id as id from (${opened ?? source}) j`, now),
   ]
 }

@@ -12,7 +12,7 @@ import type { MessageContext } from '../messages/send-context'
 
 type Sender = { publicUrl: string; from: string; organisation: string; secret: string }
 
-/** The acknowledgement to a respondent, or the alert to an owner, of one leased outbox row. */
+/** The acknowledgement or thanks to a respondent, or the alert to an owner, of one leased outbox row. */
 export async function composeFollowUp(
   db: Db,
   m: LeasedMessage,
@@ -25,12 +25,13 @@ export async function composeFollowUp(
     'Auto-Submitted': 'auto-generated',
     'X-CSI-Message': `${m.kind}.${m.alertId}@${host}`,
   }
-  if (m.kind === 'acknowledgement' && m.audience !== 'employee') {
+  if ((m.kind === 'acknowledgement' || m.kind === 'thanks') && m.audience !== 'employee') {
     const unsubscribeUrl = `${base}/u/${await unsubscribeToken(o.secret, m.invitationId!)}`
     headers['List-Unsubscribe'] = `<${unsubscribeUrl}>`
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click'
-    const words = await wording.wording(m, 'acknowledgement')
+    const words = await wording.wording(m, m.kind)
     const content = acknowledgementContent({
+      kind: m.kind,
       audience: m.audience,
       recipientName: m.name,
       waveName: m.waveName,

@@ -13,7 +13,11 @@ import { oneLine, paragraphsOf, wrap } from './text-layout'
 export type AcknowledgementAudience = Exclude<Audience, 'employee'>
 type Common = { language?: string; template?: MessageTemplate; brand?: Brand; organisation: string }
 
-function setup(audience: AcknowledgementAudience, kind: 'acknowledgement' | 'alert', o: Common) {
+function setup(
+  audience: AcknowledgementAudience,
+  kind: 'acknowledgement' | 'thanks' | 'alert',
+  o: Common,
+) {
   const language = o.language ?? 'en'
   const { pack, language: packLanguage } = shippedPack(language)
   const t = { ...pack.templates[audience][kind]!, ...o.template }
@@ -26,16 +30,20 @@ function setup(audience: AcknowledgementAudience, kind: 'acknowledgement' | 'ale
 const htmlLines = (s: string, values: Record<string, string>) =>
   fillHtml(s, values).replace(/\n/g, '<br>')
 
-/** The "we're on it" answer to a respondent who reported a problem (never to employees). */
+/**
+ * The "we're on it" answer to a respondent who reported a problem (never to employees), or with
+ * `kind: 'thanks'` the thank-you that promises nothing, when nobody owns the follow-up.
+ */
 export function acknowledgementContent(
   input: Common & {
+    kind?: 'acknowledgement' | 'thanks'
     audience: AcknowledgementAudience
     recipientName: string | null
     waveName?: string
     unsubscribeUrl?: string
   },
 ): MessageContent {
-  const s = setup(input.audience, 'acknowledgement', input)
+  const s = setup(input.audience, input.kind ?? 'acknowledgement', input)
   const name = clean(input.recipientName)
   const values = {
     name,

@@ -1,6 +1,12 @@
 import type { Audience } from '../surveys/audiences'
 
-export const messageKinds = ['invitation', 'reminder', 'acknowledgement', 'alert'] as const
+export const messageKinds = [
+  'invitation',
+  'reminder',
+  'acknowledgement',
+  'thanks',
+  'alert',
+] as const
 export type MessageKind = (typeof messageKinds)[number]
 
 /** The languages we ship written defaults for; any other falls back to English. */
@@ -26,6 +32,7 @@ export const fieldsOf = {
   invitation: surveyFields,
   reminder: surveyFields,
   acknowledgement: ['subject', 'greeting', 'greetingNoName', 'body'],
+  thanks: ['subject', 'greeting', 'greetingNoName', 'body'],
   alert: ['subject', 'body', 'button'],
 } as const satisfies Record<MessageKind, readonly string[]>
 
@@ -48,6 +55,7 @@ export const placeholdersOf = {
   invitation: surveyPlaceholders,
   reminder: surveyPlaceholders,
   acknowledgement: ['name', 'organisation', 'organisationPossessive', 'wave'],
+  thanks: ['name', 'organisation', 'organisationPossessive', 'wave'],
   alert: ['contact', 'organisation', 'wave', 'alertLink'],
 } as const satisfies Record<MessageKind, readonly string[]>
 

@@ -44,9 +44,10 @@ export function sampleMessage(o: {
       minutes: 3,
     })
   const audience = o.audience === 'employee' ? 'customer' : o.audience
-  if (o.kind === 'acknowledgement')
+  if (o.kind === 'acknowledgement' || o.kind === 'thanks')
     return acknowledgementContent({
       ...words,
+      kind: o.kind,
       audience,
       recipientName: 'Alex Morgan',
       waveName,

@@ -50,6 +50,13 @@ const trade = (partner: 'Großhandelspartner' | 'Einzelhandelspartner') => ({
     greetingNoName: 'Guten Tag,',
     body: 'vielen Dank für Ihre Bewertung unseres Lieferservice. Wo wir Sie enttäuscht haben, meldet sich Ihre Ansprechperson in unserem Haus in Kürze bei Ihnen, um gemeinsam festzulegen, was wir ändern.\n\nMit freundlichen Grüßen\n{organisation}',
   }),
+  // No owner to promise: thanks, and nothing anyone would have to keep.
+  thanks: template({
+    subject: 'Danke für Ihre Rückmeldung zu unserem Lieferservice',
+    greeting: 'Guten Tag {name},',
+    greetingNoName: 'Guten Tag,',
+    body: 'vielen Dank für Ihre Bewertung unseres Lieferservice. Wo wir Sie enttäuscht haben, gehen Ihre Antworten an die Menschen, die entscheiden, was wir ändern.\n\nMit freundlichen Grüßen\n{organisation}',
+  }),
   alert,
 })
 
@@ -104,6 +111,12 @@ export const de: LanguagePack = {
         greeting: 'Guten Tag {name},',
         greetingNoName: 'Guten Tag,',
         body: 'vielen Dank, dass Sie an unserer Umfrage teilgenommen haben. Sie haben uns mitgeteilt, dass wir Ihren Erwartungen nicht gerecht geworden sind, und das nehmen wir ernst: Jemand aus unserem Team meldet sich in Kürze bei Ihnen, um die Sache in Ordnung zu bringen.\n\nMit freundlichen Grüßen\n{organisation}',
+      }),
+      thanks: template({
+        subject: 'Danke für Ihre Rückmeldung',
+        greeting: 'Guten Tag {name},',
+        greetingNoName: 'Guten Tag,',
+        body: 'vielen Dank, dass Sie an unserer Umfrage teilgenommen haben. Sie haben uns gesagt, wo wir Ihren Erwartungen nicht gerecht geworden sind, und genau das müssen wir wissen: Ihre Antworten gehen an die Menschen, die entscheiden, was wir verbessern.\n\nMit freundlichen Grüßen\n{organisation}',
       }),
       alert,
     },

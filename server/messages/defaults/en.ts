@@ -42,6 +42,13 @@ const trade = (kind: 'wholesale' | 'retail') => ({
     greetingNoName: 'Dear customer,',
     body: 'Thank you for rating our supply service. Where we let you down, your account manager will be in touch shortly to agree what we change.\n\nWith our thanks,\n{organisation}',
   }),
+  // No owner to promise: thanks, and nothing anyone would have to keep.
+  thanks: template({
+    subject: 'Thank you for your feedback on our supply service',
+    greeting: 'Dear {name},',
+    greetingNoName: 'Dear customer,',
+    body: 'Thank you for rating our supply service. Where we let you down, your answers go to the people who decide what we change.\n\nWith our thanks,\n{organisation}',
+  }),
   alert,
 })
 
@@ -94,6 +101,12 @@ export const en: LanguagePack = {
         greeting: 'Dear {name},',
         greetingNoName: 'Dear customer,',
         body: 'Thank you for answering our survey. You told us we fell short, and we take that seriously: someone from our team will contact you shortly to put it right.\n\nWith our thanks,\n{organisation}',
+      }),
+      thanks: template({
+        subject: 'Thank you for your feedback',
+        greeting: 'Dear {name},',
+        greetingNoName: 'Dear customer,',
+        body: 'Thank you for answering our survey. You told us where we fell short, and that is exactly what we need to know: your answers go to the people who decide what we improve.\n\nWith our thanks,\n{organisation}',
       }),
       alert,
     },

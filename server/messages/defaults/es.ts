@@ -49,6 +49,13 @@ const trade = (partner: 'mayorista' | 'minorista') => ({
     greetingNoName: 'Buenos días:',
     body: 'Gracias por valorar nuestro servicio de suministro. En aquello en lo que no hemos estado a la altura, su gestor de cuenta se pondrá en contacto con usted en breve para acordar qué debemos cambiar.\n\nAtentamente,\n{organisation}',
   }),
+  // No owner to promise: thanks, and nothing anyone would have to keep.
+  thanks: template({
+    subject: 'Gracias por su opinión sobre nuestro servicio de suministro',
+    greeting: 'Estimado/a {name}:',
+    greetingNoName: 'Buenos días:',
+    body: 'Gracias por valorar nuestro servicio de suministro. En aquello en lo que no hemos estado a la altura, sus respuestas llegan a las personas que deciden qué debemos cambiar.\n\nAtentamente,\n{organisation}',
+  }),
   alert,
 })
 
@@ -101,6 +108,12 @@ export const es: LanguagePack = {
         greeting: 'Estimado/a {name}:',
         greetingNoName: 'Buenos días:',
         body: 'Gracias por responder a nuestra encuesta. Nos ha indicado que no hemos estado a la altura, y nos lo tomamos muy en serio: una persona de nuestro equipo se pondrá en contacto con usted en breve para solucionarlo.\n\nAtentamente,\n{organisation}',
+      }),
+      thanks: template({
+        subject: 'Gracias por su opinión',
+        greeting: 'Estimado/a {name}:',
+        greetingNoName: 'Buenos días:',
+        body: 'Gracias por responder a nuestra encuesta. Nos ha indicado en qué no hemos estado a la altura, y eso es justo lo que necesitamos saber: sus respuestas llegan a las personas que deciden qué mejoramos.\n\nAtentamente,\n{organisation}',
       }),
       alert,
     },

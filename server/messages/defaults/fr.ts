@@ -50,6 +50,13 @@ const trade = (partner: 'grossiste' | 'détaillant') => ({
     greetingNoName: 'Bonjour,',
     body: 'Merci d’avoir évalué notre service d’approvisionnement. Là où nous n’avons pas été à la hauteur, votre interlocuteur commercial prendra contact avec vous très prochainement pour convenir ensemble des changements à apporter.\n\nAvec nos remerciements,\n{organisation}',
   }),
+  // No owner to promise: thanks, and nothing anyone would have to keep.
+  thanks: template({
+    subject: 'Merci pour votre avis sur notre service d’approvisionnement',
+    greeting: 'Bonjour {name},',
+    greetingNoName: 'Bonjour,',
+    body: 'Merci d’avoir évalué notre service d’approvisionnement. Là où nous n’avons pas été à la hauteur, vos réponses sont transmises aux personnes qui décident des changements à apporter.\n\nAvec nos remerciements,\n{organisation}',
+  }),
   alert,
 })
 
@@ -103,6 +110,12 @@ export const fr: LanguagePack = {
         greeting: 'Bonjour {name},',
         greetingNoName: 'Bonjour,',
         body: 'Merci d’avoir répondu à notre enquête. Vous nous avez indiqué que nous n’avons pas été à la hauteur, et nous prenons cela très au sérieux\u00a0: une personne de notre équipe vous contactera prochainement pour y remédier.\n\nAvec nos remerciements,\n{organisation}',
+      }),
+      thanks: template({
+        subject: 'Merci pour votre retour',
+        greeting: 'Bonjour {name},',
+        greetingNoName: 'Bonjour,',
+        body: 'Merci d’avoir répondu à notre enquête. Vous nous avez indiqué où nous n’avons pas été à la hauteur, et c’est précisément ce que nous avons besoin de savoir\u00a0: vos réponses sont transmises aux personnes qui décident de nos améliorations.\n\nAvec nos remerciements,\n{organisation}',
       }),
       alert,
     },

@@ -50,9 +50,10 @@ function render(language: string, audience: (typeof audiences)[number], kind: Me
       minutes: 3,
     })
   const trade = audience as 'customer' | 'wholesaler' | 'retailer'
-  if (kind === 'acknowledgement')
+  if (kind === 'acknowledgement' || kind === 'thanks')
     return acknowledgementContent({
       ...common,
+      kind,
       audience: trade,
       recipientName: facts.name,
       unsubscribeUrl: UNSUBSCRIBE,
@@ -72,7 +73,7 @@ const cases = shippedLanguages.flatMap((language) =>
 
 describe('shipped message defaults', () => {
   test('every language has every audience × kind the product sends', () => {
-    expect(cases).toHaveLength(4 * (3 * 4 + 2))
+    expect(cases).toHaveLength(4 * (3 * 5 + 2))
     for (const { language, audience, kind } of cases)
       expect(
         languagePacks[language].templates[audience][kind],
