@@ -55,7 +55,10 @@ export const commandList: Record<string, [term: string, description: string]> = 
   user: ['user', 'manage dashboard users'],
   apikey: ['apikey', 'API keys for scripts and CRMs'],
   webhook: ['webhook', 'outgoing webhooks to a CRM'],
-  settings: ['settings', 'programme settings: bands, scale and anonymity thresholds'],
+  settings: [
+    'settings',
+    'programme settings: bands, scale, anonymity thresholds, brand and languages',
+  ],
   survey: ['survey', "the programme's surveys"],
   catalogue: ['catalogue', "the programme's attribute catalogue (CSV export and import)"],
   aggregates: ['aggregates', 'report aggregates (repair path)'],
