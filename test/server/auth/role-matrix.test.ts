@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { Role } from '../../../server/db/schema'
-import { alerts } from '../../../server/db/schema'
+import { eq } from 'drizzle-orm'
+import { alerts, waves as wavesTable } from '../../../server/db/schema'
 import { createApiKey } from '../../../server/db/api-keys'
 import { createUser } from '../../../server/db/users'
 import { loadWaveSurvey } from '../../../server/db/wave-survey'
@@ -209,7 +210,12 @@ describe('role matrix (SPEC §6a): every /api route, every role, per object', ()
       const waveOf = async (audience: Audience) =>
         (await createWave(store.db, { surveyId: audience, name: `${audience} wave` })).wave.id
       const waves = { customer: await waveOf('customer'), employee: await waveOf('employee') }
-      // A low score opens an alert to reach through /api/alerts/:id.
+      // A low score opens an alert to reach through /api/alerts/:id (the wave's own rule: the
+      // default rules leave open-link respondents, who cannot be contacted, alone).
+      await store.db
+        .update(wavesTable)
+        .set({ alertRules: [{ field: 'overall', max: 2 }] })
+        .where(eq(wavesTable.id, waves.customer))
       const loaded = (await loadWaveSurvey(store.db, waves.customer))!
       await submitResponse(
         store,

@@ -6,7 +6,7 @@ import { hostname } from 'node:os'
 import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, test } from 'vitest'
 import { createApiKey } from '../../../server/db/api-keys'
-import { webhookDeliveries, webhookEndpoints } from '../../../server/db/schema'
+import { waves, webhookDeliveries, webhookEndpoints } from '../../../server/db/schema'
 import { loadWaveSurvey } from '../../../server/db/wave-survey'
 import { createWave } from '../../../server/db/waves'
 import { unsubscribeToken } from '../../../server/lib/unsubscribe-token'
@@ -70,6 +70,11 @@ async function setup(allowPrivate = true) {
     })
   const lowScore = async (surveyId: 'customer' | 'employee') => {
     const { wave } = await createWave(t.db, { surveyId, name: `${surveyId} wave` })
+    // The wave's own rule applies to open-link respondents too (the defaults only to invitees).
+    await t.db
+      .update(waves)
+      .set({ alertRules: [{ field: 'overall', max: 2 }] })
+      .where(eq(waves.id, wave.id))
     const loaded = (await loadWaveSurvey(t.db, wave.id))!
     await submitResponse(
       t.store,
