@@ -164,6 +164,27 @@ describe('an acknowledgement promises a contact only when someone owns the follo
   })
 })
 
+describe('imports open alerts under the same defaults', () => {
+  test('an invitee keyed in opens one; an anonymous paper form under the defaults does not', async () => {
+    const t = await makeTestApp()
+    const { wave } = await invitedWave(t, [['lou@example.com', 'Lou', 'am@acme.example']])
+    const { importResponses } = await import('../../../server/responses/responses-import')
+    const { loadWaveSurvey } = await import('../../../server/db/wave-survey')
+    const loaded = (await loadWaveSurvey(t.db, wave.id))!
+    const csv = 'respondent,overall,rebuy\nlou@example.com,1,3\nP-0001,1,1\nP-0002,4,4\n'
+    const result = await importResponses(t.store, loaded, rowsOf(csv), {
+      importKey: 'k1',
+      mode: 'postal',
+      alerts: { host: 'localhost' },
+    })
+    expect(result.alerts).toBe(1)
+    const opened = await t.db.select().from(alerts)
+    expect(opened.map((a) => [a.contactEmail, a.ownerEmail, a.reasons])).toEqual([
+      ['lou@example.com', 'am@acme.example', ['overall:1']],
+    ])
+  })
+})
+
 describe('round-robin assignment to a team', () => {
   test('concurrent submissions without an owner go to each member in turn, once each', async () => {
     const t = await makeTestApp()
