@@ -55,7 +55,7 @@ export function invitationSuite(target: () => ApiTarget) {
       const token = tokens['ana@example.com']!
       const view = await (await t.fetch(`/api/links/${token}`)).json()
       expect(view.link.kind).toBe('invitation')
-      const body = submission(makeCustomerAnswers({ region: undefined }))
+      const body = submission(makeCustomerAnswers({ region: undefined, overall: 2 }))
       const results = await Promise.all(
         Array.from({ length: 100 }, () => t.fetch(`/api/links/${token}/responses`, json(body))),
       )
@@ -66,17 +66,18 @@ export function invitationSuite(target: () => ApiTarget) {
       expect(stored).toHaveLength(1)
       // The contact list's region fills the unanswered segment question.
       expect(stored[0]!.segments).toEqual({ region: 'north' })
-      // Complaint handling at 2 is a low score: one alert and one acknowledgement, written in
-      // the same atomic write as the one stored response (a D1 batch on workerd).
+      // Overall at 2 is a low score: one alert and, nobody owning it, one thank-you that promises
+      // no call, written in the same atomic write as the one stored response (a D1 batch on
+      // workerd). Complaint handling at 2 alone would not: attribute rules are opt-in.
       const opened = await t.store.db.select().from(alerts).where(eq(alerts.waveId, waveId))
       expect(opened.map((a) => [a.contactEmail, a.reasons])).toEqual([
-        ['ana@example.com', ['attribute:complaint_handling:2']],
+        ['ana@example.com', ['overall:2']],
       ])
       const followUps = await t.store.db
         .select({ kind: outbox.kind })
         .from(outbox)
         .where(eq(outbox.alertId, opened[0]!.id))
-      expect(followUps).toEqual([{ kind: 'acknowledgement' }])
+      expect(followUps).toEqual([{ kind: 'thanks' }])
       const used = await t.fetch(`/api/links/${token}`)
       expect(used.status).toBe(409)
       expect((await used.json()).error.message).toContain('already answered')
