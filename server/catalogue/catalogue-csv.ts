@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import { FORMULA_START, toCsv } from '../lib/csv'
+import { toCsv, unescapeFormula } from '../lib/csv'
 import { sniffDelimiter } from '../lib/csv-delimiter'
 import { normaliseHeader } from '../lib/csv-header'
 import type { Issue } from '../lib/errors'
@@ -30,9 +30,6 @@ export function catalogueCsv(items: readonly CatalogueItem[]): string {
   return toCsv(rows, [...catalogueColumns, ...languages.map((l) => LABEL_PREFIX + l)])
 }
 
-/** The export quotes cells a spreadsheet could run as a formula with a leading `'`: undo that. */
-const unescapeFormula = (cell: string) =>
-  cell.charCodeAt(0) === 39 && FORMULA_START.test(cell.slice(1, 2)) ? cell.slice(1) : cell
 
 type Parsed = { items: CatalogueItem[]; issues: [] } | { items: null; issues: Issue[] }
 

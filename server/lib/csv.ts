@@ -7,6 +7,14 @@ import Papa from 'papaparse'
 export const FORMULA_START =
   /^[\t\r\n\0]|^[\s\u00a0\u200b-\u200f\u2028\u2029\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]/
 
+/**
+ * Undoes the export's formula guard: a cell that starts with `'` followed by something a
+ * spreadsheet would run (anything FORMULA_START matches, spaces and invisible characters
+ * included) loses the `'`; any other cell is kept as it is.
+ */
+export const unescapeFormula = (cell: string) =>
+  cell.charCodeAt(0) === 39 && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell
+
 /** CSV text for rows (no header unless `header`), CRLF as spreadsheets expect. */
 export function toCsv(rows: unknown[][], header?: string[]): string {
   const data = header ? [header, ...rows] : rows

@@ -1,5 +1,5 @@
 import { modes, type Mode } from '../db/schema'
-import { FORMULA_START } from '../lib/csv'
+import { unescapeFormula } from '../lib/csv'
 import { describeValue } from '../surveys/scales'
 import type { Audience, SurveyDefinition } from '../surveys/types'
 import { type Apply, type RowAnswers, declaredCell, put, quoted, valueLookup } from './answer-cells'
@@ -102,10 +102,6 @@ const extraSegment =
     return null
   }
 
-/** The export quotes cells a spreadsheet could run as a formula with a leading `'`: undo that. */
-function unescapeFormula(cell: string): string {
-  return cell.charCodeAt(0) === 39 && FORMULA_START.test(cell.slice(1, 2)) ? cell.slice(1) : cell
-}
 
 /**
  * Prepares the reading of one CSV file of responses (SPEC 5.3, as `exportResponses` writes it)
