@@ -44,7 +44,7 @@ const ackBody = z
   .nullable()
 const settingsBody = z
   .object({
-    overdueDays: z.number().int().min(1).max(90),
+    overdueDays: z.number().int().min(1).max(90).optional(),
     // Who takes alerts in turn when neither the contact nor the wave has an owner.
     team: z.array(z.email().max(254)).max(50).optional(),
   })
@@ -103,9 +103,9 @@ export const alertsRoute = new Hono<AppEnv>()
   })
   .put('/settings', requireRole('admin', 'manager'), validate('json', settingsBody), async (c) => {
     const body = c.req.valid('json')
-    await saveAlertOverdueDays(c.var.db, body.overdueDays)
+    if (body.overdueDays !== undefined) await saveAlertOverdueDays(c.var.db, body.overdueDays)
     const team = body.team ? await saveAlertTeam(c.var.db, body.team) : await alertTeam(c.var.db)
-    return c.json({ overdueDays: body.overdueDays, team }, 200)
+    return c.json({ overdueDays: await alertOverdueDays(c.var.db), team }, 200)
   })
   .put(
     '/acknowledgements/:audience',

@@ -32,11 +32,21 @@ async function csiJson(...args: string[]) {
 beforeAll(async () => {
   server = await startNodeServer()
   browser = await launchBrowser()
-  // Demo waves first, so the list has pages to load; their alerts have no contact details.
+  // Demo waves first: their open-link respondents left no contact details, so the default
+  // rules open no follow-up for them. A keyed postal wave of invitees gives the list pages.
   await server.csi('demo', '--json')
   wave = (await csiJson('wave', 'create', '--survey', 'customer', '--name', 'Key accounts Q4')).id
   staff = (await csiJson('wave', 'create', '--survey', 'employee', '--name', 'Staff Q4')).id
   const dir = mkdtempSync(join(tmpdir(), 'csi-alerts-'))
+  const bulk = (await csiJson('wave', 'create', '--survey', 'customer', '--name', 'Postal Q4')).id
+  const invitees = Array.from({ length: 105 }, (_, i) => `postal${i}@example.com`)
+  writeFileSync(join(dir, 'postal.csv'), ['email', ...invitees].join('\n') + '\n')
+  await server.csi('contacts', 'import', join(dir, 'postal.csv'), '--wave', bulk)
+  writeFileSync(
+    join(dir, 'answers.csv'),
+    ['respondent,overall,rebuy', ...invitees.map((e) => `${e},2,3`)].join('\n') + '\n',
+  )
+  await server.csi('responses', 'import', join(dir, 'answers.csv'), '--wave', bulk)
   const contacts = join(dir, 'contacts.csv')
   writeFileSync(
     contacts,
@@ -110,9 +120,9 @@ describe('follow-ups (closing the loop) in Chromium', () => {
     await expect.poll(() => new URL(page.url()).search).toBe(`?status=open&wave=${wave}`)
     const table = page.getByRole('table')
     const maria = table.getByRole('row', { name: /María López/ })
-    // Reasons in words, attributes by the survey's wording once its labels are in.
-    await maria.getByText('Reliable delivery, on the date we promised: 1 of 5').waitFor()
-    expect(await maria.textContent()).toContain('Overall satisfaction: 1 of 5')
+    // Reasons in words: overall at 1; delivery at 1 too, but attribute rules are opt-in.
+    await maria.getByText('Overall satisfaction: 1 of 5').waitFor()
+    expect(await maria.textContent()).not.toContain('Reliable delivery')
     expect(await maria.textContent()).toContain('owner@example.com')
     expect(await maria.textContent()).toContain('Open')
 
@@ -199,7 +209,9 @@ describe('follow-ups (closing the loop) in Chromium', () => {
     const { context, page } = await signedIn('manager')
     await page.getByRole('button', { name: 'Follow-up rules for Key accounts Q4' }).click()
     const dialog = page.getByRole('dialog', { name: /Follow-up rules/ })
-    await dialog.getByText('These are the default rules.').waitFor()
+    await dialog
+      .getByText(/^These are the default rules: they apply to invited contacts only/)
+      .waitFor()
     // The figures: one raised, resolved, acted on.
     expect(await dialog.locator('.follow-up-figures').textContent()).toContain('100%')
     await dialog.getByLabel('Rule 1: is at or below').selectOption('3')
@@ -213,7 +225,9 @@ describe('follow-ups (closing the loop) in Chromium', () => {
       .getByRole('status')
       .getByText(/^Saved\./)
       .waitFor()
-    await dialog.getByText(/Own rules; the default is/).waitFor()
+    await dialog
+      .getByText(/^Own rules, for every response; the default is: .*, for invited contacts only\.$/)
+      .waitFor()
     expect(await seriousViolations(page)).toEqual([])
     await shot(page, 'alert-rules-desktop')
     const saved = await (
@@ -224,7 +238,6 @@ describe('follow-ups (closing the loop) in Chromium', () => {
     expect(saved.rules).toEqual([
       { field: 'overall', max: 3 },
       { field: 'attribute', key: 'delivery_reliability', max: 2 },
-      { field: 'rebuy', max: 2 },
     ])
     await dialog.getByRole('button', { name: 'Reset to default' }).click()
     await dialog.getByRole('status').getByText('Back to the default rules.').waitFor()
@@ -279,6 +292,18 @@ describe('follow-ups (closing the loop) in Chromium', () => {
     await page.getByLabel('Overdue after (days)').fill('5')
     await page.getByRole('button', { name: 'Save the overdue days' }).click()
     await page.getByText('Saved: a follow-up is overdue 5 days after it is raised.').waitFor()
+    // The round-robin team: a bad line is named; saved, the list comes back cleaned.
+    const team = page.getByLabel('Follow-up team (round robin)')
+    await team.fill('Ann@acme.example\nbob')
+    await page.getByRole('button', { name: 'Save the team' }).click()
+    await page.getByText(/Line 2 \(bob\): .*email/i).waitFor()
+    await team.fill('Ann@acme.example\nbob@acme.example')
+    await page.getByRole('button', { name: 'Save the team' }).click()
+    await page.getByText('Saved: 2 people take unowned follow-ups in turn.').waitFor()
+    expect(await team.inputValue()).toBe('ann@acme.example\nbob@acme.example')
+    await page
+      .locator('.alert-settings__team')
+      .screenshot({ path: join(screenshotDir, 'alerts-team-phone.png') })
     const customers = page.getByRole('form', { name: /Customers/ })
     await customers.getByLabel('Subject').fill('We heard you, {name}')
     await customers.getByRole('button', { name: 'Save the customer email' }).click()
@@ -286,8 +311,14 @@ describe('follow-ups (closing the loop) in Chromium', () => {
     expect(await overflow(page)).toBeLessThanOrEqual(0)
     expect(await seriousViolations(page)).toEqual([])
     await shot(page, 'alerts-settings-phone')
+    await page.setViewportSize(desktop)
+    expect(await overflow(page)).toBeLessThanOrEqual(0)
+    await page
+      .locator('.alert-settings__body')
+      .screenshot({ path: join(screenshotDir, 'alerts-settings-desktop.png') })
     const settings = await (await context.request.get(`${server.url}/api/alerts/settings`)).json()
     expect(settings.overdueDays).toBe(5)
+    expect(settings.team).toEqual(['ann@acme.example', 'bob@acme.example'])
     expect(settings.acknowledgements[0]).toMatchObject({
       audience: 'customer',
       custom: true,

@@ -156,6 +156,35 @@ describe('the Messages page in Chromium', { timeout: 180_000 }, () => {
     expect(errors).toEqual([])
   })
 
+  test('the thank-you that promises no call is worded like the others, here in German', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await signInToOverview(page, server.url, ADMIN.email, ADMIN.password)
+    await page.goto(`${server.url}/messages`)
+    await page.getByLabel('Audience').selectOption('customer')
+    await page
+      .getByLabel('Email', { exact: true })
+      .selectOption({ label: 'Thanks for a low score' })
+    await page.getByLabel('Language', { exact: true }).selectOption('de')
+    await expect
+      .poll(() => page.getByLabel('Subject').inputValue())
+      .toBe('Danke für Ihre Rückmeldung')
+    await frame(page)
+      .locator('p', { hasText: /Ihre Antworten gehen an die Menschen, die entscheiden/ })
+      .first()
+      .waitFor()
+    expect(await frame(page).locator('body').textContent()).not.toMatch(/meldet sich/)
+    await page.screenshot({
+      path: join('/tmp/shots', 'messages-thanks-german-1280.png'),
+      fullPage: true,
+    })
+    await expectFitsPhone(page, 'messages-thanks-german')
+    await page.screenshot({
+      path: join('/tmp/shots', 'messages-thanks-german-375.png'),
+      fullPage: true,
+    })
+    await page.close()
+  })
+
   test('the preview wears the programme brand: its name and colour', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     await signInToOverview(page, server.url, ADMIN.email, ADMIN.password)

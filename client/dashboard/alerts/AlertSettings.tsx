@@ -4,6 +4,7 @@ import { useLoad } from '../ui/use-load'
 import { alertApi } from './alert-api'
 import { AcknowledgementForm } from './AcknowledgementForm'
 import { OverdueForm } from './OverdueForm'
+import { TeamForm } from './TeamForm'
 import './alert-settings.css'
 
 /** Overdue days and the "we're on it" emails, folded away under the list until asked for. */
@@ -14,7 +15,7 @@ export function AlertSettings() {
       <summary>
         <span className="alert-settings__title">Follow-up settings</span>
         <span className="alert-settings__sub">
-          When a follow-up is overdue, and the acknowledgement email respondents get
+          When a follow-up is overdue, who takes unowned ones in turn, and the acknowledgement email
         </span>
       </summary>
       {open && <SettingsBody />}
@@ -37,10 +38,13 @@ function SettingsBody() {
   return (
     <div className="alert-settings__body">
       <OverdueForm days={settings.data.overdueDays} />
+      <TeamForm team={settings.data.team} />
       <section aria-labelledby="ack-title">
         <h3 id="ack-title">Acknowledgement emails</h3>
         <p className="muted">
-          Sent at once to an invited contact who gives a low score, so they know it was heard. In
+          Sent at once to an invited contact who gives a low score, so they know it was heard and
+          that someone will be in touch: only when the follow-up has an owner (the contact’s, the
+          wave’s or the team’s). Without one they get the thank-you on the Messages page instead. In
           the subject and text, <code>{'{name}'}</code> becomes the contact’s name (in the greeting,
           “customer” when there is none), <code>{'{organisation}'}</code> your organisation’s name
           and <code>{'{wave}'}</code> the wave’s. These are the English emails: an admin words them

@@ -71,8 +71,8 @@ export function RulesForm({ waveId, initial, attributes, onClose, onBusy }: Prop
         {off
           ? 'Follow-ups are off for this wave: no low score raises one.'
           : current.isDefault
-            ? 'These are the default rules.'
-            : `Own rules; the default is: ${current.defaultRules.map((r) => ruleText(r, names).toLowerCase()).join('; ')}.`}
+            ? 'These are the default rules: they apply to invited contacts only, whom someone can answer. Rules you save apply to every response, open-link ones included.'
+            : `Own rules, for every response; the default is: ${current.defaultRules.map((r) => ruleText(r, names).toLowerCase()).join('; ')}, for invited contacts only.`}
       </p>
       {rows.length > 0 ? (
         <ol className="rule-rows">

@@ -36,6 +36,7 @@ export const alertApi = {
     ok<AlertSettings>(await api.api.alerts.settings.$get(undefined, signalled(signal))),
   saveOverdueDays: async (overdueDays: number) =>
     ok(await api.api.alerts.settings.$put({ json: { overdueDays } })),
+  saveTeam: async (team: string[]) => ok(await api.api.alerts.settings.$put({ json: { team } })),
   saveAcknowledgement: async (
     audience: AckAudience,
     json: { subject: string; body: string } | null,

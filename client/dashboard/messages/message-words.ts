@@ -26,8 +26,8 @@ export const audienceLabel: Record<string, string> = {
 export const kindLabel: Record<string, string> = {
   invitation: 'Invitation',
   reminder: 'Reminder',
-  acknowledgement: 'Acknowledgement of a low score (an owner will follow up)',
-  thanks: 'Thanks for a low score (nobody owns the follow-up)',
+  acknowledgement: 'Acknowledgement of a low score',
+  thanks: 'Thanks for a low score',
   alert: 'Alert to the account owner',
 }
 
