@@ -57,20 +57,34 @@ describe('respondentPage()', () => {
   test('the brand: logo and escaped name above the header, the colour in the shell stylesheet', () => {
     const branded = `<html><head><style>:root{--brand:#19635a;--ink:#111}</style></head><body>
 ${shellMarks.brand}<header>${shellMarks.heading}</header>${shellMarks.data}</body></html>`
-    const brand = { organisation: 'Smith & <Co>', primary: '#1d4ed8', logoUrl: '/brand/logo-0123456789abcdef.png' }
+    const brand = {
+      organisation: 'Smith & <Co>',
+      primary: '#1d4ed8',
+      logoUrl: '/brand/logo-0123456789abcdef.png',
+    }
     const page = respondentPage(branded, view({}), undefined, null, brand)
     expect(page).toContain(':root{--brand:#1d4ed8;--ink:#111}')
     expect(page).toContain(
       '<div class="shell-brand"><p><img src="/brand/logo-0123456789abcdef.png" alt="" height="32"><span>Smith &amp; &lt;Co&gt;</span></p></div>',
     )
     // A logo alone is the name; no brand at all leaves the shell as built.
-    const logoOnly = respondentPage(branded, view({}), undefined, null, { ...brand, organisation: null })
+    const logoOnly = respondentPage(branded, view({}), undefined, null, {
+      ...brand,
+      organisation: null,
+    })
     expect(logoOnly).toContain('alt="Logo"')
-    const plain = respondentPage(branded, view({}), undefined, null, { organisation: null, primary: '#19635a', logoUrl: null })
+    const plain = respondentPage(branded, view({}), undefined, null, {
+      organisation: null,
+      primary: '#19635a',
+      logoUrl: null,
+    })
     expect(plain).not.toContain('shell-brand')
     expect(plain).toContain('--brand:#19635a;')
     // Whatever reached the settings table, only #rrggbb lands in the stylesheet.
-    const bad = respondentPage(branded, view({}), undefined, null, { ...brand, primary: 'red;}</style><script>' })
+    const bad = respondentPage(branded, view({}), undefined, null, {
+      ...brand,
+      primary: 'red;}</style><script>',
+    })
     expect(bad).toContain('--brand:#19635a;')
     expect(bad).not.toContain('<script>x')
   })
