@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { checkApiKey, overKeyRateLimit } from '../db/api-keys'
 import type { AppEnv } from '../env'
 import { ApiError } from '../lib/errors'
-import type { SessionUser } from './require-role'
+import type { SessionUser } from './session-user'
 
 /** Requests per minute per API key: a CRM's bursts pass, a runaway loop does not. */
 export const API_KEY_RATE_LIMIT = 600

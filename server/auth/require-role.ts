@@ -4,9 +4,9 @@ import type { AppEnv } from '../env'
 import { ApiError } from '../lib/errors'
 import { apiKeyCaller } from './api-key-caller'
 import { createAuth } from './create-auth'
+import type { SessionUser } from './session-user'
 
-/** Who calls: a signed-in user, or an API key (`apiKeyId` set) acting with its role. */
-export type SessionUser = { id: string; email: string; role: Role; apiKeyId?: string }
+export type { SessionUser }
 
 /**
  * Lets a request through only with a session or an API key (`Authorization: Bearer`) whose role

@@ -5,10 +5,25 @@ import type * as schema from './schema'
 export type Db = BaseSQLiteDatabase<'sync' | 'async', unknown, typeof schema>
 
 import type { Atomic } from './atomic'
-import type { LocalStaging } from './staging'
 
 /**
  * What every repository function gets: the database and its all-or-nothing seam; Node's CLI
  * adds its connection's own staging table for imports.
  */
 export type Store = { db: Db; atomic: Atomic; localStaging?: LocalStaging }
+
+/**
+ * A connection's own staging table (the TEMP table of staging.ts) that the sync driver fills
+ * through one prepared statement: no JSON packing, no statement built per chunk, and no write to
+ * a shared table (a transaction that touches only TEMP takes no lock on the database), so the
+ * server keeps writing beside a running import. Node's CLI provides it (server/node/).
+ */
+export type LocalStaging = {
+  /** Writes rows (parallel arrays) at once, in one transaction of the TEMP database only. */
+  write(
+    importId: string,
+    rowNos: readonly number[],
+    keys: readonly (string | null)[],
+    payloads: readonly string[],
+  ): void
+}

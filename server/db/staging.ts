@@ -1,7 +1,7 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm'
 import type { Statement } from './atomic'
 import { rawStatement } from './atomic'
-import type { Db, Store } from './client'
+import type { Db, LocalStaging, Store } from './client'
 import { importRows } from './schema'
 
 /** A refused import: every bad row by its spreadsheet number, nothing stored. */
@@ -26,21 +26,6 @@ function importMessage(problems: readonly RowProblem[], total: number) {
   return `nothing was imported: ${total} problem${total === 1 ? '' : 's'}\n${lines.join('\n')}`
 }
 
-/**
- * A connection's own staging table (see {@link tempStagingTable}) that the sync driver fills
- * through one prepared statement: no JSON packing, no statement built per chunk, and no write to
- * a shared table (a transaction that touches only TEMP takes no lock on the database), so the
- * server keeps writing beside a running import. Node's CLI provides it (server/node/).
- */
-export type LocalStaging = {
-  /** Writes rows (parallel arrays) at once, in one transaction of the TEMP database only. */
-  write(
-    importId: string,
-    rowNos: readonly number[],
-    keys: readonly (string | null)[],
-    payloads: readonly string[],
-  ): void
-}
 
 // Without a local table, a chunk of rows travels as one JSON parameter unpacked by json_each: two
 // bound parameters per statement whatever the chunk size (D1 allows 100), and no per-row query

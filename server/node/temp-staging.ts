@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { LocalStaging } from '../db/staging'
+import type { LocalStaging } from '../db/client'
 import { tempStagingTable } from '../db/staging'
 
 /**
