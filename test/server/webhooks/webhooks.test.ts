@@ -6,7 +6,14 @@ import { hostname } from 'node:os'
 import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, test } from 'vitest'
 import { createApiKey } from '../../../server/db/api-keys'
-import { waves, webhookDeliveries, webhookEndpoints } from '../../../server/db/schema'
+import { markBounced } from '../../../server/db/outbox'
+import {
+  invitations,
+  outbox,
+  waves,
+  webhookDeliveries,
+  webhookEndpoints,
+} from '../../../server/db/schema'
 import { loadWaveSurvey } from '../../../server/db/wave-survey'
 import { createWave } from '../../../server/db/waves'
 import { unsubscribeToken } from '../../../server/lib/unsubscribe-token'
@@ -327,5 +334,38 @@ describe('webhook events (SPEC §5.7)', () => {
       expect.objectContaining({ waveId, audience: 'customer' }),
     ])
     expect(await events()).toHaveLength(5)
+  })
+
+  test('invitation.bounced when the mail server refuses an invitee for good; never for staff', async () => {
+    const t = await setup()
+    const events = ['invitation.bounced']
+    expect(
+      (await t.api('POST', '/api/webhooks', { url: 'http://127.0.0.1:9/', events })).status,
+    ).toBe(201)
+    const delivered = async () =>
+      (await t.db.select().from(webhookDeliveries)).map((d) => [d.event, JSON.parse(d.body).data])
+    // What the sender does on a 550: the outbox row and the invitation are marked in one write.
+    const bounce = async (surveyId: 'customer' | 'employee', email: string) => {
+      const { wave } = await createWave(t.db, { surveyId, name: `${surveyId} bounces` })
+      const res = await t.api('POST', `/api/waves/${wave.id}/invitations`, { email })
+      expect(res.status, await res.clone().text()).toBe(201)
+      const [row] = await t.db
+        .select({ id: outbox.id, invitationId: outbox.invitationId })
+        .from(outbox)
+        .innerJoin(invitations, eq(invitations.id, outbox.invitationId))
+        .where(eq(invitations.email, email))
+      await markBounced(t.store, row!, 1, '550 5.1.1 no such user', 'bounced')
+      return { waveId: wave.id, invitationId: row!.invitationId }
+    }
+    const staff = await bounce('employee', 'staff@example.com')
+    expect(staff.invitationId).toBeTruthy()
+    expect(await delivered()).toEqual([])
+    const customer = await bounce('customer', 'gone@example.com')
+    expect(await delivered()).toEqual([
+      [
+        'invitation.bounced',
+        { invitationId: customer.invitationId, waveId: customer.waveId, email: 'gone@example.com' },
+      ],
+    ])
   })
 })
