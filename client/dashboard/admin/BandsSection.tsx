@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { roleLabel } from '../account/roles'
 import { scaleName } from '../report/report-format'
 import { useSession } from '../shell/session'
+import { ReadOnlySettings } from './ReadOnlySettings'
 import { useLoad } from '../ui/use-load'
 import type { Bands } from './bands-check'
 import { BandsForm } from './BandsForm'
@@ -38,25 +38,13 @@ export function BandsSection() {
           {user.role === 'admin' ? (
             <BandsForm current={current} onSaved={setSaved} />
           ) : (
-            <>
-              <dl className="settings-values">
-                <div>
-                  <dt>Strength from</dt>
-                  <dd>{current.strength}</dd>
-                </div>
-                <div>
-                  <dt>Adequate from</dt>
-                  <dd>{current.adequate}</dd>
-                </div>
-                <div>
-                  <dt>Scale</dt>
-                  <dd>{scaleName[current.scale]}</dd>
-                </div>
-              </dl>
-              <p className="muted">
-                You are signed in as {roleLabel[user.role]}: only an admin can change these.
-              </p>
-            </>
+            <ReadOnlySettings
+              values={[
+                ['Strength from', current.strength],
+                ['Adequate from', current.adequate],
+                ['Scale', scaleName[current.scale]],
+              ]}
+            />
           )}
         </>
       )}

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { roleLabel } from '../account/roles'
 import { useSession } from '../shell/session'
+import { ReadOnlySettings } from './ReadOnlySettings'
 import { useLoad } from '../ui/use-load'
 import type { BrandSettings } from './brand-api'
 import { getBrandSettings } from './brand-api'
@@ -40,25 +40,13 @@ export function BrandSection() {
               <BrandForm current={current} onSaved={setSaved} />
             </>
           ) : (
-            <>
-              <dl className="settings-values">
-                <div>
-                  <dt>Organisation</dt>
-                  <dd>{current.organisation ?? 'From MAIL_FROM'}</dd>
-                </div>
-                <div>
-                  <dt>Colour</dt>
-                  <dd>{current.primary}</dd>
-                </div>
-                <div>
-                  <dt>Languages</dt>
-                  <dd>{current.languages.join(', ')}</dd>
-                </div>
-              </dl>
-              <p className="muted">
-                You are signed in as {roleLabel[user.role]}: only an admin can change these.
-              </p>
-            </>
+            <ReadOnlySettings
+              values={[
+                ['Organisation', current.organisation ?? 'From MAIL_FROM'],
+                ['Colour', current.primary],
+                ['Languages', current.languages.join(', ')],
+              ]}
+            />
           )}
         </>
       )}

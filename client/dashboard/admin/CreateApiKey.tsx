@@ -7,6 +7,7 @@ import { FormSubmit } from '../ui/FormSubmit'
 import type { FieldErrors } from '../ui/use-form-errors'
 import { useFormErrors } from '../ui/use-form-errors'
 import { createApiKey } from './api-key-api'
+import { ShownOnceSecret } from './ShownOnceSecret'
 
 type Field = 'name' | 'role' | 'expiresInDays'
 const order: Field[] = ['name', 'role', 'expiresInDays']
@@ -130,21 +131,7 @@ type CreatedProps = Created & { onAnother: () => void }
 
 function CreatedKey({ name, role, secret, onAnother }: CreatedProps) {
   const title = useRef<HTMLParagraphElement>(null)
-  const code = useRef<HTMLElement>(null)
-  const [copy, setCopy] = useState<'' | 'copied' | 'failed'>('')
   useEffect(() => title.current?.focus(), [])
-  async function copyIt() {
-    try {
-      await navigator.clipboard.writeText(secret)
-      setCopy('copied')
-    } catch {
-      const range = document.createRange()
-      range.selectNodeContents(code.current!)
-      window.getSelection()?.removeAllRanges()
-      window.getSelection()?.addRange(range)
-      setCopy('failed')
-    }
-  }
   return (
     <div className="users-created">
       <p ref={title} tabIndex={-1} className="users-created__title">
@@ -154,24 +141,7 @@ function CreatedKey({ name, role, secret, onAnother }: CreatedProps) {
         Copy it now into your script or CRM: it is shown this once and only its fingerprint is kept.
         Lost keys are revoked and replaced, never recovered.
       </p>
-      <div className="users-secret">
-        <span className="users-secret__label">API key</span>
-        <div className="users-secret__row">
-          <code ref={code} className="users-secret__value apikeys-secret">
-            {secret}
-          </code>
-          <button type="button" className="button" onClick={copyIt}>
-            {copy === 'copied' ? 'Copied' : 'Copy'}
-          </button>
-        </div>
-        <p className="users-secret__status" role="status">
-          {copy === 'copied'
-            ? 'Copied to the clipboard.'
-            : copy === 'failed'
-              ? 'The browser would not copy it: it is selected, press Ctrl+C (⌘C on a Mac).'
-              : ''}
-        </p>
-      </div>
+      <ShownOnceSecret label="API key" value={secret} valueClassName="apikeys-secret" />
       <div className="actions">
         <button type="button" className="button button--quiet" onClick={onAnother}>
           Create another key

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import { roleLabel } from '../account/roles'
 import { useSession } from '../shell/session'
+import { ReadOnlySettings } from './ReadOnlySettings'
 import { LoadFailed } from '../ui/Notice'
 import { useLoad } from '../ui/use-load'
 import { AnonymityForm } from './AnonymityForm'
@@ -54,21 +54,12 @@ export default function SettingsPage() {
             {user.role === 'admin' ? (
               <AnonymityForm current={current} onSaved={setSaved} />
             ) : (
-              <>
-                <dl className="settings-values">
-                  <div>
-                    <dt>Smallest group shown</dt>
-                    <dd>{current.minGroup}</dd>
-                  </div>
-                  <div>
-                    <dt>Staff commenting before comments are shown</dt>
-                    <dd>{current.minComments}</dd>
-                  </div>
-                </dl>
-                <p className="muted">
-                  You are signed in as {roleLabel[user.role]}: only an admin can change these.
-                </p>
-              </>
+              <ReadOnlySettings
+                values={[
+                  ['Smallest group shown', current.minGroup],
+                  ['Staff commenting before comments are shown', current.minComments],
+                ]}
+              />
             )}
           </>
         )}
