@@ -7,6 +7,7 @@ import { useLoad } from '../ui/use-load'
 import { FieldError } from '../ui/FieldError'
 import { FormSubmit } from '../ui/FormSubmit'
 import { useFormErrors } from '../ui/use-form-errors'
+import { ShownOnceSecret } from './ShownOnceSecret'
 import type { ListedWebhook, WebhookDeliveryRow } from './webhook-api'
 import {
   addWebhook,
@@ -190,12 +191,7 @@ function AddWebhook({ onAdded }: { onAdded: (url: string) => void }) {
       {secret ? (
         <div className="users-created">
           <p>Its signing secret is below: copy it into your CRM now, it is shown this once.</p>
-          <div className="users-secret">
-            <span className="users-secret__label">Signing secret</span>
-            <div className="users-secret__row">
-              <code className="users-secret__value apikeys-secret">{secret}</code>
-            </div>
-          </div>
+          <ShownOnceSecret label="Signing secret" value={secret} valueClassName="apikeys-secret" />
           <div className="actions">
             <button type="button" className="button button--quiet" onClick={() => setSecret(null)}>
               Add another webhook
