@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 import { BLOCK_WIDTH } from '../../reports/layout'
+import { reportingPeriods } from '../../reports/periods'
 import { audiences } from '../surveys/audiences'
 import { itemKinds } from '../surveys/catalogue-items'
 
@@ -68,6 +69,9 @@ export const waves = sqliteTable(
     // The segment columns its contact list brings (sorted), kept by each contact import so that
     // a submission's aggregate spec needs no scan of the invitations.
     contactColumns: text('contact_columns', { mode: 'json' }).$type<string[]>(),
+    // A continuous wave (open for long, fed by triggers) reports per month or quarter: each
+    // response carries its period as the `period` segment. Null: one pooled result.
+    reportingPeriod: text('reporting_period', { enum: reportingPeriods }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('waves_open_link_hash_idx').on(t.openLinkHash)],

@@ -1,0 +1,1 @@
+ALTER TABLE `waves` ADD `reporting_period` text;
