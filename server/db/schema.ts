@@ -130,7 +130,14 @@ export const invitationTokens = sqliteTable(
   (t) => [index('invitation_tokens_invitation_idx').on(t.invitationId)],
 )
 
-export const outboxKinds = ['invitation', 'reminder', 'acknowledgement', 'thanks', 'alert'] as const
+export const outboxKinds = [
+  'invitation',
+  'reminder',
+  'acknowledgement',
+  'thanks',
+  'alert',
+  'digest',
+] as const
 export const outboxStatuses = ['pending', 'sent', 'bounced', 'failed', 'cancelled'] as const
 
 /**
@@ -145,6 +152,8 @@ export const outbox = sqliteTable(
     // Null for an alert to an owner: the message goes to `toEmail` instead of an invitee.
     invitationId: text('invitation_id').references(() => invitations.id),
     alertId: text('alert_id'),
+    // An owner's daily digest (kind 'digest'): the alerts it lists point at it.
+    digestId: text('digest_id'),
     toEmail: text('to_email'),
     waveId: text('wave_id').notNull(),
     kind: text('kind', { enum: outboxKinds }).notNull(),
@@ -163,6 +172,7 @@ export const outbox = sqliteTable(
     uniqueIndex('outbox_invitation_kind_seq_idx').on(t.invitationId, t.kind, t.seq),
     // One acknowledgement and one owner email per alert, however often a response is re-checked.
     uniqueIndex('outbox_alert_kind_idx').on(t.alertId, t.kind),
+    uniqueIndex('outbox_digest_idx').on(t.digestId),
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('outbox_wave_idx').on(t.waveId, t.status),
   ],
@@ -423,6 +433,10 @@ export const alerts = sqliteTable(
     contactName: text('contact_name'),
     ownerEmail: text('owner_email'),
     reasons: text('reasons', { mode: 'json' }).notNull().$type<string[]>(),
+    // The owner hears of it in their next daily digest (set when opened), not in its own email.
+    viaDigest: integer('via_digest', { mode: 'boolean' }).notNull().default(false),
+    // The digest that listed it; null while it waits for one.
+    digestId: text('digest_id'),
     status: text('status', { enum: alertStatuses }).notNull().default('open'),
     firstActionAt: integer('first_action_at', { mode: 'timestamp' }),
     resolvedAt: integer('resolved_at', { mode: 'timestamp' }),
@@ -433,7 +447,24 @@ export const alerts = sqliteTable(
     uniqueIndex('alerts_response_idx').on(t.responseId),
     index('alerts_wave_status_idx').on(t.waveId, t.status),
     index('alerts_owner_status_idx').on(t.ownerEmail, t.status),
+    index('alerts_digest_idx').on(t.ownerEmail, t.viaDigest, t.digestId),
   ],
+)
+
+/**
+ * An owner's daily digest of alerts: at most one per owner and UTC day (the unique index), so
+ * two scheduled runs racing queue one email.
+ */
+export const digests = sqliteTable(
+  'digests',
+  {
+    id: text('id').primaryKey(),
+    ownerEmail: text('owner_email').notNull(),
+    /** The UTC day, YYYY-MM-DD. */
+    day: text('day').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('digests_owner_day_idx').on(t.ownerEmail, t.day)],
 )
 
 /** The follow-up's history: notes and status changes, who and when. */
