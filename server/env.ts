@@ -15,6 +15,9 @@ export type MailSetup = { mailer: Mailer; from: string; organisation: string }
  * trigger asks again for anything still due.
  */
 export type DrainMessage = { waveId: string | null; origin?: string }
+/** A queue message: "deliver the webhooks that are due" (the deliveries stay in D1 likewise). */
+export type WebhookMessage = { webhooks: true }
+export type QueueMessage = DrainMessage | WebhookMessage
 
 export type Runtime = 'node' | 'workerd'
 
@@ -55,7 +58,7 @@ export type AppEnv = {
     WEBHOOK_ALLOW_PRIVATE?: string
     /** Workers email: the send_email binding, the outbox queue and their settings (wrangler.toml). */
     EMAIL?: SendEmailBinding
-    OUTBOX_QUEUE?: Queue<DrainMessage>
+    OUTBOX_QUEUE?: Queue<QueueMessage>
     MAIL_FROM?: string
     EMAIL_PROVIDER?: string
     EMAIL_API_URL?: string

@@ -3,7 +3,7 @@ import { randomId } from '../lib/tokens'
 import type { Statement } from './atomic'
 import { rawStatement } from './atomic'
 import type { Db } from './client'
-import { webhookDeliveries, webhookEndpoints, type WebhookEvent } from './schema'
+import { settings, webhookDeliveries, webhookEndpoints, type WebhookEvent } from './schema'
 
 export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect
@@ -210,3 +210,54 @@ const invitationSource = (invitationId: string) =>
              json_object('invitationId', i.id, 'waveId', i.wave_id, 'email', i.email) as data
       from invitations i join waves w on w.id = i.wave_id
       where i.id = ${invitationId} and w.audience != 'employee'`
+
+/** Whether a delivery is due now and not being sent by someone else (one indexed read). */
+export async function webhookDueNow(db: Db, now: Date) {
+  const [row] = await db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.status, 'pending'),
+        lte(webhookDeliveries.nextAttemptAt, now),
+        or(isNull(webhookDeliveries.leaseUntil), lt(webhookDeliveries.leaseUntil, now)),
+      ),
+    )
+    .limit(1)
+  return row !== undefined
+}
+
+/** When the earliest pending delivery can next be attempted (a lease's end counts), or null. */
+export async function nextWebhookAttempt(db: Db): Promise<Date | null> {
+  const [row] = await db
+    .select({
+      at: sql<
+        number | null
+      >`min(max(${webhookDeliveries.nextAttemptAt}, coalesce(${webhookDeliveries.leaseUntil}, 0)))`,
+    })
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.status, 'pending'))
+  return row?.at == null ? null : new Date(Number(row.at) * 1000)
+}
+
+const WAKE_KEY = 'webhook_wake_at'
+
+/**
+ * Claims the one wake-up at `at` for whoever will deliver then (the Workers queue consumer):
+ * true when no wake-up is set, the set one has passed, or it is later than `at`. So each retry
+ * time gets one delayed queue message, however many requests and consumers ask for it.
+ */
+export async function claimWebhookWake(db: Db, at: Date, now: Date) {
+  const value = String(Math.ceil(at.getTime() / 1000))
+  const rows = await db
+    .insert(settings)
+    .values({ key: WAKE_KEY, value })
+    .onConflictDoUpdate({
+      target: settings.key,
+      set: { value },
+      setWhere: sql`cast(${settings.value} as integer) <= ${Math.floor(now.getTime() / 1000)}
+                    or cast(${settings.value} as integer) > ${Number(value)}`,
+    })
+    .returning({ value: settings.value })
+  return rows.length > 0
+}

@@ -2,14 +2,16 @@ import type { ExecutionContext, MessageBatch, ScheduledController } from '@cloud
 import { seedDatabase } from '../db/seed'
 import { ensureAuthSecret } from '../db/settings'
 import { describeScheduledRun, runSchedule } from '../distribution/scheduled-run'
-import type { DrainMessage } from '../env'
+import type { DrainMessage, QueueMessage } from '../env'
 import { shippedSurveys } from '../surveys'
 import type { D1Counts } from './instrumented-d1'
 import { instrumentedD1 } from './instrumented-d1'
 import { chunkOf, drainOnce, requestDrain } from './outbox-queue'
-import { deliverDueWebhooks } from '../webhooks/deliver'
-import { workerWebhookPost } from './webhook-fetch'
+import { deliverWebhooksOnce, isWebhookMessage, kickWebhooks } from './webhook-queue'
 import { mailOf, workerApp, type Env, type StoreOf } from './worker-app'
+
+// Methods that change nothing, so cannot have queued a webhook event.
+const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /** The Worker's fetch, queue and scheduled handlers over the D1 store the entry opens. */
 export function workerHandlers(storeOf: StoreOf) {
@@ -71,6 +73,19 @@ export function workerHandlers(storeOf: StoreOf) {
       console.error(`Email transport unavailable (${mail.mailer.description}): ${r.unavailable}`)
     if (r.again !== null && env.OUTBOX_QUEUE)
       await env.OUTBOX_QUEUE.send({ ...message, origin: publicUrl }, { delaySeconds: r.again })
+    // A bounce queues invitation.bounced in its own write: deliver it like a request's events.
+    if (t.bounced > 0 && env.OUTBOX_QUEUE) await kickWebhooks(env.OUTBOX_QUEUE, store.db)
+  }
+
+  async function deliverWebhooks(env: Env) {
+    const { store, counts } = jobStore(env)
+    const r = await deliverWebhooksOnce(store.db, env.OUTBOX_QUEUE, {
+      allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === '1',
+    })
+    if (r.delivered + r.retrying + r.failed > 0)
+      console.log(
+        `webhooks: delivered=${r.delivered} retrying=${r.retrying} failed=${r.failed} again=${r.again ?? 'none'}; d1_calls=${counts.calls}`,
+      )
   }
 
   return {
@@ -87,17 +102,36 @@ export function workerHandlers(storeOf: StoreOf) {
       }
       await seeded
       const authSecret = env.DB ? await authSecretOf(env) : (env.AUTH_SECRET ?? '')
-      return app.fetch(request, { ...env, AUTH_SECRET: authSecret }, ctx as never)
+      const res = await app.fetch(request, { ...env, AUTH_SECRET: authSecret }, ctx as never)
+      // A write may have queued webhook events (a response, an alert, an opt-out): one indexed
+      // read after the answer has gone, and a queue message when a delivery is due.
+      if (env.DB && env.OUTBOX_QUEUE && !READS.has(request.method)) {
+        const queue = env.OUTBOX_QUEUE
+        ctx.waitUntil(
+          kickWebhooks(queue, storeOf(env.DB).db).catch((err) =>
+            console.error('Queueing webhook delivery failed; the cron retries', err),
+          ),
+        )
+      }
+      return res
     },
 
-    /** The outbox queue's consumer: each message sends one chunk of a wave's due email. */
-    async queue(batch: MessageBatch<DrainMessage>, env: Env) {
+    /**
+     * The outbox queue's consumer: each message sends one chunk of a wave's due email, or the
+     * webhook deliveries that are due.
+     */
+    async queue(batch: MessageBatch<QueueMessage>, env: Env) {
       for (const message of batch.messages) {
+        const body = message.body
         try {
-          await drain(message.body, env)
+          if (isWebhookMessage(body)) await deliverWebhooks(env)
+          else await drain(body, env)
           message.ack()
         } catch (err) {
-          console.error(`outbox drain wave=${message.body.waveId ?? 'all'} failed; retried`, err)
+          const what = isWebhookMessage(body)
+            ? 'webhooks'
+            : `outbox drain wave=${body.waveId ?? 'all'}`
+          console.error(`${what} failed; retried`, err)
           message.retry({ delaySeconds: 30 })
         }
       }
@@ -120,11 +154,8 @@ export function workerHandlers(storeOf: StoreOf) {
         send: (waveId) => queue && requestDrain(queue, store.db, { waveId }, chunk),
       })
       console.log(`${describeScheduledRun(r)}; d1_calls=${counts.calls}`)
-      const hooks = await deliverDueWebhooks(store.db, workerWebhookPost, {
-        allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === '1',
-      })
-      if (hooks.delivered + hooks.retrying + hooks.failed > 0)
-        console.log(`webhooks: ${JSON.stringify(hooks)}`)
+      // Events of the run (wave.closed) and any delivery whose queue message was lost.
+      await deliverWebhooks(env)
     },
   }
 }
