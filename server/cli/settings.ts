@@ -5,6 +5,7 @@ import { bandsSchema, programmeBands, saveProgrammeBands } from '../db/band-sett
 import type { Db } from '../db/client'
 import { cutOffPair, cutOffPairRule } from '../results/file-report/options'
 import { setBrandKey, brandKeys, showBrand } from './brand-settings'
+import { setContactFrequency, showContactFrequency } from './contact-frequency-setting'
 import { anonymityBody } from '../settings/route'
 import { CliError } from './cli-error'
 import { openCliStore } from './context'
@@ -43,7 +44,14 @@ function checked<T>(
 }
 
 // SPEC §5.2's form, `csi settings set <key> <value>`, as the options it stands for.
-const keys = ['bands', 'scale', 'anonymity-k', 'min-comments', ...brandKeys] as const
+const keys = [
+  'bands',
+  'scale',
+  'anonymity-k',
+  'min-comments',
+  'contact-frequency',
+  ...brandKeys,
+] as const
 
 function fromKey(key: string, value: string | undefined): SetOptions {
   if (!(keys as readonly string[]).includes(key))
@@ -65,16 +73,21 @@ async function show(io: CliIo, db: Db) {
       `Scale: ${b.scale}\n` +
       `Anonymity: employee results for groups of at least ${a.minGroup}, comments of at least ${a.minComments}\n`,
   )
+  await showContactFrequency(io, db)
   await showBrand(io, db)
 }
 
 export function registerSettings(program: Command, io: CliIo) {
   const settings = program
     .command('settings')
-    .description('programme settings: bands, scale, anonymity thresholds, brand and languages')
+    .description(
+      'programme settings: bands, scale, anonymity thresholds, contact frequency, brand and languages',
+    )
   settings
     .command('show')
-    .description('print the bands, scale and anonymity thresholds every report uses')
+    .description(
+      'print the bands, scale and anonymity thresholds every report uses, the contact-frequency rule, the brand and languages',
+    )
     .action(async () => {
       const { store } = await openCliStore(io)
       try {
@@ -90,7 +103,7 @@ export function registerSettings(program: Command, io: CliIo) {
     )
     .argument(
       '[key]',
-      `one of ${keys.join(', ')} (e.g. bands 7,8; brand-colour '#1d4ed8'; logo logo.svg; languages en,de,fr)`,
+      `one of ${keys.join(', ')} (e.g. bands 7,8; contact-frequency 90; brand-colour '#1d4ed8'; logo logo.svg; languages en,de,fr)`,
     )
     .argument('[value]', 'the value of <key>')
     .option('--strength <score>', 'lowest /10 score of a strength (0–10, one decimal)')
@@ -102,10 +115,15 @@ export function registerSettings(program: Command, io: CliIo) {
     .option('--min-group <k>', 'smallest employee group whose results are shown (at least 3)')
     .option('--min-comments <k>', 'smallest employee group whose comments are shown')
     .action(async (key: string | undefined, value: string | undefined, opts: SetOptions) => {
-      if (key !== undefined && (brandKeys as readonly string[]).includes(key)) {
+      // Keys that stand for no option: each is checked and saved on its own.
+      const own =
+        key !== undefined &&
+        (key === 'contact-frequency' || (brandKeys as readonly string[]).includes(key))
+      if (own) {
         const { store } = await openCliStore(io)
         try {
-          await setBrandKey(store.db, key as (typeof brandKeys)[number], value)
+          if (key === 'contact-frequency') await setContactFrequency(store.db, value)
+          else await setBrandKey(store.db, key as (typeof brandKeys)[number], value)
           await show(io, store.db)
         } finally {
           store.close()

@@ -6,7 +6,7 @@ import type { AppEnv } from '../env'
 import { validate, wholeNumber } from '../lib/validate'
 
 // 0 turns the rule off; a year and a half is the longest rule we have seen asked for.
-const contactFrequencyBody = z.object({ days: wholeNumber(0, 540) }).strict()
+export const contactFrequencyBody = z.object({ days: wholeNumber(0, 540) }).strict()
 
 /** The programme's contact-frequency rule: nobody is surveyed more than once in N days. */
 export const contactFrequencyRoute = new Hono<AppEnv>()
