@@ -8,6 +8,16 @@ import { alertOpenedEvent } from './webhooks'
 /** The settings keys of the round-robin team (a JSON array of emails) and whose turn is next. */
 export const TEAM_KEY = 'alerts.team'
 export const TURN_KEY = 'alerts.team.turn'
+/** How owners hear of alerts, `each` (one email per alert, the default) or `daily` (a digest). */
+export const DELIVERY_KEY = 'alerts.delivery'
+/** One owner's own choice overrides the programme's: this key plus ':' and their email. */
+export const ownerDeliveryKey = (email: string) => `${DELIVERY_KEY}:${email.toLowerCase()}`
+
+/** SQL: whether the owner (SQL giving an email) hears of alerts in a daily digest. */
+export function ownerWantsDigest(owner: SQL) {
+  return sql`(coalesce((select o.value from settings o where o.key = ${DELIVERY_KEY} || ':' || lower(${owner})),
+                       (select p.value from settings p where p.key = ${DELIVERY_KEY}), 'each') = 'daily')`
+}
 
 /**
  * The team member whose turn it is, `offset` places after the next one (SQL, null without a
@@ -31,8 +41,9 @@ export function advanceTurn(db: Db, count: SQL) {
 /**
  * The respondent's email and the owner's for alerts just opened (`opened`: a SELECT with column
  * id): an acknowledgement that promises a contact when the alert has an owner, otherwise a thanks
- * that promises nothing; and the note to the owner. Only for invited respondents and only once
- * per alert (unique per alert and kind), however often a response is re-checked.
+ * that promises nothing (only for invited respondents); and the note to the owner, or, when the
+ * owner takes a daily digest, the mark that the alert waits for it. Each only once per alert
+ * (unique per alert and kind), however often a response is re-checked.
  */
 export function followUpEmails(db: Db, waveId: string, opened: SQL, host: string, due: number) {
   return [
@@ -45,12 +56,21 @@ export function followUpEmails(db: Db, waveId: string, opened: SQL, host: string
           where a.invitation_id is not null
           on conflict do nothing`,
     ),
+    // An owner who takes a daily digest gets no email now: the alert waits for the digest. Only
+    // an alert not yet emailed nor listed, so a re-run after a switch of mode tells nobody twice.
+    rawStatement(
+      db,
+      sql`update alerts set via_digest = 1
+          where id in (${opened}) and owner_email is not null and digest_id is null
+            and not exists (select 1 from outbox o where o.alert_id = alerts.id and o.kind = 'alert')
+            and ${ownerWantsDigest(sql`alerts.owner_email`)}`,
+    ),
     rawStatement(
       db,
       sql`insert into outbox (alert_id, to_email, wave_id, kind, seq, message_id, next_attempt_at)
           select a.id, a.owner_email, ${waveId}, 'alert', 0, '<alert.' || a.id || '@' || ${host} || '>', ${due}
           from alerts a
-          where a.id in (${opened}) and a.owner_email is not null
+          where a.id in (${opened}) and a.owner_email is not null and a.via_digest = 0
           on conflict do nothing`,
     ),
   ]

@@ -198,7 +198,8 @@ export async function leaseDue(db: Db, now: Date, leaseMs: number, limit: number
           attempts: outbox.attempts,
           invitationId: outbox.invitationId,
           alertId: outbox.alertId,
-          // An invitee's address, or the owner's for an alert.
+          digestId: outbox.digestId,
+          // An invitee's address, or the owner's for an alert or a digest.
           email: sql<string>`coalesce(${outbox.toEmail}, ${invitations.email})`,
           name: invitations.name,
           language: invitations.language,

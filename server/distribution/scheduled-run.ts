@@ -4,21 +4,25 @@ import type { Store } from '../db/client'
 import { enqueueReminders } from '../db/outbox'
 import { outbox, waves } from '../db/schema'
 import { queueWaveClosed } from '../db/webhooks'
+import { queueDigests } from '../follow-ups/owner-digests'
 
 export type ScheduledRunResult = {
   /** Waves whose closing date passed since the last run, now marked closed. */
   closed: string[]
   /** Reminders queued, per wave that had any due. */
   reminders: { waveId: string; queued: number }[]
+  /** Owners' digests queued (one per owner and UTC day, from the digest hour on). */
+  digests: number
   /** Waves with email due now, handed to the sender. */
   kicked: string[]
 }
 
 /**
  * What the cron trigger (Workers) or the timer (Node) does every few minutes: closes waves
- * whose closing date has passed, queues the reminders each open wave's rule makes due, and
- * starts sending every wave that has email due (new reminders, retries, follow-ups). Each step
- * is safe to repeat: a second run finds nothing more to do.
+ * whose closing date has passed, queues the reminders each open wave's rule makes due and the
+ * owners' digests that are due, and starts sending every wave that has email due (new
+ * reminders, retries, follow-ups, digests). Each step is safe to repeat: a second run finds
+ * nothing more to do.
  */
 export async function runSchedule(
   store: Store,
@@ -73,6 +77,8 @@ export async function runSchedule(
     if (queued > 0) reminders.push({ waveId: w.id, queued })
   }
 
+  const digests = (await queueDigests(store, o)).length
+
   const due = await db
     .selectDistinct({ waveId: outbox.waveId })
     .from(outbox)
@@ -85,11 +91,11 @@ export async function runSchedule(
     )
   const kicked = due.map((d) => d.waveId)
   for (const waveId of kicked) await o.send(waveId)
-  return { closed, reminders, kicked }
+  return { closed, reminders, digests, kicked }
 }
 
 /** One line for the logs. */
 export function describeScheduledRun(r: ScheduledRunResult) {
   const reminders = r.reminders.reduce((n, w) => n + w.queued, 0)
-  return `scheduled run: ${r.closed.length} wave(s) closed, ${reminders} reminder(s) queued in ${r.reminders.length} wave(s), sending started for ${r.kicked.length} wave(s)`
+  return `scheduled run: ${r.closed.length} wave(s) closed, ${reminders} reminder(s) queued in ${r.reminders.length} wave(s), ${r.digests} digest(s) queued, sending started for ${r.kicked.length} wave(s)`
 }

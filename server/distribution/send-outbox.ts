@@ -9,6 +9,7 @@ import {
   pendingSummary,
 } from '../db/outbox'
 import { unsubscribeToken } from '../lib/unsubscribe-token'
+import { composeDigest } from '../follow-ups/compose-digest'
 import { composeFollowUp } from '../follow-ups/compose-follow-up'
 import type { Mailer, OutgoingMessage } from '../mail/mailer'
 import { MailError } from '../mail/mailer'
@@ -80,9 +81,11 @@ export async function sendOutbox(store: Store, o: SendOptions): Promise<SendTota
       return
     }
     const message =
-      m.kind === 'acknowledgement' || m.kind === 'thanks' || m.kind === 'alert'
-        ? await composeFollowUp(store.db, m, o, host, wording)
-        : await compose(m, o, host, wording)
+      m.kind === 'digest'
+        ? await composeDigest(store.db, m, o, host, wording)
+        : m.kind === 'acknowledgement' || m.kind === 'thanks' || m.kind === 'alert'
+          ? await composeFollowUp(store.db, m, o, host, wording)
+          : await compose(m, o, host, wording)
     try {
       await o.mailer.send(message)
     } catch (err) {
@@ -144,7 +147,7 @@ export async function sendOutbox(store: Store, o: SendOptions): Promise<SendTota
 
 /** Why a leased message must not go out any more, or null. Follow-ups outlive the wave. */
 function cancelReason(m: LeasedMessage, now: Date) {
-  if (m.kind === 'alert') return null
+  if (m.kind === 'alert' || m.kind === 'digest') return null
   if (m.optedOut) return 'opted out'
   if (m.kind === 'acknowledgement' || m.kind === 'thanks') return null
   const closed = m.closedAt || (m.closesAt && m.closesAt <= now)

@@ -6,7 +6,17 @@ import { alertStatuses } from '../db/schema'
 import { loadWaveSurvey } from '../db/wave-survey'
 import type { AppEnv } from '../env'
 import { alertAudiences, assertCanFollowUp } from '../auth/alert-access'
-import { alertOverdueDays, alertTeam, saveAlertOverdueDays, saveAlertTeam } from './alert-settings'
+import {
+  alertDeliveries,
+  alertDelivery,
+  alertOverdueDays,
+  alertTeam,
+  ownerDelivery,
+  saveAlertDelivery,
+  saveAlertOverdueDays,
+  saveAlertTeam,
+  saveOwnerDelivery,
+} from './alert-settings'
 import { ApiError } from '../lib/errors'
 import { validate } from '../lib/validate'
 import { reportLabels } from '../surveys/report-labels'
@@ -47,8 +57,13 @@ const settingsBody = z
     overdueDays: z.number().int().min(1).max(90).optional(),
     // Who takes alerts in turn when neither the contact nor the wave has an owner.
     team: z.array(z.email().max(254)).max(50).optional(),
+    // How owners hear of alerts: one email each, or a daily digest at this hour (UTC).
+    delivery: z.enum(alertDeliveries).optional(),
+    digestHour: z.number().int().min(0).max(23).optional(),
   })
   .strict()
+// The signed-in owner's own choice; null: the programme's.
+const mineBody = z.object({ delivery: z.enum(alertDeliveries).nullable() }).strict()
 
 const day = 86_400_000
 
@@ -96,6 +111,8 @@ export const alertsRoute = new Hono<AppEnv>()
       {
         overdueDays: await alertOverdueDays(c.var.db),
         team: await alertTeam(c.var.db),
+        ...(await alertDelivery(c.var.db)),
+        mine: await ownerDelivery(c.var.db, c.var.user.email),
         acknowledgements,
       },
       200,
@@ -105,7 +122,12 @@ export const alertsRoute = new Hono<AppEnv>()
     const body = c.req.valid('json')
     if (body.overdueDays !== undefined) await saveAlertOverdueDays(c.var.db, body.overdueDays)
     const team = body.team ? await saveAlertTeam(c.var.db, body.team) : await alertTeam(c.var.db)
-    return c.json({ overdueDays: await alertOverdueDays(c.var.db), team }, 200)
+    const delivery = await saveAlertDelivery(c.var.db, body)
+    return c.json({ overdueDays: await alertOverdueDays(c.var.db), team, ...delivery }, 200)
+  })
+  .put('/settings/mine', requireRole(), validate('json', mineBody), async (c) => {
+    await saveOwnerDelivery(c.var.db, c.var.user.email, c.req.valid('json').delivery)
+    return c.json({ mine: await ownerDelivery(c.var.db, c.var.user.email) }, 200)
   })
   .put(
     '/acknowledgements/:audience',

@@ -6,6 +6,7 @@ export const messageKinds = [
   'acknowledgement',
   'thanks',
   'alert',
+  'digest',
 ] as const
 export type MessageKind = (typeof messageKinds)[number]
 
@@ -34,6 +35,7 @@ export const fieldsOf = {
   acknowledgement: ['subject', 'greeting', 'greetingNoName', 'body'],
   thanks: ['subject', 'greeting', 'greetingNoName', 'body'],
   alert: ['subject', 'body', 'button'],
+  digest: ['subject', 'body', 'button'],
 } as const satisfies Record<MessageKind, readonly string[]>
 
 export type MessageField = (typeof fieldsOf)[MessageKind][number]
@@ -57,6 +59,7 @@ export const placeholdersOf = {
   acknowledgement: ['name', 'organisation', 'organisationPossessive', 'wave'],
   thanks: ['name', 'organisation', 'organisationPossessive', 'wave'],
   alert: ['contact', 'organisation', 'wave', 'alertLink'],
+  digest: ['count', 'date', 'organisation', 'alertsLink'],
 } as const satisfies Record<MessageKind, readonly string[]>
 
 /** What each placeholder stands for, for the editor. */
@@ -71,8 +74,18 @@ export const placeholderHelp: Record<string, string> = {
   surveyLink: 'the personal survey link',
   contact: 'who answered (name and address)',
   alertLink: 'the link to the follow-up',
+  count: 'how many follow-ups the summary lists',
+  date: 'the day of the summary, in the message’s language',
+  alertsLink: 'the link to your follow-up list',
 }
 
-// Employee answers are anonymous: nobody is alerted about one, and nobody is acknowledged.
+/**
+ * Employee answers are anonymous: nobody is alerted about one, and nobody is acknowledged. The
+ * owners' daily digest spans every audience's waves: its one set of words is kept under customers.
+ */
 export const kindsFor = (audience: Audience): readonly MessageKind[] =>
-  audience === 'employee' ? ['invitation', 'reminder'] : messageKinds
+  audience === 'employee'
+    ? ['invitation', 'reminder']
+    : audience === 'customer'
+      ? messageKinds
+      : messageKinds.filter((k) => k !== 'digest')

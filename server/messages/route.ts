@@ -42,9 +42,16 @@ const target = z
         return z.NEVER
       }),
   })
-  .refine((t) => kindsFor(t.audience).includes(t.kind), {
-    path: ['kind'],
-    message: 'employee answers are anonymous: nobody is acknowledged or alerted about one',
+  .superRefine((t, ctx) => {
+    if (kindsFor(t.audience).includes(t.kind)) return
+    ctx.addIssue({
+      code: 'custom',
+      path: ['kind'],
+      message:
+        t.audience === 'employee'
+          ? 'employee answers are anonymous: nobody is acknowledged or alerted about one'
+          : "the owners' digest spans every audience: its words are kept under customer",
+    })
   })
 
 const draftBody = z.object({ template: templateBody.optional() }).strict()

@@ -1,7 +1,9 @@
 import type { MessageContent } from '../mail/mailer'
 import type { Audience } from '../surveys/audiences'
 import type { Brand } from './brand'
+import { digestContent } from './digest-email'
 import { acknowledgementContent, alertContent } from './follow-up-email'
+import { reasonWords } from './alert-reasons'
 import type { MessageKind, MessageTemplate } from './message-kinds'
 import { messageContent } from './survey-email'
 
@@ -52,6 +54,25 @@ export function sampleMessage(o: {
       recipientName: 'Alex Morgan',
       waveName,
       unsubscribeUrl: `${base}/u/example-link`,
+    })
+  if (o.kind === 'digest')
+    return digestContent({
+      ...words,
+      date: o.now,
+      alerts: [
+        {
+          contact: 'Alex Morgan <alex.morgan@example.com>',
+          reasons: ['overall:2', 'rebuy:1'],
+        },
+        { contact: 'Sam Lee <sam.lee@example.com>', reasons: ['rebuy:2'] },
+        { contact: null, reasons: ['overall:1', 'comment'] },
+      ].map((a, i) => ({
+        waveName,
+        contact: a.contact,
+        reasons: a.reasons.map((r) => reasonWords(r, o.language)),
+        alertUrl: `${base}/alerts/example-${i + 1}`,
+      })),
+      alertsUrl: `${base}/alerts`,
     })
   return alertContent({
     ...words,

@@ -66,6 +66,13 @@ const alert = template({
   button: 'Nachverfolgung öffnen',
 })
 
+// Once a day, all of an owner's new alerts in one email (the programme's or the owner's choice).
+const digest = template({
+  subject: 'Ihre Nachverfolgungen ({date}): {count} neu',
+  body: 'Seit Ihrer letzten Übersicht haben diese Personen eine niedrige Bewertung abgegeben. Bitte nehmen Sie mit jeder von ihnen Kontakt auf und halten Sie fest, was Sie unternommen haben.',
+  button: 'Ihre Nachverfolgungen öffnen',
+})
+
 export const de: LanguagePack = {
   chrome: {
     anonymous: 'Ihre Antworten sind anonym.',
@@ -119,6 +126,7 @@ export const de: LanguagePack = {
         body: 'vielen Dank, dass Sie an unserer Umfrage teilgenommen haben. Sie haben uns gesagt, wo wir Ihren Erwartungen nicht gerecht geworden sind, und genau das müssen wir wissen: Ihre Antworten gehen an die Menschen, die entscheiden, was wir verbessern.\n\nMit freundlichen Grüßen\n{organisation}',
       }),
       alert,
+      digest,
     },
     wholesaler: trade('Großhandelspartner'),
     retailer: trade('Einzelhandelspartner'),

@@ -58,6 +58,13 @@ const alert = template({
   button: 'Open the follow-up',
 })
 
+// Once a day, all of an owner's new alerts in one email (the programme's or the owner's choice).
+const digest = template({
+  subject: 'Your follow-ups ({date}): {count} new',
+  body: 'Since your last summary, these respondents gave low scores. Please follow up with each of them and record what you did.',
+  button: 'Open your follow-ups',
+})
+
 export const en: LanguagePack = {
   chrome: {
     anonymous: 'Your answers are anonymous.',
@@ -109,6 +116,7 @@ export const en: LanguagePack = {
         body: 'Thank you for answering our survey. You told us where we fell short, and that is exactly what we need to know: your answers go to the people who decide what we improve.\n\nWith our thanks,\n{organisation}',
       }),
       alert,
+      digest,
     },
     wholesaler: trade('wholesale'),
     retailer: trade('retail'),

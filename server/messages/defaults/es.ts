@@ -65,6 +65,13 @@ const alert = template({
   button: 'Abrir el seguimiento',
 })
 
+// Once a day, all of an owner's new alerts in one email (the programme's or the owner's choice).
+const digest = template({
+  subject: 'Sus seguimientos del {date}: {count} por atender',
+  body: 'Desde su último resumen, estas personas han dado una puntuación baja. Póngase en contacto con cada una de ellas y anote lo que ha hecho.',
+  button: 'Abrir sus seguimientos',
+})
+
 export const es: LanguagePack = {
   chrome: {
     anonymous: 'Sus respuestas son anónimas.',
@@ -116,6 +123,7 @@ export const es: LanguagePack = {
         body: 'Gracias por responder a nuestra encuesta. Nos ha indicado en qué no hemos estado a la altura, y eso es justo lo que necesitamos saber: sus respuestas llegan a las personas que deciden qué mejoramos.\n\nAtentamente,\n{organisation}',
       }),
       alert,
+      digest,
     },
     wholesaler: trade('mayorista'),
     retailer: trade('minorista'),

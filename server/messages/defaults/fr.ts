@@ -66,6 +66,13 @@ const alert = template({
   button: 'Ouvrir le suivi',
 })
 
+// Once a day, all of an owner's new alerts in one email (the programme's or the owner's choice).
+const digest = template({
+  subject: 'Vos suivis du {date}\u00a0: {count} à traiter',
+  body: 'Depuis votre dernier récapitulatif, ces personnes ont donné une note basse. Merci de reprendre contact avec chacune d’elles et de consigner ce que vous avez fait.',
+  button: 'Ouvrir vos suivis',
+})
+
 export const fr: LanguagePack = {
   chrome: {
     anonymous: 'Vos réponses sont anonymes.',
@@ -118,6 +125,7 @@ export const fr: LanguagePack = {
         body: 'Merci d’avoir répondu à notre enquête. Vous nous avez indiqué où nous n’avons pas été à la hauteur, et c’est précisément ce que nous avons besoin de savoir\u00a0: vos réponses sont transmises aux personnes qui décident de nos améliorations.\n\nAvec nos remerciements,\n{organisation}',
       }),
       alert,
+      digest,
     },
     wholesaler: trade('grossiste'),
     retailer: trade('détaillant'),

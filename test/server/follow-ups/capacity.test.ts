@@ -194,6 +194,8 @@ describe('round-robin assignment to a team', () => {
     expect(await saved.json()).toEqual({
       overdueDays: 3,
       team: ['ann@acme.example', 'bob@acme.example', 'cat@acme.example'],
+      delivery: 'each',
+      digestHour: 7,
     })
     const emails = Array.from({ length: 7 }, (_, i) => `c${i}@example.com`)
     const { wave, tokenOf } = await invitedWave(t, [
@@ -263,7 +265,12 @@ describe('round-robin assignment to a team', () => {
     expect(JSON.stringify(await bad.json())).toMatch(/team\.1/)
     expect((await putSettings(t, { overdueDays: 3, team: ['ann@acme.example'] })).status).toBe(200)
     const cleared = await putSettings(t, { overdueDays: 3, team: [] })
-    expect(await cleared.json()).toEqual({ overdueDays: 3, team: [] })
+    expect(await cleared.json()).toEqual({
+      overdueDays: 3,
+      team: [],
+      delivery: 'each',
+      digestHour: 7,
+    })
     const { wave, tokenOf } = await invitedWave(t, [['lou@example.com', '', '']])
     await submit(t, await tokenOf('lou@example.com'))
     expect(await followUpsOf(t, wave.id)).toEqual([['thanks', 'invitee']])

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { MessageContent } from '../../../server/mail/mailer'
 import { languagePacks } from '../../../server/messages/defaults'
+import { digestContent } from '../../../server/messages/digest-email'
 import { acknowledgementContent, alertContent } from '../../../server/messages/follow-up-email'
 import type { MessageKind } from '../../../server/messages/message-kinds'
 import { kindsFor, placeholdersOf, shippedLanguages } from '../../../server/messages/message-kinds'
@@ -11,6 +12,7 @@ import { audiences } from '../../../server/surveys/audiences'
 const SURVEY = 'https://csi.example.com/s/Tok3n'
 const UNSUBSCRIBE = 'https://csi.example.com/u/Tok3n'
 const ALERT = 'https://csi.example.com/alerts/a1'
+const ALERTS = 'https://csi.example.com/alerts?owner=am%40acme.example'
 const closesAt = new Date('2026-12-11T12:00:00Z')
 const facts = { name: 'Ana Ruiz', organisation: 'Acme Ltd', wave: 'Q4 2026' }
 
@@ -50,6 +52,21 @@ function render(language: string, audience: (typeof audiences)[number], kind: Me
       minutes: 3,
     })
   const trade = audience as 'customer' | 'wholesaler' | 'retailer'
+  if (kind === 'digest')
+    return digestContent({
+      language,
+      organisation: facts.organisation,
+      date: closesAt,
+      alerts: [
+        {
+          waveName: facts.wave,
+          contact: `${facts.name} <ana@example.com>`,
+          reasons: ['Overall satisfaction: 2 of 5'],
+          alertUrl: ALERT,
+        },
+      ],
+      alertsUrl: ALERTS,
+    })
   if (kind === 'acknowledgement' || kind === 'thanks')
     return acknowledgementContent({
       ...common,
@@ -73,7 +90,8 @@ const cases = shippedLanguages.flatMap((language) =>
 
 describe('shipped message defaults', () => {
   test('every language has every audience × kind the product sends', () => {
-    expect(cases).toHaveLength(4 * (3 * 5 + 2))
+    // Three audiences with five kinds, the owners' digest (under customer), employees two.
+    expect(cases).toHaveLength(4 * (3 * 5 + 1 + 2))
     for (const { language, audience, kind } of cases)
       expect(
         languagePacks[language].templates[audience][kind],
@@ -102,9 +120,18 @@ describe('shipped message defaults', () => {
       const expected: string[] =
         kind === 'alert'
           ? [`${facts.name} <ana@example.com>`, facts.wave, 'Overall satisfaction: 2 of 5', ALERT]
-          : [facts.name, facts.organisation, UNSUBSCRIBE]
+          : kind === 'digest'
+            ? [
+                `${facts.name} <ana@example.com>`,
+                facts.wave,
+                'Overall satisfaction: 2 of 5',
+                ALERT,
+                ALERTS,
+              ]
+            : [facts.name, facts.organisation, UNSUBSCRIBE]
       if (kind === 'invitation' || kind === 'reminder')
         expected.push(facts.wave, SURVEY, closeDate[language])
+      if (kind === 'digest') expect(m.subject).toContain(closeDate[language])
       for (const fact of expected) {
         expect(text, `text has ${fact}`).toContain(fact)
         // A link is a link in HTML: its address is in the href, whatever the words on it.
