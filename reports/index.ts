@@ -113,6 +113,20 @@ export {
 } from './attitude'
 export { jacobiEigen, subsetR2 } from './linalg'
 export { trend, type Trend, type TrendPoint, type TrendChange, type TrendValue } from './trend'
+export {
+  periodTrend,
+  type PeriodTrend,
+  type PeriodPoint,
+  type PeriodChange,
+} from './period-trend'
+export {
+  reportingPeriods,
+  periodKey,
+  periodLabel,
+  periodRange,
+  periodsBetween,
+  type ReportingPeriod,
+} from './periods'
 export { followUp, type FollowUp } from './follow-up'
 export {
   computeWeights,

@@ -164,6 +164,7 @@ export async function listAnswersPage(db: Db, waveId: string, afterId: number, l
       answers: responses.answers,
       segments: responses.segments,
       ratings: responses.ratings,
+      submittedAt: responses.submittedAt,
     })
     .from(responses)
     .where(inWaveAfter(waveId, afterId))
@@ -180,7 +181,11 @@ export function setRatingCodes(db: Db, rows: readonly { id: number; ratings: str
 
 export async function getAnswers(db: Db, id: number) {
   const [row] = await db
-    .select({ answers: responses.answers, segments: responses.segments })
+    .select({
+      answers: responses.answers,
+      segments: responses.segments,
+      submittedAt: responses.submittedAt,
+    })
     .from(responses)
     .where(eq(responses.id, id))
   return row ?? null

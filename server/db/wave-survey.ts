@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { AggregateSpec } from '../../reports'
 import { isAnonymous } from '../surveys/audiences'
 import { specOfSurvey } from '../surveys/response-record'
+import { PERIOD_SEGMENT, wavePeriod } from '../surveys/reporting-period'
 import type { Db } from './client'
 import type { Audience } from './schema'
 import { invitations } from './schema'
@@ -44,17 +45,19 @@ export async function contactColumns(db: Db, waveId: string): Promise<string[]> 
 
 /**
  * A wave's aggregate spec: its survey version's, plus the contact list's own segment columns
- * for named audiences (employee waves may only use the survey's segment questions). The columns
- * are kept on the wave by each contact import, which then rebuilds the wave's aggregates when
- * they change (see distribution/contacts-import.ts).
+ * for named audiences (employee waves may only use the survey's segment questions), plus the
+ * reporting period of a continuous wave. The columns are kept on the wave by each contact import,
+ * which then rebuilds the wave's aggregates when they change (see distribution/contacts-import.ts).
  */
 export function waveSpec(
-  wave: { audience: Audience; contactColumns: string[] | null },
+  wave: Parameters<typeof wavePeriod>[0] & { contactColumns: string[] | null },
   surveySpec: AggregateSpec,
 ): AggregateSpec {
   if (isAnonymous(wave.audience)) return surveySpec
   const own = surveySpec.segments ?? []
   const extra = (wave.contactColumns ?? []).filter((c) => !own.includes(c))
+  if (wavePeriod(wave) && !own.includes(PERIOD_SEGMENT) && !extra.includes(PERIOD_SEGMENT))
+    extra.push(PERIOD_SEGMENT)
   return extra.length ? { ...surveySpec, segments: [...own, ...extra] } : surveySpec
 }
 

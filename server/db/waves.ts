@@ -1,6 +1,7 @@
 import { clearDrafts } from './invitations'
 import { desc, eq, sql } from 'drizzle-orm'
 import { hashToken, randomId, randomToken } from '../lib/tokens'
+import type { ReportingPeriod } from '../../reports/periods'
 import type { Db } from './client'
 import { waves } from './schema'
 import { getSurvey } from './surveys'
@@ -15,6 +16,7 @@ export type CreateWaveInput = {
   remindAfterDays?: number
   maxReminders?: number
   ownerEmail?: string | null
+  reportingPeriod?: ReportingPeriod | null
 }
 
 export class UnknownSurveyError extends Error {}
@@ -41,6 +43,7 @@ export async function createWave(db: Db, input: CreateWaveInput) {
       remindAfterDays: input.remindAfterDays ?? 3,
       maxReminders: input.maxReminders ?? 2,
       ownerEmail: input.ownerEmail ?? null,
+      reportingPeriod: input.reportingPeriod ?? null,
     })
     .returning()
   return { wave: wave!, openLinkToken: token }
@@ -87,4 +90,13 @@ export type Wave = typeof waves.$inferSelect
 
 export async function listWaves(db: Db) {
   return db.select().from(waves).orderBy(desc(waves.createdAt), desc(waves.id))
+}
+
+/** Makes a wave continuous (reported per month or quarter) or pooled again (null). */
+export async function setWaveReportingPeriod(
+  db: Db,
+  id: string,
+  reportingPeriod: ReportingPeriod | null,
+) {
+  await db.update(waves).set({ reportingPeriod }).where(eq(waves.id, id))
 }

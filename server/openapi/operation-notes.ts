@@ -62,7 +62,13 @@ export const operationNotes: Record<string, Note> = {
   'POST /api/waves': { summary: 'Create a wave of a survey', status: 201 },
   'GET /api/waves/:id': { summary: 'One wave: status, fieldwork and response figures' },
   'GET /api/waves/:id/report': { summary: 'The wave report (SPEC §5.4 JSON)' },
+  'PATCH /api/waves/:id': {
+    summary: 'Edit a wave: its reportingPeriod (month, quarter or null; aggregates rebuilt)',
+  },
   'GET /api/waves/:id/trend': { summary: 'CSI over the waves of the same survey' },
+  'GET /api/waves/:id/periods': {
+    summary: "A continuous wave's CSI per month or quarter, changes tested period to period",
+  },
   'GET /api/waves/:id/comments': { summary: 'Open comments, above the anonymity threshold' },
   'GET /api/waves/:id/report.csv': { summary: 'The wave report as CSV', media: 'text/csv' },
   'GET /api/waves/:id/responses.csv': {

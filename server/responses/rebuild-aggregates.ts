@@ -12,10 +12,15 @@ import {
 import type { Audience } from '../db/schema'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { responseRecord } from '../surveys/response-record'
+import { withReportingPeriod } from '../surveys/reporting-period'
 
 const PAGE = 5000
 
-type StoredAnswers = { answers: Record<string, unknown>; segments: Record<string, string> }
+type StoredAnswers = {
+  answers: Record<string, unknown>
+  segments: Record<string, string>
+  submittedAt: Date
+}
 
 /**
  * Recomputes a wave's aggregates from its stored responses and swaps them in atomically; must
@@ -43,8 +48,9 @@ export async function rebuildWaveAggregates(
   // survey did not ask (or left unanswered) are the contact's, stored with the response.
   const codeFromAnswers = (r: StoredAnswers) => {
     const record = responseRecord(wave.audience, loaded.survey.definition, r.answers)
-    const segments: Record<string, string | null> = { ...r.segments }
-    for (const [k, v] of Object.entries(record.segments)) if (v) segments[k] = v
+    const stored: Record<string, string | null> = { ...r.segments }
+    for (const [k, v] of Object.entries(record.segments)) if (v) stored[k] = v
+    const segments = withReportingPeriod(wave, stored, r.submittedAt)
     return ratingCode({ ...record, segments }, spec)
   }
 
@@ -58,11 +64,20 @@ export async function rebuildWaveAggregates(
     const rows: { audience: Audience; code: string }[] = []
     const stale: { id: number; ratings: string }[] = []
     for (const r of page) {
-      const stored = r.answers && r.segments ? { answers: r.answers, segments: r.segments } : null
+      const stored =
+        r.answers && r.segments && r.submittedAt
+          ? { answers: r.answers, segments: r.segments, submittedAt: r.submittedAt }
+          : null
       let code = stored ? codeFromAnswers(stored) : r.ratings
       // Responses stored before rating codes existed are read from their answers.
       if (!fits(code))
-        code = codeFromAnswers((await getAnswers(store.db, r.id)) ?? { answers: {}, segments: {} })
+        code = codeFromAnswers(
+          (await getAnswers(store.db, r.id)) ?? {
+            answers: {},
+            segments: {},
+            submittedAt: new Date(0),
+          },
+        )
       rows.push({ audience: wave.audience, code })
       if (stored && code !== r.ratings) stale.push({ id: r.id, ratings: code })
     }

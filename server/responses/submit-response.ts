@@ -15,6 +15,7 @@ import { responseSubmittedEvent } from '../db/webhooks'
 import { hasComment } from '../surveys/comments-of'
 import { ApiError } from '../lib/errors'
 import { contactPrefill, presentSegments, responseRecord } from '../surveys/response-record'
+import { withReportingPeriod } from '../surveys/reporting-period'
 import { LANGUAGE_SEGMENT, matchLanguage, surveyLanguages } from '../surveys/survey-languages'
 import { checkedStartedAt } from './started-at'
 
@@ -60,7 +61,8 @@ export async function submitResponse(store: Store, link: OpenLink, s: Submission
   // The contact list's segment values fill the survey's segment questions left unanswered, and
   // are kept with the response (exports carry them) as they were at submission time.
   const contactSegments = invitation?.segments ?? {}
-  const segments = { ...answered.segments }
+  // A continuous wave's responses carry their period, from the submission time (UTC).
+  const segments = withReportingPeriod(wave, { ...answered.segments }, s.now)
   for (const key of link.spec.segments ?? [])
     if (!segments[key] && contactSegments[key]) segments[key] = contactSegments[key]!
   if (link.spec.segments?.includes(LANGUAGE_SEGMENT) && !segments[LANGUAGE_SEGMENT])

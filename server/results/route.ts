@@ -13,6 +13,7 @@ import { waveComments } from './wave-comments'
 import { deleteWavePopulation, loadWavePopulation, saveWavePopulation } from './wave-population'
 import { loadReportWaves, waveReport } from './wave-report'
 import { waveTrend } from './wave-trend'
+import { wavePeriodTrend } from './period-trend'
 
 const trendQuery = reportQuery.pick({ csi: true, scale: true })
 const commentsQuery = z
@@ -52,7 +53,10 @@ async function readableWave(c: Vars, id: string) {
   return loaded!
 }
 
-/** A wave's results: the report (JSON and tidy CSV), the trend over its survey's waves, comments. */
+/**
+ * A wave's results: the report (JSON and tidy CSV), the trend over its survey's waves, a continuous
+ * wave's periods, comments.
+ */
 export const resultsRoute = new Hono<AppEnv>()
   .get('/:id/population', requireRole(), validate('param', waveParam), async (c) => {
     const loaded = await readableWave(c, c.req.valid('param').id)
@@ -136,6 +140,18 @@ export const resultsRoute = new Hono<AppEnv>()
       const options = reportOptions(c.req.valid('query'))
       const store = { db: c.var.db, atomic: c.var.atomic }
       return c.json(await waveTrend(store, loaded, options), 200)
+    },
+  )
+  .get(
+    '/:id/periods',
+    requireRole(),
+    validate('param', waveParam),
+    validate('query', trendQuery),
+    async (c) => {
+      const loaded = await readableWaveSurvey(c, c.req.valid('param').id)
+      const options = reportOptions(c.req.valid('query'))
+      const store = { db: c.var.db, atomic: c.var.atomic }
+      return c.json(await wavePeriodTrend(store, loaded, options), 200)
     },
   )
   .get(

@@ -6,7 +6,12 @@ import type {
   ReportOptions,
   ResponseRateInput,
 } from '../../reports'
-import { aggregatesFromBlocks, attitudeTable, reportFromAggregates } from '../../reports'
+import {
+  aggregatesFromBlocks,
+  attitudeTable,
+  periodLabel,
+  reportFromAggregates,
+} from '../../reports'
 import { anonymityThresholds } from '../db/anonymity-settings'
 import { programmeBands } from '../db/band-settings'
 import type { Db, Store } from '../db/client'
@@ -19,6 +24,7 @@ import { isAnonymous } from '../surveys/audiences'
 import { attitudeItems, surveyRoles } from '../surveys/survey-roles'
 import { attitudeCounts } from './attitude-counts'
 import { reportLabels } from '../surveys/report-labels'
+import { PERIOD_SEGMENT, wavePeriod } from '../surveys/reporting-period'
 import { anonymousBreakdown, releasedRows, type ReleaseInfo } from './released-results'
 import { weightedWaveReport } from './wave-population'
 
@@ -120,7 +126,7 @@ export async function waveReport(
     ...weighted,
     release,
     attitude,
-    labels: mergedLabels(waves),
+    labels: periodLabels(mergedLabels(waves), waves, report.groups),
     waves: await Promise.all(
       waves.map(async ({ wave }) => ({
         id: wave.id,
@@ -202,5 +208,19 @@ function mergedLabels(waves: readonly WaveSurvey[]) {
       labels.segmentValues[s.key] = { ...labels.segmentValues[s.key], ...s.values }
     }
   }
+  return labels
+}
+
+/** A continuous wave's `period` segment in words: "Reporting period", "December 2026". */
+function periodLabels(
+  labels: ReturnType<typeof mergedLabels>,
+  waves: readonly WaveSurvey[],
+  groups: readonly { segment: { column: string; value: string } | null }[],
+) {
+  if (!waves.some(({ wave }) => wavePeriod(wave))) return labels
+  labels.segments[PERIOD_SEGMENT] ??= 'Reporting period'
+  const values = (labels.segmentValues[PERIOD_SEGMENT] ??= {})
+  for (const g of groups)
+    if (g.segment?.column === PERIOD_SEGMENT) values[g.segment.value] = periodLabel(g.segment.value)
   return labels
 }

@@ -5,12 +5,12 @@ import { listWaves, waveState } from '../db/waves'
 import { withoutRoleMapping } from '../surveys/role-mapping'
 import type { AppEnv } from '../env'
 import { emptyBody, validate, waveParam } from '../lib/validate'
-import { closeManagedWave, createManagedWave } from './wave-admin'
-import { createWaveBody } from './wave-bodies'
+import { closeManagedWave, createManagedWave, setReportingPeriod } from './wave-admin'
+import { createWaveBody, updateWaveBody } from './wave-bodies'
 import { waveDetail } from './wave-detail'
 import { waveSummary } from './wave-summary'
 
-/** The wave resource: the list, one wave for its pages, its questionnaire, create and close. */
+/** The wave resource: the list, one wave for its pages, its questionnaire, create, edit, close. */
 export const wavesRoute = new Hono<AppEnv>()
   .get('/', requireRole(), async (c) => {
     const now = new Date()
@@ -27,6 +27,21 @@ export const wavesRoute = new Hono<AppEnv>()
     const loaded = await readableWaveSurvey(c, c.req.valid('param').id)
     return c.json(await waveDetail(c.var.db, c.var.user, loaded), 200)
   })
+  .patch(
+    '/:id',
+    requireRole(),
+    validate('param', waveParam),
+    validate('json', updateWaveBody),
+    async (c) => {
+      const wave = await managedWave(c, c.req.valid('param').id)
+      const { reportingPeriod } = c.req.valid('json')
+      const updated =
+        reportingPeriod === undefined
+          ? { wave: await waveSummary(c.var.db, wave, new Date()) }
+          : await setReportingPeriod(c.var, wave, reportingPeriod)
+      return c.json(updated, 200)
+    },
+  )
   .get('/:id/survey', requireRole(), validate('param', waveParam), async (c) => {
     const { wave, survey } = await managedWaveSurvey(c, c.req.valid('param').id)
     return c.json(

@@ -8,6 +8,11 @@ import { ApiError } from '../lib/errors'
 import { canManage } from '../auth/wave-access'
 import type { Db } from '../db/client'
 import { problemIssue, surveyProblems } from '../surveys/role-gaps'
+import type { ReportingPeriod } from '../../reports/periods'
+import { setWaveReportingPeriod } from '../db/waves'
+import { rebuildWaveAggregates } from '../responses/rebuild-aggregates'
+import { PERIOD_SEGMENT, periodRefusal } from '../surveys/reporting-period'
+import { surveyRoles } from '../surveys/survey-roles'
 import type { createWaveBody } from './wave-bodies'
 import { waveSummary } from './wave-summary'
 
@@ -48,6 +53,12 @@ export async function createManagedWave(v: Vars, body: CreateWave) {
       `surveyId: ${survey.id} is ${survey.audience === 'employee' ? 'an' : 'a'} ${survey.audience} survey: its waves are for ${whoseWaves(survey.audience)}`,
     )
   await assertRunnable(v.db, survey)
+  if (body.reportingPeriod)
+    await assertPeriodAllowed(v.db, {
+      ...survey,
+      surveyId: survey.id,
+      surveyVersion: survey.currentVersion,
+    })
   const { wave, openLinkToken } = await createWave(v.db, { ...body, surveyId: survey.id })
   const base = v.config.publicUrl.replace(/\/+$/, '')
   return {
@@ -61,4 +72,42 @@ export async function closeManagedWave(v: Vars, wave: Wave) {
   const now = new Date()
   if (!wave.closedAt) await closeWave(v.db, wave.id, now)
   return { wave: await waveSummary(v.db, (await getWave(v.db, wave.id))!, now) }
+}
+
+const periodError = (message: string) =>
+  new ApiError('BAD_REQUEST', `reportingPeriod: ${message}`, [{ path: 'reportingPeriod', message }])
+
+/**
+ * A wave may report by period unless it is anonymous (a month's group is small and dates each
+ * answer) or its survey asks its own question named `period`, whose answers the split would hide.
+ */
+async function assertPeriodAllowed(
+  db: Db,
+  w: { audience: Audience; surveyId: string; surveyVersion: number },
+) {
+  const refusal = periodRefusal(w.audience)
+  if (refusal) throw periodError(refusal)
+  const version = await getSurveyVersion(db, w.surveyId, w.surveyVersion)
+  if (version && surveyRoles(version.definition).segments.includes(PERIOD_SEGMENT))
+    throw periodError(
+      `survey ${w.surveyId} asks its own segment question "${PERIOD_SEGMENT}": rename it to report this wave by period`,
+    )
+}
+
+/**
+ * Makes a wave continuous (per month or quarter) or pooled again. Its responses keep their
+ * submission times, so the aggregates are rebuilt from them at once: the report by period covers
+ * the answers given before the change too.
+ */
+export async function setReportingPeriod(
+  v: Vars,
+  wave: Wave,
+  reportingPeriod: ReportingPeriod | null,
+) {
+  if (reportingPeriod) await assertPeriodAllowed(v.db, wave)
+  if (wave.reportingPeriod !== reportingPeriod) {
+    await setWaveReportingPeriod(v.db, wave.id, reportingPeriod)
+    await rebuildWaveAggregates({ db: v.db, atomic: v.atomic }, wave.id, { fromAnswers: true })
+  }
+  return { wave: await waveSummary(v.db, (await getWave(v.db, wave.id))!, new Date()) }
 }

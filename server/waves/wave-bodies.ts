@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { reportingPeriods } from '../../reports/periods'
 import { wholeNumber } from '../lib/validate'
 
 /** `YYYY-MM-DD` opens at the start of that day and closes at its end (UTC), as `csi wave create`. */
@@ -17,6 +18,17 @@ const dateText = (day: 'start' | 'end') =>
     })
     .nullish()
 
+/** A continuous wave's results come per calendar month or quarter (UTC); null: pooled. */
+const reportingPeriod = z
+  .enum(reportingPeriods, { error: `must be one of ${reportingPeriods.join(', ')}, or null` })
+  .nullable()
+
+/** `PATCH /api/waves/:id`: what may change on a wave in the field. */
+export const updateWaveBody = z
+  .object({ reportingPeriod: reportingPeriod.optional() })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, { error: 'nothing to change: give reportingPeriod' })
+
 /** `POST /api/waves`: the options of `csi wave create`, checked with the same rules. */
 export const createWaveBody = z
   .object({
@@ -31,6 +43,7 @@ export const createWaveBody = z
     remindAfterDays: wholeNumber(0, 365).default(3),
     maxReminders: wholeNumber(0, 10).default(2),
     openLink: z.boolean({ error: 'must be true or false' }).default(false),
+    reportingPeriod: reportingPeriod.optional(),
   })
   .strict()
   .superRefine((b, ctx) => {

@@ -6,6 +6,7 @@ import { listWaves } from '../db/waves'
 import { surveyRoles } from '../surveys'
 import type { SurveyDefinition } from '../surveys'
 import { reportLabels } from '../surveys/report-labels'
+import { PERIOD_SEGMENT, wavePeriod } from '../surveys/reporting-period'
 import { canManage } from '../auth/wave-access'
 import { waveSummary } from './wave-summary'
 
@@ -37,7 +38,14 @@ export async function waveDetail(
   // The contact list's own columns are segments too, named by their column.
   for (const key of loaded.spec.segments ?? [])
     if (!labels.segments.some((s) => s.key === key))
-      labels.segments.push({ key, label: key, values: {} })
+      labels.segments.push({
+        key,
+        label:
+          key === PERIOD_SEGMENT && wavePeriod(wave)
+            ? 'Reporting period (from the submission date, UTC)'
+            : key,
+        values: {},
+      })
   const all = await listWaves(db)
   const employee = wave.audience === 'employee'
   const trend = all

@@ -33,6 +33,8 @@ export async function waveSummary(db: Db, w: Wave, now: Date) {
     createdAt: w.createdAt.toISOString(),
     remindAfterDays: w.remindAfterDays,
     maxReminders: w.maxReminders,
+    // Continuous waves report per month or quarter (null: one pooled result).
+    reportingPeriod: w.reportingPeriod,
     responses: await countResponses(db, w.id),
     invitations: counts,
     responseRate: counts.invited ? groupResponseRate(counts) : null,

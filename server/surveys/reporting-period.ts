@@ -1,0 +1,35 @@
+import type { ReportingPeriod } from '../../reports'
+import { periodKey } from '../../reports'
+import type { Audience } from './audiences'
+import { isAnonymous } from './audiences'
+
+/** The segment a continuous wave's responses carry: the period they were submitted in (UTC). */
+export const PERIOD_SEGMENT = 'period'
+
+type PeriodWave = { audience: Audience; reportingPeriod: ReportingPeriod | null }
+
+/** Why a wave of this audience may not report by period, or null when it may. */
+export function periodRefusal(audience: Audience): string | null {
+  return isAnonymous(audience)
+    ? 'an employee wave cannot report by period: splitting it by month or quarter narrows its groups and dates each answer, so people could be picked out'
+    : null
+}
+
+/** The reporting period of a wave whose responses carry one (never an anonymous wave's). */
+export function wavePeriod(wave: PeriodWave): ReportingPeriod | null {
+  return wave.reportingPeriod && !periodRefusal(wave.audience) ? wave.reportingPeriod : null
+}
+
+/**
+ * A response's segment values with its reporting period set from its submission time: the one
+ * rule for web and interviewer submissions, imports and aggregate rebuilds, so they agree. A
+ * value of the same name from the contact file or the row gives way to the submission time.
+ */
+export function withReportingPeriod<T extends Record<string, string | null>>(
+  wave: PeriodWave,
+  segments: T,
+  submittedAt: Date,
+): T {
+  const period = wavePeriod(wave)
+  return period ? { ...segments, [PERIOD_SEGMENT]: periodKey(submittedAt, period) } : segments
+}
