@@ -57,7 +57,7 @@ export const commandList: Record<string, [term: string, description: string]> = 
   webhook: ['webhook', 'outgoing webhooks to a CRM'],
   settings: [
     'settings',
-    'programme settings: bands, scale, anonymity thresholds, brand and languages',
+    'programme settings: bands, scale, anonymity thresholds, contact frequency, alert emails, brand and languages',
   ],
   survey: ['survey', "the programme's surveys"],
   catalogue: ['catalogue', "the programme's attribute catalogue (CSV export and import)"],

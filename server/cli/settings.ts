@@ -7,6 +7,7 @@ import { cutOffPair, cutOffPairRule } from '../results/file-report/options'
 import { setBrandKey, brandKeys, showBrand } from './brand-settings'
 import { setContactFrequency, showContactFrequency } from './contact-frequency-setting'
 import { anonymityBody } from '../settings/route'
+import { alertDelivery, alertDeliveryBody, saveAlertDelivery } from '../follow-ups/alert-settings'
 import { CliError } from './cli-error'
 import { openCliStore } from './context'
 import type { CliIo } from './io'
@@ -17,6 +18,8 @@ type SetOptions = {
   scale?: string
   minGroup?: string
   minComments?: string
+  alertDelivery?: string
+  digestHour?: string
 }
 
 const flag = (name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
@@ -35,9 +38,10 @@ function checked<T>(
   if (result.success) return result.data
   const issue = result.error.issues[0]!
   const name = String(issue.path[0] ?? '')
-  const typed = raw[name as keyof SetOptions]
   // Set by `set <key> <value>`: the error names the key typed, not the option behind it.
-  const option = keyed?.fields.includes(name) ? keyed.key : flag(name)
+  const field = name === 'delivery' ? 'alertDelivery' : name
+  const typed = raw[field as keyof SetOptions]
+  const option = keyed?.fields.includes(field) ? keyed.key : flag(field)
   throw new CliError(
     `${option}: ${typed === undefined ? '' : `"${typed}" `}${issue.message}`.trim(),
   )
@@ -50,6 +54,8 @@ const keys = [
   'anonymity-k',
   'min-comments',
   'contact-frequency',
+  'alert-delivery',
+  'digest-hour',
   ...brandKeys,
 ] as const
 
@@ -60,6 +66,8 @@ function fromKey(key: string, value: string | undefined): SetOptions {
   if (key === 'scale') return { scale: value }
   if (key === 'anonymity-k') return { minGroup: value }
   if (key === 'min-comments') return { minComments: value }
+  if (key === 'alert-delivery') return { alertDelivery: value }
+  if (key === 'digest-hour') return { digestHour: value }
   const pair = cutOffPair(value)
   if (!pair) throw new CliError(`bands: "${value}" must be ${cutOffPairRule}`)
   return { strength: String(pair.strength), adequate: String(pair.adequate) }
@@ -68,10 +76,13 @@ function fromKey(key: string, value: string | undefined): SetOptions {
 async function show(io: CliIo, db: Db) {
   const b = await programmeBands(db)
   const a = await anonymityThresholds(db)
+  const d = await alertDelivery(db)
+  const hour = `${String(d.digestHour).padStart(2, '0')}:00 UTC`
   await io.stdout(
     `Bands (on /10): strength ≥ ${b.strength}, adequate ≥ ${b.adequate}, concern below\n` +
       `Scale: ${b.scale}\n` +
-      `Anonymity: employee results for groups of at least ${a.minGroup}, comments of at least ${a.minComments}\n`,
+      `Anonymity: employee results for groups of at least ${a.minGroup}, comments of at least ${a.minComments}\n` +
+      `Alerts: ${d.delivery === 'daily' ? `owners get a daily digest from ${hour}` : `owners get one email per alert (a digest would go at ${hour})`}\n`,
   )
   await showContactFrequency(io, db)
   await showBrand(io, db)
@@ -81,12 +92,12 @@ export function registerSettings(program: Command, io: CliIo) {
   const settings = program
     .command('settings')
     .description(
-      'programme settings: bands, scale, anonymity thresholds, contact frequency, brand and languages',
+      'programme settings: bands, scale, anonymity thresholds, contact frequency, alert emails, brand and languages',
     )
   settings
     .command('show')
     .description(
-      'print the bands, scale and anonymity thresholds every report uses, the contact-frequency rule, the brand and languages',
+      'print the bands, scale and anonymity thresholds every report uses, the contact-frequency rule, how owners hear of alerts, the brand and languages',
     )
     .action(async () => {
       const { store } = await openCliStore(io)
@@ -103,7 +114,7 @@ export function registerSettings(program: Command, io: CliIo) {
     )
     .argument(
       '[key]',
-      `one of ${keys.join(', ')} (e.g. bands 7,8; contact-frequency 90; brand-colour '#1d4ed8'; logo logo.svg; languages en,de,fr)`,
+      `one of ${keys.join(', ')} (e.g. bands 7,8; contact-frequency 90; alert-delivery daily; digest-hour 7; brand-colour '#1d4ed8'; logo logo.svg; languages en,de,fr)`,
     )
     .argument('[value]', 'the value of <key>')
     .option('--strength <score>', 'lowest /10 score of a strength (0–10, one decimal)')
@@ -114,6 +125,11 @@ export function registerSettings(program: Command, io: CliIo) {
     )
     .option('--min-group <k>', 'smallest employee group whose results are shown (at least 3)')
     .option('--min-comments <k>', 'smallest employee group whose comments are shown')
+    .option(
+      '--alert-delivery <how>',
+      'how owners hear of alerts: each (one email per alert) | daily',
+    )
+    .option('--digest-hour <hour>', 'the hour (UTC, 0–23) from which the daily digest goes out')
     .action(async (key: string | undefined, value: string | undefined, opts: SetOptions) => {
       // Keys that stand for no option: each is checked and saved on its own.
       const own =
@@ -135,7 +151,7 @@ export function registerSettings(program: Command, io: CliIo) {
       const raw = { ...opts, ...fromArgs }
       if (Object.values(raw).every((v) => v === undefined))
         throw new CliError(
-          'give at least one of --strength, --adequate, --scale, --min-group, --min-comments',
+          'give at least one of --strength, --adequate, --scale, --min-group, --min-comments, --alert-delivery, --digest-hour',
         )
       const { store } = await openCliStore(io)
       try {
@@ -163,8 +179,15 @@ export function registerSettings(program: Command, io: CliIo) {
           raw,
           keyed,
         )
+        const delivery = checked(
+          alertDeliveryBody,
+          defined({ delivery: raw.alertDelivery, digestHour: numberOf(raw.digestHour) }),
+          raw,
+          keyed,
+        )
         await saveProgrammeBands(db, bands)
         await saveAnonymityThresholds(db, anonymity)
+        await saveAlertDelivery(db, delivery)
         await show(io, db)
       } finally {
         store.close()

@@ -1,4 +1,5 @@
 import { eq, inArray } from 'drizzle-orm'
+import { z } from 'zod'
 import type { Db } from '../db/client'
 import { DELIVERY_KEY, ownerDeliveryKey, TEAM_KEY } from '../db/alerts'
 import { settings } from '../db/schema'
@@ -43,6 +44,15 @@ export async function saveAlertTeam(db: Db, emails: readonly string[]) {
 /** How owners hear of alerts: `each` in its own email (the default), or a `daily` digest. */
 export const alertDeliveries = ['each', 'daily'] as const
 export type AlertDelivery = (typeof alertDeliveries)[number]
+/** How owners hear of alerts, as the API and `csi settings set` take it (fields optional). */
+const hourRule = { error: 'must be a whole number from 0 to 23 (the hour, UTC)' }
+export const alertDeliveryBody = z.object({
+  delivery: z
+    .enum(alertDeliveries, { error: 'must be each (one email per alert) or daily (a digest)' })
+    .optional(),
+  digestHour: z.number(hourRule).int(hourRule).min(0, hourRule).max(23, hourRule).optional(),
+})
+
 /** The digest goes out at the first scheduled run from this hour (UTC) on, unless set. */
 export const DEFAULT_DIGEST_HOUR = 7
 const HOUR_KEY = 'alerts.digest_hour'

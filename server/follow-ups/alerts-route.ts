@@ -9,6 +9,7 @@ import { alertAudiences, assertCanFollowUp } from '../auth/alert-access'
 import {
   alertDeliveries,
   alertDelivery,
+  alertDeliveryBody,
   alertOverdueDays,
   alertTeam,
   ownerDelivery,
@@ -58,8 +59,7 @@ const settingsBody = z
     // Who takes alerts in turn when neither the contact nor the wave has an owner.
     team: z.array(z.email().max(254)).max(50).optional(),
     // How owners hear of alerts: one email each, or a daily digest at this hour (UTC).
-    delivery: z.enum(alertDeliveries).optional(),
-    digestHour: z.number().int().min(0).max(23).optional(),
+    ...alertDeliveryBody.shape,
   })
   .strict()
 // The signed-in owner's own choice; null: the programme's.
