@@ -20,6 +20,8 @@ import {
   withWeights,
 } from '../results/file-report/index'
 import type { FollowUp } from '../../reports'
+import { renderPeriodTrend } from '../results/period-table'
+import type { wavePeriodTrend } from '../results/period-trend'
 import { CliError } from './cli-error'
 import type { CliIo } from './io'
 
@@ -160,13 +162,31 @@ async function runWaves(io: CliIo, waveIds: string[], raw: ReportFlags) {
       if (err instanceof ApiError) throw new CliError(err.message.replace(/^(with|by):/, '--$1:'))
       throw err
     })
-    await print(io, req.format, report)
+    // A continuous wave broken down by period also gets its line of periods, changes tested.
+    const [one] = waves
+    const periods =
+      waves.length === 1 && one && req.report.by?.includes('period')
+        ? await periodLine(store, one, req.report)
+        : null
+    if (periods && req.format === 'json')
+      await io.stdout(`${JSON.stringify({ ...report, periods }, null, 2)}\n`)
+    else await print(io, req.format, report)
+    if (periods && req.format === 'md') await io.stdout(`\n${renderPeriodTrend(periods)}`)
     if (req.format === 'md')
       for (const w of report.waves)
         if (w.followUp?.alerts) await io.stdout(`${followUpLine(w.name, w.followUp)}\n`)
   } finally {
     store.close()
   }
+}
+
+/** The period trend of a continuous wave (null for a wave reported as one pool). */
+async function periodLine(...[store, loaded, options]: Parameters<typeof wavePeriodTrend>) {
+  const [periods, { wavePeriod }] = await Promise.all([
+    import('../results/period-trend'),
+    import('../surveys/reporting-period'),
+  ])
+  return wavePeriod(loaded.wave) ? periods.wavePeriodTrend(store, loaded, options) : null
 }
 
 export function registerReport(program: Command, io: CliIo) {

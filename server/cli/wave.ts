@@ -2,7 +2,8 @@ import type { Command } from 'commander'
 import { UnknownSurveyError, createWave } from '../db/waves'
 import { getSurvey, listSurveys } from '../db/surveys'
 import { ApiError } from '../lib/errors'
-import { assertRunnable } from '../waves/wave-admin'
+import { reportingPeriods } from '../../reports/periods'
+import { assertPeriodAllowed, assertRunnable } from '../waves/wave-admin'
 import { CliError } from './cli-error'
 import { registerWaveStatus } from './wave-status'
 import { openCliStore } from './context'
@@ -17,6 +18,7 @@ type CreateOpts = {
   maxReminders: string
   open?: boolean
   owner?: string
+  period?: string
   json?: boolean
 }
 
@@ -34,6 +36,13 @@ function parseDate(value: string, option: string, day: 'start' | 'end' = 'end'):
     throw new CliError(`${option}: "${value}" is not a date (use YYYY-MM-DD or ISO 8601)`)
   }
   return date
+}
+
+function periodOption(value: string) {
+  const period = reportingPeriods.find((p) => p === value.trim().toLowerCase())
+  if (!period)
+    throw new CliError(`--period: "${value}" must be one of ${reportingPeriods.join(', ')}`)
+  return period
 }
 
 export function registerWave(program: Command, io: CliIo) {
@@ -55,6 +64,10 @@ export function registerWave(program: Command, io: CliIo) {
       '--owner <email>',
       'who follows up low scores of contacts without an owner of their own (closing the loop)',
     )
+    .option(
+      '--period <month|quarter>',
+      'a continuous wave (open for long, fed by triggers): results per calendar month or quarter (UTC)',
+    )
     .option('--json', 'print JSON instead of text')
     .action(async (opts: CreateOpts) => {
       if (!opts.name.trim()) throw new CliError('--name: must not be empty')
@@ -69,14 +82,23 @@ export function registerWave(program: Command, io: CliIo) {
         throw new CliError(`--owner: "${opts.owner}" is not an email address`)
       const remindAfterDays = wholeNumber(opts.remindAfter, '--remind-after', 0, 365)
       const maxReminders = wholeNumber(opts.maxReminders, '--max-reminders', 0, 10)
+      const reportingPeriod = opts.period === undefined ? null : periodOption(opts.period)
       const { env, store } = await openCliStore(io)
       try {
         const survey = await getSurvey(store.db, opts.survey)
-        if (survey)
-          await assertRunnable(store.db, survey).catch((err) => {
-            if (!(err instanceof ApiError)) throw err
-            throw new CliError(err.message.replace(/^surveyId:/, '--survey:'))
-          })
+        const refused = (err: unknown) => {
+          if (!(err instanceof ApiError)) throw err
+          throw new CliError(
+            err.message
+              .replace(/^surveyId:/, '--survey:')
+              .replace(/^reportingPeriod:/, '--period:'),
+          )
+        }
+        if (survey) {
+          await assertRunnable(store.db, survey).catch(refused)
+          const pinned = { ...survey, surveyId: survey.id, surveyVersion: survey.currentVersion }
+          if (reportingPeriod) await assertPeriodAllowed(store.db, pinned).catch(refused)
+        }
         const created = await createWave(store.db, {
           surveyId: opts.survey,
           name: opts.name.trim(),
@@ -86,6 +108,7 @@ export function registerWave(program: Command, io: CliIo) {
           remindAfterDays,
           maxReminders,
           ownerEmail,
+          reportingPeriod,
         }).catch(async (err) => {
           if (!(err instanceof UnknownSurveyError)) throw err
           const known = (await listSurveys(store.db)).map((s) => s.id).join(', ')
@@ -101,6 +124,7 @@ export function registerWave(program: Command, io: CliIo) {
             surveyVersion,
             audience,
             closesAt: closes?.toISOString() ?? null,
+            reportingPeriod: created.wave.reportingPeriod,
             link,
           }
           await io.stdout(`${JSON.stringify(out, null, 2)}\n`)

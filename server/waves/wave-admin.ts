@@ -81,7 +81,7 @@ const periodError = (message: string) =>
  * A wave may report by period unless it is anonymous (a month's group is small and dates each
  * answer) or its survey asks its own question named `period`, whose answers the split would hide.
  */
-async function assertPeriodAllowed(
+export async function assertPeriodAllowed(
   db: Db,
   w: { audience: Audience; surveyId: string; surveyVersion: number },
 ) {
