@@ -20,6 +20,12 @@ export function wavePeriod(wave: PeriodWave): ReportingPeriod | null {
   return wave.reportingPeriod && !periodRefusal(wave.audience) ? wave.reportingPeriod : null
 }
 
+/** The period a response submitted at this time falls in, or null for a pooled wave. */
+export function responsePeriod(wave: PeriodWave, submittedAt: Date): string | null {
+  const period = wavePeriod(wave)
+  return period ? periodKey(submittedAt, period) : null
+}
+
 /**
  * A response's segment values with its reporting period set from its submission time: the one
  * rule for web and interviewer submissions, imports and aggregate rebuilds, so they agree. A
@@ -30,6 +36,6 @@ export function withReportingPeriod<T extends Record<string, string | null>>(
   segments: T,
   submittedAt: Date,
 ): T {
-  const period = wavePeriod(wave)
-  return period ? { ...segments, [PERIOD_SEGMENT]: periodKey(submittedAt, period) } : segments
+  const period = responsePeriod(wave, submittedAt)
+  return period ? { ...segments, [PERIOD_SEGMENT]: period } : segments
 }
