@@ -139,22 +139,22 @@ export function workerHandlers(storeOf: StoreOf) {
 
     /** The cron trigger: close due waves, queue due reminders, drain what is due. */
     async scheduled(_controller: ScheduledController, env: Env) {
-      if (!env.PUBLIC_URL) {
+      if (env.PUBLIC_URL) {
+        const { store, counts } = jobStore(env)
+        const queue = env.OUTBOX_QUEUE
+        const chunk = chunkOf(env.OUTBOX_CHUNK)
+        const r = await runSchedule(store, {
+          host: new URL(env.PUBLIC_URL).hostname,
+          now: new Date(),
+          send: (waveId) => queue && requestDrain(queue, store.db, { waveId }, chunk),
+        })
+        console.log(`${describeScheduledRun(r)}; d1_calls=${counts.calls}`)
+      } else
         console.error(
           'PUBLIC_URL is not set: scheduled reminders need it for their links; nothing was queued',
         )
-        return
-      }
-      const { store, counts } = jobStore(env)
-      const queue = env.OUTBOX_QUEUE
-      const chunk = chunkOf(env.OUTBOX_CHUNK)
-      const r = await runSchedule(store, {
-        host: new URL(env.PUBLIC_URL).hostname,
-        now: new Date(),
-        send: (waveId) => queue && requestDrain(queue, store.db, { waveId }, chunk),
-      })
-      console.log(`${describeScheduledRun(r)}; d1_calls=${counts.calls}`)
-      // Events of the run (wave.closed) and any delivery whose queue message was lost.
+      // Events of the run (wave.closed) and any delivery whose queue message was lost; webhooks
+      // carry no links, so they go out without PUBLIC_URL too.
       await deliverWebhooks(env)
     },
   }
