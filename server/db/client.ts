@@ -5,6 +5,7 @@ import type * as schema from './schema'
 export type Db = BaseSQLiteDatabase<'sync' | 'async', unknown, typeof schema>
 
 import type { Atomic } from './atomic'
+import type { StagedCells } from './staging'
 
 /**
  * What every repository function gets: the database and its all-or-nothing seam; Node's CLI
@@ -24,6 +25,6 @@ export type LocalStaging = {
     importId: string,
     rowNos: readonly number[],
     keys: readonly (string | null)[],
-    payloads: readonly string[],
+    cells: readonly StagedCells[],
   ): void
 }

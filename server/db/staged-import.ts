@@ -1,5 +1,5 @@
 import type { Store } from './client'
-import type { RowProblem } from './staging'
+import type { RowProblem, StagedCells } from './staging'
 import {
   ImportRefused,
   LISTED_PROBLEMS,
@@ -8,8 +8,11 @@ import {
   sweepAbandonedImports,
 } from './staging'
 
-/** A row's verdict: staged under `key` (unique within the import, or null), or refused. */
-export type RowVerdict = { key: string | null; payload: string } | { problem: string }
+/**
+ * A row's verdict: its values staged under `key` (unique within the import, or null), or
+ * refused.
+ */
+export type RowVerdict = { key: string | null; cells: StagedCells } | { problem: string }
 
 export type ImportPlan<R> = {
   /** What the file holds, for messages: "contacts", "responses". */
@@ -62,7 +65,7 @@ export async function stagedImport<R>(
         if (verdict instanceof Promise) verdict = await verdict
         if ('problem' in verdict) refuse(rowNo, verdict.problem)
         else {
-          const written = staging.add(rowNo, verdict.key, verdict.payload)
+          const written = staging.add(rowNo, verdict.key, verdict.cells)
           if (written) await written
         }
       }

@@ -1,4 +1,5 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm'
+import type { SQL } from 'drizzle-orm'
 import type { Statement } from './atomic'
 import { rawStatement } from './atomic'
 import type { Db, LocalStaging, Store } from './client'
@@ -26,6 +27,15 @@ function importMessage(problems: readonly RowProblem[], total: number) {
   return `nothing was imported: ${total} problem${total === 1 ? '' : 's'}\n${lines.join('\n')}`
 }
 
+/**
+ * A staged row's values, in the order its import's final write reads them back with
+ * `Staging.cell(i)`: typed values, so that write copies columns instead of taking a JSON text
+ * apart once per value (on SQLite, half the cost of moving a million rows).
+ */
+export type StagedCells = readonly (string | number | null)[]
+
+/** The most values a staged row holds (the TEMP table's c0…c9). */
+export const STAGED_CELLS = 10
 
 // Without a local table, a chunk of rows travels as one JSON parameter unpacked by json_each: two
 // bound parameters per statement whatever the chunk size (D1 allows 100), and no per-row query
@@ -35,6 +45,10 @@ function importMessage(problems: readonly RowProblem[], total: number) {
 const ROWS_PER_STATEMENT = 500
 const STATEMENTS_PER_WRITE = 10
 const ROWS_PER_WRITE = ROWS_PER_STATEMENT * STATEMENTS_PER_WRITE
+// The connection's own table has no commit to wait for: rows go in small batches, so they die
+// young instead of surviving garbage collections while a large batch fills (a third of an
+// import's collection time).
+const LOCAL_ROWS_PER_WRITE = 200
 
 /**
  * Collects validated rows in `import_rows` (invisible to the product) in chunks, so an import of
@@ -44,7 +58,9 @@ export class Staging {
   // Rows waiting, as parallel arrays: a million rows make no per-row object.
   private rowNos: number[] = []
   private keys: (string | null)[] = []
-  private payloads: string[] = []
+  private cells: StagedCells[] = []
+  // Rows staged with a key: none means no duplicate to look for.
+  private keyed = 0
   private readonly local: LocalStaging | undefined
   constructor(
     private readonly store: Store,
@@ -54,49 +70,65 @@ export class Staging {
   }
 
   /** Queues a row; returns a promise only when the queue was written (await it then). */
-  add(rowNo: number, key: string | null, payload: string): Promise<void> | undefined {
+  add(rowNo: number, key: string | null, cells: StagedCells): Promise<void> | undefined {
+    if (cells.length > STAGED_CELLS) throw new Error(`a staged row holds at most ${STAGED_CELLS} values`)
     this.rowNos.push(rowNo)
     this.keys.push(key)
-    this.payloads.push(payload)
-    if (this.rowNos.length < ROWS_PER_WRITE) return undefined
+    this.cells.push(cells)
+    if (key !== null) this.keyed++
+    if (this.rowNos.length < (this.local ? LOCAL_ROWS_PER_WRITE : ROWS_PER_WRITE)) return undefined
     if (!this.local) return this.flush()
     this.writeLocal()
     return undefined
   }
 
   private writeLocal() {
-    if (this.rowNos.length) this.local!.write(this.importId, this.rowNos, this.keys, this.payloads)
+    if (this.rowNos.length) this.local!.write(this.importId, this.rowNos, this.keys, this.cells)
     this.rowNos = []
     this.keys = []
-    this.payloads = []
+    this.cells = []
   }
 
   async flush() {
     if (this.local) return this.writeLocal()
-    const { rowNos, keys, payloads } = this
+    const { rowNos, keys, cells } = this
     this.rowNos = []
     this.keys = []
-    this.payloads = []
+    this.cells = []
     const { db, atomic } = this.store
     const statements: Statement[] = []
     for (let i = 0; i < rowNos.length; i += ROWS_PER_STATEMENT) {
-      const chunk: [number, string | null, string][] = []
+      const chunk: [number, string | null, StagedCells][] = []
       for (let j = i; j < Math.min(rowNos.length, i + ROWS_PER_STATEMENT); j++)
-        chunk.push([rowNos[j]!, keys[j]!, payloads[j]!])
+        chunk.push([rowNos[j]!, keys[j]!, cells[j]!])
       const packed = JSON.stringify(chunk)
+      // The shared table keeps a row's values as one JSON array (`cell` reads them back).
       statements.push(
         rawStatement(
           db,
           sql`insert into ${importRows} (import_id, row_no, key, payload)
-              select ${this.importId}, value ->> 0, value ->> 1, value ->> 2 from json_each(${packed})`,
+              select ${this.importId}, value ->> 0, value ->> 1, value -> 2 from json_each(${packed})`,
         ),
       )
     }
     if (statements.length) await atomic(statements as [Statement, ...Statement[]])
   }
 
+  /**
+   * The staged row's value `i` (as `add` got it), for the final write's SELECT: a column of the
+   * connection's own table, or an element of the shared table's JSON array.
+   */
+  cell(i: number): SQL {
+    if (!Number.isInteger(i) || i < 0 || i >= STAGED_CELLS) throw new Error(`no staged value ${i}`)
+    return this.local ? sql.raw(`c${i}`) : sql.raw(`(payload ->> '$[${i}]')`)
+  }
+
   /** Keys that occur on more than one row, with their row numbers (first `limit`). */
   async duplicates(limit: number) {
+    if (this.keyed === 0) return []
+    // The connection's own table gets its key index only now: one sort of the keys instead of
+    // an index entry kept up to date per staged row.
+    if (this.local) await this.store.db.run(sql.raw(tempKeyIndex))
     const rows = await this.store.db
       .select({ key: importRows.key, rows: sql<string>`group_concat(${importRows.rowNo})` })
       .from(importRows)
@@ -141,10 +173,12 @@ export class Staging {
 export const tempStagingTable = `
   pragma temp_store = file;
   create temp table if not exists import_rows (
-    row_no integer primary key, import_id text not null, key text, payload text not null
+    row_no integer primary key, import_id text not null, key text,
+    c0, c1, c2, c3, c4, c5, c6, c7, c8, c9
   );
-  create index if not exists temp.import_rows_key_idx on import_rows (import_id, key);
   pragma temp.cache_size = -4000;`
+
+const tempKeyIndex = 'create index if not exists temp.import_rows_key_idx on import_rows (import_id, key)'
 
 /** Staged rows of imports that died half-way (a day old) are garbage; clear them. */
 export async function sweepAbandonedImports(db: Db, now: Date) {

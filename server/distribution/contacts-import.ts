@@ -146,8 +146,7 @@ function contactRow(
     else values[s.name] = checked.value
   }
   if (issues.length) return { problem: issues.join('; ') }
-  const payload = { n: name || null, o: owner || null, l: language, s: values }
-  return { key: email, payload: JSON.stringify(payload) }
+  return { key: email, cells: [name || null, owner || null, language, JSON.stringify(values)] }
 }
 
 /** The final write: staged contacts become the wave's invitations (existing ones updated). */
@@ -172,8 +171,7 @@ async function moveContacts(store: Store, waveId: string, staging: Staging) {
       sql`
         insert into ${invitations} (id, wave_id, email, name, owner, language, segments)
         select 'i-' || lower(hex(randomblob(10))), ${waveId}, ${importRows.key},
-               json_extract(${importRows.payload}, '$.n'), json_extract(${importRows.payload}, '$.o'),
-               json_extract(${importRows.payload}, '$.l'), json_extract(${importRows.payload}, '$.s')
+               ${staging.cell(0)}, ${staging.cell(1)}, ${staging.cell(2)}, ${staging.cell(3)}
         from ${importRows} where ${importRows.importId} = ${staging.importId} order by ${importRows.rowNo}
         on conflict (wave_id, email) do update
           set name = excluded.name, owner = excluded.owner, language = excluded.language,

@@ -19,7 +19,7 @@ import { compileRowReader } from './response-row-answers'
 import type { RowAnswers, RowResult } from './response-row-answers'
 import type { RowVerdict } from '../db/staged-import'
 import { stagedImport } from '../db/staged-import'
-import type { Staging } from '../db/staging'
+import type { StagedCells, Staging } from '../db/staging'
 import { ImportRefused } from '../db/staging'
 
 type WaveSurvey = NonNullable<Awaited<ReturnType<typeof loadWaveSurvey>>>
@@ -32,7 +32,20 @@ export type ResponseImportResult = {
   alerts: number
 }
 
-const FOLD_BATCH = 2000
+const FOLD_BATCH = 200
+
+/** Where each value of a staged response sits (see `cells` in `importResponses`). */
+const STAGED = {
+  answers: 0,
+  segments: 1,
+  mode: 2,
+  submittedAt: 3,
+  ratings: 4,
+  invitation: 5,
+  external: 6,
+  alertId: 7,
+  alertReasons: 8,
+} as const
 
 /**
  * Imports keyed or postal responses (SPEC §5.3 rows, header first) into a wave: every row is
@@ -125,24 +138,23 @@ export async function importResponses(
       if (!alertIds.length) alertIds = randomIds('a', 1000)
       alerts++
     }
-    const payload = {
-      a: v.answers,
-      s: segments,
-      m: mode,
-      t: Math.floor(at.getTime() / 1000),
-      r: code,
-      i: anonymous ? null : (invitation?.id ?? null),
+    // The values `finalWrite` reads back, by position (STAGED below).
+    const cells: StagedCells = [
+      JSON.stringify(v.answers),
+      JSON.stringify(segments),
+      mode,
+      Math.floor(at.getTime() / 1000),
+      code,
+      anonymous ? null : (invitation?.id ?? null),
       // Any other respondent (a paper questionnaire's serial number, another system's id, the
       // `r<id>` an export writes) is kept as an external id in the submission key (SPEC §5.3);
       // never for an anonymous audience, where it could name the person.
-      x: anonymous || invitation ? null : v.respondent,
-    }
-    if (reasons?.length) {
-      // The alert this row opens, first: staged rows that open one start with `{"k":`.
-      const alert = { k: alertIds.pop(), w: reasons }
-      return { key: invitation?.id ?? null, payload: JSON.stringify(Object.assign(alert, payload)) }
-    }
-    return { key: invitation?.id ?? null, payload: JSON.stringify(payload) }
+      anonymous || invitation ? null : (v.respondent ?? null),
+      // The alert this row opens, if any: its id and reasons.
+      reasons?.length ? alertIds.pop()! : null,
+      reasons?.length ? JSON.stringify(reasons) : null,
+    ]
+    return { key: invitation?.id ?? null, cells }
   }
 
   return stagedImport(
@@ -200,11 +212,11 @@ function finalWrite(
   adds: AggregateAdd[],
   alerts: { host: string; now: Date } | null,
 ) {
-  const payload = importRows.payload
+  const cell = (name: keyof typeof STAGED) => staging.cell(STAGED[name])
   // The first response this write adds (ids grow: every later one of the wave is this import's).
   const firstNew = sql`(select min(r.id) from ${responses} r where r.wave_id = ${wave.id}
     and r.submission_key >= ${keyPrefix} and r.submission_key < ${`${keyPrefix}\uffff`})`
-  const submissionKey = sql`${keyPrefix} || ${importRows.rowNo} || coalesce(':' || json_extract(${payload}, '$.x'), '')`
+  const submissionKey = sql`${keyPrefix} || ${importRows.rowNo} || coalesce(':' || ${cell('external')}, '')`
   return [
     rawStatement(
       store.db,
@@ -216,9 +228,9 @@ function finalWrite(
       store.db,
       sql`insert into ${responses} (wave_id, survey_id, survey_version, audience, mode, answers, segments,
                                     submission_key, invitation_id, ratings, started_at, submitted_at)
-          select ${wave.id}, ${survey.surveyId}, ${survey.version}, ${wave.audience}, json_extract(${payload}, '$.m'),
-                 json_extract(${payload}, '$.a'), json_extract(${payload}, '$.s'), ${submissionKey},
-                 json_extract(${payload}, '$.i'), json_extract(${payload}, '$.r'), null, json_extract(${payload}, '$.t')
+          select ${wave.id}, ${survey.surveyId}, ${survey.version}, ${wave.audience}, ${cell('mode')},
+                 ${cell('answers')}, ${cell('segments')}, ${submissionKey},
+                 ${cell('invitation')}, ${cell('ratings')}, null, ${cell('submittedAt')}
           from ${importRows} where ${importRows.importId} = ${staging.importId} order by ${importRows.rowNo}`,
     ),
     ...(alerts
@@ -226,14 +238,14 @@ function finalWrite(
           ...alertOpenings(
             store.db,
             wave.id,
-            sql`select ${payload} ->> '$.k' as id, r.id as response_id, r.invitation_id as invitation_id,
+            sql`select ${cell('alertId')} as id, r.id as response_id, r.invitation_id as invitation_id,
                        case when r.invitation_id is not null then i.email end as email,
                        case when r.invitation_id is not null then i.name end as name,
-                       coalesce(i.owner, ${wave.ownerEmail}) as owner, ${payload} -> '$.w' as reasons
+                       coalesce(i.owner, ${wave.ownerEmail}) as owner, ${cell('alertReasons')} as reasons
                 from ${importRows}
                 join ${responses} r on r.wave_id = ${wave.id} and r.submission_key = ${submissionKey}
                 left join ${invitations} i on i.id = r.invitation_id
-                where ${importRows.importId} = ${staging.importId} and substr(${payload}, 1, 5) = '{"k":'`,
+                where ${importRows.importId} = ${staging.importId} and ${cell('alertId')} is not null`,
             alerts.host,
             alerts.now,
             // The import's responses are new, so each of its alerts was inserted: those on the
