@@ -71,7 +71,8 @@ export class Staging {
 
   /** Queues a row; returns a promise only when the queue was written (await it then). */
   add(rowNo: number, key: string | null, cells: StagedCells): Promise<void> | undefined {
-    if (cells.length > STAGED_CELLS) throw new Error(`a staged row holds at most ${STAGED_CELLS} values`)
+    if (cells.length > STAGED_CELLS)
+      throw new Error(`a staged row holds at most ${STAGED_CELLS} values`)
     this.rowNos.push(rowNo)
     this.keys.push(key)
     this.cells.push(cells)
@@ -178,7 +179,8 @@ export const tempStagingTable = `
   );
   pragma temp.cache_size = -4000;`
 
-const tempKeyIndex = 'create index if not exists temp.import_rows_key_idx on import_rows (import_id, key)'
+const tempKeyIndex =
+  'create index if not exists temp.import_rows_key_idx on import_rows (import_id, key)'
 
 /** Staged rows of imports that died half-way (a day old) are garbage; clear them. */
 export async function sweepAbandonedImports(db: Db, now: Date) {

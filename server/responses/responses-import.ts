@@ -1,28 +1,22 @@
-import { and, eq, gte, lt, sql } from 'drizzle-orm'
 import type { AggregateSpec } from '../../reports'
 import { aggregateFromCodeFold, emptyCodeFold, foldRatingCodes, ratingCode } from '../../reports'
-import type { AggregateAdd } from '../db/aggregate-adds'
-import { addStatements, aggregateAdds } from '../db/aggregates'
-import type { Statement } from '../db/atomic'
-import { rawStatement } from '../db/atomic'
+import { aggregateAdds } from '../db/aggregates'
 import type { Store } from '../db/client'
-import { importRows, invitations, responses, waves } from '../db/schema'
 import type { Mode } from '../db/schema'
-import type { loadWaveSurvey } from '../db/wave-survey'
 import { responseRecord } from '../surveys/response-record'
 import { anonymousTime, isAnonymous } from '../surveys/audiences'
 import { alertReasons, alertRulesFor } from '../follow-ups/alert-rules'
-import { alertOpenings } from '../follow-ups/check-alerts'
 import { randomIds } from '../lib/tokens'
 import { hasComment } from '../surveys/comments-of'
 import { compileRowReader } from './response-row-answers'
 import type { RowAnswers, RowResult } from './response-row-answers'
 import type { RowVerdict } from '../db/staged-import'
 import { stagedImport } from '../db/staged-import'
-import type { StagedCells, Staging } from '../db/staging'
+import type { StagedCells } from '../db/staging'
 import { ImportRefused } from '../db/staging'
-
-type WaveSurvey = NonNullable<Awaited<ReturnType<typeof loadWaveSurvey>>>
+import { inviteeFinder } from './invitee-finder'
+import type { WaveSurvey } from './staged-responses-write'
+import { alreadyImported, finalWrite } from './staged-responses-write'
 
 export type ResponseImportResult = {
   rows: number
@@ -33,19 +27,6 @@ export type ResponseImportResult = {
 }
 
 const FOLD_BATCH = 200
-
-/** Where each value of a staged response sits (see `cells` in `importResponses`). */
-const STAGED = {
-  answers: 0,
-  segments: 1,
-  mode: 2,
-  submittedAt: 3,
-  ratings: 4,
-  invitation: 5,
-  external: 6,
-  alertId: 7,
-  alertReasons: 8,
-} as const
 
 /**
  * Imports keyed or postal responses (SPEC §5.3 rows, header first) into a wave: every row is
@@ -138,7 +119,7 @@ export async function importResponses(
       if (!alertIds.length) alertIds = randomIds('a', 1000)
       alerts++
     }
-    // The values `finalWrite` reads back, by position (STAGED below).
+    // The values `finalWrite` reads back, by position (STAGED in staged-responses-write.ts).
     const cells: StagedCells = [
       JSON.stringify(v.answers),
       JSON.stringify(segments),
@@ -201,117 +182,4 @@ export async function importResponses(
     },
     opts,
   )
-}
-
-/** Staged rows become responses, their invitees are marked, their aggregates added: one write. */
-function finalWrite(
-  store: Store,
-  { wave, survey }: WaveSurvey,
-  staging: Staging,
-  keyPrefix: string,
-  adds: AggregateAdd[],
-  alerts: { host: string; now: Date } | null,
-) {
-  const cell = (name: keyof typeof STAGED) => staging.cell(STAGED[name])
-  // The first response this write adds (ids grow: every later one of the wave is this import's).
-  const firstNew = sql`(select min(r.id) from ${responses} r where r.wave_id = ${wave.id}
-    and r.submission_key >= ${keyPrefix} and r.submission_key < ${`${keyPrefix}\uffff`})`
-  const submissionKey = sql`${keyPrefix} || ${importRows.rowNo} || coalesce(':' || ${cell('external')}, '')`
-  return [
-    rawStatement(
-      store.db,
-      sql`update ${invitations} set responded = 1, started = 1, draft = null
-          where id in (select ${importRows.key} from ${importRows}
-                       where ${importRows.importId} = ${staging.importId} and ${importRows.key} is not null)`,
-    ),
-    rawStatement(
-      store.db,
-      sql`insert into ${responses} (wave_id, survey_id, survey_version, audience, mode, answers, segments,
-                                    submission_key, invitation_id, ratings, started_at, submitted_at)
-          select ${wave.id}, ${survey.surveyId}, ${survey.version}, ${wave.audience}, ${cell('mode')},
-                 ${cell('answers')}, ${cell('segments')}, ${submissionKey},
-                 ${cell('invitation')}, ${cell('ratings')}, null, ${cell('submittedAt')}
-          from ${importRows} where ${importRows.importId} = ${staging.importId} order by ${importRows.rowNo}`,
-    ),
-    ...(alerts
-      ? [
-          ...alertOpenings(
-            store.db,
-            wave.id,
-            sql`select ${cell('alertId')} as id, r.id as response_id, r.invitation_id as invitation_id,
-                       case when r.invitation_id is not null then i.email end as email,
-                       case when r.invitation_id is not null then i.name end as name,
-                       coalesce(i.owner, ${wave.ownerEmail}) as owner, ${cell('alertReasons')} as reasons
-                from ${importRows}
-                join ${responses} r on r.wave_id = ${wave.id} and r.submission_key = ${submissionKey}
-                left join ${invitations} i on i.id = r.invitation_id
-                where ${importRows.importId} = ${staging.importId} and ${cell('alertId')} is not null`,
-            alerts.host,
-            alerts.now,
-            // The import's responses are new, so each of its alerts was inserted: those on the
-            // wave's responses from the first one this write added.
-            sql`select a.id, a.invitation_id, a.owner_email as owner from alerts a
-                where a.wave_id = ${wave.id} and a.response_id >= ${firstNew}`,
-          ),
-          // Every response of the wave past the check mark is now one of these, checked: the mark
-          // moves past them. Older unchecked ones keep it where it is, for the check to read.
-          rawStatement(
-            store.db,
-            sql`update ${waves} set alerts_checked_through = (select max(id) from ${responses} where wave_id = ${wave.id})
-                where id = ${wave.id} and not exists (
-                  select 1 from ${responses} r where r.wave_id = ${wave.id}
-                    and r.id > ${waves.alertsCheckedThrough} and r.id < ${firstNew})`,
-          ),
-        ]
-      : []),
-    ...addStatements(store.db, adds),
-    staging.dropStatement(),
-  ] as [Statement, ...Statement[]]
-}
-
-/**
- * Finds invitees by email or invitation id, with what the import needs of them. A wave without
- * invitations (an open-link or postal wave) needs no lookup; otherwise the two lookups are
- * prepared once per import, not built per row (a million rows each carry a respondent).
- */
-async function inviteeFinder(store: Store, waveId: string) {
-  const [any] = await store.db
-    .select({ id: invitations.id })
-    .from(invitations)
-    .where(eq(invitations.waveId, waveId))
-    .limit(1)
-  if (!any) return null
-  const lookup = (column: typeof invitations.email | typeof invitations.id) =>
-    store.db
-      .select({
-        id: invitations.id,
-        segments: invitations.segments,
-        responded: invitations.responded,
-      })
-      .from(invitations)
-      .where(and(eq(invitations.waveId, waveId), eq(column, sql.placeholder('respondent'))))
-      .prepare()
-  const byEmail = lookup(invitations.email)
-  const byId = lookup(invitations.id)
-  return async (respondent: string) => {
-    const [row] = respondent.includes('@')
-      ? await byEmail.all({ respondent: respondent.toLowerCase() })
-      : await byId.all({ respondent })
-    return row ?? null
-  }
-}
-
-async function alreadyImported(store: Store, waveId: string, prefix: string) {
-  const [row] = await store.db
-    .select({ id: responses.id })
-    .from(responses)
-    .where(
-      and(
-        eq(responses.waveId, waveId),
-        gte(responses.submissionKey, prefix),
-        lt(responses.submissionKey, `${prefix}\uffff`),
-      ),
-    )
-    .limit(1)
-  return Boolean(row)
 }
