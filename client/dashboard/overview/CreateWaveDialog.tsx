@@ -8,6 +8,7 @@ import { ReminderRuleFields } from './ReminderRuleFields'
 import type { CreatedWave } from './wave-admin-api'
 import { waveAdmin } from './wave-admin-api'
 import { useAction } from '../ui/use-action'
+import { periodChoices } from '../periods/period-model'
 
 type Props = {
   surveys: readonly { id: string; label: string }[]
@@ -15,8 +16,17 @@ type Props = {
   onClose: () => void
 }
 
-const fields = ['surveyId', 'name', 'opensAt', 'closesAt', 'remindAfterDays', 'maxReminders']
+const fields = [
+  'surveyId',
+  'name',
+  'opensAt',
+  'closesAt',
+  'remindAfterDays',
+  'maxReminders',
+  'reportingPeriod',
+]
 const today = () => new Date().toISOString().slice(0, 10)
+const periodOf = (v: string) => (v === 'month' || v === 'quarter' ? v : null)
 
 /** Creates a wave from a survey, with the options and the rules of `csi wave create`. */
 export function CreateWaveDialog({ surveys, onCreated, onClose }: Props) {
@@ -49,6 +59,7 @@ export function CreateWaveDialog({ surveys, onCreated, onClose }: Props) {
         remindAfterDays: whole('remindAfterDays'),
         maxReminders: whole('maxReminders'),
         openLink: data.get('openLink') === 'on',
+        reportingPeriod: periodOf(text('reportingPeriod')),
       }),
     )
     if (!result) return
@@ -121,6 +132,22 @@ export function CreateWaveDialog({ surveys, onCreated, onClose }: Props) {
             {(a11y) => <input {...a11y} name="closesAt" type="date" min={today()} />}
           </Field>
         </div>
+        <Field
+          id="cw-period"
+          label="Results"
+          hint="A continuous wave stays open for long (fed by invitations from your CRM) and reports each month or quarter, by submission date (UTC). Not for employee surveys."
+          error={fieldError.reportingPeriod}
+        >
+          {(a11y) => (
+            <select {...a11y} name="reportingPeriod" defaultValue="">
+              {periodChoices.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <fieldset className="dialog__group">
           <legend>Reminders</legend>
           <p className="field__hint">The defaults “Send reminders” offers for this wave.</p>

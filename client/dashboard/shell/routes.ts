@@ -1,4 +1,4 @@
-export const waveViews = ['report', 'gaps', 'trend', 'comments'] as const
+export const waveViews = ['report', 'gaps', 'trend', 'periods', 'comments'] as const
 export type WaveView = (typeof waveViews)[number]
 
 export type Route =

@@ -10,21 +10,32 @@ import { changeView, trendBounds, unitOf } from './trend-model'
 const BRAND = '#19635a'
 const DANGER = '#b42318'
 
-type Props = { rows: readonly SeriesRow[]; show: string; title: string }
+type Props = {
+  rows: readonly SeriesRow[]
+  show: string
+  title: string
+  /** What one point is, in words: a wave (default), or a month or quarter of a continuous wave. */
+  step?: string
+}
 
 /** What the chart shows, in words, for screen readers. */
-export function trendChartLabel(rows: readonly SeriesRow[], show: string, title: string) {
+export function trendChartLabel(
+  rows: readonly SeriesRow[],
+  show: string,
+  title: string,
+  step = 'wave',
+) {
   const { unit } = unitOf(show)
   const parts = rows.map((r) => {
     if (r.score === null) return `${r.point.name}: no value`
     const c = r.change ? `, ${changeView(r.change, show).words}` : ''
     return `${r.point.name}: ${fixed(r.score, 1)} ${unit}${c}`
   })
-  return `Line chart of ${title} ${unit} by wave, with 95% confidence intervals. ${parts.join('; ')}.`
+  return `Line chart of ${title} ${unit} by ${step}, with 95% confidence intervals. ${parts.join('; ')}.`
 }
 
 /** The measure over waves: a line with CI whiskers; significant changes get a larger arrow. */
-export const TrendChart = memo(function TrendChart({ rows, show, title }: Props) {
+export const TrendChart = memo(function TrendChart({ rows, show, title, step = 'wave' }: Props) {
   const config = useMemo((): ChartConfiguration<'line'> => {
     const { unit } = unitOf(show)
     const csi = show === 'csi'
@@ -81,7 +92,7 @@ export const TrendChart = memo(function TrendChart({ rows, show, title }: Props)
                 ]
                 if (r.change) {
                   const c = changeView(r.change, show)
-                  lines.push(`${c.diff} since the previous wave: ${c.words}`)
+                  lines.push(`${c.diff} since the previous ${step}: ${c.words}`)
                 }
                 return lines
               },
@@ -92,14 +103,20 @@ export const TrendChart = memo(function TrendChart({ rows, show, title }: Props)
               r.low === null || r.high === null ? null : [r.low, r.high],
             ),
             notes: rows.map((r) =>
-              r.score !== null ? null : r.point.suppressed ? 'Suppressed' : 'No value',
+              r.score !== null
+                ? null
+                : r.point.suppressed
+                  ? 'Suppressed'
+                  : r.point.n === null
+                    ? 'No responses'
+                    : 'No value',
             ),
           },
         },
       },
       plugins: [trendOverlay],
     }
-  }, [rows, show, title])
+  }, [rows, show, title, step])
 
-  return <Chart config={config} label={trendChartLabel(rows, show, title)} height={300} />
+  return <Chart config={config} label={trendChartLabel(rows, show, title, step)} height={300} />
 })

@@ -24,6 +24,8 @@ export const trendOverlay: Plugin<'line', TrendOverlayOptions> = {
     ctx.save()
     ctx.strokeStyle = MUTED
     ctx.lineWidth = 1.5
+    // Where the points sit closer than a note is wide (a phone, many periods), notes stand upright.
+    const slot = points.length > 1 ? Math.abs(points[1]!.x - points[0]!.x) : a.right - a.left
     points.forEach((pt, i) => {
       const ci = o.intervals[i]
       if (ci) {
@@ -39,7 +41,15 @@ export const trendOverlay: Plugin<'line', TrendOverlayOptions> = {
         ctx.fillStyle = MUTED
         ctx.textAlign = 'center'
         ctx.textBaseline = 'middle'
-        ctx.fillText(note, pt.x, (a.top + a.bottom) / 2)
+        const middle = (a.top + a.bottom) / 2
+        if (ctx.measureText(note).width <= slot - 8) ctx.fillText(note, pt.x, middle)
+        else {
+          ctx.save()
+          ctx.translate(pt.x, middle)
+          ctx.rotate(-Math.PI / 2)
+          ctx.fillText(note, 0, 0)
+          ctx.restore()
+        }
       }
     })
     ctx.restore()

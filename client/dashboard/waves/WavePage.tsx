@@ -12,6 +12,7 @@ import type { WaveView } from '../shell/routes'
 import { waveHref } from '../shell/routes'
 import { StateBadge } from '../ui/StateBadge'
 import { TrendView } from '../trend/TrendView'
+import { PeriodView } from '../periods/PeriodView'
 import type { WaveDetail } from '../shell/api-types'
 import { useLoad } from '../ui/use-load'
 import '../../charts/register-charts'
@@ -21,13 +22,18 @@ const viewLabel: Record<WaveView, string> = {
   report: 'Report',
   gaps: 'Perception gaps',
   trend: 'Trend',
+  periods: 'By period',
   comments: 'Comments',
 }
 
-/** Which of a wave's pages apply: gaps compare an employee wave with customers. */
+/**
+ * Which of a wave's pages apply: gaps compare an employee wave with customers; a continuous wave
+ * (reported per month or quarter) has its periods.
+ */
 export function viewsOf(detail: WaveDetail): WaveView[] {
-  return detail.wave.audience === 'employee'
-    ? ['report', 'gaps', 'trend', 'comments']
+  if (detail.wave.audience === 'employee') return ['report', 'gaps', 'trend', 'comments']
+  return detail.wave.reportingPeriod
+    ? ['report', 'periods', 'trend', 'comments']
     : ['report', 'trend', 'comments']
 }
 
@@ -102,6 +108,8 @@ export default function WavePage({ id, view }: { id: string; view: WaveView }) {
         <GapsView detail={d} />
       ) : view === 'trend' ? (
         <TrendView detail={d} />
+      ) : view === 'periods' && d.wave.audience !== 'employee' ? (
+        <PeriodView detail={d} onChanged={detail.reload} />
       ) : view === 'comments' ? (
         <CommentsView detail={d} />
       ) : (
