@@ -70,9 +70,10 @@ export function digestContent(input: {
   const rich = {
     alertsLink: `<a class="link" href="${e(values.alertsLink)}">${e(values.alertsLink)}</a>`,
   }
+  // Each follow-up's link in the brand's colour, as the button is.
   const items = listed.map(
     (a) =>
-      `<li style="margin:0 0 12px;font:16px/24px ${FONT};color:${INK}"><a class="link" href="${e(a.url)}" style="font-weight:600">${e(a.contact)}</a> <span class="muted" style="${small}">${e(a.wave)}</span>` +
+      `<li style="margin:0 0 12px;font:16px/24px ${FONT};color:${INK}"><a class="link" href="${e(a.url)}" style="font-weight:600;color:${brand.primary}">${e(a.contact)}</a> <span class="muted" style="${small}">${e(a.wave)}</span>` +
       (a.reasons.length
         ? `<ul style="margin:4px 0 0;padding-left:20px">${a.reasons.map((r) => `<li style="margin:0 0 2px">${e(r)}</li>`).join('')}</ul>`
         : '') +

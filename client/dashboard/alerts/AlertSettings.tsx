@@ -1,8 +1,11 @@
 import { useState } from 'react'
+import type { Delivery } from './alert-api'
 import { LoadFailed } from '../ui/Notice'
 import { useLoad } from '../ui/use-load'
 import { alertApi } from './alert-api'
 import { AcknowledgementForm } from './AcknowledgementForm'
+import { DigestForm } from './DigestForm'
+import { MyDeliveryForm } from './MyDeliveryForm'
 import { OverdueForm } from './OverdueForm'
 import { TeamForm } from './TeamForm'
 import './alert-settings.css'
@@ -15,7 +18,8 @@ export function AlertSettings() {
       <summary>
         <span className="alert-settings__title">Follow-up settings</span>
         <span className="alert-settings__sub">
-          When a follow-up is overdue, who takes unowned ones in turn, and the acknowledgement email
+          When a follow-up is overdue, who takes unowned ones in turn, how owners hear of them (one
+          email each or a daily digest), and the acknowledgement email
         </span>
       </summary>
       {open && <SettingsBody />}
@@ -39,6 +43,7 @@ function SettingsBody() {
     <div className="alert-settings__body">
       <OverdueForm days={settings.data.overdueDays} />
       <TeamForm team={settings.data.team} />
+      <DeliveryForms {...settings.data} />
       <section aria-labelledby="ack-title">
         <h3 id="ack-title">Acknowledgement emails</h3>
         <p className="muted">
@@ -55,5 +60,19 @@ function SettingsBody() {
         ))}
       </section>
     </div>
+  )
+}
+
+/** The programme's choice, and the owner's own one, which names what the programme's now is. */
+function DeliveryForms(props: { delivery: Delivery; digestHour: number; mine: Delivery | null }) {
+  const [programme, setProgramme] = useState({
+    delivery: props.delivery,
+    digestHour: props.digestHour,
+  })
+  return (
+    <>
+      <DigestForm {...programme} onSaved={setProgramme} />
+      <MyDeliveryForm mine={props.mine} {...programme} />
+    </>
   )
 }

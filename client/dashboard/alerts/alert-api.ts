@@ -13,6 +13,7 @@ export type AlertStatus = ListedAlert['status']
 export type AlertLabels = NonNullable<AlertDetail['labels']>
 export type AlertSettings = InferResponseType<Alerts['settings']['$get'], 200>
 export type Acknowledgement = AlertSettings['acknowledgements'][number]
+export type Delivery = AlertSettings['delivery']
 export type AckAudience = Acknowledgement['audience']
 export type WaveRules = InferResponseType<Rules['$get'], 200>
 export type AlertRule = WaveRules['rules'][number]
@@ -37,6 +38,10 @@ export const alertApi = {
   saveOverdueDays: async (overdueDays: number) =>
     ok(await api.api.alerts.settings.$put({ json: { overdueDays } })),
   saveTeam: async (team: string[]) => ok(await api.api.alerts.settings.$put({ json: { team } })),
+  saveDelivery: async (json: { delivery: Delivery; digestHour: number }) =>
+    ok(await api.api.alerts.settings.$put({ json })),
+  saveMine: async (delivery: Delivery | null) =>
+    ok(await api.api.alerts.settings.mine.$put({ json: { delivery } })),
   saveAcknowledgement: async (
     audience: AckAudience,
     json: { subject: string; body: string } | null,
