@@ -5,6 +5,7 @@ import type { Store } from '../db/client'
 import type { Mode } from '../db/schema'
 import { responseRecord } from '../surveys/response-record'
 import { anonymousTime, isAnonymous } from '../surveys/audiences'
+import { PERIOD_SEGMENT, responsePeriod } from '../surveys/reporting-period'
 import { alertReasons, alertRulesFor } from '../follow-ups/alert-rules'
 import { randomIds } from '../lib/tokens'
 import { hasComment } from '../surveys/comments-of'
@@ -91,6 +92,10 @@ export async function importResponses(
       const value = record.segments[key]
       if (value !== null && value !== undefined && value !== '') segments[key] = value
     }
+    const at = anonymous ? anonymousTime(v.submittedAt ?? now) : (v.submittedAt ?? now)
+    // A continuous wave's period comes from the row's submission time, as for a web answer.
+    const period = responsePeriod(wave, at)
+    if (period) segments[PERIOD_SEGMENT] = period
     // The spec's segments include the contact list's own columns (db/wave-survey.ts waveSpec).
     for (const key of spec.segments ?? []) {
       if (!record.segments[key] && segments[key])
@@ -104,7 +109,6 @@ export async function importResponses(
     }
     const mode = v.mode ?? opts.mode ?? 'postal'
     modes[mode] = (modes[mode] ?? 0) + 1
-    const at = anonymous ? anonymousTime(v.submittedAt ?? now) : (v.submittedAt ?? now)
     // The check's rules for this response (the defaults apply to invitees only).
     const rules = alertsOn ? alertRulesFor(wave.alertRules, invitation !== null) : []
     const reasons = rules.length
