@@ -91,8 +91,15 @@ export const operationNotes: Record<string, Note> = {
   'GET /api/waves/:id/alert-rules': { summary: "The wave's follow-up alert rules" },
   'PUT /api/waves/:id/alert-rules': { summary: "Set the wave's follow-up alert rules" },
   'GET /api/alerts': { summary: 'Follow-up alerts the caller may handle' },
-  'GET /api/alerts/settings': { summary: 'Follow-up settings (overdue days)' },
-  'PUT /api/alerts/settings': { summary: 'Set the follow-up settings' },
+  'GET /api/alerts/settings': {
+    summary: 'Follow-up settings: overdue days, team, how owners hear of alerts, your own choice',
+  },
+  'PUT /api/alerts/settings': {
+    summary: 'Set the follow-up settings (overdue days, team, delivery each | daily, digestHour)',
+  },
+  'PUT /api/alerts/settings/mine': {
+    summary: 'Choose how you hear of the alerts you own (each | daily; null: the programme’s)',
+  },
   'PUT /api/alerts/acknowledgements/:audience': { summary: 'Set the acknowledgement email text' },
   'GET /api/alerts/:id': { summary: 'One alert with its notes' },
   'PATCH /api/alerts/:id': { summary: 'Update an alert: status, assignee, note' },
