@@ -106,7 +106,7 @@ function startSchedule(
     busy = true
     try {
       const r = await runSchedule(store, { host, now: new Date(), send })
-      if (r.closed.length || r.reminders.length) log(describeScheduledRun(r))
+      if (r.closed.length || r.reminders.length || r.digests) log(describeScheduledRun(r))
     } catch (err) {
       console.error('Scheduled run failed', err)
     } finally {
