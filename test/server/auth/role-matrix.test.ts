@@ -91,6 +91,7 @@ const matrix: Record<string, Rule> = {
   'GET /api/alerts': { kind: 'signed-in' },
   'GET /api/alerts/settings': { kind: 'signed-in' },
   'PUT /api/alerts/settings': { kind: 'roles', roles: ['admin', 'manager'] },
+  'PUT /api/alerts/settings/mine': { kind: 'signed-in' },
   'PUT /api/alerts/acknowledgements/:audience': { kind: 'roles', roles: ['admin', 'manager'] },
   // One customer wave's alert: its managers and admin.
   'GET /api/alerts/:id': { kind: 'roles', roles: ['admin', 'manager'] },
@@ -173,6 +174,7 @@ function bodyFor(key: string, audience: Audience): unknown {
   if (key === 'POST /api/auth/throttles/clear') return { address: '192.0.2.250' }
   if (key === 'PATCH /api/alerts/:id') return { note: 'Called the customer' }
   if (key === 'PUT /api/alerts/settings') return { overdueDays: 4 }
+  if (key === 'PUT /api/alerts/settings/mine') return { delivery: 'daily' }
   if (key === 'PUT /api/settings/anonymity') return { minGroup: 5, minComments: 10 }
   if (key === 'PUT /api/settings/contact-frequency') return { days: 30 }
   if (key === 'PUT /api/settings/bands') return { strength: 8, adequate: 7, scale: 'linear' }

@@ -137,6 +137,12 @@ describe('daily digest: one email per owner per day instead of one per alert', (
     expect(await ownerMail(t)).toEqual([['digest', 'ann@acme.example']])
     expect((await run(t, at('2026-12-07T15:00:00Z'))).digests).toBe(0)
 
+    // Worn like every email: the programme's brand.
+    const brand = await asAdmin(t, '/api/settings/brand', {
+      organisation: 'Bäckerei Schmidt GmbH',
+      primary: '#8a1c1c',
+    })
+    expect(brand.status).toBe(200)
     const { sent, mailer } = memoryMailer()
     await sendAll(t, mailer, at('2026-12-07T15:01:00Z'))
     const digest = sent.filter((m) => m.to === 'ann@acme.example')
@@ -154,6 +160,9 @@ describe('daily digest: one email per owner per day instead of one per alert', (
     }
     expect(text).toContain('http://localhost:8787/alerts?owner=ann%40acme.example')
     expect(digest[0]!.html).toContain('Overall satisfaction: 1 of 5')
+    expect(digest[0]!.html).toContain('Bäckerei Schmidt GmbH')
+    expect(digest[0]!.html).toContain('border-top:4px solid #8a1c1c')
+    expect(digest[0]!.html).toContain('background:#8a1c1c')
     // Max answered well: Bo has nothing, and gets nothing.
     expect(sent.filter((m) => m.to === 'bo@acme.example')).toEqual([])
   })
