@@ -4,6 +4,7 @@ import { responses } from '../../server/db/schema'
 import { createUser } from '../../server/db/users'
 import { closeWave, createWave } from '../../server/db/waves'
 import { anonymitySuite } from '../api/anonymity-suite'
+import { periodSuite } from '../api/period-suite'
 import { aggregateStorageSuite } from '../api/aggregate-storage-suite'
 import { invitationSuite } from '../api/invitation-suite'
 import { apiSuite, authSuite } from '../api/suite'
@@ -37,6 +38,7 @@ describe('API on Node (better-sqlite3)', () => apiSuite(() => target))
 describe('Sign-in on Node (better-sqlite3)', () => authSuite(() => target))
 describe('Invitations on Node (better-sqlite3)', () => invitationSuite(() => target))
 describe('Employee anonymity on Node (better-sqlite3)', () => anonymitySuite(() => target))
+describe('Continuous waves on Node (better-sqlite3)', () => periodSuite(() => target))
 describe('Surveys on Node (better-sqlite3)', () => surveysSuite(() => target))
 describe('Catalogue on Node (better-sqlite3)', () => catalogueSuite(() => target))
 describe('Storage cost on Node (better-sqlite3)', () => aggregateStorageSuite(() => target))

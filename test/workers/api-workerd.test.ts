@@ -11,6 +11,7 @@ import { closeWave, createWave } from '../../server/db/waves'
 import { batchAtomic } from '../../server/db/batch-atomic'
 import { atomicSuite } from '../api/atomic-suite'
 import { anonymitySuite } from '../api/anonymity-suite'
+import { periodSuite } from '../api/period-suite'
 import { aggregateStorageSuite } from '../api/aggregate-storage-suite'
 import { invitationSuite } from '../api/invitation-suite'
 import { apiSuite, authSuite } from '../api/suite'
@@ -56,6 +57,7 @@ afterAll(async () => {
 describe('API on workerd (D1)', () => apiSuite(() => target))
 describe('Sign-in on workerd (D1)', () => authSuite(() => target))
 describe('Employee anonymity on workerd (D1)', () => anonymitySuite(() => target))
+describe('Continuous waves on workerd (D1)', () => periodSuite(() => target))
 describe('Surveys on workerd (D1)', () => surveysSuite(() => target))
 describe('Catalogue on workerd (D1)', () => catalogueSuite(() => target))
 describe('Storage cost on workerd (D1)', () =>
