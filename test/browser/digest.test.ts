@@ -95,13 +95,9 @@ describe('the owners’ daily digest in Chromium', { timeout: 180_000 }, () => {
     // Kept once, under customers: the trade audiences do not offer it.
     await page.getByLabel('Audience').selectOption('wholesaler')
     const kinds = page.getByLabel('Email', { exact: true }).locator('option')
-    await expect
-      .poll(() => kinds.allTextContents())
-      .not.toContain('Daily digest to owners (every audience)')
+    await expect.poll(() => kinds.allTextContents()).not.toContain('Owners’ daily digest')
     await page.getByLabel('Audience').selectOption('customer')
-    await page
-      .getByLabel('Email', { exact: true })
-      .selectOption({ label: 'Daily digest to owners (every audience)' })
+    await page.getByLabel('Email', { exact: true }).selectOption({ label: 'Owners’ daily digest' })
     await page.getByLabel('Language', { exact: true }).selectOption('fr')
     await expect
       .poll(() => page.getByLabel('Subject').inputValue())

@@ -110,7 +110,9 @@ export function MessageWorkbench({ catalogue, target, onSaved }: Props) {
       <section className="card message-workbench__preview" aria-labelledby="message-preview-title">
         <h2 id="message-preview-title">Preview</h2>
         <p className="muted">
-          With example facts: a contact named Alex Morgan, a close date in two weeks.
+          {target.kind === 'digest'
+            ? 'With example facts: three follow-ups, from Alex Morgan, Sam Lee and a respondent without a name.'
+            : 'With example facts: a contact named Alex Morgan, a close date in two weeks.'}
         </p>
         {preview.error && (
           <p className="form-error" role="alert">

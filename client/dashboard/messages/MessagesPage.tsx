@@ -22,12 +22,13 @@ export default function MessagesPage() {
       <header className="messages-intro">
         <h1>Messages</h1>
         <p className="muted">
-          The invitation, reminder, acknowledgement, thanks and owner alert emails, in each language
-          your contacts read. After a low score, the acknowledgement promises a call and goes when
-          someone owns the follow-up; otherwise the thanks goes, which promises nothing. A contact
-          gets their own language from the contact file, else the survey’s; a language without words
-          gets English. The layout, the unsubscribe link and the employees’ anonymity promise are
-          always added.
+          The invitation, reminder, acknowledgement, thanks and owner alert emails, and the owners’
+          daily digest, in each language your contacts read. After a low score, the acknowledgement
+          promises a call and goes when someone owns the follow-up; otherwise the thanks goes, which
+          promises nothing. The digest, when owners take one, spans every audience: its words are
+          kept under Customers. A contact gets their own language from the contact file, else the
+          survey’s; a language without words gets English. The layout, the unsubscribe link and the
+          employees’ anonymity promise are always added.
         </p>
       </header>
       {catalogue.error && !catalogue.data ? (

@@ -29,7 +29,7 @@ export const kindLabel: Record<string, string> = {
   acknowledgement: 'Acknowledgement of a low score',
   thanks: 'Thanks for a low score',
   alert: 'Alert to the account owner',
-  digest: 'Daily digest to owners (every audience)',
+  digest: 'Owners’ daily digest',
 }
 
 const names = new Intl.DisplayNames(['en'], { type: 'language' })
