@@ -447,7 +447,8 @@ export const alerts = sqliteTable(
     uniqueIndex('alerts_response_idx').on(t.responseId),
     index('alerts_wave_status_idx').on(t.waveId, t.status),
     index('alerts_owner_status_idx').on(t.ownerEmail, t.status),
-    index('alerts_digest_idx').on(t.ownerEmail, t.viaDigest, t.digestId),
+    // The waiting ones first: every scheduled run asks who has any, without reading the rest.
+    index('alerts_waiting_idx').on(t.viaDigest, t.digestId, t.ownerEmail),
   ],
 )
 
