@@ -31,6 +31,11 @@ export const wavesRoute = new Hono<AppEnv>()
     '/:id',
     requireRole(),
     validate('param', waveParam),
+    // Who may touch the wave is decided before the body is read: a 403, never a 400 first.
+    async (c, next) => {
+      await managedWave(c, c.req.param('id'))
+      await next()
+    },
     validate('json', updateWaveBody),
     async (c) => {
       const wave = await managedWave(c, c.req.valid('param').id)

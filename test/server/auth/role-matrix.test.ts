@@ -70,6 +70,9 @@ const matrix: Record<string, Rule> = {
   'GET /api/waves/:id': reportRule,
   'GET /api/waves/:id/report': reportRule,
   'GET /api/waves/:id/trend': reportRule,
+  // A continuous wave's periods are its report; making a wave continuous is fieldwork.
+  'GET /api/waves/:id/periods': reportRule,
+  'PATCH /api/waves/:id': manageRule,
   'GET /api/waves/:id/comments': reportRule,
   'GET /api/waves/:id/report.csv': reportRule,
   // A wave's population for weighting: read with the report, set by admins and managers.
