@@ -187,6 +187,20 @@ describe('a continuous wave by period in Chromium', () => {
     await page.locator('.trend-chart-card').screenshot({ path: '/tmp/shots/periods-375-chart.png' })
     await page.setViewportSize({ width: 1280, height: 900 })
 
+    // The report broken down by period: the months in time order, in words.
+    await page.goto(`${server.url}/waves/${wave.id}?by=period`)
+    const segment = page.getByRole('region', { name: 'CSI by period' }).locator('table')
+    await segment.waitFor()
+    expect(await segment.locator('tbody th').allTextContents()).toEqual([
+      'July 2026',
+      'August 2026',
+      'October 2026',
+      'November 2026',
+    ])
+    await segment.scrollIntoViewIfNeeded()
+    await shot(page, 'periods-report-by-period-1280')
+    await page.goto(`${server.url}/waves/${wave.id}/periods`)
+
     // The setting: quarters recount every answer so far.
     await page.getByLabel('Report this wave').selectOption('quarter')
     await page.getByRole('button', { name: 'Save' }).click()
