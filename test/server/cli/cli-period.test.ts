@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
+import { loadAggregates } from '../../../server/db/aggregates'
 import { waves } from '../../../server/db/schema'
 import { loadWaveSurvey } from '../../../server/db/wave-survey'
 import { openDatabase } from '../../../server/node/open-database'
@@ -102,5 +103,28 @@ describe('csi report --wave … --by period', () => {
       ['2026-10', 5],
     ])
     expect(body.periods.changes.map((c) => c.toPeriod)).toContain('2026-10')
+  })
+})
+
+describe('csi aggregates rebuild of a continuous wave', () => {
+  test('both rebuilds give back the cells the submissions kept, period groups included', async () => {
+    const csi = csiWithDatabase()
+    const id = await continuousWave(csi)
+    const cells = async () => {
+      const store = openDatabase(csi.env.DATABASE_PATH)
+      const rows = await loadAggregates(store.db, id)
+      store.close()
+      return [...rows].sort((a, b) =>
+        a.group < b.group ? -1 : a.group > b.group ? 1 : a.block - b.block,
+      )
+    }
+    const kept = await cells()
+    expect(kept.filter((c) => c.group.includes('2026-09')).length).toBeGreaterThan(0)
+    for (const deep of [[], ['--from-answers']]) {
+      const out = await csi('aggregates', 'rebuild', '--wave', id, ...deep)
+      expect(out.code, out.stderr).toBe(0)
+      expect(out.stdout).toMatch(/from 13 responses/)
+      expect(await cells()).toEqual(kept)
+    }
   })
 })
