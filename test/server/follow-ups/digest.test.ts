@@ -8,6 +8,7 @@ import { runSchedule } from '../../../server/distribution/scheduled-run'
 import { sendOutbox } from '../../../server/distribution/send-outbox'
 import { queueDigests } from '../../../server/follow-ups/owner-digests'
 import { languagePacks } from '../../../server/messages/defaults'
+import { DIGEST_MAX_LISTED, digestContent } from '../../../server/messages/digest-email'
 import { json } from '../../api/target'
 import { makeCustomerAnswers, submission } from '../../helpers/answers'
 import { makeTestApp } from '../../helpers/app'
@@ -337,5 +338,29 @@ describe('daily digest: one email per owner per day instead of one per alert', (
     expect(languagePacks.de.templates.customer.digest!.body).toMatch(/\bSie\b/)
     expect(languagePacks.fr.templates.customer.digest!.body).toMatch(/\bvous\b/)
     expect(languagePacks.es.templates.customer.digest!.body).toMatch(/Póngase/)
+  })
+
+  test('a digest lists at most 100 follow-ups, counts them all, and leads to the rest', () => {
+    const alerts = Array.from({ length: DIGEST_MAX_LISTED + 3 }, (_, i) => ({
+      waveName: 'Q4',
+      contact: `c${i}@example.com`,
+      reasons: ['Overall satisfaction: 1 of 5'],
+      alertUrl: `https://csi.example.com/alerts/a${i}`,
+    }))
+    const m = digestContent({
+      language: 'de',
+      organisation: 'Acme',
+      date: new Date('2026-12-07T12:00:00Z'),
+      alerts,
+      alertsUrl: 'https://csi.example.com/alerts?owner=am%40acme.example',
+    })
+    expect(m.subject).toBe('Ihre Nachverfolgungen (Montag, 7. Dezember 2026): 103 neu')
+    expect(m.text).toContain('100. c99@example.com (Q4)')
+    expect(m.text).not.toContain('c100@example.com')
+    expect(m.text).toContain('\n+ 3\n')
+    expect(m.text).toContain(
+      'Ihre Nachverfolgungen öffnen: https://csi.example.com/alerts?owner=am%40acme.example',
+    )
+    expect(m.html.match(/<li style="margin:0 0 12px/g)).toHaveLength(100)
   })
 })
