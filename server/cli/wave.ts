@@ -1,9 +1,9 @@
 import type { Command } from 'commander'
-import { UnknownSurveyError, createWave } from '../db/waves'
+import { UnknownSurveyError, createWave, getWave } from '../db/waves'
 import { getSurvey, listSurveys } from '../db/surveys'
 import { ApiError } from '../lib/errors'
 import { reportingPeriods } from '../../reports/periods'
-import { assertPeriodAllowed, assertRunnable } from '../waves/wave-admin'
+import { assertPeriodAllowed, assertRunnable, setReportingPeriod } from '../waves/wave-admin'
 import { CliError } from './cli-error'
 import { registerWaveStatus } from './wave-status'
 import { openCliStore } from './context'
@@ -132,6 +132,33 @@ export function registerWave(program: Command, io: CliIo) {
           await io.stdout(`${id}\n`)
           if (link) await io.stdout(`${link}\n`)
         }
+      } finally {
+        store.close()
+      }
+    })
+  wave
+    .command('period')
+    .description(
+      'make a wave continuous (results per month or quarter, UTC) or pooled again (none); its aggregates are rebuilt',
+    )
+    .argument('<wave>', 'wave id')
+    .argument('<period>', 'month, quarter or none')
+    .action(async (id: string, value: string) => {
+      const word = value.trim().toLowerCase()
+      const period = word === 'none' ? null : (reportingPeriods.find((p) => p === word) ?? false)
+      if (period === false)
+        throw new CliError(`<period>: "${value}" must be month, quarter or none`)
+      const { store } = await openCliStore(io)
+      try {
+        const found = await getWave(store.db, id)
+        if (!found) throw new CliError(`<wave>: no wave "${id}"`)
+        const { wave: changed } = await setReportingPeriod(store, found, period).catch((err) => {
+          if (!(err instanceof ApiError)) throw err
+          throw new CliError(err.message.replace(/^reportingPeriod:/, '<period>:'))
+        })
+        await io.stdout(
+          `${changed.id} reports ${changed.reportingPeriod ? `per ${changed.reportingPeriod}` : 'as one pool'} (${changed.responses} responses)\n`,
+        )
       } finally {
         store.close()
       }

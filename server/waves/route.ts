@@ -43,7 +43,7 @@ export const wavesRoute = new Hono<AppEnv>()
       const updated =
         reportingPeriod === undefined
           ? { wave: await waveSummary(c.var.db, wave, new Date()) }
-          : await setReportingPeriod(c.var, wave, reportingPeriod)
+          : await setReportingPeriod({ db: c.var.db, atomic: c.var.atomic }, wave, reportingPeriod)
       return c.json(updated, 200)
     },
   )

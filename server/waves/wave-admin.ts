@@ -6,7 +6,7 @@ import { closeWave, createWave, getWave } from '../db/waves'
 import type { AppEnv } from '../env'
 import { ApiError } from '../lib/errors'
 import { canManage } from '../auth/wave-access'
-import type { Db } from '../db/client'
+import type { Db, Store } from '../db/client'
 import { problemIssue, surveyProblems } from '../surveys/role-gaps'
 import type { ReportingPeriod } from '../../reports/periods'
 import { setWaveReportingPeriod } from '../db/waves'
@@ -100,14 +100,14 @@ export async function assertPeriodAllowed(
  * the answers given before the change too.
  */
 export async function setReportingPeriod(
-  v: Vars,
+  store: Store,
   wave: Wave,
   reportingPeriod: ReportingPeriod | null,
 ) {
-  if (reportingPeriod) await assertPeriodAllowed(v.db, wave)
+  if (reportingPeriod) await assertPeriodAllowed(store.db, wave)
   if (wave.reportingPeriod !== reportingPeriod) {
-    await setWaveReportingPeriod(v.db, wave.id, reportingPeriod)
-    await rebuildWaveAggregates({ db: v.db, atomic: v.atomic }, wave.id, { fromAnswers: true })
+    await setWaveReportingPeriod(store.db, wave.id, reportingPeriod)
+    await rebuildWaveAggregates(store, wave.id, { fromAnswers: true })
   }
-  return { wave: await waveSummary(v.db, (await getWave(v.db, wave.id))!, new Date()) }
+  return { wave: await waveSummary(store.db, (await getWave(store.db, wave.id))!, new Date()) }
 }

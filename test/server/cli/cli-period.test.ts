@@ -128,3 +128,34 @@ describe('csi aggregates rebuild of a continuous wave', () => {
     }
   })
 })
+
+describe('csi wave period', () => {
+  test('pools a continuous wave again, makes it quarterly (answers move), refuses a bad word and an employee wave', async () => {
+    const csi = csiWithDatabase()
+    const id = await continuousWave(csi)
+    const quarter = await csi('wave', 'period', id, 'quarter')
+    expect(quarter.code, quarter.stderr).toBe(0)
+    expect(quarter.stdout).toBe(`${id} reports per quarter (13 responses)\n`)
+    const json = await csi('report', '--wave', id, '--by', 'period', '--format', 'json')
+    const groups = (
+      JSON.parse(json.stdout) as { groups: { segment: { value: string } | null; n: number }[] }
+    ).groups
+    expect(groups.map((g) => [g.segment?.value ?? null, g.n])).toEqual([
+      [null, 13],
+      ['2026-Q3', 8],
+      ['2026-Q4', 5],
+    ])
+    expect((await csi('wave', 'period', id, 'none')).stdout).toBe(
+      `${id} reports as one pool (13 responses)\n`,
+    )
+    const bad = await csi('wave', 'period', id, 'weekly')
+    expect(bad.code).not.toBe(0)
+    expect(bad.stderr).toMatch(/<period>: "weekly" must be month, quarter or none/)
+    const staff = (
+      await csi('wave', 'create', '--survey', 'employee', '--name', 'Staff')
+    ).stdout.trim()
+    const refused = await csi('wave', 'period', staff, 'month')
+    expect(refused.code).not.toBe(0)
+    expect(refused.stderr).toMatch(/<period>: an employee wave cannot report by period/)
+  })
+})
