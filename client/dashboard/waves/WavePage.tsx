@@ -84,6 +84,7 @@ export default function WavePage({ id, view }: { id: string; view: WaveView }) {
               {w.state === 'closed' ? 'Closed' : 'Closes'} {closes}
             </span>
           )}
+          {w.reportingPeriod && <span>Continuous: reported by {w.reportingPeriod}</span>}
           <span>
             {w.responses} {w.responses === 1 ? 'response' : 'responses'}
             {/* Received, not shown: an employee report reads its latest release. */}
