@@ -1,10 +1,8 @@
 import { api, readError } from '../../api'
-import { sentence } from '../gaps/words'
 import { getBands } from '../admin/settings-api'
 import { navigate, useLocation } from '../shell/router'
 import { waveHref } from '../shell/routes'
 import type { WaveDetail } from '../shell/api-types'
-import { ChangeCell, ScoreCell, TrendBand } from '../trend/TrendCells'
 import { TrendChart } from '../trend/TrendChart'
 import type { TrendState } from '../trend/trend-model'
 import {
@@ -16,11 +14,11 @@ import {
   unitOf,
 } from '../trend/trend-model'
 import { LoadFailed, Notice } from '../ui/Notice'
-import { TableFrame } from '../ui/TableFrame'
 import { useLoad } from '../ui/use-load'
 import { CsiOptionsFields } from '../waves/CsiOptionsFields'
 import type { PeriodData } from './period-model'
 import { asTrendData, hasResponses } from './period-model'
+import { PeriodTable } from './PeriodTable'
 import { ReportingPeriodForm } from './ReportingPeriodForm'
 import '../trend/trend.css'
 import './periods.css'
@@ -162,68 +160,7 @@ function PeriodBody({ data, state }: { data: PeriodData; state: TrendState }) {
         </section>
       )}
 
-      <section className="trend-section" aria-labelledby="periods-table-title">
-        <h2 id="periods-table-title">
-          {step === 'month' ? 'Month by month' : 'Quarter by quarter'}
-        </h2>
-        <p className="results-intro">
-          A {step} with fewer than {data.minGroup} responses is suppressed: too few to read a score
-          from. Changes are tested between the {step}s that are shown.
-        </p>
-        <TableFrame aria-labelledby="periods-table-title">
-          <table className="data-table results-table trend-table periods-table" data-show={show}>
-            <caption className="visually-hidden">
-              {title} {unit} per {step}, with the change from the {step} before
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{step === 'month' ? 'Month' : 'Quarter'}</th>
-                <th scope="col" className="num">
-                  Responses
-                </th>
-                <th scope="col" className="num">
-                  {show === 'csi' ? 'CSI' : 'Score'} {unit} (95%&nbsp;CI)
-                </th>
-                <th scope="col">Band</th>
-                <th scope="col">Change from the {step} before</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => (
-                <tr key={r.point.waveId} data-period={r.point.waveId}>
-                  <th scope="row">{r.point.name}</th>
-                  <td className="num" data-label="Responses">
-                    {data.points[i]!.responses}
-                  </td>
-                  {r.value === null ? (
-                    <td colSpan={3} className="trend-table__withheld" data-label="Figures">
-                      {r.point.suppressed
-                        ? `Suppressed: ${sentence(r.point.reason)}.`
-                        : r.point.n === null
-                          ? `${sentence(r.point.reason) || 'No responses'}.`
-                          : show === 'csi'
-                            ? `No index: it cannot be computed as “${csiNames[state.csi]}” for this ${step}.`
-                            : 'No answers to this attribute.'}
-                    </td>
-                  ) : (
-                    <>
-                      <td className="num" data-label={`Score ${unit}`} data-cell="score">
-                        <ScoreCell row={r} />
-                      </td>
-                      <td data-label="Band">
-                        <TrendBand band={r.value.band} />
-                      </td>
-                      <td data-label="Change" data-cell="change">
-                        {r.change ? <ChangeCell change={r.change} show={show} /> : '–'}
-                      </td>
-                    </>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
-      </section>
+      <PeriodTable data={data} rows={rows} show={show} state={state} title={title} />
     </>
   )
 }
