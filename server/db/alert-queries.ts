@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Db, Store } from './client'
 import type { AlertStatus, Audience } from './schema'
-import { alertNotes, alerts, responses, waves } from './schema'
+import { alertNotes, alerts, digests, responses, waves } from './schema'
 import { alertUpdatedEvent } from './webhooks'
 
 export type AlertFilter = {
@@ -75,10 +75,14 @@ export async function getAlert(db: Db, id: string) {
       answers: responses.answers,
       mode: responses.mode,
       submittedAt: responses.submittedAt,
+      // How the owner hears of it: its own email, or a daily digest (the day, once sent).
+      viaDigest: alerts.viaDigest,
+      digestDay: digests.day,
     })
     .from(alerts)
     .innerJoin(waves, eq(waves.id, alerts.waveId))
     .innerJoin(responses, eq(responses.id, alerts.responseId))
+    .leftJoin(digests, eq(digests.id, alerts.digestId))
     .where(eq(alerts.id, id))
   return row ?? null
 }

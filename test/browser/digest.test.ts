@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -125,6 +126,43 @@ describe('the owners’ daily digest in Chromium', { timeout: 180_000 }, () => {
     await page
       .locator('.message-workbench__preview')
       .screenshot({ path: join('/tmp/shots', 'digest-preview-1280.png') })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('a follow-up raised in digest mode says its owner hears of it in the next digest', async () => {
+    // Daily since the first test (the admin chose one email each for their own, not this owner's).
+    const wave = JSON.parse(
+      await server.csi(
+        'wave',
+        'create',
+        '--survey',
+        'customer',
+        '--name',
+        'Key accounts',
+        '--json',
+      ),
+    ).id as string
+    const dir = mkdtempSync(join(tmpdir(), 'csi-digest-'))
+    writeFileSync(
+      join(dir, 'contacts.csv'),
+      'email,name,owner\nmaria@acme.example,María López,owner@acme.example\n',
+    )
+    await server.csi('contacts', 'import', join(dir, 'contacts.csv'), '--wave', wave)
+    writeFileSync(join(dir, 'answers.csv'), 'respondent,overall,rebuy\nmaria@acme.example,1,3\n')
+    await server.csi('responses', 'import', join(dir, 'answers.csv'), '--wave', wave)
+    const errors: string[] = []
+    const page = await openSignedIn(browser, {
+      ...ADMIN,
+      baseUrl: server.url,
+      path: `/alerts?wave=${wave}`,
+      errors,
+    })
+    await page.getByRole('link', { name: 'María López' }).click()
+    await page.getByRole('heading', { level: 1, name: 'María López' }).waitFor()
+    await page.getByText('(to be told in the next daily digest)').waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await shots(page, 'digest-alert-waiting')
     expect(errors).toEqual([])
     await page.close()
   })

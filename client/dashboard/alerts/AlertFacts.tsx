@@ -5,6 +5,15 @@ import type { AlertDetail } from './alert-api'
 import { dateTimeText, firstActionText } from './alert-format'
 import { modeLabel } from './alert-response'
 
+/** A digest's UTC day, `2026-12-07`, as "7 December 2026". */
+const dayText = (day: string) =>
+  new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
+
 /** Who, which wave, whose job, and when: the facts of one follow-up. */
 export function AlertFacts({ alert: a }: { alert: AlertDetail['alert'] }) {
   const firstAction = firstActionText(a)
@@ -32,7 +41,18 @@ export function AlertFacts({ alert: a }: { alert: AlertDetail['alert'] }) {
         </dd>
         <dt>Owner</dt>
         <dd>
-          {a.ownerEmail ?? (
+          {a.ownerEmail && a.viaDigest && (
+            <>
+              {a.ownerEmail}{' '}
+              <span className="muted">
+                {a.digestDay
+                  ? `(told in the daily digest of ${dayText(a.digestDay)})`
+                  : '(to be told in the next daily digest)'}
+              </span>
+            </>
+          )}
+          {a.ownerEmail && !a.viaDigest && a.ownerEmail}
+          {!a.ownerEmail && (
             <span className="muted">
               Unassigned. Set a wave owner in its follow-up rules on the overview, or add an owner
               column to the contact file

@@ -125,7 +125,11 @@ describe('the daily digest end to end: npm start, its scheduled run, a real SMTP
       for (const link of links) {
         const id = link.split('/alerts/')[1]!
         const res = await fetch(`${server.url}/api/alerts/${id}`, { headers: { Cookie: cookie } })
-        expect((await res.json()).alert.ownerEmail).toBe('am@acme.example')
+        expect((await res.json()).alert).toMatchObject({
+          ownerEmail: 'am@acme.example',
+          viaDigest: true,
+          digestDay: today.toISOString().slice(0, 10),
+        })
       }
     },
   )

@@ -164,6 +164,12 @@ describe('daily digest: one email per owner per day instead of one per alert', (
     expect(digest[0]!.html).toContain('Bäckerei Schmidt GmbH')
     expect(digest[0]!.html).toContain('border-top:4px solid #8a1c1c')
     expect(digest[0]!.html).toContain('background:#8a1c1c')
+    // The follow-up page says how its owner heard of it.
+    const cookie = await signedInAs(t.app, t.store, 'admin')
+    const detail = await (
+      await t.app.request(`/api/alerts/${ids[0]}`, { headers: { Cookie: cookie } })
+    ).json()
+    expect(detail.alert).toMatchObject({ viaDigest: true, digestDay: '2026-12-07' })
     // Max answered well: Bo has nothing, and gets nothing.
     expect(sent.filter((m) => m.to === 'bo@acme.example')).toEqual([])
   })
