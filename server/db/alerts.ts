@@ -13,6 +13,14 @@ export const DELIVERY_KEY = 'alerts.delivery'
 /** One owner's own choice overrides the programme's: this key plus ':' and their email. */
 export const ownerDeliveryKey = (email: string) => `${DELIVERY_KEY}:${email.toLowerCase()}`
 
+/**
+ * SQL: whether anyone takes a daily digest, the programme or one owner (a range of the
+ * settings' key, read once per statement): most programmes do not, and their alerts then skip
+ * the per-owner look-ups.
+ */
+const anyoneTakesDigest = sql`exists (select 1 from settings d
+  where d.key >= ${DELIVERY_KEY} and d.key < ${`${DELIVERY_KEY}~`} and d.value = 'daily')`
+
 /** SQL: whether the owner (SQL giving an email) hears of alerts in a daily digest. */
 export function ownerWantsDigest(owner: SQL) {
   return sql`(coalesce((select o.value from settings o where o.key = ${DELIVERY_KEY} || ':' || lower(${owner})),
@@ -61,7 +69,7 @@ export function followUpEmails(db: Db, waveId: string, opened: SQL, host: string
     rawStatement(
       db,
       sql`update alerts set via_digest = 1
-          where id in (${opened}) and owner_email is not null and digest_id is null
+          where ${anyoneTakesDigest} and id in (${opened}) and owner_email is not null and digest_id is null
             and not exists (select 1 from outbox o where o.alert_id = alerts.id and o.kind = 'alert')
             and ${ownerWantsDigest(sql`alerts.owner_email`)}`,
     ),
