@@ -346,6 +346,31 @@ describe('daily digest: one email per owner per day instead of one per alert', (
     expect(languagePacks.es.templates.customer.digest!.body).toMatch(/Póngase/)
   })
 
+  test('Messages: the digest is worded under customers only, and previewed there', async () => {
+    const t = await makeTestApp()
+    const cookie = await signedInAs(t.app, t.store, 'admin')
+    const get = (path: string) => t.app.request(path, { headers: { Cookie: cookie } })
+    const german = await get('/api/messages/customer/digest/de')
+    expect(german.status).toBe(200)
+    expect((await german.json()).template.subject).toBe(
+      'Ihre Nachverfolgungen ({date}): {count} neu',
+    )
+    const trade = await get('/api/messages/wholesaler/digest/en')
+    expect(trade.status).toBe(400)
+    expect((await trade.json()).error.issues).toEqual([
+      expect.objectContaining({
+        path: 'kind',
+        message: "the owners' digest spans every audience: its words are kept under customer",
+      }),
+    ])
+    const preview = await asAdmin(t, '/api/messages/customer/digest/es/preview', {}, 'POST')
+    expect(preview.status).toBe(200)
+    const { subject, text } = await preview.json()
+    expect(subject).toMatch(/^Sus seguimientos del .+: 3 por atender$/)
+    expect(text).toContain('1. Alex Morgan <alex.morgan@example.com>')
+    expect(text).toContain('Satisfacción general')
+  })
+
   test('a digest lists at most 100 follow-ups, counts them all, and leads to the rest', () => {
     const alerts = Array.from({ length: DIGEST_MAX_LISTED + 3 }, (_, i) => ({
       waveName: 'Q4',
