@@ -15,16 +15,13 @@ import {
 } from '../trend/trend-model'
 import { LoadFailed, Notice } from '../ui/Notice'
 import { useLoad } from '../ui/use-load'
-import { CsiOptionsFields } from '../waves/CsiOptionsFields'
 import type { PeriodData } from './period-model'
 import { asTrendData, hasResponses } from './period-model'
 import { PeriodTable } from './PeriodTable'
 import { ReportingPeriodForm } from './ReportingPeriodForm'
+import { INDEX, TrendToolbar } from '../trend/TrendToolbar'
 import '../trend/trend.css'
 import './periods.css'
-
-const INDEX = 'Satisfaction index (CSI)'
-const names = { csi: csiNames, scale: scaleNames }
 
 /** A continuous wave's index and attribute scores per month or quarter, changes tested. */
 export function PeriodView({ detail, onChanged }: { detail: WaveDetail; onChanged: () => void }) {
@@ -74,26 +71,13 @@ export function PeriodView({ detail, onChanged }: { detail: WaveDetail; onChange
 
   return (
     <div className="results periods">
-      <section className="results-toolbar trend-toolbar" aria-label="Period options">
-        <div className="results-control">
-          <label htmlFor="periods-show">Show</label>
-          <select
-            id="periods-show"
-            value={state.show}
-            onChange={(e) => go({ ...state, show: e.target.value })}
-          >
-            <option value="csi">{INDEX}</option>
-            <optgroup label="Attributes">
-              {attributes.map((a) => (
-                <option key={a.key} value={a.key}>
-                  {a.label}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </div>
-        <CsiOptionsFields idPrefix="periods" state={state} names={names} onChange={go} />
-      </section>
+      <TrendToolbar
+        idPrefix="periods"
+        label="Period options"
+        state={state}
+        attributes={attributes}
+        onChange={go}
+      />
       {periods.error ? (
         <LoadFailed what="periods" error={periods.error} reload={periods.reload} />
       ) : !periods.data ? (

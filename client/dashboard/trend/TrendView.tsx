@@ -7,11 +7,11 @@ import { waveHref } from '../shell/routes'
 import type { WaveDetail } from '../shell/api-types'
 import { getBands } from '../admin/settings-api'
 import { useLoad } from '../ui/use-load'
-import { CsiOptionsFields } from '../waves/CsiOptionsFields'
 import { TableFrame } from '../ui/TableFrame'
 import { AttributeTrends } from './AttributeTrends'
 import { ChangeCell, ScoreCell, TrendBand } from './TrendCells'
 import { TrendChart } from './TrendChart'
+import { INDEX, TrendToolbar } from './TrendToolbar'
 import type { TrendData, TrendState } from './trend-model'
 import {
   csiNames,
@@ -23,9 +23,6 @@ import {
   unitOf,
 } from './trend-model'
 import './trend.css'
-
-const INDEX = 'Satisfaction index (CSI)'
-const names = { csi: csiNames, scale: scaleNames }
 
 /** CSI and attribute scores over the waves of this wave's survey, with tested changes. */
 export function TrendView({ detail }: { detail: WaveDetail }) {
@@ -60,26 +57,13 @@ export function TrendView({ detail }: { detail: WaveDetail }) {
 
   return (
     <div className="results trend">
-      <section className="results-toolbar trend-toolbar" aria-label="Trend options">
-        <div className="results-control">
-          <label htmlFor="trend-show">Show</label>
-          <select
-            id="trend-show"
-            value={state.show}
-            onChange={(e) => go({ ...state, show: e.target.value })}
-          >
-            <option value="csi">{INDEX}</option>
-            <optgroup label="Attributes">
-              {attributes.map((a) => (
-                <option key={a.key} value={a.key}>
-                  {a.label}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </div>
-        <CsiOptionsFields idPrefix="trend" state={state} names={names} onChange={go} />
-      </section>
+      <TrendToolbar
+        idPrefix="trend"
+        label="Trend options"
+        state={state}
+        attributes={attributes}
+        onChange={go}
+      />
       {trend.error ? (
         <LoadFailed what="trend" error={trend.error} reload={trend.reload} />
       ) : !trend.data ? (
