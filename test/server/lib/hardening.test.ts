@@ -35,6 +35,20 @@ describe('Content-Security-Policy', () => {
     expect(csp).toContain(`'sha256-${hash}'`)
   })
 
+  test('API answers carry the same strict policy with no nonce: data has no inline blocks to allow', async () => {
+    const { app } = await makeTestApp()
+    for (const path of ['/api/health', '/api/openapi.json', '/api/docs', '/api/waves']) {
+      const csp = (await app.request(path)).headers.get('content-security-policy')!
+      expect(csp, path).toMatch(/default-src 'self'/)
+      expect(csp, path).toMatch(/script-src 'self'(;|$)/)
+      expect(csp, path).toMatch(/frame-ancestors 'none'/)
+      expect(csp, path).not.toMatch(/nonce-/)
+      expect(csp.match(/[\w-]+ [^;]*'unsafe-inline'/g), path).toEqual([
+        "style-src-attr 'unsafe-inline'",
+      ])
+    }
+  })
+
   test('the printable questionnaire’s one style and script carry the response’s nonce', async () => {
     const { app, store } = await makeTestApp()
     const cookie = await signedInAs(app, store, 'manager')
