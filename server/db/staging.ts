@@ -2,7 +2,7 @@ import { and, asc, eq, lt, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Statement } from './atomic'
 import { rawStatement } from './atomic'
-import type { Db, LocalStaging, Store } from './client'
+import type { Db, LocalStaging, StagedCells, Store } from './client'
 import { importRows } from './schema'
 
 /** A refused import: every bad row by its spreadsheet number, nothing stored. */
@@ -27,12 +27,7 @@ function importMessage(problems: readonly RowProblem[], total: number) {
   return `nothing was imported: ${total} problem${total === 1 ? '' : 's'}\n${lines.join('\n')}`
 }
 
-/**
- * A staged row's values, in the order its import's final write reads them back with
- * `Staging.cell(i)`: typed values, so that write copies columns instead of taking a JSON text
- * apart once per value (on SQLite, half the cost of moving a million rows).
- */
-export type StagedCells = readonly (string | number | null)[]
+export type { StagedCells }
 
 /** The most values a staged row holds (the TEMP table's c0…c9). */
 export const STAGED_CELLS = 10
