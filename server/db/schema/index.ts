@@ -1,0 +1,15 @@
+// Every table, one file per feature. Importers and drizzle-kit (drizzle.config.ts) read this
+// barrel, and Node hands the whole of it to drizzle, so a new schema file must be listed here.
+export * from './surveys'
+export * from './waves'
+export * from './invitations'
+export * from './outbox'
+export * from './rate-limits'
+export * from './staging'
+export * from './responses'
+export * from './auth'
+export * from './settings'
+export * from './aggregates'
+export * from './follow-ups'
+export * from './api-keys'
+export * from './webhooks'
