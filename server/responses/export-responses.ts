@@ -5,6 +5,7 @@ import { responses } from '../db/schema'
 import { loadWaveSurvey } from '../db/wave-survey'
 import { FORMULA_START, toCsv } from '../lib/csv'
 import { isAnonymous } from '../surveys/audiences'
+import { PERIOD_SEGMENT, wavePeriod } from '../surveys/reporting-period'
 import { answerCellsWriter, responseColumns } from './responses-csv'
 
 const PAGE = 2000
@@ -14,7 +15,7 @@ export class AnonymousExportRefused extends Error {}
 
 /**
  * Streams a wave's responses as CSV (SPEC 5.3): fixed columns, the survey's roles in survey
- * order, then segment columns, then the remaining answers flattened. Constant memory.
+ * order, then segment columns (a continuous wave's `period` among them), then the remaining answers flattened. Constant memory.
  */
 export async function exportResponses(db: Db, waveId: string, write: (chunk: string) => unknown) {
   const loaded = await loadWaveSurvey(db, waveId)
@@ -24,7 +25,8 @@ export async function exportResponses(db: Db, waveId: string, write: (chunk: str
       `wave ${waveId} is an employee survey: its responses are anonymous and are only reported for groups (csi report --wave ${waveId})`,
     )
   const { definition } = loaded.survey
-  const { header } = responseColumns(definition)
+  // A continuous wave's rows say the period each was reported in.
+  const { header } = responseColumns(definition, wavePeriod(loaded.wave) ? [PERIOD_SEGMENT] : [])
   const writeAnswers = answerCellsWriter(definition, header)
   const cells = new Array<string | number | undefined>(header.length)
   await write(toCsv([], header))

@@ -201,13 +201,18 @@ const NO_ANSWER = new Set(['html', 'image', 'expression'])
  * segments, then every other answer in survey order (other matrices one column per row).
  * Cells come from {@link flattenAnswers} given the same definition.
  */
-export function responseColumns(definition: SurveyDefinition) {
+export function responseColumns(
+  definition: SurveyDefinition,
+  /** Segments the wave adds to the survey's own (a continuous wave's `period`). */
+  waveSegments: readonly string[] = [],
+) {
   const roles = surveyColumns(definition)
   const roleQuestionSet = roleColumns(definition).questions
   const segments = [...surveyRoles(definition).segments]
   // A multilingual survey's responses carry the language they were answered in (SPEC §5.3).
   if (surveyLanguages(definition).length > 1 && !segments.includes(LANGUAGE_SEGMENT))
     segments.push(LANGUAGE_SEGMENT)
+  for (const name of waveSegments) if (!segments.includes(name)) segments.push(name)
   const rated = [
     ...(roles.overall ? [roles.overall] : []),
     ...(roles.rebuy ? [roles.rebuy] : []),

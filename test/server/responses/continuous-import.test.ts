@@ -5,7 +5,10 @@ import { responses } from '../../../server/db/schema'
 import { loadWaveSurvey } from '../../../server/db/wave-survey'
 import { createWave } from '../../../server/db/waves'
 import { rebuildWaveAggregates } from '../../../server/responses/rebuild-aggregates'
+import { exportResponses } from '../../../server/responses/export-responses'
 import { importResponses } from '../../../server/responses/responses-import'
+import Papa from 'papaparse'
+import { csvTextBatches } from '../../../server/lib/csv-text-rows'
 import { waveReport } from '../../../server/results/wave-report'
 import { makeTestApp } from '../../helpers/app'
 
@@ -83,5 +86,53 @@ describe('importResponses() into a continuous wave: each row is reported in its 
       .from(responses)
       .where(eq(responses.waveId, wave.id))
     expect(row!.segments).not.toHaveProperty('period')
+  })
+
+  test('the export of a continuous wave has a period column; imported into a quarterly wave, the quarter comes from submitted_at', async () => {
+    const { store } = await makeTestApp()
+    const monthly = await createWave(store.db, {
+      surveyId: 'customer',
+      name: 'Monthly',
+      reportingPeriod: 'month',
+    })
+    const pooled = await createWave(store.db, { surveyId: 'customer', name: 'Pooled' })
+    for (const wave of [monthly.wave, pooled.wave])
+      await importResponses(
+        store,
+        (await loadWaveSurvey(store.db, wave.id))!,
+        rowsOf([
+          ['respondent', 'submitted_at', 'overall', 'rebuy'],
+          ['p1', '2026-03-31T23:00:00Z', '4', '5'],
+          ['p2', '2026-04-02T08:00:00Z', '2', '3'],
+        ]),
+        { importKey: 'k1', mode: 'postal' },
+      )
+    const exported = async (waveId: string) => {
+      let text = ''
+      await exportResponses(store.db, waveId, (chunk) => (text += chunk))
+      const [header, ...rows] = Papa.parse<string[]>(text.trim()).data
+      return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]])))
+    }
+    const rows = await exported(monthly.wave.id)
+    expect(rows.map((r) => [r.submitted_at, r.period])).toEqual([
+      ['2026-03-31T23:00:00.000Z', '2026-03'],
+      ['2026-04-02T08:00:00.000Z', '2026-04'],
+    ])
+    expect((await exported(pooled.wave.id)).every((r) => !('period' in r))).toBe(true)
+
+    const quarterly = await createWave(store.db, {
+      surveyId: 'customer',
+      name: 'Quarterly',
+      reportingPeriod: 'quarter',
+    })
+    let text = ''
+    await exportResponses(store.db, monthly.wave.id, (chunk) => (text += chunk))
+    await importResponses(
+      store,
+      (await loadWaveSurvey(store.db, quarterly.wave.id))!,
+      csvTextBatches(text),
+      { importKey: 'k2' },
+    )
+    expect((await exported(quarterly.wave.id)).map((r) => r.period)).toEqual(['2026-Q1', '2026-Q2'])
   })
 })
