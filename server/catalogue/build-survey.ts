@@ -1,11 +1,12 @@
 import { canManage } from '../auth/wave-access'
 import type { SessionUser } from '../auth/require-role'
+import { programmeLanguages } from '../db/brand-settings'
 import { listCatalogue } from '../db/catalogue'
 import type { Db } from '../db/client'
 import { getSurvey, getSurveyVersion } from '../db/surveys'
 import { ApiError } from '../lib/errors'
 import { buildFromCatalogue, departmentChoices } from '../surveys/build-from-catalogue'
-import { itemValues, walkQuestions } from '../surveys/json-walk'
+import { itemValues, textOf, walkQuestions } from '../surveys/json-walk'
 import { surveyProblems } from '../surveys/role-gaps'
 import { starterCatalogue } from '../surveys/starter-catalogue'
 import { surveyRoles } from '../surveys/survey-roles'
@@ -67,12 +68,13 @@ export async function buildSurvey(db: Db, user: SessionUser, body: BuildBody) {
         ? departmentsOf(before)
         : undefined,
     segments: before ? segmentsOf(before) : [],
+    languages: await programmeLanguages(db),
   })
   const built = keysOf(definition)
   const had = before ? keysOf(before) : []
   return {
     surveyId,
-    title: String(definition.title),
+    title: textOf(definition.title, surveyId),
     current: survey ? { version: survey.currentVersion, title: survey.title } : null,
     definition,
     problems: surveyProblems(definition, audience),

@@ -1,14 +1,13 @@
 import { escapeHtml } from '../lib/html'
 import type { CatalogueItem } from './catalogue-items'
 import {
+  builderWording,
+  catalogueWordings,
+  type CatalogueWording,
   defaultDepartments,
-  employeeWording,
-  scaleColumns,
-  thankYou,
-  wording,
 } from './catalogue-wording'
 import type { ElementJson } from './json-walk'
-import type { Audience, SurveyDefinition } from './types'
+import type { Audience, LocalizableText, SurveyDefinition } from './types'
 
 export type Choice = { value: string; text: string }
 
@@ -21,6 +20,8 @@ export type BuildOptions = {
   departments?: readonly Choice[]
   /** Segment questions (region, size…) kept on the last page, e.g. from the current version. */
   segments?: readonly ElementJson[]
+  /** The programme's languages: the builder's own texts come in each one we ship. */
+  languages?: readonly string[]
 }
 
 /** `Customer service` → `customer_service`: a department's answer value. */
@@ -37,10 +38,18 @@ export function departmentChoices(texts: readonly string[]): Choice[] {
   const choices = texts.map((text) => ({ value: choiceValue(text), text: text.trim() }))
   return choices.some((c) => c.value === 'prefer_not_to_say')
     ? choices
-    : [...choices, { value: 'prefer_not_to_say', text: 'Prefer not to say' }]
+    : [
+        ...choices,
+        { value: 'prefer_not_to_say', text: catalogueWordings.en.departments.prefer_not_to_say },
+      ]
 }
 
-const rating = (name: string, title: string, low: string, high: string): ElementJson => ({
+const rating = (
+  name: string,
+  title: LocalizableText,
+  low: LocalizableText,
+  high: LocalizableText,
+): ElementJson => ({
   type: 'rating',
   name,
   title,
@@ -55,9 +64,9 @@ const rating = (name: string, title: string, low: string, high: string): Element
 
 const matrix = (
   name: string,
-  title: string,
-  description: string,
-  columns: readonly string[],
+  title: LocalizableText,
+  description: LocalizableText,
+  columns: readonly LocalizableText[],
   items: readonly CatalogueItem[],
 ): ElementJson => ({
   type: 'matrix',
@@ -72,7 +81,9 @@ const matrix = (
 
 /**
  * What the items mean, as a short list above their matrix: a matrix row has no description of
- * its own in SurveyJS, and "Label — description" rows wrap badly on a phone.
+ * its own in SurveyJS, and "Label — description" rows wrap badly on a phone. English only:
+ * catalogue descriptions have no translations, so the list stays listed as missing in other
+ * languages rather than half translated.
  */
 function notes(name: string, items: readonly CatalogueItem[]): ElementJson[] {
   const described = items.filter((item) => item.description)
@@ -96,19 +107,32 @@ export function buildFromCatalogue(
   options: BuildOptions,
 ): SurveyDefinition {
   const { audience } = options
-  const words = wording[audience]
+  const { en, say, scale, sayIfOurs } = builderWording(options.languages ?? ['en'])
+  const words = (pick: (w: CatalogueWording['audiences'][Audience]) => string | null) =>
+    say((w) => pick(w.audiences[audience]))
   const rated = catalogue.filter((i) => i.kind === 'attribute' && i.audiences.includes(audience))
-  const overall = rating('overall', words.overall, 'Extremely dissatisfied', 'Extremely satisfied')
+  const overall = rating(
+    'overall',
+    words((w) => w.overall),
+    say((w) => w.ends.dissatisfied),
+    say((w) => w.ends.satisfied),
+  )
   const attributes = [
     ...notes('attributes', rated),
-    matrix('attributes', words.attributes, words.attributesNote, scaleColumns.satisfaction, rated),
+    matrix(
+      'attributes',
+      words((w) => w.attributes),
+      words((w) => w.attributesNote),
+      scale('satisfaction'),
+      rated,
+    ),
   ]
   const pages: ElementJson[] = []
   if (audience === 'employee') {
     pages.push({
       name: 'customer_view_page',
-      title: words.attributesPage,
-      description: words.attributesPageNote,
+      title: words((w) => w.attributesPage),
+      description: words((w) => w.attributesPageNote),
       elements: [overall, ...attributes],
     })
   } else {
@@ -116,27 +140,36 @@ export function buildFromCatalogue(
       type: 'comment',
       name: 'low_score_reason',
       visibleIf: '{overall} <= 2',
-      title: 'We are sorry to hear that. What went wrong, and what could we do to put it right?',
-      description: words.lowScoreNote,
+      title: say((w) => w.lowScore),
+      description: words((w) => w.lowScoreNote),
       maxLength: 2000,
       rows: 3,
       autoGrow: true,
     }
-    const rebuy = rating('rebuy', words.rebuy ?? '', 'Very unlikely', 'Very likely')
+    const rebuy = rating(
+      'rebuy',
+      words((w) => w.rebuy),
+      say((w) => w.ends.unlikely),
+      say((w) => w.ends.likely),
+    )
     pages.push({
       name: 'overall_page',
-      title: 'Your overall view',
+      title: say((w) => w.overallPage),
       elements: [overall, lowScore, rebuy],
     })
-    pages.push({ name: 'attributes_page', title: words.attributesPage, elements: attributes })
+    pages.push({
+      name: 'attributes_page',
+      title: words((w) => w.attributesPage),
+      elements: attributes,
+    })
   }
   if (options.importance && rated.length > 0) {
-    const note = 'Optional. Leave a row blank if you have no view on it.'
+    const title = words((w) => w.importance)
+    const note = say((w) => w.importanceNote)
     pages.push({
       name: 'importance_page',
-      title:
-        audience === 'employee' ? 'What matters most to our customers' : 'What matters most to you',
-      elements: [matrix('importance', words.importance, note, scaleColumns.importance, rated)],
+      title: words((w) => w.importancePage),
+      elements: [matrix('importance', title, note, scale('importance'), rated)],
     })
   }
   const final: ElementJson[] = []
@@ -145,49 +178,64 @@ export function buildFromCatalogue(
       (i) => i.kind === 'attitude' && i.audiences.includes('employee'),
     )
     if (attitude.length > 0) {
-      const { attitudePage, attitude: title, attitudeNote } = employeeWording
       pages.push({
         name: 'attitude_page',
-        title: attitudePage,
+        title: say((w) => w.employee.attitudePage),
         elements: [
           ...notes('attitude', attitude),
-          matrix('attitude', title, attitudeNote, scaleColumns.agreement, attitude),
+          matrix(
+            'attitude',
+            say((w) => w.employee.attitude),
+            say((w) => w.employee.attitudeNote),
+            scale('agreement'),
+            attitude,
+          ),
         ],
       })
     }
+    // A shipped area keeps its value and is worded in every language; one named here stays as typed.
+    const area = (value: string): value is keyof CatalogueWording['departments'] =>
+      value in en.departments
     final.push({
       type: 'dropdown',
       name: 'department',
-      title: employeeWording.department,
-      description: employeeWording.departmentNote,
+      title: say((w) => w.employee.department),
+      description: say((w) => w.employee.departmentNote),
       choices: (options.departments ?? defaultDepartments).map(({ value, text }) => ({
         value,
-        text,
+        text: area(value)
+          ? sayIfOurs(text, en.departments[value], (w) => w.departments[value])
+          : text,
       })),
     })
   }
   final.push({
     type: 'comment',
     name: 'comments',
-    title: words.comments,
+    title: words((w) => w.comments),
     maxLength: 2000,
     rows: 4,
     autoGrow: true,
   })
   // Customers and intermediaries answer the open question first, then the segments.
   if (audience !== 'employee') final.push(...(options.segments ?? []))
-  pages.push({ name: 'final', title: 'Anything else?', elements: final })
+  pages.push({ name: 'final', title: say((w) => w.finalPage), elements: final })
+  const ownTitle = en.audiences[audience].title
   return {
-    title: options.title?.trim() || words.title,
-    description: words.description,
+    title: sayIfOurs(
+      options.title?.trim() || ownTitle,
+      ownTitle,
+      (w) => w.audiences[audience].title,
+    ),
+    description: words((w) => w.description),
     audience,
     locale: 'en',
     showProgressBar: true,
     progressBarType: 'questions',
     showQuestionNumbers: 'off',
     questionErrorLocation: 'bottom',
-    completeText: 'Submit',
-    completedHtml: thankYou,
+    completeText: say((w) => w.completeText),
+    completedHtml: say((w) => w.thankYou),
     pages,
   }
 }
