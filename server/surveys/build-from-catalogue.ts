@@ -20,7 +20,8 @@ export type BuildOptions = {
   departments?: readonly Choice[]
   /** Segment questions (region, size…) kept on the last page, e.g. from the current version. */
   segments?: readonly ElementJson[]
-  /** The programme's languages: the builder's own texts come in each one we ship. */
+  /** The programme's languages: the builder's own texts come in each one we ship (and in each
+   * language the catalogue's labels are in). */
   languages?: readonly string[]
 }
 
@@ -107,7 +108,10 @@ export function buildFromCatalogue(
   options: BuildOptions,
 ): SurveyDefinition {
   const { audience } = options
-  const { en, say, scale, sayIfOurs } = builderWording(options.languages ?? ['en'])
+  // The survey speaks its labels' languages too (a language switch offers them), so its own
+  // wording comes in those as well as in the programme's.
+  const labelled = catalogue.flatMap((item) => Object.keys(item.labels ?? {}))
+  const { en, say, scale, sayIfOurs } = builderWording([...(options.languages ?? []), ...labelled])
   const words = (pick: (w: CatalogueWording['audiences'][Audience]) => string | null) =>
     say((w) => pick(w.audiences[audience]))
   const rated = catalogue.filter((i) => i.kind === 'attribute' && i.audiences.includes(audience))

@@ -33,7 +33,8 @@ export function builderWording(languages: readonly string[]) {
   const others: [string, CatalogueWording][] = []
   for (const tag of languages) {
     const match = matchLanguage(shipped, tag)
-    if (tag.toLowerCase() !== 'en' && match)
+    const seen = others.some(([known]) => known.toLowerCase() === tag.toLowerCase())
+    if (tag.toLowerCase() !== 'en' && match && !seen)
       others.push([tag, catalogueWordings[match as keyof typeof catalogueWordings]])
   }
   const say = (pick: (w: CatalogueWording) => string | null): LocalizableText => {

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest'
+import { catalogueWordings } from '../../../server/surveys/catalogue-wording'
+import { missingTranslations } from '../../../server/surveys/missing-translations'
 import { surveyLanguages } from '../../../server/surveys/survey-languages'
 import { makeTestApp } from '../../helpers/app'
 import { signedInAs } from '../../helpers/session'
@@ -82,7 +84,45 @@ describe('catalogue labels per language', () => {
     const imported = await t.call('POST', '/api/catalogue/csv', { csv })
     expect(imported.status).toBe(400)
     expect((await imported.json()).error.issues).toEqual([
-      { path: 'row 2.label_xx-!!', message: '"xx-!!" is not a BCP 47 language tag (e.g. de, fr-CA)' },
+      {
+        path: 'row 2.label_xx-!!',
+        message: '"xx-!!" is not a BCP 47 language tag (e.g. de, fr-CA)',
+      },
     ])
+  })
+
+  test('a survey built for a programme in en, de, fr and es lacks only the label without label_es', async () => {
+    const t = await admin()
+    const languages = await t.call('PUT', '/api/settings/brand', {
+      languages: ['en', 'de', 'fr', 'es'],
+    })
+    expect(languages.status).toBe(200)
+    const all = { de: 'Lieferung', fr: 'Livraison', es: 'Entrega' }
+    await t.call('PUT', '/api/catalogue', {
+      items: [item('delivery', all), item('support', { de: 'Beratung', fr: 'Conseil' })],
+    })
+    // A new survey, so nothing of an earlier version (segments, title) is carried over.
+    const res = await t.call('POST', '/api/catalogue/build', {
+      audience: 'customer',
+      surveyId: 'customer-2027',
+      importance: true,
+    })
+    expect(res.status).toBe(200)
+    const built = await res.json()
+    expect(surveyLanguages(built.definition)).toEqual(['en', 'de', 'fr', 'es'])
+    expect(missingTranslations(built.definition, ['en', 'de', 'fr', 'es'])).toEqual([
+      {
+        language: 'es',
+        count: 2,
+        examples: [
+          'attributes_page › attributes › rows › support › text',
+          'importance_page › importance › rows › support › text',
+        ],
+      },
+    ])
+    expect(built.definition.title).toMatchObject({
+      fr: catalogueWordings.fr.audiences.customer.title,
+    })
+    expect(built.title).toBe(catalogueWordings.en.audiences.customer.title)
   })
 })
