@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 import { createdAt } from './columns'
@@ -43,9 +44,15 @@ export const outbox = sqliteTable(
   },
   (t) => [
     uniqueIndex('outbox_invitation_kind_seq_idx').on(t.invitationId, t.kind, t.seq),
-    // One acknowledgement and one owner email per alert, however often a response is re-checked.
-    uniqueIndex('outbox_alert_kind_idx').on(t.alertId, t.kind),
-    uniqueIndex('outbox_digest_idx').on(t.digestId),
+    // One acknowledgement and one owner email per alert, however often a response is re-checked,
+    // and one email per digest. Partial: survey emails (nearly every row) have neither, and each
+    // index entry is a row D1 bills (2 of the 7 a queued invitation wrote).
+    uniqueIndex('outbox_alert_kind_idx')
+      .on(t.alertId, t.kind)
+      .where(sql`${t.alertId} is not null`),
+    uniqueIndex('outbox_digest_idx')
+      .on(t.digestId)
+      .where(sql`${t.digestId} is not null`),
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('outbox_wave_idx').on(t.waveId, t.status),
   ],
