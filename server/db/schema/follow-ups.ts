@@ -4,12 +4,6 @@ import { createdAt, updatedAt } from './columns'
 import { responses } from './responses'
 import { waves } from './waves'
 
-/** One condition of a wave's alert rules: a rating at or below `max`, or a comment. */
-export type AlertCondition =
-  | { field: 'overall' | 'rebuy' | 'any_attribute'; max: number }
-  | { field: 'attribute'; key: string; max: number }
-  | { field: 'comment' }
-
 export const alertStatuses = ['open', 'in_progress', 'resolved'] as const
 export type AlertStatus = (typeof alertStatuses)[number]
 

@@ -3,8 +3,13 @@ import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core
 import { reportingPeriods } from '../../../reports/periods'
 import { audiences } from '../../surveys/audiences'
 import { createdAt } from './columns'
-import type { AlertCondition } from './follow-ups'
 import { surveys } from './surveys'
+
+/** One condition of a wave's alert rules: a rating at or below `max`, or a comment. */
+export type AlertCondition =
+  | { field: 'overall' | 'rebuy' | 'any_attribute'; max: number }
+  | { field: 'attribute'; key: string; max: number }
+  | { field: 'comment' }
 
 export const waveStatuses = ['draft', 'open', 'closed'] as const
 
