@@ -21,9 +21,11 @@ const trade = {
 }
 
 export const de: CatalogueWording = {
+  // A soft hyphen (\u00ad) in a long end word: on a phone each end label is a fifth of the
+  // row wide, so the word would spill past the card's edge.
   scales: {
     satisfaction: [
-      '1 – Sehr unzufrieden',
+      '1 – Sehr unzu\u00adfrieden',
       '2 – Unzufrieden',
       '3 – Weder zufrieden noch unzufrieden',
       '4 – Zufrieden',
@@ -47,7 +49,8 @@ export const de: CatalogueWording = {
   ends: {
     dissatisfied: 'Äußerst unzufrieden',
     satisfied: 'Äußerst zufrieden',
-    unlikely: 'Sehr unwahrscheinlich',
+    // A soft hyphen: the rating's end labels are half a phone wide, too narrow for the word.
+    unlikely: 'Sehr unwahr\u00adscheinlich',
     likely: 'Sehr wahrscheinlich',
   },
   overallPage: 'Ihr Gesamteindruck',

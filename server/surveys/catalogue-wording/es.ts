@@ -23,9 +23,11 @@ const trade = {
 }
 
 export const es: CatalogueWording = {
+  // A soft hyphen (\u00ad) in a long end word: on a phone each end label is a fifth of the
+  // row wide, so the word would spill past the card's edge.
   scales: {
     satisfaction: [
-      '1 – Muy insatisfactorio',
+      '1 – Muy insatis\u00adfactorio',
       '2 – Insatisfactorio',
       '3 – Ni satisfactorio ni insatisfactorio',
       '4 – Satisfactorio',
@@ -36,7 +38,7 @@ export const es: CatalogueWording = {
       '2 – Poco importante',
       '3 – Moderadamente importante',
       '4 – Muy importante',
-      '5 – Extremadamente importante',
+      '5 – Extrema\u00addamente importante',
     ],
     agreement: [
       '1 – Totalmente en desacuerdo',

@@ -25,9 +25,11 @@ const trade = {
 }
 
 export const fr: CatalogueWording = {
+  // A soft hyphen (\u00ad) in a long end word: on a phone each end label is a fifth of the
+  // row wide, so the word would spill past the card's edge.
   scales: {
     satisfaction: [
-      '1 – Très insatisfaisant',
+      '1 – Très insatis\u00adfaisant',
       '2 – Insatisfaisant',
       '3 – Ni satisfaisant ni insatisfaisant',
       '4 – Satisfaisant',
