@@ -41,7 +41,7 @@ export const es: CatalogueWording = {
       '5 – Extrema\u00addamente importante',
     ],
     agreement: [
-      '1 – Totalmente en desacuerdo',
+      '1 – Total\u00admente en desa\u00adcuerdo',
       '2 – En desacuerdo',
       '3 – Ni de acuerdo ni en desacuerdo',
       '4 – De acuerdo',
