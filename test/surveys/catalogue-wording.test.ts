@@ -1,6 +1,6 @@
 import { Model } from 'survey-core'
 import { describe, expect, test } from 'vitest'
-import { lintDefinition } from '../../server/surveys'
+import { lintDefinition, shippedSurveys } from '../../server/surveys'
 import { buildFromCatalogue } from '../../server/surveys/build-from-catalogue'
 import type { CatalogueItem } from '../../server/surveys/catalogue-items'
 import { catalogueWordings } from '../../server/surveys/catalogue-wording'
@@ -175,6 +175,20 @@ describe('a survey built for a programme in English, German, French and Spanish'
     expect(surveyLanguages(definition)).toEqual(['en', 'es'])
     expect(missingTranslations(definition, ['en'])).toEqual([])
   })
+
+  test.each(audiences)(
+    'the English wording is the shipped %s survey’s, which stays English only',
+    (audience) => {
+      const shipped = shippedSurveys.find((s) => s.audience === audience)!.definition as Json
+      const built = buildFromCatalogue(starterCatalogue(), { audience }) as Json
+      expect(surveyLanguages(shipped)).toEqual(['en'])
+      for (const key of ['title', 'description', 'completedHtml'])
+        expect(built[key], key).toBe(shipped[key])
+      const matrix = (d: Json) =>
+        d.pages.flatMap((p: Json) => p.elements).find((e: Json) => e.name === 'attributes')
+      expect(matrix(built).columns).toEqual(matrix(shipped).columns)
+    },
+  )
 
   test('an English-only programme gets plain strings, as the shipped surveys have them', () => {
     const definition = buildFromCatalogue(starterCatalogue(), { audience: 'retailer' }) as Json
