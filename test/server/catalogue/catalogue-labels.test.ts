@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { catalogueWordings } from '../../../server/surveys/catalogue-wording'
 import { missingTranslations } from '../../../server/surveys/missing-translations'
+import { starterCatalogue } from '../../../server/surveys/starter-catalogue'
 import { surveyLanguages } from '../../../server/surveys/survey-languages'
 import { makeTestApp } from '../../helpers/app'
 import { signedInAs } from '../../helpers/session'
@@ -124,5 +125,30 @@ describe('catalogue labels per language', () => {
       fr: catalogueWordings.fr.audiences.customer.title,
     })
     expect(built.title).toBe(catalogueWordings.en.audiences.customer.title)
+  })
+
+  test('a published multilingual survey rebuilds multilingual: its title and areas stay translated', async () => {
+    const t = await admin()
+    await t.call('PUT', '/api/settings/brand', { languages: ['en', 'fr'] })
+    const body = { audience: 'employee', surveyId: 'staff-2027' }
+    expect((await t.call('POST', '/api/catalogue/publish', body)).status).toBe(200)
+    const again = await (await t.call('POST', '/api/catalogue/build', body)).json()
+    const { fr } = catalogueWordings
+    expect(again.definition.title).toEqual({
+      default: catalogueWordings.en.audiences.employee.title,
+      fr: fr.audiences.employee.title,
+    })
+    const department = again.definition.pages
+      .flatMap((p: { elements: { name: string }[] }) => p.elements)
+      .find((e: { name: string }) => e.name === 'department')
+    expect(department.choices.map((c: { text: { fr: string } }) => c.text.fr)).toEqual(
+      Object.values(fr.departments),
+    )
+    // Only the starter catalogue's labels lack French (it has no label_fr).
+    const [french, ...others] = missingTranslations(again.definition, ['en', 'fr'])
+    expect(others).toEqual([])
+    const employeeItems = starterCatalogue().filter((i) => i.audiences.includes('employee'))
+    expect(french).toMatchObject({ language: 'fr', count: employeeItems.length })
+    for (const where of french!.examples) expect(where).toMatch(/› (attributes|attitude) › rows ›/)
   })
 })
