@@ -4,7 +4,9 @@ import { dirname, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { drizzle } from 'drizzle-orm/d1'
 import { Miniflare } from 'miniflare'
-import type { Db } from '../../server/db/client'
+import type { D1Database } from '@cloudflare/workers-types'
+import { batchAtomic } from '../../server/db/batch-atomic'
+import type { Db, Store } from '../../server/db/client'
 import * as schema from '../../server/db/schema'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -85,4 +87,26 @@ export async function distAssets(req: Request): Promise<Response> {
   } catch {
     return new Response('Not found', { status: 404 })
   }
+}
+
+/**
+ * A local D1 (workerd through Miniflare, no Worker of ours), migrated from the committed SQL, for
+ * tests that drive the repositories on D1 directly; `dispose` it after.
+ */
+export async function migratedLocalD1(name: string) {
+  const mf = new Miniflare({
+    modules: true,
+    script: 'export default { fetch() { return new Response("") } }',
+    compatibilityDate: '2026-04-01',
+    d1Databases: { DB: name },
+  })
+  const d1 = (await mf.getD1Database('DB')) as unknown as D1Database
+  await d1.batch((await migrationStatements()).map((s) => d1.prepare(s)))
+  return { d1, dispose: () => mf.dispose() }
+}
+
+/** The repositories' store over a D1 binding: drizzle's D1 driver and its batch as `atomic`. */
+export function d1Store(binding: D1Database): Store {
+  const db = drizzle(binding as never, { schema })
+  return { db: db as unknown as Db, atomic: batchAtomic(db) }
 }

@@ -1,10 +1,5 @@
 import type { D1Database } from '@cloudflare/workers-types'
-import { drizzle } from 'drizzle-orm/d1'
-import { Miniflare } from 'miniflare'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { batchAtomic } from '../../server/db/batch-atomic'
-import type { Db, Store } from '../../server/db/client'
-import * as schema from '../../server/db/schema'
 import { alerts, digests, outbox } from '../../server/db/schema'
 import { seedDatabase } from '../../server/db/seed'
 import { loadWaveSurvey } from '../../server/db/wave-survey'
@@ -18,30 +13,18 @@ import { queueDigests } from '../../server/follow-ups/owner-digests'
 import { csvTextBatches } from '../../server/lib/csv-text-rows'
 import { importResponses } from '../../server/responses/responses-import'
 import { shippedSurveys } from '../../server/surveys'
-import { migrationStatements } from '../helpers/workerd'
+import { d1Store, migratedLocalD1 } from '../helpers/workerd'
 
-let mf: Miniflare
 let d1: D1Database
+let dispose: () => Promise<void>
 
 beforeAll(async () => {
-  mf = new Miniflare({
-    modules: true,
-    script: 'export default { fetch() { return new Response("") } }',
-    compatibilityDate: '2026-04-01',
-    d1Databases: { DB: 'digest-d1-test' },
-  })
-  d1 = (await mf.getD1Database('DB')) as unknown as D1Database
-  await d1.batch((await migrationStatements()).map((s) => d1.prepare(s)))
+  ;({ d1, dispose } = await migratedLocalD1('digest-d1-test'))
 })
-afterAll(() => mf?.dispose())
-
-const storeOf = (binding: D1Database): Store => {
-  const db = drizzle(binding as never, { schema })
-  return { db: db as unknown as Db, atomic: batchAtomic(db) }
-}
+afterAll(() => dispose?.())
 
 test('on D1, alerts wait for the daily digest, and racing runs queue one per owner', async () => {
-  const store = storeOf(d1)
+  const store = d1Store(d1)
   await seedDatabase(store, { surveys: shippedSurveys })
   await saveAlertDelivery(store.db, { delivery: 'daily', digestHour: 8 })
   // Bo keeps one email per alert whatever the programme says.

@@ -1,11 +1,6 @@
 import type { D1Database } from '@cloudflare/workers-types'
 import { eq } from 'drizzle-orm'
-import { drizzle } from 'drizzle-orm/d1'
-import { Miniflare } from 'miniflare'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { batchAtomic } from '../../server/db/batch-atomic'
-import type { Db, Store } from '../../server/db/client'
-import * as schema from '../../server/db/schema'
 import { alerts, outbox, settings } from '../../server/db/schema'
 import { seedDatabase } from '../../server/db/seed'
 import { loadWaveSurvey } from '../../server/db/wave-survey'
@@ -16,30 +11,18 @@ import { checkWaveAlerts } from '../../server/follow-ups/check-alerts'
 import { csvTextBatches } from '../../server/lib/csv-text-rows'
 import { importResponses } from '../../server/responses/responses-import'
 import { shippedSurveys } from '../../server/surveys'
-import { migrationStatements } from '../helpers/workerd'
+import { d1Store, migratedLocalD1 } from '../helpers/workerd'
 
-let mf: Miniflare
 let d1: D1Database
+let dispose: () => Promise<void>
 
 beforeAll(async () => {
-  mf = new Miniflare({
-    modules: true,
-    script: 'export default { fetch() { return new Response("") } }',
-    compatibilityDate: '2026-04-01',
-    d1Databases: { DB: 'follow-ups-d1-test' },
-  })
-  d1 = (await mf.getD1Database('DB')) as unknown as D1Database
-  await d1.batch((await migrationStatements()).map((s) => d1.prepare(s)))
+  ;({ d1, dispose } = await migratedLocalD1('follow-ups-d1-test'))
 })
-afterAll(() => mf?.dispose())
-
-const storeOf = (binding: D1Database): Store => {
-  const db = drizzle(binding as never, { schema })
-  return { db: db as unknown as Db, atomic: batchAtomic(db) }
-}
+afterAll(() => dispose?.())
 
 test('on D1, unowned alerts go to the team in turn and their invitees are promised a call', async () => {
-  const store = storeOf(d1)
+  const store = d1Store(d1)
   await seedDatabase(store, { surveys: shippedSurveys })
   await saveAlertTeam(store.db, ['ann@acme.example', 'bob@acme.example'])
   const { wave } = await createWave(store.db, { name: 'Keyed', surveyId: 'customer' })

@@ -1,12 +1,8 @@
 import type { D1Database } from '@cloudflare/workers-types'
 import { eq } from 'drizzle-orm'
-import { drizzle } from 'drizzle-orm/d1'
-import { Miniflare } from 'miniflare'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { batchAtomic } from '../../server/db/batch-atomic'
-import type { Db, Store } from '../../server/db/client'
+import type { Store } from '../../server/db/client'
 import { enqueueInvitations } from '../../server/db/outbox'
-import * as schema from '../../server/db/schema'
 import { invitationTokens, invitations, outbox } from '../../server/db/schema'
 import { seedDatabase } from '../../server/db/seed'
 import { createWave } from '../../server/db/waves'
@@ -17,27 +13,15 @@ import { shippedSurveys } from '../../server/surveys'
 import type { D1Counts } from '../../server/worker/instrumented-d1'
 import { instrumentedD1 } from '../../server/worker/instrumented-d1'
 import { drainOnce } from '../../server/worker/outbox-queue'
-import { migrationStatements } from '../helpers/workerd'
+import { d1Store, migratedLocalD1 } from '../helpers/workerd'
 
-let mf: Miniflare
 let d1: D1Database
+let dispose: () => Promise<void>
 
 beforeAll(async () => {
-  mf = new Miniflare({
-    modules: true,
-    script: 'export default { fetch() { return new Response("") } }',
-    compatibilityDate: '2026-04-01',
-    d1Databases: { DB: 'outbox-d1-test' },
-  })
-  d1 = (await mf.getD1Database('DB')) as unknown as D1Database
-  await d1.batch((await migrationStatements()).map((s) => d1.prepare(s)))
+  ;({ d1, dispose } = await migratedLocalD1('outbox-d1-test'))
 })
-afterAll(() => mf?.dispose())
-
-const storeOf = (binding: D1Database): Store => {
-  const db = drizzle(binding as never, { schema })
-  return { db: db as unknown as Db, atomic: batchAtomic(db) }
-}
+afterAll(() => dispose?.())
 
 /**
  * The real local D1, except that the next `failures` batches commit and then report
@@ -73,11 +57,11 @@ async function waveWithContacts(store: Store, n: number) {
 }
 
 test('writes repeated after a lost commit neither queue nor count a message twice', async () => {
-  const plain = storeOf(d1)
+  const plain = d1Store(d1)
   const wave = await waveWithContacts(plain, 3)
   const state = { failures: 1 }
   const counts: D1Counts = { calls: 0, statements: 0, retries: 0 }
-  const flaky = storeOf(
+  const flaky = d1Store(
     instrumentedD1(committedButLost(d1, state), { counts, retries: 3, sleep: async () => {} }),
   )
 
@@ -128,7 +112,7 @@ test('an error that is not transient is not repeated', async () => {
 })
 
 test('a chunked drain: D1 round trips per message, and a continuation while more is due', async () => {
-  const plain = storeOf(d1)
+  const plain = d1Store(d1)
   const wave = await waveWithContacts(plain, 120)
   await enqueueInvitations(plain, wave.id, 'h', new Date())
   const sent: OutgoingMessage[] = []
@@ -139,7 +123,7 @@ test('a chunked drain: D1 round trips per message, and a continuation while more
     chunk: 50,
   }
   const counts: D1Counts = { calls: 0, statements: 0, retries: 0 }
-  const store = storeOf(instrumentedD1(d1, { counts, retries: 3 }))
+  const store = d1Store(instrumentedD1(d1, { counts, retries: 3 }))
   const first = await drainOnce(store, { waveId: wave.id }, options)
   expect(first.totals.sent).toBe(50)
   expect(first.again).toBe(0)
