@@ -4,6 +4,7 @@ import { useAction } from '../ui/use-action'
 import type { Delivery } from './alert-api'
 import { alertApi } from './alert-api'
 import { hourLabel, HourOptions } from './HourOptions'
+import { SaveButton } from './SaveButton'
 
 const choices: { value: Delivery; name: string; hint: string }[] = [
   {
@@ -87,9 +88,7 @@ export function DigestForm(props: {
           {general}
         </p>
       )}
-      <button type="submit" className="button button--quiet" disabled={save.busy}>
-        {save.busy ? 'Saving…' : 'Save how owners hear'}
-      </button>
+      <SaveButton busy={save.busy} label="Save how owners hear" />
       <p className="alert-saved" role="status">
         {saved}
       </p>

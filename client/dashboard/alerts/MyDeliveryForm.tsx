@@ -4,6 +4,7 @@ import { useAction } from '../ui/use-action'
 import type { Delivery } from './alert-api'
 import { alertApi } from './alert-api'
 import { hourLabel } from './HourOptions'
+import { SaveButton } from './SaveButton'
 
 /** The signed-in owner's own choice, over the programme's. */
 export function MyDeliveryForm(props: {
@@ -49,10 +50,7 @@ export function MyDeliveryForm(props: {
               <option value="each">One email per follow-up</option>
               <option value="daily">A daily digest</option>
             </select>
-            <button type="submit" className="button button--quiet" disabled={save.busy}>
-              {save.busy ? 'Saving…' : 'Save'}
-              <span className="visually-hidden"> your own choice</span>
-            </button>
+            <SaveButton busy={save.busy} label="Save" what="your own choice" />
           </div>
         )}
       </Field>

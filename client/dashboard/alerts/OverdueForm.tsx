@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Field } from '../ui/Field'
 import { useAction } from '../ui/use-action'
 import { alertApi } from './alert-api'
+import { SaveButton } from './SaveButton'
 
 /** How many days a follow-up may stay open or in progress before the list calls it overdue. */
 export function OverdueForm({ days }: { days: number }) {
@@ -39,10 +40,7 @@ export function OverdueForm({ days }: { days: number }) {
               value={value}
               onChange={(e) => setValue(e.currentTarget.value)}
             />
-            <button type="submit" className="button button--quiet" disabled={save.busy}>
-              {save.busy ? 'Saving…' : 'Save'}
-              <span className="visually-hidden"> the overdue days</span>
-            </button>
+            <SaveButton busy={save.busy} label="Save" what="the overdue days" />
           </div>
         )}
       </Field>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Field } from '../ui/Field'
 import { useAction } from '../ui/use-action'
 import { alertApi } from './alert-api'
+import { SaveButton } from './SaveButton'
 
 const linesOf = (text: string) =>
   text
@@ -57,9 +58,7 @@ export function TeamForm({ team }: { team: string[] }) {
           />
         )}
       </Field>
-      <button type="submit" className="button button--quiet" disabled={save.busy}>
-        {save.busy ? 'Saving…' : 'Save the team'}
-      </button>
+      <SaveButton busy={save.busy} label="Save the team" />
       <p className="alert-saved" role="status">
         {saved}
       </p>
